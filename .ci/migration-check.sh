@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Fails when the entities describe a schema the migrations do not produce (TypeORM's generate finds something to do).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+db=maillage_migration_check_$$
+psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $db"
+trap 'psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db"' EXIT
+export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$db"
+npx typeorm migration:run -d dist/src/platform/database/data-source.js >/dev/null
+if out=$(npx typeorm migration:generate /tmp/maillage-drift-$$ --dryrun -d dist/src/platform/database/data-source.js --pretty 2>&1); then
+  echo "Les entités et les migrations divergent : générez une migration (npm run migration:generate -- <Nom>)." >&2
+  echo "$out" >&2
+  exit 1
+fi
+if ! grep -q "No changes in database schema were found" <<<"$out"; then
+  echo "Vérification des migrations impossible :" >&2
+  echo "$out" >&2
+  exit 1
+fi
+echo "migrations: en phase avec les entités"

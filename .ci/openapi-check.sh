@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The committed openapi.json is the API contract: it must be regenerated (npm run openapi:generate) with every change.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tmp=$(mktemp)
+node dist/src/openapi.js > "$tmp"
+if ! diff -q openapi.json "$tmp" >/dev/null; then
+  echo "openapi.json n'est plus à jour : lancez 'npm run build && npm run openapi:generate' et committez le résultat." >&2
+  diff -u openapi.json "$tmp" | head -40 >&2
+  exit 1
+fi
+echo "openapi.json: à jour"

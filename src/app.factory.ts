@@ -1,0 +1,49 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+import { Clock } from './platform/clock/clock';
+import { AppConfig } from './platform/config/app-config';
+import { HttpExceptionFilter } from './platform/errors/http-exception.filter';
+import { createValidationPipe } from './platform/errors/validation';
+import { JsonLogger } from './platform/logging/json-logger';
+import { requestIdMiddleware } from './platform/logging/request-context';
+
+export interface CreateAppOptions {
+  clock?: Clock;
+  logger?: JsonLogger | false;
+  /** Build the module graph without instantiating providers (no database, no Redis): for the OpenAPI export. */
+  preview?: boolean;
+}
+
+/** Builds the HTTP application exactly as production runs it; the tests and the OpenAPI export use it too. */
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), {
+    logger: options.logger === undefined ? new JsonLogger(config.LOG_LEVEL) : options.logger,
+    bodyParser: false,
+    preview: options.preview ?? false,
+  });
+  app.use(requestIdMiddleware);
+  // Bodies are small forms; a limit keeps a client from tying up a process with a huge payload.
+  app.useBodyParser('json', { limit: '256kb' });
+  app.useBodyParser('urlencoded', { limit: '256kb', extended: false });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpExceptionFilter());
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.enableShutdownHooks();
+  SwaggerModule.setup('api/docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}
+
+export function buildOpenApi(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Maillage')
+    .setDescription('API de Maillage : coopération des SIAE d’un territoire. Erreurs : `{ code, message, details? }`.')
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}

@@ -1,0 +1,5 @@
+import { NotificationsModule } from './notifications/notifications.module';
+import { StructuresModule } from './structures/structures.module';
+
+/** Every domain module, loaded by both the API and the worker. Add yours here. */
+export const domainModules = [StructuresModule, NotificationsModule];

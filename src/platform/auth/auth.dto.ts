@@ -1,0 +1,43 @@
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+
+export class LoginDto {
+  @IsEmail({}, { message: 'doit être une adresse e-mail valide' })
+  @MaxLength(254)
+  email: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  password: string;
+}
+
+export class SessionDto {
+  /** Jeton à envoyer dans l'en-tête `Authorization: Bearer …`. */
+  token: string;
+  expiresAt: Date;
+}
+
+export class ChangePasswordDto {
+  @IsString()
+  @MaxLength(200)
+  currentPassword: string;
+
+  /** Au moins 10 caractères. */
+  @IsString()
+  @MinLength(10, { message: 'doit contenir au moins 10 caractères' })
+  @MaxLength(200)
+  newPassword: string;
+}
+
+export class SiaeGrantDto {
+  siaeId: string;
+  role: string;
+}
+
+export class MeDto {
+  userId: string;
+  email: string;
+  isAdmin: boolean;
+  siaeGrants: SiaeGrantDto[];
+  coordinatorOf: string[];
+}

@@ -1,0 +1,82 @@
+import { Inject, Injectable } from '@nestjs/common';
+import * as argon2 from 'argon2';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { Clock } from '../clock/clock';
+import { AccessToken } from './access-token.entity';
+import { authErrors } from './auth.errors';
+import { LoginRateLimiter } from './login-rate-limiter';
+import { GRANT_READER, GrantReader, Principal } from './principal';
+import { TokenHasher } from './token-hasher';
+import { User } from './user.entity';
+
+// A fixed hash verified when the account does not exist, so that response time does not reveal which e-mails exist.
+const DUMMY_HASH = '$argon2id$v=19$m=65536,p=4,t=3$qknoi/hVot2TC8Rr3zE4cw$Q2KTqUjW4BrfJMtmh/TMtM0wmTAAejGGR7KFsV1fZkI';
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly hasher: TokenHasher,
+    private readonly limiter: LoginRateLimiter,
+    @Inject(GRANT_READER) private readonly grants: GrantReader,
+  ) {}
+
+  hashPassword(password: string): Promise<string> {
+    return argon2.hash(password, { type: argon2.argon2id });
+  }
+
+  async login(email: string, password: string, ip: string): Promise<{ token: string; expiresAt: Date }> {
+    const normalised = normaliseEmail(email);
+    await this.limiter.consume(ip, normalised);
+    const user = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email: normalised })
+      .getOne();
+    const valid = await argon2.verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
+    if (!user || !user.passwordHash || !valid || user.disabledAt) throw authErrors.invalidCredentials();
+    return this.openSession(this.dataSource.manager, user.id);
+  }
+
+  async openSession(manager: EntityManager, userId: string): Promise<{ token: string; expiresAt: Date }> {
+    const token = this.hasher.newToken();
+    const expiresAt = new Date(this.clock.now().getTime() + this.config.SESSION_TTL_MINUTES * 60_000);
+    await manager.insert(AccessToken, { userId, tokenHash: this.hasher.hash(token), expiresAt });
+    return { token, expiresAt };
+  }
+
+  async authenticate(token: string): Promise<Principal> {
+    const row = await this.dataSource
+      .getRepository(AccessToken)
+      .createQueryBuilder('t')
+      .innerJoinAndSelect('t.user', 'u')
+      .where('t.token_hash = :hash', { hash: this.hasher.hash(token) })
+      .getOne();
+    if (!row || !row.user || row.revokedAt || row.expiresAt <= this.clock.now() || row.user.disabledAt) throw authErrors.sessionExpired();
+    const grants = await this.grants.grantsOf(row.userId);
+    return { userId: row.userId, email: row.user.email, tokenId: row.id, isAdmin: row.user.isAdmin, ...grants };
+  }
+
+  async logout(tokenId: string): Promise<void> {
+    await this.dataSource.getRepository(AccessToken).update({ id: tokenId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+  }
+
+  /** Changing the password closes every session, including the current one: the caller signs in again. */
+  async changePassword(userId: string, currentPassword: string, newPassword: string): Promise<void> {
+    const user = await this.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: userId }).getOneOrFail();
+    if (!user.passwordHash || !(await argon2.verify(user.passwordHash, currentPassword))) throw authErrors.wrongCurrentPassword();
+    const hash = await this.hashPassword(newPassword);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(User, userId, { passwordHash: hash, passwordChangedAt: this.clock.now() });
+      await manager.update(AccessToken, { userId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+    });
+  }
+}

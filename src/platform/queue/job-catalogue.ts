@@ -1,0 +1,31 @@
+/**
+ * Every background job the system knows: its queue and its payload type. A payload carries ids and a version, never
+ * whole entities, so that a job re-reads the current state when it runs. Add a job here, give it exactly one
+ * `@HandlesJob` provider, and the worker refuses to boot until both exist.
+ */
+export enum QueueName {
+  Notifications = 'notifications',
+  Maintenance = 'maintenance',
+  Pooling = 'pooling',
+  Scheduling = 'scheduling',
+}
+
+export interface JobPayloads {
+  'mail.send': { v: 1; mailId: string };
+}
+
+export type JobName = keyof JobPayloads;
+
+export const jobQueue: { readonly [K in JobName]: QueueName } = {
+  'mail.send': QueueName.Notifications,
+};
+
+export const allJobNames = Object.keys(jobQueue) as JobName[];
+
+/** Retries with exponential backoff; failed jobs are kept for inspection, completed ones trimmed. */
+export const defaultJobOptions = {
+  attempts: 6,
+  backoff: { type: 'exponential' as const, delay: 2000 },
+  removeOnComplete: { count: 5000 },
+  removeOnFail: false,
+};

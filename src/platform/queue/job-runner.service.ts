@@ -1,0 +1,68 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { Job, Worker } from 'bullmq';
+import { AppConfig } from '../config/app-config';
+import { allJobNames, JobName, jobQueue, QueueName } from './job-catalogue';
+import { JOB_HANDLER, JobHandler } from './job-handler';
+import { createRedis } from './redis';
+
+/** Finds the job handlers, checks the catalogue is fully covered, and runs one BullMQ worker per queue. */
+@Injectable()
+export class JobRunner implements OnApplicationShutdown {
+  private readonly logger = new Logger(JobRunner.name);
+  private readonly workers: Worker[] = [];
+  private handlers = new Map<JobName, JobHandler>();
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly config: AppConfig,
+  ) {}
+
+  collectHandlers(): Map<JobName, JobHandler> {
+    const found = new Map<JobName, JobHandler[]>();
+    for (const wrapper of this.discovery.getProviders()) {
+      const { metatype, instance } = wrapper;
+      if (!metatype || !instance) continue;
+      const name = Reflect.getMetadata(JOB_HANDLER, metatype) as JobName | undefined;
+      if (name) found.set(name, [...(found.get(name) ?? []), instance as JobHandler]);
+    }
+    const problems: string[] = [];
+    for (const name of allJobNames) {
+      const count = found.get(name)?.length ?? 0;
+      if (count !== 1) problems.push(`${name}: ${count} handler(s)`);
+    }
+    if (problems.length > 0) throw new Error(`Job catalogue and handlers disagree: ${problems.join(', ')}`);
+    this.handlers = new Map([...found].map(([name, list]) => [name, list[0]]));
+    return this.handlers;
+  }
+
+  start(queues: QueueName[] = Object.values(QueueName), concurrency = 4): void {
+    if (this.handlers.size === 0) this.collectHandlers();
+    for (const queueName of queues) {
+      const worker = new Worker(queueName, (job) => this.process(job), {
+        connection: createRedis(this.config.REDIS_URL, 'worker'),
+        prefix: this.config.QUEUE_PREFIX,
+        concurrency,
+      });
+      worker.on('failed', (job, error) =>
+        this.logger.warn({ msg: 'job failed', queue: queueName, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, error: error.message }),
+      );
+      worker.on('error', (error) => this.logger.warn({ msg: 'worker error', queue: queueName, error: error.message }));
+      this.workers.push(worker);
+    }
+  }
+
+  private async process(job: Job): Promise<string> {
+    const handler = this.handlers.get(job.name as JobName);
+    if (!handler || jobQueue[job.name as JobName] === undefined) throw new Error(`No handler for job ${job.name}`);
+    const started = Date.now();
+    const outcome = await handler.handle(job.data, job);
+    this.logger.log({ msg: 'job processed', job: job.name, jobId: job.id, outcome, ms: Date.now() - started });
+    return outcome;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+    this.workers.length = 0;
+  }
+}

@@ -1,0 +1,2 @@
+const base = require('./jest.base');
+module.exports = { ...base, testMatch: ['<rootDir>/src/**/*.spec.ts'] };
