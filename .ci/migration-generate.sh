@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Generates a migration from the difference between the entities and the migrated schema, on a scratch database so
-# that a developer's own data never influences what is generated. Usage: npm run migration:generate -- <Name>
+# that a developer's own data never influences what is generated. Compiles into a private folder so that it never
+# races a `nest build`. Usage: npm run migration:generate -- <Name>   (SCRATCH_DB=… to run several at once)
 set -euo pipefail
 name=${1:?usage: npm run migration:generate -- <MigrationName>}
 cd "$(dirname "$0")/.."
 db=${SCRATCH_DB:-maillage_migration_scratch}
-psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
-npx nest build >/dev/null
+out=$(mktemp -d)
+trap 'rm -rf "$out"; psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" 2>/dev/null' EXIT
+psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
+npx tsc -p tsconfig.build.json --outDir "$out" --tsBuildInfoFile "$out/.tsbuildinfo" --sourceMap false
 export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$db"
-npx typeorm migration:run -d dist/src/platform/database/data-source.js >/dev/null
-npx typeorm migration:generate "migrations/$name" -d dist/src/platform/database/data-source.js --pretty
-psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db"
+npx typeorm migration:run -d "$out/src/platform/database/data-source.js" >/dev/null
+npx typeorm migration:generate "migrations/$name" -d "$out/src/platform/database/data-source.js" --pretty
