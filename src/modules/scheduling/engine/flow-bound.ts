@@ -1,4 +1,5 @@
 import { Highs } from 'highs';
+import { lagrangianFromDuals, LinearModel } from './lagrangian';
 import { Problem } from './problem';
 
 /**
@@ -15,37 +16,6 @@ export interface FlowRelaxation {
   selected: Uint8Array;
   /** Reduced cost of each pair under the duals that gave `bound`. */
   reducedCost: Float64Array;
-}
-
-interface LinearModel {
-  numCols: number;
-  numRows: number;
-  colCost: Float64Array;
-  colUpper: Float64Array;
-  rowLower: Float64Array;
-  rowUpper: Float64Array;
-  starts: Int32Array;
-  indices: Int32Array;
-  values: Float64Array;
-}
-
-/**
- * Lagrangian bound max c·x s.t. Ax ≤ b (or = b), 0 ≤ x ≤ u, for given row
- * multipliers: b·y + Σ max(0, c_j − A_j·y)·u_j. Valid for every y that is ≥ 0 on
- * ≤-rows, whatever the LP solver's accuracy, which is why the bound is computed
- * here rather than read from HiGHS.
- */
-function lagrangian(m: LinearModel, y: Float64Array): { value: number; rc: Float64Array } {
-  let value = 0;
-  for (let r = 0; r < m.numRows; r++) value += y[r] * m.rowUpper[r];
-  const rc = new Float64Array(m.numCols);
-  for (let j = 0; j < m.numCols; j++) {
-    let d = m.colCost[j];
-    for (let t = m.starts[j]; t < m.starts[j + 1]; t++) d -= m.values[t] * y[m.indices[t]];
-    rc[j] = d;
-    if (d > 0) value += d * m.colUpper[j];
-  }
-  return { value, rc };
 }
 
 export function usableCapacities(pb: Problem): { capC: Int32Array; capE: Int32Array } {
@@ -84,33 +54,39 @@ export function solveFlowRelaxation(highs: Highs, pb: Problem): FlowRelaxation {
   // rows: candidates 0..nC-1, employers nC..nC+nE-1 (rows without pairs are harmless empty rows)
   const numRows = nC + nE;
   const rowLower = new Float64Array(numRows), rowUpper = new Float64Array(numRows);
-  const cost: number[] = [], upper: number[] = [], starts: number[] = [], indices: number[] = [], values: number[] = [];
-  for (let p = 0; p < nP; p++) {
-    starts.push(indices.length); cost.push(pb.pairW[p]); upper.push(1);
-    indices.push(pb.pairC[p], nC + pb.pairE[p]); values.push(1, 1);
-  }
+  // columns: z_p (p < nP), then b_c, n_c for candidates with a bonus; rows in CSR
+  const extra: number[] = [];
+  const cost: number[] = Array.from(pb.pairW), upper: number[] = new Array<number>(nP).fill(1);
   for (let c = 0; c < nC; c++) {
     if (pb.candBonus[c] > 0) {
       // Σz − b − n = 0 with b ≤ 1 worth the bonus: the concave bonus as a flow arc
       rowLower[c] = 0; rowUpper[c] = 0;
-      starts.push(indices.length); cost.push(pb.candBonus[c]); upper.push(Math.min(1, capC[c])); indices.push(c); values.push(-1);
-      starts.push(indices.length); cost.push(0); upper.push(Math.max(0, capC[c] - 1)); indices.push(c); values.push(-1);
+      extra.push(c, cost.length); cost.push(pb.candBonus[c]); upper.push(Math.min(1, capC[c]));
+      extra.push(c, cost.length); cost.push(0); upper.push(Math.max(0, capC[c] - 1));
     } else {
       rowLower[c] = -Infinity; rowUpper[c] = capC[c];
     }
   }
   for (let e = 0; e < nE; e++) { rowLower[nC + e] = -Infinity; rowUpper[nC + e] = capE[e]; }
-  starts.push(indices.length);
+  const starts = new Int32Array(numRows + 1);
+  for (let p = 0; p < nP; p++) { starts[pb.pairC[p] + 1]++; starts[nC + pb.pairE[p] + 1]++; }
+  for (let i = 0; i < extra.length; i += 2) starts[extra[i] + 1]++;
+  for (let r = 0; r < numRows; r++) starts[r + 1] += starts[r];
+  const fill = starts.slice(0, numRows);
+  const nnz = starts[numRows];
+  const indices = new Int32Array(nnz), values = new Float64Array(nnz);
+  const put = (r: number, j: number, v: number): void => { indices[fill[r]] = j; values[fill[r]++] = v; };
+  for (let p = 0; p < nP; p++) { put(pb.pairC[p], p, 1); put(nC + pb.pairE[p], p, 1); }
+  for (let i = 0; i < extra.length; i += 2) put(extra[i], extra[i + 1], -1);
   const m: LinearModel = {
     numCols: cost.length, numRows,
-    colCost: Float64Array.from(cost), colUpper: Float64Array.from(upper),
-    rowLower, rowUpper,
-    starts: Int32Array.from(starts), indices: Int32Array.from(indices), values: Float64Array.from(values),
+    colCost: Float64Array.from(cost), colLower: new Float64Array(cost.length), colUpper: Float64Array.from(upper),
+    rowLower, rowUpper, starts, indices, values,
   };
   const model = highs.createModel({
     numCols: m.numCols, numRows, sense: highs.constants.objectiveSense.maximize,
-    colCost: m.colCost, colLower: new Float64Array(m.numCols), colUpper: m.colUpper, rowLower, rowUpper,
-    matrix: { format: 'csc', numRows, numCols: m.numCols, starts: m.starts, indices: m.indices, values: m.values },
+    colCost: m.colCost, colLower: m.colLower, colUpper: m.colUpper, rowLower, rowUpper,
+    matrix: { format: 'csr', numRows, numCols: m.numCols, starts, indices, values },
   });
   try {
     model.options.set({ output_flag: false, solver: 'simplex', random_seed: 0 });
@@ -118,20 +94,8 @@ export function solveFlowRelaxation(highs: Highs, pb: Problem): FlowRelaxation {
     const sol = model.getSolution();
     const selected = new Uint8Array(nP);
     for (let p = 0; p < nP; p++) selected[p] = sol.colValue[p] > 0.5 ? 1 : 0;
-    // HiGHS's dual sign convention for maximisation is not relied upon: both
-    // orientations give valid bounds once ≤-rows are clipped at 0, keep the tighter.
-    let best: { value: number; rc: Float64Array } | null = null;
-    for (const sign of [1, -1]) {
-      const y = new Float64Array(numRows);
-      for (let r = 0; r < numRows; r++) {
-        const v = sign * sol.rowDual[r];
-        y[r] = rowLower[r] === rowUpper[r] ? v : Math.max(0, v);
-      }
-      const l = lagrangian(m, y);
-      if (!best || l.value < best.value) best = l;
-    }
-    const lag = best as { value: number; rc: Float64Array };
-    return { bound: lag.value, selected, reducedCost: lag.rc.slice(0, nP) };
+    const lag = lagrangianFromDuals(m, sol.rowDual);
+    return { bound: lag.value, selected, reducedCost: lag.reducedCost.slice(0, nP) };
   } finally {
     model.dispose();
   }

@@ -65,12 +65,12 @@ export type ScheduleStatus = 'optimal' | 'feasible';
 
 export interface ScheduleStats {
   /** Which step produced the returned plan. */
-  method: 'empty' | 'flow+colouring' | 'flow+konig' | 'mip' | 'heuristic';
+  method: 'empty' | 'heuristic' | 'flow+colouring' | 'lp' | 'mip' | 'incumbent';
   flowBound: number;
   greedyObjective: number;
   lockedMeetings: number;
+  lpVariables: number;
   mipVariables: number;
-  mipRows: number;
   mipStatus: string | null;
   timings: Record<string, number>;
 }
