@@ -37,8 +37,6 @@ function parseArgs(argv: string[]): CliArgs {
         if (raw === undefined || !Number.isInteger(value)) throw new UsageError(`--seed attend un entier (reçu ${String(raw)})`);
         seed = value;
       }
-    } else if (flag === '--debug-engine') {
-      continue;
     } else if (flag.startsWith('--')) {
       throw new UsageError(`option inconnue ${flag}`);
     } else positional.push(flag);

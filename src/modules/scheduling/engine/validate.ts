@@ -122,7 +122,6 @@ interface Known {
 export function validateLocked(locked: unknown[], known: Known): string[] {
   const errs: string[] = [];
   const seen = { pair: new Set<string>(), table: new Set<string>(), candSlot: new Set<string>() };
-  const perEmpSlot = new Map<string, number>();
   const candCount = new Map<string, number>();
   const empCount = new Map<string, number>();
   locked.forEach((m, i) => {
@@ -153,8 +152,6 @@ export function validateLocked(locked: unknown[], known: Known): string[] {
     const candSlotKey = JSON.stringify([candidate, slot]);
     if (seen.candSlot.has(candSlotKey)) errs.push(`${at} : le candidat ${candidate} a déjà un rendez-vous verrouillé au créneau ${slot}`);
     seen.candSlot.add(candSlotKey);
-    const esKey = JSON.stringify([employer, slot]);
-    perEmpSlot.set(esKey, (perEmpSlot.get(esKey) ?? 0) + 1);
     candCount.set(candidate, (candCount.get(candidate) ?? 0) + 1);
     empCount.set(employer, (empCount.get(employer) ?? 0) + 1);
   });
