@@ -1,5 +1,6 @@
 import { NotificationsModule } from './notifications/notifications.module';
+import { ReferentialsModule } from './referentials/referentials.module';
 import { StructuresModule } from './structures/structures.module';
 
 /** Every domain module, loaded by both the API and the worker. Add yours here. */
-export const domainModules = [StructuresModule, NotificationsModule];
+export const domainModules = [StructuresModule, NotificationsModule, ReferentialsModule];

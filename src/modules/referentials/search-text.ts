@@ -18,11 +18,11 @@ export const MAX_QUERY_WORDS = 6;
 
 /**
  * Splits what the user typed into words. One-letter words ("l'", "d'") are elisions that carry no meaning: they are
- * dropped unless nothing else is left.
+ * dropped unless nothing else is left. Single digits stay ("Lyon 3").
  */
 export function queryWords(query: string): string[] {
   const words = query.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
-  const meaningful = words.filter((w) => w.length > 1);
+  const meaningful = words.filter((w) => w.length > 1 || /\p{N}/u.test(w));
   return (meaningful.length > 0 ? meaningful : words).slice(0, MAX_QUERY_WORDS);
 }
 

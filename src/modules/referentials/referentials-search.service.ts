@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { toAppellationView } from './referentials.service';
+import { AppellationView, CommuneView } from './referentials.views';
+import { expandSaint, isPostcodePrefix, queryWords, searchWordSql } from './search-text';
+
+/** Collects positional parameters while a query is being written. */
+class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/**
+ * Autocompletion over the referentials. Every word typed must be the beginning of a word of the label (accents, case,
+ * hyphens and apostrophes ignored). The words are normalised by PostgreSQL with the same expression as the stored
+ * search columns, and each one becomes a `LIKE '% word%'` on a trigram-indexed column.
+ */
+@Injectable()
+export class ReferentialsSearch {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Ranking: labels that start with the whole query first, then shorter labels (a short label is the generic job,
+   * a long one a specialisation), then alphabetical for a stable order.
+   */
+  async appellations(query: string, limit: number): Promise<AppellationView[]> {
+    const words = queryWords(query);
+    if (words.length === 0) return [];
+    const p = new Params();
+    const conditions = words.map((w) => `a.search_text LIKE '% ' || ${searchWordSql(p.add(w))} || '%'`);
+    const phrase = searchWordSql(p.add(words.join(' ')));
+    const rows: Record<string, string>[] = await this.dataSource.query(
+      `SELECT a.code, a.label, a.short_label, f.code AS fiche_code, f.label AS fiche_label, d.code AS domain_code, d.label AS domain_label
+       FROM rome_appellation a JOIN rome_fiche f ON f.code = a.fiche_code JOIN rome_domain d ON d.code = f.domain_code
+       WHERE ${conditions.join(' AND ')}
+       ORDER BY a.search_text LIKE ' ' || ${phrase} || '%' DESC, length(a.label), a.label, a.code
+       LIMIT ${p.add(limit)}`,
+      p.values,
+    );
+    return rows.map(toAppellationView);
+  }
+
+  /** By postcode when the query is digits, by name otherwise. */
+  communes(query: string, limit: number): Promise<CommuneView[]> {
+    return isPostcodePrefix(query) ? this.communesByPostcode(query.replace(/\s+/g, ''), limit) : this.communesByName(query, limit);
+  }
+
+  /**
+   * Ranking: exact name, then names starting with the query, then bigger places first (the number of postcodes is
+   * the only size proxy the data has), then shorter names — ignoring an arrondissement's number, so that "Lyon 1er"…
+   * "Lyon 9e" follow "Lyon" in order instead of being scattered by length.
+   */
+  private async communesByName(query: string, limit: number): Promise<CommuneView[]> {
+    const words = queryWords(query);
+    if (words.length === 0) return [];
+    const p = new Params();
+    const conditions = words.map(
+      (w) => `(${expandSaint(w).map((alt) => `c.search_name LIKE '% ' || ${searchWordSql(p.add(alt))} || '%'`).join(' OR ')})`,
+    );
+    const phrase = searchWordSql(p.add(words.map((w) => expandSaint(w)[0]).join(' ')));
+    return this.dataSource.query(
+      `SELECT c.code, c.name, c.department, c.postcodes, c.latitude, c.longitude
+       FROM commune c
+       WHERE ${conditions.join(' AND ')}
+       ORDER BY c.search_name = ' ' || ${phrase} || ' ' DESC,
+                c.search_name LIKE ' ' || ${phrase} || '%' DESC,
+                cardinality(c.postcodes) DESC,
+                length(regexp_replace(c.name, '\\s+[0-9]+(er|e)$', '')),
+                c.code
+       LIMIT ${p.add(limit)}`,
+      p.values,
+    );
+  }
+
+  /** Exact postcode first; inside it, the commune before its arrondissements (fewer characters), then by code. */
+  private communesByPostcode(digits: string, limit: number): Promise<CommuneView[]> {
+    return this.dataSource.query(
+      `SELECT c.code, c.name, c.department, c.postcodes, c.latitude, c.longitude
+       FROM commune c
+       WHERE c.search_postcodes LIKE $1
+       ORDER BY c.search_postcodes LIKE $2 DESC, length(regexp_replace(c.name, '\\s+[0-9]+(er|e)$', '')), c.name, c.code
+       LIMIT $3`,
+      [`% ${digits}%`, `% ${digits} %`, limit],
+    );
+  }
+}
