@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { toAppellationView } from './referentials.service';
 import { AppellationView, CommuneView } from './referentials.views';
-import { expandSaint, isPostcodePrefix, queryWords, searchWordSql } from './search-text';
+import { expandSaint, isPostcodePrefix, prefixQuerySql, queryWords, searchWordSql } from './search-text';
 
 /** Collects positional parameters while a query is being written. */
 class Params {
@@ -15,8 +15,9 @@ class Params {
 
 /**
  * Autocompletion over the referentials. Every word typed must be the beginning of a word of the label (accents, case,
- * hyphens and apostrophes ignored). The words are normalised by PostgreSQL with the same expression as the stored
- * search columns, and each one becomes a `LIKE '% word%'` on a trigram-indexed column.
+ * hyphens and apostrophes ignored). PostgreSQL normalises the typed words with the same expression as the stored
+ * columns; they become a `word:* & word:*` tsquery served by the GIN index on `search_vector`, and the few rows found
+ * are ranked with the padded `search_text` / `search_name`.
  */
 @Injectable()
 export class ReferentialsSearch {
@@ -30,12 +31,11 @@ export class ReferentialsSearch {
     const words = queryWords(query);
     if (words.length === 0) return [];
     const p = new Params();
-    const conditions = words.map((w) => `a.search_text LIKE '% ' || ${searchWordSql(p.add(w))} || '%'`);
     const phrase = searchWordSql(p.add(words.join(' ')));
     const rows: Record<string, string>[] = await this.dataSource.query(
       `SELECT a.code, a.label, a.short_label, f.code AS fiche_code, f.label AS fiche_label, d.code AS domain_code, d.label AS domain_label
        FROM rome_appellation a JOIN rome_fiche f ON f.code = a.fiche_code JOIN rome_domain d ON d.code = f.domain_code
-       WHERE ${conditions.join(' AND ')}
+       WHERE a.search_vector @@ ${prefixQuerySql(p.add(words.join(' ')))}
        ORDER BY a.search_text LIKE ' ' || ${phrase} || '%' DESC, length(a.label), a.label, a.code
        LIMIT ${p.add(limit)}`,
       p.values,
@@ -57,14 +57,13 @@ export class ReferentialsSearch {
     const words = queryWords(query);
     if (words.length === 0) return [];
     const p = new Params();
-    const conditions = words.map(
-      (w) => `(${expandSaint(w).map((alt) => `c.search_name LIKE '% ' || ${searchWordSql(p.add(alt))} || '%'`).join(' OR ')})`,
-    );
+    // One tsquery per word, alternatives OR-ed ("st" → saint:* | st:*), words AND-ed.
+    const tsquery = words.map((w) => `(${expandSaint(w).map((alt) => prefixQuerySql(p.add(alt))).join(' || ')})`).join(' && ');
     const phrase = searchWordSql(p.add(words.map((w) => expandSaint(w)[0]).join(' ')));
     return this.dataSource.query(
       `SELECT c.code, c.name, c.department, c.postcodes, c.latitude, c.longitude
        FROM commune c
-       WHERE ${conditions.join(' AND ')}
+       WHERE c.search_vector @@ (${tsquery})
        ORDER BY c.search_name = ' ' || ${phrase} || ' ' DESC,
                 c.search_name LIKE ' ' || ${phrase} || '%' DESC,
                 cardinality(c.postcodes) DESC,
@@ -80,10 +79,11 @@ export class ReferentialsSearch {
     return this.dataSource.query(
       `SELECT c.code, c.name, c.department, c.postcodes, c.latitude, c.longitude
        FROM commune c
-       WHERE c.search_postcodes LIKE $1
-       ORDER BY c.search_postcodes LIKE $2 DESC, length(regexp_replace(c.name, '\\s+[0-9]+(er|e)$', '')), c.name, c.code
-       LIMIT $3`,
-      [`% ${digits}%`, `% ${digits} %`, limit],
+       WHERE c.search_vector @@ to_tsquery('simple'::regconfig, $1) AND c.search_postcodes LIKE $2
+       ORDER BY c.search_postcodes LIKE $3 DESC, length(regexp_replace(c.name, '\\s+[0-9]+(er|e)$', '')), c.name, c.code
+       LIMIT $4`,
+      // The vector finds candidates through the index; LIKE keeps postcodes only (a name word could start with digits).
+      [`${digits}:*`, `% ${digits}%`, `% ${digits} %`, limit],
     );
   }
 }

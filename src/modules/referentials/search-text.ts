@@ -13,6 +13,23 @@ export function searchWordSql(expression: string): string {
   return `btrim(regexp_replace(lower(immutable_unaccent(${expression})), '[^a-z0-9]+', ' ', 'g'))`;
 }
 
+/**
+ * Words of the normalised text as a tsvector ('simple': no stemming, no stop words). A GIN index on it answers
+ * "a word starts with …" (`prefix:*`) by walking the sorted lexemes: ~0.3 ms where a trigram index needs ~10 ms,
+ * because trigrams of common French syllables ("ent", "eur") match half of the rows.
+ */
+export function searchVectorSql(expression: string): string {
+  return `to_tsvector('simple'::regconfig, ${searchWordSql(expression)})`;
+}
+
+/**
+ * A tsquery requiring every normalised word of the typed text as a word prefix: "Agent d'entr" → agent:* & d:* & entr:*.
+ * The normalised text holds only [a-z0-9] and single spaces, so the rewrite cannot produce tsquery syntax errors.
+ */
+export function prefixQuerySql(expression: string): string {
+  return `to_tsquery('simple'::regconfig, replace(regexp_replace(${searchWordSql(expression)}, '([a-z0-9]+)', '\\1:*', 'g'), ' ', ' & '))`;
+}
+
 /** Upper bound of words considered in a query: longer inputs are sentences, not names being typed. */
 export const MAX_QUERY_WORDS = 6;
 

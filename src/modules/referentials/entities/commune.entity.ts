@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { searchTextSql } from '../search-text';
+import { searchTextSql, searchWordSql } from '../search-text';
 
 /**
  * A French commune (INSEE COG code, including the arrondissements municipaux of Paris, Lyon and Marseille) with its
@@ -11,10 +11,9 @@ import { searchTextSql } from '../search-text';
 @Check('CK_commune_latitude', `latitude BETWEEN -90 AND 90`)
 @Check('CK_commune_longitude', `longitude BETWEEN -180 AND 180`)
 // Created by hand in the migration (expression / operator-class indexes are not expressible here):
-// GiST on ll_to_earth(latitude, longitude), GIN trigram on search_name and on search_postcodes.
+// GiST on ll_to_earth(latitude, longitude), GIN on search_vector.
 @Index('IDX_commune_earth', { synchronize: false })
-@Index('IDX_commune_search_name', { synchronize: false })
-@Index('IDX_commune_search_postcodes', { synchronize: false })
+@Index('IDX_commune_words', { synchronize: false })
 @Index('IDX_commune_department', ['department'])
 export class Commune {
   @PrimaryColumn({ type: 'varchar', length: 5, primaryKeyConstraintName: 'PK_commune' })
@@ -41,4 +40,16 @@ export class Commune {
   /** ' 69001 69002 ' : array_to_string is only STABLE, hence the IMMUTABLE wrapper created by the migration. */
   @Column({ name: 'search_postcodes', type: 'text', generatedType: 'STORED', asExpression: `referential_postcodes_text(postcodes)`, insert: false, update: false })
   searchPostcodes: string;
+
+  /** Words of the name and the postcodes: "saint 42" finds the Saint-… of the Loire. */
+  @Column({
+    name: 'search_vector',
+    type: 'tsvector',
+    generatedType: 'STORED',
+    asExpression: `to_tsvector('simple'::regconfig, ${searchWordSql('name')} || referential_postcodes_text(postcodes))`,
+    insert: false,
+    update: false,
+    select: false,
+  })
+  searchVector: string;
 }
