@@ -64,7 +64,9 @@ async function main(): Promise<number> {
   try {
     const args = parseArgs(process.argv.slice(2));
     const instance = readInstance(args.path);
-    const result = await solveSchedule(instance as ScheduleInstance, { timeLimitSeconds: args.timeLimit, seed: args.seed });
+    // the limit counts from the command's start: Node start-up and JSON parsing are already spent
+    const timeLimitSeconds = args.timeLimit === undefined ? undefined : Math.max(0.1, args.timeLimit - process.uptime());
+    const result = await solveSchedule(instance as ScheduleInstance, { timeLimitSeconds, seed: args.seed });
     const { meetings, objective, bound, gap, status, solveTimeSeconds, stats } = result;
     process.stdout.write(`${JSON.stringify({ meetings, objective, bound, gap, status, solveTime: solveTimeSeconds, stats })}\n`);
     return 0;

@@ -64,6 +64,8 @@ export function closeGap(
     }
   }
   if (cols.colPair.length === 0) return out(v0, 'fixed', 'incumbent');
+  // building and loading a model costs about a microsecond per column before HiGHS even starts
+  if (remaining() < 0.5 + cols.colPair.length * 5e-6) return out(Infinity, 'time-limit', 'incumbent');
   const m1 = buildTimeIndexed(pb, cols);
   if (remaining() < 0.2) return out(Infinity, 'time-limit', 'incumbent', m1.numCols);
   const lp = runHighs(highs, m1, { mip: false, timeLimit: remaining() - 0.1, seed: opts.seed, integral: pb.integral });

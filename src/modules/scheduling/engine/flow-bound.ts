@@ -16,6 +16,8 @@ export interface FlowRelaxation {
   selected: Uint8Array;
   /** Reduced cost of each pair under the duals that gave `bound`. */
   reducedCost: Float64Array;
+  /** False when the deadline cut the solve short: the bound is valid but loose. */
+  complete: boolean;
 }
 
 export function usableCapacities(pb: Problem): { capC: Int32Array; capE: Int32Array } {
@@ -49,7 +51,7 @@ export function usableCapacities(pb: Problem): { capC: Int32Array; capE: Int32Ar
 
 export function solveFlowRelaxation(highs: Highs, pb: Problem): FlowRelaxation {
   const nC = pb.candIds.length, nE = pb.empIds.length, nP = pb.nP;
-  if (nP === 0) return { bound: 0, selected: new Uint8Array(0), reducedCost: new Float64Array(0) };
+  if (nP === 0) return { bound: 0, selected: new Uint8Array(0), reducedCost: new Float64Array(0), complete: true };
   const { capC, capE } = usableCapacities(pb);
   // rows: candidates 0..nC-1, employers nC..nC+nE-1 (rows without pairs are harmless empty rows)
   const numRows = nC + nE;
@@ -95,7 +97,7 @@ export function solveFlowRelaxation(highs: Highs, pb: Problem): FlowRelaxation {
     const selected = new Uint8Array(nP);
     for (let p = 0; p < nP; p++) selected[p] = sol.colValue[p] > 0.5 ? 1 : 0;
     const lag = lagrangianFromDuals(m, sol.rowDual);
-    return { bound: lag.value, selected, reducedCost: lag.reducedCost.slice(0, nP) };
+    return { bound: lag.value, selected, reducedCost: lag.reducedCost.slice(0, nP), complete: true };
   } finally {
     model.dispose();
   }

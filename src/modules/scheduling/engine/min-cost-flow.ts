@@ -11,9 +11,10 @@ import { Problem } from './problem';
  * The final node potentials φ give the bound
  *   L(φ) = Σ_arcs cap · max(0, profit + φ(tail) − φ(head)),  with φ(t) = φ(s),
  * which is valid for every φ (LP duality of the circulation), so floating-point
- * drift can only loosen it, never make it wrong.
+ * drift can only loosen it, never make it wrong; for the same reason a run cut
+ * short by the deadline still returns a valid (looser) bound and a feasible pair set.
  */
-export function solveFlow(pb: Problem): FlowRelaxation {
+export function solveFlow(pb: Problem, deadline = Infinity): FlowRelaxation {
   const nC = pb.candIds.length, nE = pb.empIds.length, nP = pb.nP;
   const { capC, capE } = usableCapacities(pb);
   const S = 0, T = nC + nE + 1, N = nC + nE + 2;
@@ -98,7 +99,9 @@ export function solveFlow(pb: Problem): FlowRelaxation {
   let stamp = 0;
   const stackArc = new Int32Array(N);
   const iterArc = new Int32Array(N);
+  let complete = false;
   for (;;) {
+    if (performance.now() > deadline) break;
     dist.fill(Infinity); done.fill(0);
     dist[S] = 0; push(S, 0);
     while (heapNode.length) {
@@ -118,7 +121,10 @@ export function solveFlow(pb: Problem): FlowRelaxation {
     // last round: cap the shift so that φ(t) = φ(s) holds at the end (see the bound above)
     const cut = profitable ? dist[T] : Math.max(0, -tc);
     for (let v = 0; v < N; v++) pi[v] += Math.min(dist[v], cut);
-    if (!profitable) break;
+    if (!profitable) {
+      complete = true;
+      break;
+    }
     // blocking flow along admissible arcs (zero reduced cost), depth-first with dead-end pruning
     stamp++;
     iterArc[S] = adjStart[S];
@@ -172,5 +178,5 @@ export function solveFlow(pb: Problem): FlowRelaxation {
     const a = pairArc[p];
     reducedCost[p] = -cst[a] - pi[tail[a]] + pi[head[a]];
   }
-  return { bound, selected, reducedCost };
+  return { bound, selected, reducedCost, complete };
 }
