@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 
 export const ADMIN_URL = process.env.TEST_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const TEMPLATE_DB = process.env.TEST_TEMPLATE_DB ?? 'maillage_test_tpl';
+export const TEMPLATE_PREFIX = 'maillage_tpl_';
 export const TEST_DB_PREFIX = 'mt_';
 
 export function urlFor(database: string): string {

@@ -1,12 +1,24 @@
-import { dropDatabase, TEMPLATE_DB, TEST_DB_PREFIX, withAdmin } from './databases';
+import { dropDatabase, TEST_DB_PREFIX, withAdmin } from './databases';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
- * Drops the template and any database left by an interrupted run; the first test file then rebuilds the template from
- * the current migrations (see template.ts), so a run always tests the migrations as they are now.
+ * Drops the databases left behind by test processes that no longer exist (an interrupted run). Databases of other
+ * runs still going on this machine are left alone: several jest runs may share one PostgreSQL.
  */
 export default async function globalSetup(): Promise<void> {
   await withAdmin(async (client) => {
-    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`, [TEMPLATE_DB, `${TEST_DB_PREFIX}%`]);
-    for (const row of rows) await dropDatabase(client, row.datname);
+    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${TEST_DB_PREFIX}%`]);
+    for (const row of rows) {
+      const pid = Number(/^mt_(\d+)_/.exec(row.datname)?.[1]);
+      if (!pid || !alive(pid)) await dropDatabase(client, row.datname);
+    }
   });
 }

@@ -9,7 +9,7 @@ import { QueueName } from '../../src/platform/queue/job-catalogue';
 import { JobRunner } from '../../src/platform/queue/job-runner.service';
 import { OutboxRelay } from '../../src/platform/queue/outbox-relay.service';
 import { QueueProducer } from '../../src/platform/queue/queue-producer.service';
-import { dropDatabase, TEMPLATE_DB, TEST_DB_PREFIX, urlFor, withAdmin } from './databases';
+import { dropDatabase, TEST_DB_PREFIX, urlFor, withAdmin } from './databases';
 import { TestSmtpServer } from './smtp';
 import { ensureTemplate } from './template';
 
@@ -34,10 +34,10 @@ export class TestApp {
   ) {}
 
   static async create(options: TestAppOptions = {}): Promise<TestApp> {
-    await ensureTemplate();
+    const template = await ensureTemplate();
     const id = `${process.pid}_${randomBytes(4).toString('hex')}`;
     const database = `${TEST_DB_PREFIX}${id}`;
-    await withAdmin((client) => client.query(`CREATE DATABASE "${database}" TEMPLATE "${TEMPLATE_DB}"`));
+    await withAdmin((client) => client.query(`CREATE DATABASE "${database}" TEMPLATE "${template}"`));
     const smtp = new TestSmtpServer();
     await smtp.start();
     const config = loadConfig(

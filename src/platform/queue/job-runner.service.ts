@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { Job, Worker } from 'bullmq';
+import type IORedis from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { allJobNames, JobName, jobQueue, QueueName } from './job-catalogue';
 import { JOB_HANDLER, JobHandler } from './job-handler';
@@ -11,6 +12,8 @@ import { createRedis } from './redis';
 export class JobRunner implements OnApplicationShutdown {
   private readonly logger = new Logger(JobRunner.name);
   private readonly workers: Worker[] = [];
+  // BullMQ does not close a connection it was given: keep them to close them ourselves.
+  private readonly connections: IORedis[] = [];
   private handlers = new Map<JobName, JobHandler>();
 
   constructor(
@@ -39,8 +42,10 @@ export class JobRunner implements OnApplicationShutdown {
   start(queues: QueueName[] = Object.values(QueueName), concurrency = 4): void {
     if (this.handlers.size === 0) this.collectHandlers();
     for (const queueName of queues) {
+      const connection = createRedis(this.config.REDIS_URL, 'worker');
+      this.connections.push(connection);
       const worker = new Worker(queueName, (job) => this.process(job), {
-        connection: createRedis(this.config.REDIS_URL, 'worker'),
+        connection,
         prefix: this.config.QUEUE_PREFIX,
         concurrency,
       });
@@ -64,5 +69,6 @@ export class JobRunner implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.close()));
     this.workers.length = 0;
+    this.connections.splice(0).forEach((c) => c.disconnect());
   }
 }
