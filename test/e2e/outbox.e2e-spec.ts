@@ -4,6 +4,7 @@ import { allJobNames } from '../../src/platform/queue/job-catalogue';
 import { JobRunner } from '../../src/platform/queue/job-runner.service';
 import { OutboxMessage } from '../../src/platform/queue/outbox-message.entity';
 import { OutboxRelay } from '../../src/platform/queue/outbox-relay.service';
+import { QueueProducer } from '../../src/platform/queue/queue-producer.service';
 import { RedisProcess } from '../support/redis-process';
 import { TestApp } from '../support/test-app';
 
@@ -83,7 +84,6 @@ describe('outbox, queue and mail delivery', () => {
     const row = await outboxRowOf(t, mailId);
     // Simulate a crash between publishing and marking: publish by hand, leave the row pending, relay again.
     await t.get(JobRunner).onApplicationShutdown();
-    const { QueueProducer } = await import('../../src/platform/queue/queue-producer.service');
     await t.get(QueueProducer).publish(row.jobName, row.payload, row.id);
     t.get(JobRunner).start();
     await t.drainQueues();
