@@ -1,0 +1,54 @@
+import * as argon2 from 'argon2';
+import { EntityManager } from 'typeorm';
+import { User } from '../../platform/auth/user.entity';
+import { Collective } from '../../modules/structures/entities/collective.entity';
+import { CollectiveCoordinator } from '../../modules/structures/entities/collective-coordinator.entity';
+import { CollectiveMembership } from '../../modules/structures/entities/collective-membership.entity';
+import { Siae } from '../../modules/structures/entities/siae.entity';
+import { SiaeMembership } from '../../modules/structures/entities/siae-membership.entity';
+import { DEMO_PASSWORD, demoAdminEmail, demoCollective, demoEmail, demoSiaes } from './territory';
+
+export interface DemoSummary {
+  siaes: number;
+  users: number;
+  collective: string;
+}
+
+/** Creates or refreshes the demo territory; running it again changes nothing (natural keys: SIRET, e-mail, name). */
+export async function seedDemoTerritory(manager: EntityManager): Promise<DemoSummary> {
+  const passwordHash = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id });
+  const userByEmail = async (email: string, displayName: string, isAdmin = false): Promise<User> => {
+    const existing = await manager.findOneBy(User, { email });
+    if (existing) return existing;
+    return manager.save(manager.create(User, { email, displayName, passwordHash, isAdmin }));
+  };
+
+  await userByEmail(demoAdminEmail, 'Administration Maillage', true);
+  let users = 1;
+  const siaeIds = new Map<string, string>();
+  for (const demo of demoSiaes) {
+    let siae = await manager.findOneBy(Siae, { siret: demo.siret });
+    if (!siae) {
+      siae = await manager.save(
+        manager.create(Siae, { kind: demo.kind, name: demo.name, siret: demo.siret, communeCode: demo.communeCode, address: demo.address, contactEmail: demoEmail(demo.slug, 'direction') }),
+      );
+    }
+    siaeIds.set(demo.slug, siae.id);
+    for (const member of demo.staff) {
+      const user = await userByEmail(demoEmail(demo.slug, member.role), member.name);
+      users++;
+      await manager.createQueryBuilder().insert().into(SiaeMembership).values({ userId: user.id, siaeId: siae.id, role: member.role }).orIgnore().execute();
+    }
+  }
+
+  let collective = await manager.findOneBy(Collective, { name: demoCollective.name });
+  collective ??= await manager.save(manager.create(Collective, { name: demoCollective.name, territory: demoCollective.territory, description: demoCollective.description }));
+  for (const siaeId of siaeIds.values()) {
+    const active = await manager.findOneBy(CollectiveMembership, { collectiveId: collective.id, siaeId, status: 'active' });
+    if (!active) await manager.save(manager.create(CollectiveMembership, { collectiveId: collective.id, siaeId, status: 'active', joinedAt: new Date() }));
+  }
+  const coordinator = await manager.findOneByOrFail(User, { email: demoEmail(demoCollective.coordinatorSlug, 'direction') });
+  await manager.createQueryBuilder().insert().into(CollectiveCoordinator).values({ collectiveId: collective.id, userId: coordinator.id }).orIgnore().execute();
+
+  return { siaes: siaeIds.size, users, collective: collective.name };
+}
