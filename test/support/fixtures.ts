@@ -5,6 +5,7 @@ import { User } from '../../src/platform/auth/user.entity';
 import type { SiaeRole } from '../../src/platform/auth/principal';
 import { Collective } from '../../src/modules/structures/entities/collective.entity';
 import { CollectiveCoordinator } from '../../src/modules/structures/entities/collective-coordinator.entity';
+import { CollectiveMembership, CollectiveMembershipStatus } from '../../src/modules/structures/entities/collective-membership.entity';
 import { Siae, SiaeKind } from '../../src/modules/structures/entities/siae.entity';
 import { SiaeMembership } from '../../src/modules/structures/entities/siae-membership.entity';
 import type { TestApp } from './test-app';
@@ -76,6 +77,21 @@ export class Fixtures {
     const coordinator = user ?? (await this.user());
     await this.ds.getRepository(CollectiveCoordinator).save({ collectiveId: collective.id, userId: coordinator.id });
     return coordinator;
+  }
+
+  /** An SIAE's place in a collective (active by default, as if its direction had accepted). */
+  async collectiveMember(collective: Collective, siae: Siae, status: CollectiveMembershipStatus = 'active'): Promise<CollectiveMembership> {
+    return this.ds.getRepository(CollectiveMembership).save({
+      collectiveId: collective.id,
+      siaeId: siae.id,
+      status,
+      invitedByUserId: null,
+      joinedAt: status === 'active' ? new Date() : null,
+    });
+  }
+
+  async admin(overrides: Partial<User> = {}): Promise<User> {
+    return this.user({ displayName: 'Admin Plateforme', ...overrides, isAdmin: true });
   }
 
   /** Signs in through the real login route and returns the bearer token. */
