@@ -14,7 +14,8 @@ echo "== build"; npm run --silent build
 db=$(node -e "console.log(new URL(process.env.DATABASE_URL).pathname.slice(1))")
 admin=$(node -e "const u=new URL(process.env.DATABASE_URL);u.pathname='/postgres';console.log(u.toString())")
 if [ "$(psql "$admin" -tAc "SELECT 1 FROM pg_database WHERE datname='$db'")" != 1 ]; then psql -q "$admin" -c "CREATE DATABASE \"$db\""; fi
-echo "== migrations";   npm run --silent migration:run
+mkdir -p .local/logs
+echo "== migrations";   npm run --silent migration:run > .local/logs/migrations.log 2>&1 || { tail -40 .local/logs/migrations.log >&2; exit 1; }
 echo "== référentiels"; npm run --silent referentials:import
 echo "== démo";         npm run --silent demo:seed
 
