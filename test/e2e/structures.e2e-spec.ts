@@ -46,7 +46,7 @@ describe('structures: SIAE, invitations, collectives', () => {
     it('admin creates an SIAE, its direction accepts the mailed invitation, signs in and invites a CIP', async () => {
       const directionEmail = email('direction');
       const siae = await createSiaeAsAdmin(directionEmail);
-      expect(siae).toMatchObject({ kind: 'EI', commune: { code: '69123' }, directionInvitation: { status: 'pending' } });
+      expect(siae).toMatchObject({ kind: 'EI', commune: { code: '69123', name: 'Lyon', latitude: 45.758, longitude: 4.8351 }, directionInvitation: { status: 'pending' } });
 
       const token = await tokenMailedTo(directionEmail);
       const mail = await t.smtp.waitFor(directionEmail);

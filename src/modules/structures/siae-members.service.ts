@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { hasSiaeRole, type Principal, SiaeRole } from '../../platform/auth/principal';
-import { MemberDto } from './dto/siae.dto';
+import { SiaeMemberDto } from './dto/siae.dto';
 import { SiaeMembership } from './entities/siae-membership.entity';
 import { Siae } from './entities/siae.entity';
 import { assertSiaeRole, assertSiaeVisible } from './structures-access';
@@ -17,7 +17,7 @@ export class SiaeMembersService {
   ) {}
 
   /** Colleagues see names and roles; e-mail addresses are for the direction (who administers accounts) and the admin. */
-  async list(principal: Principal, siaeId: string): Promise<MemberDto[]> {
+  async list(principal: Principal, siaeId: string): Promise<SiaeMemberDto[]> {
     assertSiaeVisible(principal, siaeId);
     const withContacts = principal.isAdmin || hasSiaeRole(principal, siaeId, ['direction']);
     return this.dataSource.transaction(async (manager) => {
@@ -36,7 +36,7 @@ export class SiaeMembersService {
     });
   }
 
-  async changeRole(principal: Principal, siaeId: string, userId: string, role: SiaeRole): Promise<MemberDto> {
+  async changeRole(principal: Principal, siaeId: string, userId: string, role: SiaeRole): Promise<SiaeMemberDto> {
     assertSiaeRole(principal, siaeId, ['direction']);
     return this.dataSource.transaction(async (manager) => {
       const membership = await this.lockedMembership(manager, siaeId, userId);

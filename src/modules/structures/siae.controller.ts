@@ -4,7 +4,7 @@ import { Allow, CurrentPrincipal } from '../../platform/auth/access.decorators';
 import type { Principal } from '../../platform/auth/principal';
 import { SiaeCollectiveMembershipDto } from './dto/collective.dto';
 import { CreateSiaeInvitationDto, InvitationDto } from './dto/invitation.dto';
-import { ChangeMemberRoleDto, CreatedSiaeDto, CreateSiaeDto, MemberDto, SiaeDto, UpdateSiaeDto } from './dto/siae.dto';
+import { ChangeMemberRoleDto, CreatedSiaeDto, CreateSiaeDto, SiaeMemberDto, SiaeDto, UpdateSiaeDto } from './dto/siae.dto';
 import { InvitationsService } from './invitations.service';
 import { ParseId } from './parse-id.pipe';
 import { SiaeMembersService } from './siae-members.service';
@@ -53,7 +53,7 @@ export class SiaeController {
   @Get(':siaeId/members')
   @Allow('direction', 'cip', 'charge_dev', 'admin')
   @ApiOperation({ summary: 'Les personnes de la structure (adresses e-mail pour la direction seulement)' })
-  listMembers(@CurrentPrincipal() principal: Principal, @Param('siaeId', ParseId) siaeId: string): Promise<MemberDto[]> {
+  listMembers(@CurrentPrincipal() principal: Principal, @Param('siaeId', ParseId) siaeId: string): Promise<SiaeMemberDto[]> {
     return this.members.list(principal, siaeId);
   }
 
@@ -65,7 +65,7 @@ export class SiaeController {
     @Param('siaeId', ParseId) siaeId: string,
     @Param('userId', ParseId) userId: string,
     @Body() body: ChangeMemberRoleDto,
-  ): Promise<MemberDto> {
+  ): Promise<SiaeMemberDto> {
     return this.members.changeRole(principal, siaeId, userId, body.role);
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { siaeIdsWith, type Principal } from '../../platform/auth/principal';
 import { CommuneDirectory, CommuneInfo } from './commune-directory.service';
@@ -24,7 +24,7 @@ export class SiaeService {
   /** The SIAE and the invitation of its first direction are one decision: both are written or neither. */
   async create(principal: Principal, input: CreateSiaeDto): Promise<CreatedSiaeDto> {
     return this.dataSource.transaction(async (manager) => {
-      const commune = await this.knownCommune(manager, input.communeCode);
+      const commune = await this.communes.known(input.communeCode, manager);
       const siae = await manager.save(
         manager.create(Siae, {
           kind: input.kind,
@@ -64,7 +64,7 @@ export class SiaeService {
     return this.dataSource.transaction(async (manager) => {
       const siae = await manager.findOne(Siae, { where: { id: siaeId }, lock: { mode: 'pessimistic_write' } });
       if (!siae) throw structuresErrors.siaeNotFound();
-      if (input.communeCode !== undefined) await this.knownCommune(manager, input.communeCode);
+      if (input.communeCode !== undefined) await this.communes.known(input.communeCode, manager);
       const changes: Partial<Siae> = {};
       if (input.name !== undefined) changes.name = input.name;
       if (input.communeCode !== undefined) changes.communeCode = input.communeCode;
@@ -93,12 +93,6 @@ export class SiaeService {
       joinedAt: m.joinedAt,
       leftAt: m.leftAt,
     }));
-  }
-
-  private async knownCommune(manager: EntityManager, code: string): Promise<CommuneInfo> {
-    const commune = await this.communes.resolveOne(code, manager);
-    if (!commune) throw structuresErrors.communeUnknown(code);
-    return commune;
   }
 
   private toDto(siae: Siae, commune: CommuneInfo, principal: Principal): SiaeDto {

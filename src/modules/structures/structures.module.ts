@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { ReferentialsModule } from '../referentials/referentials.module';
 import { CollectiveCoordinatorsService } from './collective-coordinators.service';
 import { CollectiveMembershipsService } from './collective-memberships.service';
 import { CollectivesController } from './collectives.controller';
@@ -14,7 +15,7 @@ import { SiaeService } from './siae.service';
 import { AcceptInvitation } from './use-cases/accept-invitation';
 
 @Module({
-  imports: [NotificationsModule],
+  imports: [NotificationsModule, ReferentialsModule],
   controllers: [SiaeController, InvitationsController, CollectivesController],
   providers: [
     MembershipGrantReader,

@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
 import { siaeKinds } from '../entities/siae.entity';
 import { IsSiret } from '../siret.validator';
-import { CommuneDto } from './commune.dto';
+import { SiaeCommuneDto } from './commune.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const membershipStatuses = ['invited', 'active', 'declined', 'left'] as const;
@@ -77,8 +77,8 @@ export class CollectiveMemberDto {
   @ApiProperty({ enum: siaeKinds })
   kind: string;
 
-  @ApiProperty({ type: CommuneDto })
-  commune: CommuneDto;
+  @ApiProperty({ type: SiaeCommuneDto })
+  commune: SiaeCommuneDto;
 
   /** `invited` n'apparaît que pour les coordinateurs. */
   @ApiProperty({ enum: ['invited', 'active'] })

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-export class CommuneDto {
+export class SiaeCommuneDto {
   /** Code INSEE de la commune. */
   @ApiProperty({ example: '69123' })
   code: string;

@@ -5,7 +5,7 @@ import { siaeRoles } from '../../../platform/auth/principal';
 import { INSEE_CODE_PATTERN } from '../commune-directory.service';
 import { siaeKinds, SiaeKind } from '../entities/siae.entity';
 import { IsSiret } from '../siret.validator';
-import { CommuneDto } from './commune.dto';
+import { SiaeCommuneDto } from './commune.dto';
 import { InvitationDto } from './invitation.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -109,8 +109,8 @@ export class SiaeDto {
   @ApiProperty()
   siret: string;
 
-  @ApiProperty({ type: CommuneDto })
-  commune: CommuneDto;
+  @ApiProperty({ type: SiaeCommuneDto })
+  commune: SiaeCommuneDto;
 
   @ApiProperty({ type: String, nullable: true })
   address: string | null;
@@ -135,7 +135,7 @@ export class CreatedSiaeDto extends SiaeDto {
   directionInvitation: InvitationDto;
 }
 
-export class MemberDto {
+export class SiaeMemberDto {
   @ApiProperty({ format: 'uuid' })
   userId: string;
 

@@ -1,0 +1,341 @@
+/**
+ * ACCESS MATRIX: every route the HTTP server answers, and who may call it.
+ *
+ * The routes are read from the Express router of the real application (so a route hidden from OpenAPI is still
+ * listed). A route with no entry below FAILS this test, and so does an entry for a route that no longer exists.
+ *
+ * For each route, four checks, each with data built afresh by `request` (so a destructive call never spoils another):
+ *   anonymous      → 401 UNAUTHENTICATED      (public routes: declare `public: '<why>'`, then `allowed.as` is 'anonymous')
+ *   wrongRole      → 403 FORBIDDEN            (a signed-in actor whose role does not allow the route)
+ *   otherTenant    → 404                      (an actor with the right role, but in another SIAE / collective)
+ *   allowed        → the given 2xx status     (the right role in the right tenant)
+ * When a case cannot exist, say why instead of naming an actor: `wrongRole: none('any signed-in user may …')`.
+ *
+ * TO ADD A ROUTE: add one line to `matrix` with the key `'METHOD /api/path/:param'` exactly as printed by the failure
+ * message, pick actors from `World` (extend `buildWorld` if you need e.g. a candidate of SIAE A), and write `request`
+ * returning the path params, the body and the query of a VALID call (validation runs before services, so a 403/404
+ * decided by a service needs a valid body).
+ *
+ * Actors: `admin`; SIAE A (`dirA`, `cipA`, `devA`); SIAE B, the other tenant (`dirB`, `cipB`, `devB`); `noRole` (an
+ * account without any grant); collective C1 (A active, coordinated by `dirA`) and C2 (B active, coordinated by
+ * `dirB`); `fresh` (a new account with no grant, created for each check, for routes that close sessions).
+ */
+import { Fixtures, TEST_PASSWORD } from '../support/fixtures';
+import { TestApp } from '../support/test-app';
+import type { Collective } from '../../src/modules/structures/entities/collective.entity';
+import type { Siae } from '../../src/modules/structures/entities/siae.entity';
+import type { User } from '../../src/platform/auth/user.entity';
+import { validSiret } from '../support/fixtures';
+
+type Actor = 'anonymous' | 'fresh' | 'admin' | 'noRole' | 'dirA' | 'cipA' | 'devA' | 'dirB' | 'cipB' | 'devB';
+interface NoCase {
+  none: string;
+}
+interface Call {
+  params?: Record<string, string>;
+  body?: object;
+  query?: Record<string, string>;
+}
+interface Entry {
+  /** Why anyone may call it without a session; `allowed.as` is then 'anonymous'. */
+  public?: string;
+  allowed: { as: Actor; status: number };
+  wrongRole: Actor | NoCase;
+  otherTenant: Actor | NoCase;
+  request?: (w: World) => Promise<Call>;
+}
+const none = (reason: string): NoCase => ({ none: reason });
+
+interface World {
+  t: TestApp;
+  f: Fixtures;
+  users: Record<Exclude<Actor, 'anonymous' | 'fresh'>, User>;
+  tokens: Map<Actor, string>;
+  siaeA: Siae;
+  siaeB: Siae;
+  c1: Collective;
+  c2: Collective;
+}
+
+let n = 0;
+const unique = (label: string) => `${label}-${process.pid}-${n++}@exemple.fr`;
+
+/** A pending user invitation in SIAE A (or collective C1) and its id. */
+async function pendingInvitation(w: World, target: 'siae' | 'collective'): Promise<string> {
+  const path = target === 'siae' ? `/api/siae/${w.siaeA.id}/invitations` : `/api/collectives/${w.c1.id}/invitations`;
+  const body = target === 'siae' ? { email: unique('inv'), role: 'cip' } : { email: unique('coord') };
+  const res = await w.t.http().post(path).set('authorization', `Bearer ${w.tokens.get('dirA')}`).send(body);
+  if (res.status !== 201) throw new Error(`invitation setup failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id as string;
+}
+
+/** An invitation link token for a new address, issued through the real route and read back from the delivery log. */
+async function invitationToken(w: World): Promise<string> {
+  const email = unique('link');
+  await w.t.http().post(`/api/siae/${w.siaeA.id}/invitations`).set('authorization', `Bearer ${w.tokens.get('dirA')}`).send({ email, role: 'cip' });
+  const [{ body_text }] = await w.t.dataSource.query(`SELECT body_text FROM mail_message WHERE recipient = $1`, [email]);
+  return /token=([A-Za-z0-9_-]{43})/.exec(body_text)![1];
+}
+
+/** A new collective coordinated by `dirA` where SIAE B stands as given: B's direction then decides for B. */
+async function collectiveWithB(w: World, status: 'invited' | 'active'): Promise<Call> {
+  const collective = await w.f.collective();
+  await w.f.collectiveMember(collective, w.siaeA);
+  await w.f.coordinator(collective, w.users.dirA);
+  await w.f.collectiveMember(collective, w.siaeB, status);
+  return { params: { collectiveId: collective.id, siaeId: w.siaeB.id } };
+}
+
+const documentation = (): Entry => ({ public: 'API documentation', allowed: { as: 'anonymous', status: 200 }, wrongRole: none('public'), otherTenant: none('public') });
+
+const matrix: Record<string, Entry> = {
+  // ---- documentation and health (platform)
+  'GET /api/docs': documentation(),
+  'GET /api/docs/': documentation(),
+  'GET /api/docs/index.html': documentation(),
+  'GET /api/docs/swagger-ui-init.js': documentation(),
+  'GET /api/docs/docs/swagger-ui-init.js': documentation(),
+  // swagger-ui registers this route but swagger-ui-dist ships no LICENSE file here: public, and empty.
+  'GET /api/docs/LICENSE': { ...documentation(), allowed: { as: 'anonymous', status: 404 } },
+  'GET /api/docs-json': documentation(),
+  'GET /api/docs-yaml': documentation(),
+  'GET /api/health': { public: 'probes of the load balancer', allowed: { as: 'anonymous', status: 200 }, wrongRole: none('public'), otherTenant: none('public') },
+
+  // ---- auth (platform)
+  'POST /api/auth/login': {
+    public: 'signing in',
+    allowed: { as: 'anonymous', status: 200 },
+    wrongRole: none('public'),
+    otherTenant: none('public'),
+    request: async (w) => ({ body: { email: (await w.f.user()).email, password: TEST_PASSWORD } }),
+  },
+  'POST /api/auth/logout': { allowed: { as: 'fresh', status: 204 }, wrongRole: none('any signed-in user closes their own session'), otherTenant: none('acts on the caller only') },
+  'POST /api/auth/password': {
+    allowed: { as: 'fresh', status: 204 },
+    wrongRole: none('any signed-in user changes their own password'),
+    otherTenant: none('acts on the caller only'),
+    request: async () => ({ body: { currentPassword: TEST_PASSWORD, newPassword: 'un-nouveau-mot-de-passe' } }),
+  },
+  'GET /api/auth/me': { allowed: { as: 'noRole', status: 200 }, wrongRole: none('any signed-in user reads who they are'), otherTenant: none('acts on the caller only') },
+
+  // ---- referentials (public reference data)
+  'GET /api/referentials/appellations': { public: 'reference data', allowed: { as: 'anonymous', status: 200 }, wrongRole: none('public'), otherTenant: none('public'), request: async () => ({ query: { q: 'maçon' } }) },
+  'GET /api/referentials/communes': { public: 'reference data', allowed: { as: 'anonymous', status: 200 }, wrongRole: none('public'), otherTenant: none('public'), request: async () => ({ query: { q: 'lyon' } }) },
+  'GET /api/referentials/communes/:code': { public: 'reference data', allowed: { as: 'anonymous', status: 200 }, wrongRole: none('public'), otherTenant: none('public'), request: async () => ({ params: { code: '69123' } }) },
+  'GET /api/referentials/fiches/:code': { public: 'reference data', allowed: { as: 'anonymous', status: 200 }, wrongRole: none('public'), otherTenant: none('public'), request: async () => ({ params: { code: 'A1203' } }) },
+
+  // ---- structures: SIAE
+  'POST /api/siae': {
+    allowed: { as: 'admin', status: 201 },
+    wrongRole: 'dirA',
+    otherTenant: none('creating an SIAE belongs to no tenant'),
+    request: async () => ({ body: { kind: 'ACI', name: 'Nouvelle SIAE', siret: validSiret(), communeCode: '69123', directionEmail: unique('first-direction') } }),
+  },
+  'GET /api/siae': { allowed: { as: 'cipA', status: 200 }, wrongRole: 'noRole', otherTenant: none('lists only the caller’s own SIAE') },
+  'GET /api/siae/:siaeId': { allowed: { as: 'devA', status: 200 }, wrongRole: 'noRole', otherTenant: 'dirB', request: async (w) => ({ params: { siaeId: w.siaeA.id } }) },
+  'PATCH /api/siae/:siaeId': { allowed: { as: 'dirA', status: 200 }, wrongRole: 'cipA', otherTenant: 'dirB', request: async (w) => ({ params: { siaeId: w.siaeA.id }, body: { contactPhone: '04 72 00 00 01' } }) },
+  'GET /api/siae/:siaeId/members': { allowed: { as: 'cipA', status: 200 }, wrongRole: 'noRole', otherTenant: 'cipB', request: async (w) => ({ params: { siaeId: w.siaeA.id } }) },
+  'PATCH /api/siae/:siaeId/members/:userId': {
+    allowed: { as: 'dirA', status: 200 },
+    wrongRole: 'devA',
+    otherTenant: 'dirB',
+    request: async (w) => ({ params: { siaeId: w.siaeA.id, userId: (await w.f.member(w.siaeA, 'cip')).id }, body: { role: 'charge_dev' } }),
+  },
+  'DELETE /api/siae/:siaeId/members/:userId': {
+    allowed: { as: 'dirA', status: 204 },
+    wrongRole: 'cipA',
+    otherTenant: 'dirB',
+    request: async (w) => ({ params: { siaeId: w.siaeA.id, userId: (await w.f.member(w.siaeA, 'cip')).id } }),
+  },
+  'POST /api/siae/:siaeId/invitations': {
+    allowed: { as: 'dirA', status: 201 },
+    wrongRole: 'cipA',
+    otherTenant: 'dirB',
+    request: async (w) => ({ params: { siaeId: w.siaeA.id }, body: { email: unique('invitee'), role: 'charge_dev' } }),
+  },
+  'GET /api/siae/:siaeId/invitations': { allowed: { as: 'dirA', status: 200 }, wrongRole: 'cipA', otherTenant: 'dirB', request: async (w) => ({ params: { siaeId: w.siaeA.id } }) },
+  'GET /api/siae/:siaeId/collectives': { allowed: { as: 'devA', status: 200 }, wrongRole: 'noRole', otherTenant: 'cipB', request: async (w) => ({ params: { siaeId: w.siaeA.id } }) },
+
+  // ---- structures: invitations
+  'GET /api/invitations/:token': {
+    public: 'the invitee has no account yet; the token is the credential',
+    allowed: { as: 'anonymous', status: 200 },
+    wrongRole: none('public'),
+    otherTenant: none('public'),
+    request: async (w) => ({ params: { token: await invitationToken(w) } }),
+  },
+  'POST /api/invitations/accept': {
+    public: 'the invitee has no account yet; the token is the credential',
+    allowed: { as: 'anonymous', status: 200 },
+    wrongRole: none('public'),
+    otherTenant: none('public'),
+    request: async (w) => ({ body: { token: await invitationToken(w), displayName: 'Nouvelle Personne', password: 'mot-de-passe-solide' } }),
+  },
+  'DELETE /api/invitations/:invitationId': {
+    allowed: { as: 'dirA', status: 204 },
+    wrongRole: 'noRole',
+    otherTenant: 'dirB',
+    request: async (w) => ({ params: { invitationId: await pendingInvitation(w, 'siae') } }),
+  },
+
+  // ---- structures: collectives
+  'POST /api/collectives': {
+    allowed: { as: 'dirA', status: 201 },
+    wrongRole: 'cipA',
+    otherTenant: 'dirB',
+    request: async (w) => ({ body: { name: 'Nouveau collectif', siaeId: w.siaeA.id } }),
+  },
+  'GET /api/collectives': { allowed: { as: 'cipA', status: 200 }, wrongRole: 'noRole', otherTenant: none('lists only the caller’s own collectives') },
+  'GET /api/collectives/:collectiveId': { allowed: { as: 'cipA', status: 200 }, wrongRole: 'noRole', otherTenant: 'cipB', request: async (w) => ({ params: { collectiveId: w.c1.id } }) },
+  'GET /api/collectives/:collectiveId/members': { allowed: { as: 'devA', status: 200 }, wrongRole: 'noRole', otherTenant: 'devB', request: async (w) => ({ params: { collectiveId: w.c1.id } }) },
+  'POST /api/collectives/:collectiveId/members': {
+    allowed: { as: 'dirA', status: 201 },
+    wrongRole: 'cipA',
+    otherTenant: 'dirB',
+    request: async (w) => ({ params: { collectiveId: w.c1.id }, body: { siret: (await w.f.siae()).siret } }),
+  },
+  'POST /api/collectives/:collectiveId/members/:siaeId/accept': {
+    allowed: { as: 'dirB', status: 204 },
+    wrongRole: 'cipB',
+    otherTenant: 'dirA',
+    request: (w) => collectiveWithB(w, 'invited'),
+  },
+  'POST /api/collectives/:collectiveId/members/:siaeId/decline': {
+    allowed: { as: 'dirB', status: 204 },
+    wrongRole: 'cipB',
+    otherTenant: 'dirA',
+    request: (w) => collectiveWithB(w, 'invited'),
+  },
+  'POST /api/collectives/:collectiveId/members/:siaeId/leave': {
+    allowed: { as: 'dirB', status: 204 },
+    wrongRole: 'cipB',
+    otherTenant: 'dirA',
+    request: (w) => collectiveWithB(w, 'active'),
+  },
+  'GET /api/collectives/:collectiveId/coordinators': { allowed: { as: 'cipA', status: 200 }, wrongRole: 'noRole', otherTenant: 'cipB', request: async (w) => ({ params: { collectiveId: w.c1.id } }) },
+  'POST /api/collectives/:collectiveId/coordinators': {
+    allowed: { as: 'dirA', status: 201 },
+    wrongRole: 'cipA',
+    otherTenant: 'dirB',
+    request: async (w) => ({ params: { collectiveId: w.c1.id }, body: { userId: (await w.f.member(w.siaeA, 'charge_dev')).id } }),
+  },
+  'DELETE /api/collectives/:collectiveId/coordinators/:userId': {
+    allowed: { as: 'dirA', status: 204 },
+    wrongRole: 'cipA',
+    otherTenant: 'dirB',
+    request: async (w) => {
+      const extra = await w.f.member(w.siaeA, 'cip');
+      await w.f.coordinator(w.c1, extra);
+      return { params: { collectiveId: w.c1.id, userId: extra.id } };
+    },
+  },
+  'POST /api/collectives/:collectiveId/invitations': {
+    allowed: { as: 'dirA', status: 201 },
+    wrongRole: 'cipA',
+    otherTenant: 'dirB',
+    request: async (w) => ({ params: { collectiveId: w.c1.id }, body: { email: unique('coordinator') } }),
+  },
+  'GET /api/collectives/:collectiveId/invitations': { allowed: { as: 'dirA', status: 200 }, wrongRole: 'cipA', otherTenant: 'dirB', request: async (w) => ({ params: { collectiveId: w.c1.id } }) },
+};
+
+/** `METHOD /path` for every route the Express app has, as Nest and Swagger registered them. */
+function routesOf(t: TestApp): string[] {
+  type Layer = { route?: { path: string; methods: Record<string, boolean> } };
+  const express = t.app.getHttpAdapter().getInstance() as { router: { stack: Layer[] } };
+  const routes = express.router.stack
+    .filter((layer) => layer.route)
+    .flatMap((layer) => Object.keys(layer.route!.methods).filter((m) => m !== '_all').map((m) => `${m.toUpperCase()} ${layer.route!.path}`));
+  return [...new Set(routes)].sort();
+}
+
+async function buildWorld(t: TestApp): Promise<World> {
+  const f = new Fixtures(t);
+  const siaeA = await f.siae({ name: 'SIAE A' });
+  const siaeB = await f.siae({ name: 'SIAE B' });
+  const users = {
+    admin: await f.admin(),
+    noRole: await f.user(),
+    dirA: await f.member(siaeA, 'direction'),
+    cipA: await f.member(siaeA, 'cip'),
+    devA: await f.member(siaeA, 'charge_dev'),
+    dirB: await f.member(siaeB, 'direction'),
+    cipB: await f.member(siaeB, 'cip'),
+    devB: await f.member(siaeB, 'charge_dev'),
+  };
+  const c1 = await f.collective({ name: 'C1' });
+  const c2 = await f.collective({ name: 'C2' });
+  await f.collectiveMember(c1, siaeA);
+  await f.collectiveMember(c2, siaeB);
+  await f.coordinator(c1, users.dirA);
+  await f.coordinator(c2, users.dirB);
+  const tokens = new Map<Actor, string>();
+  for (const [actor, user] of Object.entries(users)) tokens.set(actor as Actor, await f.tokenFor(user));
+  return { t, f, users, tokens, siaeA, siaeB, c1, c2 };
+}
+
+async function call(w: World, route: string, entry: Entry, as: Actor) {
+  const [method, template] = route.split(' ');
+  const { params = {}, body, query } = entry.request ? await entry.request(w) : {};
+  const path = template.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    if (!(name in params)) throw new Error(`${route}: request() gives no value for :${name}`);
+    return encodeURIComponent(params[name]);
+  });
+  let req = w.t.http()[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'](path);
+  if (as === 'fresh') req = req.set('authorization', `Bearer ${await w.f.tokenFor(await w.f.user())}`);
+  else if (as !== 'anonymous') req = req.set('authorization', `Bearer ${w.tokens.get(as)}`);
+  if (query) req = req.query(query);
+  return body === undefined ? req : req.send(body);
+}
+
+describe('access matrix: every route, every kind of caller', () => {
+  let t: TestApp;
+  let w: World;
+
+  beforeAll(async () => {
+    t = await TestApp.create();
+    w = await buildWorld(t);
+  });
+  afterAll(() => t.close());
+
+  it('has an entry for every route of the application, and no entry for a route that does not exist', () => {
+    const routes = routesOf(t);
+    const missing = routes.filter((r) => !(r in matrix));
+    const stale = Object.keys(matrix).filter((r) => !routes.includes(r));
+    expect({ missing, stale }).toEqual({ missing: [], stale: [] });
+  });
+
+  describe.each(Object.entries(matrix))('%s', (route, entry) => {
+    it(entry.public ? `is public (${entry.public})` : 'refuses anonymous callers with 401', async () => {
+      const res = await call(w, route, entry, 'anonymous');
+      if (entry.public) expect([res.status, route]).toEqual([entry.allowed.status, route]);
+      else expect([res.status, res.body.code]).toEqual([401, 'UNAUTHENTICATED']);
+    });
+
+    const wrong = entry.wrongRole;
+    if (typeof wrong === 'string') {
+      it(`refuses a wrong role (${wrong}) with 403`, async () => {
+        const res = await call(w, route, entry, wrong);
+        expect([res.status, res.body.code]).toEqual([403, 'FORBIDDEN']);
+      });
+    } else {
+      it(`has no wrong role: ${wrong.none}`, () => expect(wrong.none.length).toBeGreaterThan(3));
+    }
+
+    const other = entry.otherTenant;
+    if (typeof other === 'string') {
+      it(`answers another tenant (${other}) with 404`, async () => {
+        const res = await call(w, route, entry, other);
+        expect([res.status, res.body.code]).toEqual([404, expect.stringMatching(/NOT_FOUND$/)]);
+      });
+    } else {
+      it(`has no other tenant: ${other.none}`, () => expect(other.none.length).toBeGreaterThan(3));
+    }
+
+    if (!entry.public) {
+      it(`serves the right role (${entry.allowed.as}) with ${entry.allowed.status}`, async () => {
+        const res = await call(w, route, entry, entry.allowed.as);
+        expect([res.status, res.status >= 400 ? res.body : undefined]).toEqual([entry.allowed.status, undefined]);
+      });
+    }
+  });
+});
