@@ -1,0 +1,100 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, CurrentPrincipal } from '../../platform/auth/access.decorators';
+import type { Principal } from '../../platform/auth/principal';
+import { CandidateConsentService } from './candidate-consent.service';
+import { CandidatePrivacyService } from './candidate-privacy.service';
+import { CandidateProfileService } from './candidate-profile.service';
+import { CandidateRetentionService } from './candidate-retention.service';
+import { CandidateSearchService } from './candidate-search.service';
+import { ParseCandidateId } from './candidates.errors';
+import { CandidatesService } from './candidates.service';
+import { CreateCandidateDto, UpdateCandidateDto } from './dto/candidate.dto';
+import { RecordConsentDto } from './dto/consent.dto';
+import { PutProfileDto } from './dto/profile.dto';
+import { SearchCandidatesDto } from './dto/search.dto';
+
+@ApiTags('candidats')
+@ApiBearerAuth()
+@Controller()
+export class CandidatesController {
+  constructor(
+    private readonly candidates: CandidatesService,
+    private readonly profiles: CandidateProfileService,
+    private readonly consents: CandidateConsentService,
+    private readonly privacy: CandidatePrivacyService,
+    private readonly search: CandidateSearchService,
+    private readonly retention: CandidateRetentionService,
+  ) {}
+
+  @Post('candidates')
+  @Allow('direction', 'cip')
+  @ApiOperation({ summary: 'Créer un·e candidat·e (identité privée à la structure)' })
+  create(@CurrentPrincipal() p: Principal, @Body() dto: CreateCandidateDto) {
+    return this.candidates.create(p, dto);
+  }
+
+  @Get('candidates')
+  @Allow('direction', 'cip', 'charge_dev')
+  @ApiOperation({ summary: 'Rechercher des profils partagés (ma structure + consentements actifs des SIAE de mes collectifs)' })
+  list(@CurrentPrincipal() p: Principal, @Query() query: SearchCandidatesDto) {
+    return this.search.search(p, query);
+  }
+
+  @Get('candidates/:id')
+  @Allow('direction', 'cip', 'charge_dev')
+  @ApiOperation({ summary: 'Fiche complète (ma structure, lecture journalisée) ou profil partagé (SIAE partenaire, avec consentement)' })
+  detail(@CurrentPrincipal() p: Principal, @Param('id', ParseCandidateId) id: string) {
+    return this.candidates.detail(p, id);
+  }
+
+  @Patch('candidates/:id')
+  @Allow('direction', 'cip')
+  update(@CurrentPrincipal() p: Principal, @Param('id', ParseCandidateId) id: string, @Body() dto: UpdateCandidateDto) {
+    return this.candidates.update(p, id, dto);
+  }
+
+  @Put('candidates/:id/profile')
+  @Allow('direction', 'cip')
+  @ApiOperation({ summary: 'Remplacer le profil partagé (métiers visés, compétences, savoir-être, mobilité, disponibilité)' })
+  putProfile(@CurrentPrincipal() p: Principal, @Param('id', ParseCandidateId) id: string, @Body() dto: PutProfileDto) {
+    return this.profiles.put(p, id, dto);
+  }
+
+  @Post('candidates/:id/consents')
+  @Allow('direction', 'cip')
+  recordConsent(@CurrentPrincipal() p: Principal, @Param('id', ParseCandidateId) id: string, @Body() dto: RecordConsentDto) {
+    return this.consents.record(p, id, dto);
+  }
+
+  @Post('candidates/:id/consents/:consentId/withdraw')
+  @HttpCode(200)
+  @Allow('direction', 'cip')
+  @ApiOperation({ summary: 'Retirer un consentement (effet immédiat)' })
+  withdrawConsent(@CurrentPrincipal() p: Principal, @Param('id', ParseCandidateId) id: string, @Param('consentId', ParseCandidateId) consentId: string) {
+    return this.consents.withdraw(p, id, consentId);
+  }
+
+  @Get('candidates/:id/export')
+  @Allow('direction', 'cip')
+  @ApiOperation({ summary: 'Export RGPD : tout ce qui est détenu sur la personne (JSON)' })
+  export(@CurrentPrincipal() p: Principal, @Param('id', ParseCandidateId) id: string) {
+    return this.privacy.export(p, id);
+  }
+
+  @Post('candidates/:id/erasure')
+  @HttpCode(200)
+  @Allow('direction', 'cip')
+  @ApiOperation({ summary: 'Effacement RGPD sur demande : données personnelles remplacées, profil supprimé, statistiques anonymes conservées' })
+  erase(@CurrentPrincipal() p: Principal, @Param('id', ParseCandidateId) id: string) {
+    return this.privacy.eraseOnRequest(p, id);
+  }
+
+  @Post('admin/candidates/retention-sweep')
+  @HttpCode(202)
+  @Allow('admin')
+  @ApiOperation({ summary: 'Lancer maintenant la purge des candidat·es sorti·es depuis plus de RETENTION_MONTHS mois' })
+  async sweep() {
+    return { outboxId: await this.retention.requestSweep() };
+  }
+}
