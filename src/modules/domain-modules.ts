@@ -1,6 +1,7 @@
+import { CandidatesModule } from './candidates/candidates.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ReferentialsModule } from './referentials/referentials.module';
 import { StructuresModule } from './structures/structures.module';
 
 /** Every domain module, loaded by both the API and the worker. Add yours here. */
-export const domainModules = [StructuresModule, NotificationsModule, ReferentialsModule];
+export const domainModules = [StructuresModule, NotificationsModule, ReferentialsModule, CandidatesModule];

@@ -12,12 +12,17 @@ export enum QueueName {
 
 export interface JobPayloads {
   'mail.send': { v: 1; mailId: string };
+  /** Selects candidates due for anonymisation (RETENTION_MONTHS after leaving) and fans out one job each. */
+  'candidates.retention.sweep': { v: 1 };
+  'candidates.anonymise': { v: 1; candidateId: string };
 }
 
 export type JobName = keyof JobPayloads;
 
 export const jobQueue: { readonly [K in JobName]: QueueName } = {
   'mail.send': QueueName.Notifications,
+  'candidates.retention.sweep': QueueName.Maintenance,
+  'candidates.anonymise': QueueName.Maintenance,
 };
 
 export const allJobNames = Object.keys(jobQueue) as JobName[];
