@@ -1,0 +1,239 @@
+import { linkContacts } from './link-contacts';
+import { PreparedRecord, prepareRecords } from './prepare';
+import { addressPoints, HARD_NO, scorePair } from './score-pair';
+import { LinkableRecord, LinkOptions, LinkResult } from './types';
+import { TokenTable } from './similarity';
+import { UnionFind } from './union-find';
+
+export const DEFAULT_THRESHOLD = 3;
+/** Blocks larger than this are too generic to say anything ("transport" in Paris): other keys cover their members. */
+const MAX_BLOCK = 400;
+/** When two clusters meet, at most this many cross pairs are re-scored (evenly sampled). */
+const MAX_CROSS_PAIRS = 300;
+/** A vague record must prefer one establishment by this many points to join it. */
+const AMBIGUITY_MARGIN = 2;
+
+function department(city: string): string {
+  return city.startsWith('97') ? city.slice(0, 3) : city.slice(0, 2);
+}
+
+/**
+ * Blocking keys: two records are compared only when they share one. The two rarest name words are keyed within a city
+ * (so twins in other towns never meet; "transport" alone would pair every carrier of Paris), the rarest also by its
+ * first and last four letters (a typo rarely hits both ends); rare words and the glued name within a department (a
+ * neighbouring commune); the glued name alone for records without a commune; identifiers and contacts everywhere.
+ */
+function blockingKeys(r: PreparedRecord, globalDf: Map<string, number>): string[] {
+  const keys: string[] = [];
+  const place = r.city ?? 'none';
+  const dep = r.city ? department(r.city) : 'none';
+  const byRarity = [...r.name.tokens].sort((x, y) => (globalDf.get(x) ?? 0) - (globalDf.get(y) ?? 0) || (x < y ? -1 : 1));
+  byRarity.slice(0, 2).forEach((t, rank) => {
+    keys.push(`t|${place}|${t}`);
+    if (rank === 0 && t.length >= 6) {
+      keys.push(`p|${place}|${t.slice(0, 4)}`);
+      keys.push(`s|${place}|${t.slice(-4)}`);
+    }
+    if ((globalDf.get(t) ?? 0) <= 60) keys.push(`r|${dep}|${t}`);
+  });
+  for (const i of r.name.initials) keys.push(`t|${place}|${i}`);
+  keys.push(`c|${dep}|${r.name.compact}`);
+  keys.push(`x|${r.name.compact}`);
+  if (r.siret) keys.push(`S|${r.siret}`);
+  if (r.siren) keys.push(`N|${r.siren}|${place}`);
+  for (const e of r.emails) keys.push(`e|${e}`);
+  for (const p of r.phones) keys.push(`f|${p}`);
+  return keys;
+}
+
+interface Edge {
+  a: number;
+  b: number;
+  score: number;
+}
+
+/**
+ * Links the records that describe one establishment. Candidate pairs come from blocking, are scored by `scorePair`,
+ * and the pairs above the threshold are merged strongest first. Two clusters merge only if their members agree as
+ * groups: no hard "no" (distance, human split) between any two of them, and at most a fifth of their cross pairs
+ * speaking against it. This stops a vague record ("Adecco", Lyon, no address) from chaining two agencies together.
+ * Pure: same input, same output.
+ */
+export function linkRecords(records: readonly LinkableRecord[], options: LinkOptions = {}): LinkResult {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const table = new TokenTable();
+  const prepared = prepareRecords(records, table, options.communes);
+  const n = prepared.length;
+  const indexOf = new Map<string, number>();
+  prepared.forEach((p) => indexOf.set(p.recordId, p.index));
+
+  markSharedSirets(prepared);
+  const globalDf = new Map<string, number>();
+  for (const p of prepared) for (const t of new Set(p.name.tokens)) globalDf.set(t, (globalDf.get(t) ?? 0) + 1);
+  const blocks = new Map<string, number[]>();
+  const unplacedBlocks = new Set<number[]>();
+  const blocksOf: number[][][] = prepared.map((p) => {
+    const lists: number[][] = [];
+    for (const k of new Set(blockingKeys(p, globalDf))) {
+      let list = blocks.get(k);
+      if (!list) {
+        blocks.set(k, (list = []));
+        if (k.startsWith('x|')) unplacedBlocks.add(list);
+      }
+      list.push(p.index);
+      lists.push(list);
+    }
+    return lists;
+  });
+
+  const edges: Edge[] = [];
+  const seen = new Int32Array(n).fill(-1);
+  let candidatePairs = 0;
+  for (let i = 0; i < n; i++) {
+    const pi = prepared[i];
+    for (const list of blocksOf[i]) {
+      if (list.length < 2 || list.length > MAX_BLOCK) continue;
+      // the glued-name key exists for records without a commune only
+      const unplacedOnly = unplacedBlocks.has(list) && pi.city !== null;
+      for (const j of list) {
+        if (j <= i || seen[j] === i) continue;
+        if (unplacedOnly && prepared[j].city !== null) continue;
+        seen[j] = i;
+        candidatePairs++;
+        const score = scorePair(pi, prepared[j], table);
+        if (score >= threshold) edges.push({ a: i, b: j, score });
+      }
+    }
+  }
+
+  const cannot = new Map<number, number[]>();
+  for (const [x, y] of options.cannotLink ?? []) {
+    const a = indexOf.get(x);
+    const b = indexOf.get(y);
+    if (a === undefined || b === undefined || a === b) continue;
+    (cannot.get(a) ?? cannot.set(a, []).get(a)!).push(b);
+    (cannot.get(b) ?? cannot.set(b, []).get(b)!).push(a);
+  }
+
+  const uf = new UnionFind(n);
+  const members = new Map<number, number[]>();
+  const membersOf = (root: number) => members.get(root) ?? [root];
+  const humanSplit = (ra: number, rb: number): boolean => {
+    for (const x of membersOf(ra)) for (const y of cannot.get(x) ?? []) if (uf.find(y) === rb) return true;
+    return false;
+  };
+  const merge = (a: number, b: number) => {
+    const ra = uf.find(a);
+    const rb = uf.find(b);
+    const all = [...membersOf(ra), ...membersOf(rb)];
+    const root = uf.union(ra, rb);
+    members.delete(ra);
+    members.delete(rb);
+    members.set(root, all);
+  };
+
+  // A human merge is the law, whatever the scores say.
+  for (const [x, y] of options.mustLink ?? []) {
+    const a = indexOf.get(x);
+    const b = indexOf.get(y);
+    if (a === undefined || b === undefined) continue;
+    if (uf.find(a) !== uf.find(b) && !humanSplit(uf.find(a), uf.find(b))) merge(a, b);
+  }
+
+  edges.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
+  let links = 0;
+  let mergesRefused = 0;
+  // Two clusters linked by many edges are judged once, until one of them grows.
+  const refused = new Map<string, number>();
+  const tryMerge = (a: number, b: number): boolean => {
+    const ra = uf.find(a);
+    const rb = uf.find(b);
+    if (ra === rb) return false;
+    const key = ra < rb ? `${ra}|${rb}` : `${rb}|${ra}`;
+    const sizes = membersOf(ra).length * 1_000_003 + membersOf(rb).length;
+    if (refused.get(key) === sizes) return false;
+    if (humanSplit(ra, rb) || !groupsAgree(prepared, table, membersOf(ra), membersOf(rb), threshold)) {
+      refused.set(key, sizes);
+      mergesRefused++;
+      return false;
+    }
+    merge(a, b);
+    links++;
+    return true;
+  };
+
+  // 1. Records that say where they are (their own SIRET, or a street address) link first.
+  const anchored = prepared.map(isAnchored);
+  for (const e of edges) if (anchored[e.a] && anchored[e.b]) tryMerge(e.a, e.b);
+
+  // 2. A vague record ("Vasseur Supermarché", Paris, nothing else) joins an establishment only when one stands out:
+  // next to two agencies of a chain it would be a coin toss, and a wrong guess costs every pair of the cluster.
+  const best = new Map<number, Map<number, number>>();
+  for (const e of edges) {
+    for (const [v, o] of [[e.a, e.b], [e.b, e.a]]) {
+      if (anchored[v] || !anchored[o]) continue;
+      const root = uf.find(o);
+      let m = best.get(v);
+      if (!m) best.set(v, (m = new Map()));
+      if ((m.get(root) ?? -Infinity) < e.score) m.set(root, e.score);
+    }
+  }
+  const ambiguous = new Uint8Array(n);
+  const attachments: Edge[] = [];
+  for (const [v, byRoot] of best) {
+    const scores = [...byRoot.entries()].sort((x, y) => y[1] - x[1]);
+    if (scores.length > 1 && scores[0][1] - scores[1][1] < AMBIGUITY_MARGIN) ambiguous[v] = 1;
+    else attachments.push({ a: v, b: scores[0][0], score: scores[0][1] });
+  }
+  attachments.sort((x, y) => y.score - x.score || x.a - y.a);
+  for (const e of attachments) tryMerge(e.a, e.b);
+
+  // 3. Everything else that is not ambiguous, strongest first (vague records that only know each other).
+  for (const e of edges) if (!ambiguous[e.a] && !ambiguous[e.b]) tryMerge(e.a, e.b);
+
+  const groups = uf.groups().filter((g) => g.length > 1);
+  const clusters = groups.map((g) => g.map((i) => prepared[i].recordId));
+  const contactClusters = linkContacts(records, uf);
+  return { clusters, contactClusters, stats: { records: n, candidatePairs, links, mergesRefused } };
+}
+
+/** Its own SIRET (valid, not a head office's typed at several sites) or a street address. */
+function isAnchored(p: PreparedRecord): boolean {
+  return (p.siret !== null && p.siretValid && !p.siretShared) || (p.address !== null && p.address.words.length > 0);
+}
+
+function groupsAgree(prepared: PreparedRecord[], table: TokenTable, a: number[], b: number[], threshold: number): boolean {
+  if (a.length === 1 && b.length === 1) return true;
+  const total = a.length * b.length;
+  const step = total > MAX_CROSS_PAIRS ? total / MAX_CROSS_PAIRS : 1;
+  let against = 0;
+  let sum = 0;
+  let count = 0;
+  for (let k = 0; k < total; k += step) {
+    const idx = Math.floor(k);
+    const x = prepared[a[Math.floor(idx / b.length)]];
+    const y = prepared[b[idx % b.length]];
+    const s = scorePair(x, y, table);
+    if (s === HARD_NO) return false;
+    if (s < 0) against++;
+    sum += s;
+    count++;
+  }
+  return against <= 0.2 * count && sum / count >= threshold / 3;
+}
+
+/** Flags the SIRETs typed at two different addresses or in two towns (see PreparedRecord.siretShared). */
+function markSharedSirets(prepared: PreparedRecord[]): void {
+  const bySiret = new Map<string, PreparedRecord[]>();
+  for (const p of prepared) if (p.siret) (bySiret.get(p.siret) ?? bySiret.set(p.siret, []).get(p.siret)!).push(p);
+  for (const group of bySiret.values()) {
+    if (group.length < 2) continue;
+    let shared = false;
+    const cities = new Set(group.map((p) => p.city).filter((c) => c !== null));
+    if (cities.size > 1) shared = true;
+    const located = group.filter((p) => p.address && p.address.words.length > 0).slice(0, 40);
+    for (let i = 0; !shared && i < located.length; i++)
+      for (let j = i + 1; !shared && j < located.length; j++) if (addressPoints(located[i].address, located[j].address) <= -4) shared = true;
+    if (shared) for (const p of group) p.siretShared = true;
+  }
+}

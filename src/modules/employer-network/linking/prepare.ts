@@ -1,0 +1,171 @@
+import { normaliseAddress, NormalisedAddress } from './address';
+import { cityOf, LatLon } from './commune';
+import { NormalisedName, normaliseCompanyName } from './company-name';
+import { normaliseEmail, toE164 } from './phone';
+import { isValidSiren, readSiret } from './siret';
+import { TokenTable, WeightedName } from './similarity';
+import { digitsOnly } from './text';
+import { CommuneLocation, LinkableRecord } from './types';
+
+/** A record read once into what the comparisons need. */
+export interface PreparedRecord {
+  index: number;
+  recordId: string;
+  siaeId: string;
+  name: WeightedName;
+  siret: string | null;
+  siretValid: boolean;
+  /** This SIRET is typed for records at two addresses or in two towns: a head office's SIRET, not this site's. */
+  siretShared: boolean;
+  siren: string | null;
+  commune: string | null;
+  city: string | null;
+  coords: LatLon | null;
+  address: NormalisedAddress | null;
+  naf: string | null;
+  emails: string[];
+  phones: string[];
+  /** Non-webmail e-mail domains of the contacts: a company-level hint (same firm, maybe another establishment). */
+  domains: string[];
+  /** E-mails and phones as interned numbers, and domains likewise: compared millions of times. */
+  contactIds: number[];
+  domainIds: number[];
+}
+
+const WEBMAIL = new Set(['gmail.com', 'yahoo.fr', 'yahoo.com', 'hotmail.fr', 'hotmail.com', 'orange.fr', 'wanadoo.fr',
+  'free.fr', 'sfr.fr', 'laposte.net', 'outlook.fr', 'outlook.com', 'live.fr', 'icloud.com', 'neuf.fr', 'bbox.fr',
+  'aol.com', 'msn.com', 'gmx.fr', 'protonmail.com', 'club-internet.fr', 'numericable.fr']);
+
+/** "49.41A", "4941 a", "4941A" → "4941A"; anything else is unknown. */
+export function normaliseNaf(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const s = raw.toUpperCase().replace(/[^0-9A-Z]/g, '');
+  return /^\d{4}[A-Z]$/.test(s) ? s : null;
+}
+
+export function prepareRecords(
+  records: readonly LinkableRecord[],
+  table: TokenTable,
+  communes?: ReadonlyMap<string, CommuneLocation>,
+): PreparedRecord[] {
+  const postcodeToCommunes = new Map<string, string[]>();
+  if (communes) {
+    for (const [code, c] of communes) {
+      for (const pc of c.postcodes ?? []) {
+        let list = postcodeToCommunes.get(pc);
+        if (!list) postcodeToCommunes.set(pc, (list = []));
+        list.push(code);
+      }
+    }
+  }
+  const townWords = new Map<string, Set<string>>();
+  const wordsOfTown = (code: string | null): Set<string> | null => {
+    if (!code || !communes) return null;
+    let set = townWords.get(code);
+    if (!set) {
+      set = new Set<string>();
+      for (const c of new Set([code, cityOf(code)])) {
+        const name = c ? communes.get(c)?.name : undefined;
+        if (!name) continue;
+        // through the same normalisation as company names, so that "Brens" meets "brens" after plural folding
+        for (const w of normaliseCompanyName(name).tokens) if (w.length > 2 && !/^\d+(er|e)?$/.test(w)) set.add(w);
+      }
+      townWords.set(code, set);
+    }
+    return set;
+  };
+  const communeOf = records.map((r) => resolveCommune(r, communes, postcodeToCommunes));
+  // A branch named after its town ("Proxi Marché Villeurbanne") is the same name as the others in that town.
+  const names = records.map((r, i) => withoutTown(normaliseCompanyName(r.name), wordsOfTown(communeOf[i])));
+  // Document frequency over the set itself: a word is as telling as it is rare among these companies.
+  const df = new Map<string, number>();
+  for (const n of names) for (const t of new Set(n.tokens)) df.set(t, (df.get(t) ?? 0) + 1);
+  const total = records.length + 1;
+
+  const interned = new Map<string, number>();
+  const intern = (v: string) => {
+    let id = interned.get(v);
+    if (id === undefined) interned.set(v, (id = interned.size));
+    return id;
+  };
+  return records.map((r, index) => {
+    const n = names[index];
+    const weights = n.tokens.map((t) => Math.log(total / (df.get(t) ?? 1)) + 1);
+    const norm = Math.sqrt(weights.reduce((s, w) => s + w * w, 0));
+    const ids = readSiret(r.siret, r.siren);
+    let siren = ids.siren;
+    // A mistyped NIC leaves a valid SIREN in front: keep it as company-level evidence.
+    if (!siren && ids.siret && isValidSiren(ids.siret.slice(0, 9))) siren = ids.siret.slice(0, 9);
+    const commune = communeOf[index];
+    const city = cityOf(commune);
+    const loc = (commune && communes?.get(commune)) || (city && communes?.get(city)) || null;
+    const emails: string[] = [];
+    const phones: string[] = [];
+    const domains = new Set<string>();
+    for (const c of r.contacts ?? []) {
+      const e = normaliseEmail(c.email);
+      if (e) {
+        emails.push(e);
+        const domain = e.slice(e.indexOf('@') + 1);
+        if (!WEBMAIL.has(domain)) domains.add(domain);
+      }
+      const p = toE164(c.phone);
+      if (p) phones.push(p);
+    }
+    return {
+      index,
+      recordId: r.recordId,
+      siaeId: r.siaeId,
+      name: {
+        tokens: n.tokens,
+        ids: n.tokens.map((t) => table.id(t)),
+        weights,
+        norm,
+        compact: n.compact,
+        initials: n.initials,
+        nameId: table.keyId(`n${n.tokens.join(' ')}|${n.initials.join(' ')}`),
+      },
+      siret: ids.siret,
+      siretValid: ids.siretValid,
+      siretShared: false,
+      siren,
+      commune,
+      city,
+      coords: loc ? { lat: loc.lat, lon: loc.lon } : null,
+      address: withId(normaliseAddress(r.address), table),
+      naf: normaliseNaf(r.naf),
+      emails,
+      phones,
+      domains: [...domains],
+      contactIds: [...emails.map((e) => intern(`e${e}`)), ...phones.map((p) => intern(`p${p}`))],
+      domainIds: [...domains].map((d) => intern(`d${d}`)),
+    };
+  });
+}
+
+/** The commune typed, else the one its postcode designates without doubt. */
+function resolveCommune(
+  r: LinkableRecord,
+  communes: ReadonlyMap<string, CommuneLocation> | undefined,
+  postcodeToCommunes: Map<string, string[]>,
+): string | null {
+  const typed = r.communeInsee?.trim() || null;
+  if (typed || !r.postcode) return typed;
+  const list = postcodeToCommunes.get(digitsOnly(r.postcode));
+  if (!list || list.length === 0) return null;
+  if (list.length === 1) return list[0];
+  const cities = new Set(list.map(cityOf));
+  return cities.size === 1 ? [...cities][0] : null;
+}
+
+function withoutTown(name: NormalisedName, town: Set<string> | null): NormalisedName {
+  if (!town || town.size === 0) return name;
+  const kept = name.tokens.filter((t) => !town.has(t));
+  if (kept.length === 0 || kept.length === name.tokens.length) return name;
+  return { tokens: kept, compact: kept.join(''), initials: name.initials };
+}
+
+function withId(address: NormalisedAddress | null, table: TokenTable): NormalisedAddress | null {
+  if (address) address.addressId = table.keyId(`a${address.number ?? ''}|${address.words.join(' ')}`);
+  return address;
+}

@@ -1,0 +1,136 @@
+import { NormalisedAddress } from './address';
+
+import { PreparedRecord } from './prepare';
+import { nameSimilarity, TokenTable, tokenSimilarity } from './similarity';
+import { siretTypoOf } from './siret';
+import { editDistance } from './text';
+
+/** Beyond this distance two records are never one establishment, whatever else they share. */
+export const FAR_KM = 20;
+/** Score meaning "never together": a human split, or two places too far apart. */
+export const HARD_NO = -1000;
+
+const NAME_X = [0, 0.5, 0.7, 0.85, 1];
+const NAME_Y = [-6, -3, 0, 2, 4];
+
+/** Piecewise-linear map of the name similarity to log-odds-like points. */
+function namePoints(sim: number): number {
+  for (let i = 1; i < NAME_X.length; i++) {
+    if (sim <= NAME_X[i]) return NAME_Y[i - 1] + ((sim - NAME_X[i - 1]) * (NAME_Y[i] - NAME_Y[i - 1])) / (NAME_X[i] - NAME_X[i - 1]);
+  }
+  return NAME_Y[NAME_Y.length - 1];
+}
+
+/** Equirectangular distance: within a few tens of kilometres it is the great-circle distance to a few metres. */
+function approxKm(a: PreparedRecord, b: PreparedRecord): number {
+  const dy = a.coords!.lat - b.coords!.lat;
+  const dx = (a.coords!.lon - b.coords!.lon) * Math.cos(((a.coords!.lat + b.coords!.lat) * Math.PI) / 360);
+  return 111.195 * Math.sqrt(dx * dx + dy * dy);
+}
+
+function placePoints(a: PreparedRecord, b: PreparedRecord): number {
+  if (!a.commune || !b.commune) return -0.5;
+  if (a.commune === b.commune) return 1;
+  if (a.city && a.city === b.city) {
+    // the same city written twice at arrondissement level, differently: two establishments
+    return a.commune !== a.city && b.commune !== b.city ? -2.5 : 0.5;
+  }
+  if (a.coords && b.coords) {
+    const d = approxKm(a, b);
+    if (d > FAR_KM) return HARD_NO;
+    return d <= 5 ? -1.5 : -3;
+  }
+  return -3;
+}
+
+/** Street words are short and often mistyped ("Jea nMoulin"): one slip is allowed from three letters, glued or not. */
+function streetWordSimilarity(x: string, y: string): number {
+  if (x === y) return 1;
+  if (Math.min(x.length, y.length) >= 3 && editDistance(x, y, 1) <= 1) return 0.9;
+  return tokenSimilarity(x, y);
+}
+
+function streetSimilarity(a: NormalisedAddress, b: NormalisedAddress): number {
+  if (a.words.length === 0 || b.words.length === 0) return 0;
+  if (a.compact === b.compact) return 1;
+  const longest = Math.max(a.compact.length, b.compact.length);
+  if (longest >= 6 && editDistance(a.compact, b.compact, 2) <= 2) return 0.9;
+  let matched = 0;
+  for (const x of a.words) {
+    let best = 0;
+    for (const y of b.words) best = Math.max(best, streetWordSimilarity(x, y));
+    matched += best;
+  }
+  for (const y of b.words) {
+    let best = 0;
+    for (const x of a.words) best = Math.max(best, streetWordSimilarity(x, y));
+    matched += best;
+  }
+  return matched / (a.words.length + b.words.length);
+}
+
+/** An establishment has one address: two clearly different streets in one town are two establishments. */
+export function addressPoints(a: NormalisedAddress | null, b: NormalisedAddress | null, table?: TokenTable): number {
+  if (!a || !b || a.words.length === 0 || b.words.length === 0) return 0;
+  if (!table || a.addressId === undefined || b.addressId === undefined) return computeAddressPoints(a, b);
+  if (a.addressId === b.addressId) return 2;
+  const key = a.addressId < b.addressId ? a.addressId * 4194304 + b.addressId : b.addressId * 4194304 + a.addressId;
+  let points = table.addressMemo.get(key);
+  if (points === undefined) table.addressMemo.set(key, (points = computeAddressPoints(a, b)));
+  return points;
+}
+
+function computeAddressPoints(a: NormalisedAddress, b: NormalisedAddress): number {
+  const street = streetSimilarity(a, b);
+  const numbersAgree = a.number === null || b.number === null || a.number === b.number;
+  if (street >= 0.8) return numbersAgree ? 2 : -2;
+  if (street < 0.5) return -4;
+  return numbersAgree ? 0 : -2;
+}
+
+/**
+ * A SIRET names an establishment, except when an SIAE typed the head office's SIRET for a branch: a SIRET seen at two
+ * addresses or in two towns (`siretShared`) only says "same company", as does the same SIRET in two towns.
+ */
+function identifierPoints(a: PreparedRecord, b: PreparedRecord, samePlace: boolean, nearKm: number): number {
+  if (a.siret && b.siret) {
+    if (a.siret === b.siret) {
+      if (a.siretShared) return samePlace ? 1.5 : 1;
+      if (!samePlace) return nearKm <= 5 ? 2 : 1;
+      return a.siretValid ? 5 : 4;
+    }
+    if (a.siretValid && b.siretValid) {
+      if (a.siren !== b.siren) return -8;
+      return a.siretShared || b.siretShared ? -1 : -3;
+    }
+    if (a.siretValid !== b.siretValid && siretTypoOf(a.siret, b.siret)) return samePlace ? 3 : 1;
+  }
+  if (a.siren && b.siren) return a.siren === b.siren ? 0.5 : -6;
+  return 0;
+}
+
+function sharesAny(a: number[], b: number[]): boolean {
+  for (const x of a) if (b.includes(x)) return true;
+  return false;
+}
+
+/**
+ * Evidence that two records describe one establishment, as a sum of log-odds-like points: the name (soft TF-IDF), the
+ * place (commune, city, distance), the identifiers (SIRET, SIREN, typos), the street address, shared contacts, the NAF
+ * code, and whether one SIAE wrote both (an SIAE rarely enters an establishment twice, but often two agencies of a
+ * chain). Pure and symmetric.
+ */
+export function scorePair(a: PreparedRecord, b: PreparedRecord, table: TokenTable): number {
+  const place = placePoints(a, b);
+  if (place === HARD_NO) return HARD_NO;
+  const samePlace = a.city === null || b.city === null || a.city === b.city;
+  const km = samePlace || !a.coords || !b.coords ? 0 : approxKm(a, b);
+  let score = place + namePoints(nameSimilarity(a.name, b.name, table));
+  score += identifierPoints(a, b, samePlace, km);
+  score += addressPoints(a.address, b.address, table);
+  if (a.contactIds.length && b.contactIds.length && sharesAny(a.contactIds, b.contactIds)) score += 2.5;
+  else if (a.domainIds.length && b.domainIds.length && sharesAny(a.domainIds, b.domainIds)) score += 1;
+  if (a.naf && b.naf) score += a.naf === b.naf ? 0.5 : -1;
+  if (a.siaeId === b.siaeId) score -= 2;
+  return score;
+}

@@ -1,0 +1,121 @@
+import { editDistance } from './text';
+
+/**
+ * How much two name tokens are the same word: equal, abbreviated ("transp" / "transport"), or mistyped (one slip; two
+ * in long words). Anything else is a different word, on purpose: "martin" and "martinez" are two families.
+ */
+export function tokenSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length >= 3 && short.length <= 0.7 * long.length && long.startsWith(short)) return 0.85;
+  if (short.length < 4) return 0;
+  const d = editDistance(a, b, 2);
+  if (d === 1) return 0.9;
+  if (d === 2 && short.length >= 7) return 0.75;
+  return 0;
+}
+
+export interface WeightedName {
+  tokens: string[];
+  /** Interned token ids (see TokenTable), so that token comparisons are memoised across pairs. */
+  ids: number[];
+  weights: number[];
+  /** Euclidean norm of the weights. */
+  norm: number;
+  compact: string;
+  initials: string[];
+  /** Same id ⇔ same tokens and initials: the similarity of two names is memoised by their ids. */
+  nameId: number;
+}
+
+/** Interns tokens and memoises their similarity: the same few thousand words meet millions of times. */
+export class TokenTable {
+  private readonly idOf = new Map<string, number>();
+  readonly words: string[] = [];
+  private readonly memo = new Map<number, number>();
+  /** Name-pair and address-pair similarities, keyed by interned ids (see nameId / addressId). */
+  readonly nameMemo = new Map<number, number>();
+  readonly addressMemo = new Map<number, number>();
+  private readonly keyIds = new Map<string, number>();
+
+  /** A small integer for a whole name or address key. */
+  keyId(key: string): number {
+    let id = this.keyIds.get(key);
+    if (id === undefined) this.keyIds.set(key, (id = this.keyIds.size));
+    return id;
+  }
+
+  id(token: string): number {
+    let id = this.idOf.get(token);
+    if (id === undefined) {
+      id = this.words.length;
+      this.idOf.set(token, id);
+      this.words.push(token);
+    }
+    return id;
+  }
+
+  similarity(a: number, b: number): number {
+    if (a === b) return 1;
+    const key = a < b ? a * 4194304 + b : b * 4194304 + a;
+    let s = this.memo.get(key);
+    if (s === undefined) {
+      s = tokenSimilarity(this.words[a], this.words[b]);
+      this.memo.set(key, s);
+    }
+    return s;
+  }
+}
+
+/**
+ * Soft TF-IDF cosine between two names: tokens matched to their most similar counterpart, each match weighted by how
+ * rare both words are, so "Boulangerie Martin" / "Martin" stays close while "Boulangerie Martin" / "Boulangerie Dupont"
+ * does not. Glued words ("Bati-Concept" / "Baticoncept") and acronyms ("SMTP") are caught before.
+ */
+export function nameSimilarity(a: WeightedName, b: WeightedName, table: TokenTable): number {
+  if (a.nameId === b.nameId) return a.compact.length === 0 ? 0 : 1;
+  const key = a.nameId < b.nameId ? a.nameId * 4194304 + b.nameId : b.nameId * 4194304 + a.nameId;
+  let sim = table.nameMemo.get(key);
+  if (sim === undefined) {
+    sim = computeNameSimilarity(a, b, table);
+    table.nameMemo.set(key, sim);
+  }
+  return sim;
+}
+
+function computeNameSimilarity(a: WeightedName, b: WeightedName, table: TokenTable): number {
+  if (a.compact.length === 0 || b.compact.length === 0) return 0;
+  if (a.compact === b.compact) return 1;
+  if (a.tokens.length === 1 && b.initials.includes(a.tokens[0])) return 0.9;
+  if (b.tokens.length === 1 && a.initials.includes(b.tokens[0])) return 0.9;
+  const one = oneWay(a, b, table);
+  const other = oneWay(b, a, table);
+  let sim = Math.min(1, (one + other) / 2);
+  if (sim < 0.9 && gluedTypo(a.compact, b.compact)) sim = 0.92;
+  return sim;
+}
+
+/** "Baticoncept" / "Bati Conept": the glued forms differ by one slip (checked only when a cheap filter allows it). */
+function gluedTypo(a: string, b: string): boolean {
+  if (a.length < 8 || b.length < 8 || Math.abs(a.length - b.length) > 1) return false;
+  if (a.slice(0, 3) !== b.slice(0, 3) && a.slice(-3) !== b.slice(-3)) return false;
+  return editDistance(a, b, 1) <= 1;
+}
+
+function oneWay(a: WeightedName, b: WeightedName, table: TokenTable): number {
+  let dot = 0;
+  for (let i = 0; i < a.tokens.length; i++) {
+    let best = 0;
+    let bestWeight = 0;
+    for (let j = 0; j < b.tokens.length; j++) {
+      const s = table.similarity(a.ids[i], b.ids[j]);
+      if (s > best) {
+        best = s;
+        bestWeight = b.weights[j];
+        if (s === 1) break;
+      }
+    }
+    if (best > 0) dot += a.weights[i] * bestWeight * best;
+  }
+  return a.norm > 0 && b.norm > 0 ? dot / (a.norm * b.norm) : 0;
+}
