@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
+import { IsDefined, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
 import { siaeKinds } from '../entities/siae.entity';
 import { IsSiret } from '../siret.validator';
 import { SiaeCommuneDto } from './commune.dto';
@@ -10,6 +10,7 @@ const membershipStatuses = ['invited', 'active', 'declined', 'left'] as const;
 
 export class CreateCollectiveDto {
   @ApiProperty({ example: 'Inter-SIAE de Villeurbanne' })
+  @IsDefined({ message: 'obligatoire' })
   @Transform(trim)
   @IsString()
   @Length(2, 200, { message: 'doit contenir entre 2 et 200 caractères' })
@@ -29,6 +30,7 @@ export class CreateCollectiveDto {
 
   /** La structure fondatrice, dont la personne connectée est direction. */
   @ApiProperty({ format: 'uuid' })
+  @IsDefined({ message: 'obligatoire' })
   @IsUUID('all', { message: 'doit être un identifiant (UUID) valide' })
   siaeId: string;
 }
@@ -123,6 +125,7 @@ export class CoordinatorDto {
 export class AddCoordinatorDto {
   /** Une personne d'une structure membre active du collectif. */
   @ApiProperty({ format: 'uuid' })
+  @IsDefined({ message: 'obligatoire' })
   @IsUUID('all', { message: 'doit être un identifiant (UUID) valide' })
   userId: string;
 }

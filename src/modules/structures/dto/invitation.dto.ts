@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
+import { IsDefined, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
 import { siaeRoles } from '../../../platform/auth/principal';
 
 const lowerTrim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
@@ -10,21 +10,22 @@ export const invitationStates = ['pending', 'accepted', 'revoked', 'expired'] as
 
 export class CreateSiaeInvitationDto {
   @ApiProperty({ example: 'camille@structure.fr' })
+  @IsDefined({ message: 'obligatoire' })
   @Transform(lowerTrim)
   @IsEmail({}, { message: 'doit être une adresse e-mail valide' })
-  @MaxLength(254)
   email: string;
 
   @ApiProperty({ enum: siaeRoles })
+  @IsDefined({ message: 'obligatoire' })
   @IsIn(siaeRoles, { message: `doit être un de : ${siaeRoles.join(', ')}` })
   role: (typeof siaeRoles)[number];
 }
 
 export class CreateCoordinatorInvitationDto {
   @ApiProperty({ example: 'coordination@collectif.fr' })
+  @IsDefined({ message: 'obligatoire' })
   @Transform(lowerTrim)
   @IsEmail({}, { message: 'doit être une adresse e-mail valide' })
-  @MaxLength(254)
   email: string;
 }
 
@@ -74,6 +75,7 @@ export class InvitationPreviewDto {
 
 export class AcceptInvitationDto {
   @ApiProperty()
+  @IsDefined({ message: 'obligatoire' })
   @IsString()
   @Length(20, 200)
   token: string;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsDefined, IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { siaeRoles } from '../../../platform/auth/principal';
 import { INSEE_CODE_PATTERN } from '../commune-directory.service';
 import { siaeKinds, SiaeKind } from '../entities/siae.entity';
@@ -14,10 +14,12 @@ const PHONE = /^\+?[0-9 .()-]{6,30}$/;
 
 export class CreateSiaeDto {
   @ApiProperty({ enum: siaeKinds })
+  @IsDefined({ message: 'obligatoire' })
   @IsIn(siaeKinds, { message: `doit être un de : ${siaeKinds.join(', ')}` })
   kind: SiaeKind;
 
   @ApiProperty({ example: 'Chantier du Rhône' })
+  @IsDefined({ message: 'obligatoire' })
   @Transform(trim)
   @IsString()
   @Length(2, 200, { message: 'doit contenir entre 2 et 200 caractères' })
@@ -25,11 +27,13 @@ export class CreateSiaeDto {
 
   /** 14 chiffres sans espace ; la clé de contrôle est vérifiée. */
   @ApiProperty({ example: '73282932000074' })
+  @IsDefined({ message: 'obligatoire' })
   @IsSiret()
   siret: string;
 
   /** Code INSEE de la commune (pas le code postal). */
   @ApiProperty({ example: '69123' })
+  @IsDefined({ message: 'obligatoire' })
   @IsString()
   @Matches(INSEE_CODE_PATTERN, { message: 'doit être un code INSEE de commune (5 caractères, ex. 69123 ou 2A004)' })
   communeCode: string;
@@ -44,7 +48,6 @@ export class CreateSiaeDto {
   @IsOptional()
   @Transform(lowerTrim)
   @IsEmail({}, { message: 'doit être une adresse e-mail valide' })
-  @MaxLength(254)
   contactEmail?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '04 72 00 00 00' })
@@ -55,9 +58,9 @@ export class CreateSiaeDto {
 
   /** Adresse e-mail de la première personne de direction, qui reçoit une invitation. */
   @ApiProperty({ example: 'direction@chantier-du-rhone.fr' })
+  @IsDefined({ message: 'obligatoire' })
   @Transform(lowerTrim)
   @IsEmail({}, { message: 'doit être une adresse e-mail valide' })
-  @MaxLength(254)
   directionEmail: string;
 }
 
@@ -86,7 +89,6 @@ export class UpdateSiaeDto {
   @IsOptional()
   @Transform(lowerTrim)
   @IsEmail({}, { message: 'doit être une adresse e-mail valide' })
-  @MaxLength(254)
   contactEmail?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true })
@@ -155,6 +157,7 @@ export class SiaeMemberDto {
 
 export class ChangeMemberRoleDto {
   @ApiProperty({ enum: siaeRoles })
+  @IsDefined({ message: 'obligatoire' })
   @IsIn(siaeRoles, { message: `doit être un de : ${siaeRoles.join(', ')}` })
   role: (typeof siaeRoles)[number];
 }
