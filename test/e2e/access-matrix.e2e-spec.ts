@@ -86,6 +86,22 @@ async function collectiveWithB(w: World, status: 'invited' | 'active'): Promise<
   return { params: { collectiveId: collective.id, siaeId: w.siaeB.id } };
 }
 
+/**
+ * A candidate of SIAE A with a shared profile (and, unless told otherwise, a collective consent whose id is returned),
+ * made through the API. Other checks put A and B in common collectives: without consent, B must get 404 regardless.
+ */
+async function candidateOfA(w: World, consent = true): Promise<{ id: string; consentId: string }> {
+  const auth = `Bearer ${w.tokens.get('cipA')}`;
+  const created = await w.t.http().post('/api/candidates').set('authorization', auth).send({ siaeId: w.siaeA.id, firstName: 'Awa', lastName: 'Matrice' });
+  if (created.status !== 201) throw new Error(`candidate setup failed: ${created.status} ${JSON.stringify(created.body)}`);
+  const id = created.body.id as string;
+  await w.t.http().put(`/api/candidates/${id}/profile`).set('authorization', auth).send(candidateProfile);
+  if (!consent) return { id, consentId: '' };
+  const given = await w.t.http().post(`/api/candidates/${id}/consents`).set('authorization', auth).send({ scope: 'collective', wording: 'Texte du consentement au partage.' });
+  return { id, consentId: given.body.id as string };
+}
+const candidateProfile = { communeCode: '69266', mobilityRadiusKm: 10, targetJobs: [{ ogrCode: '10571', experienceLevel: 'beginner' }] };
+
 const documentation = (): Entry => ({ public: 'API documentation', allowed: { as: 'anonymous', status: 200 }, wrongRole: none('public'), otherTenant: none('public') });
 
 const matrix: Record<string, Entry> = {
@@ -236,6 +252,46 @@ const matrix: Record<string, Entry> = {
     request: async (w) => ({ params: { collectiveId: w.c1.id }, body: { email: unique('coordinator') } }),
   },
   'GET /api/collectives/:collectiveId/invitations': { allowed: { as: 'dirA', status: 200 }, wrongRole: 'cipA', otherTenant: 'dirB', request: async (w) => ({ params: { collectiveId: w.c1.id } }) },
+
+  // ---- candidates (B shares no collective with A: its staff must not even learn a candidate exists)
+  'POST /api/candidates': {
+    allowed: { as: 'cipA', status: 201 },
+    wrongRole: 'devA',
+    otherTenant: 'cipB',
+    request: async (w) => ({ body: { siaeId: w.siaeA.id, firstName: 'Awa', lastName: 'Matrice' } }),
+  },
+  'GET /api/candidates': { allowed: { as: 'devA', status: 200 }, wrongRole: 'noRole', otherTenant: none('lists only what the caller may see') },
+  'GET /api/candidates/:id': { allowed: { as: 'devA', status: 200 }, wrongRole: 'noRole', otherTenant: 'cipB', request: async (w) => ({ params: { id: (await candidateOfA(w, false)).id } }) },
+  'PATCH /api/candidates/:id': {
+    allowed: { as: 'cipA', status: 200 },
+    wrongRole: 'devA',
+    otherTenant: 'cipB',
+    request: async (w) => ({ params: { id: (await candidateOfA(w)).id }, body: { phone: '06 11 22 33 44' } }),
+  },
+  'PUT /api/candidates/:id/profile': {
+    allowed: { as: 'dirA', status: 200 },
+    wrongRole: 'devA',
+    otherTenant: 'dirB',
+    request: async (w) => ({ params: { id: (await candidateOfA(w)).id }, body: candidateProfile }),
+  },
+  'POST /api/candidates/:id/consents': {
+    allowed: { as: 'cipA', status: 201 },
+    wrongRole: 'devA',
+    otherTenant: 'cipB',
+    request: async (w) => ({ params: { id: (await candidateOfA(w)).id }, body: { scope: 'employers', wording: 'Texte du consentement aux employeurs.' } }),
+  },
+  'POST /api/candidates/:id/consents/:consentId/withdraw': {
+    allowed: { as: 'cipA', status: 200 },
+    wrongRole: 'devA',
+    otherTenant: 'cipB',
+    request: async (w) => {
+      const { id, consentId } = await candidateOfA(w);
+      return { params: { id, consentId } };
+    },
+  },
+  'GET /api/candidates/:id/export': { allowed: { as: 'dirA', status: 200 }, wrongRole: 'devA', otherTenant: 'dirB', request: async (w) => ({ params: { id: (await candidateOfA(w)).id } }) },
+  'POST /api/candidates/:id/erasure': { allowed: { as: 'cipA', status: 200 }, wrongRole: 'devA', otherTenant: 'cipB', request: async (w) => ({ params: { id: (await candidateOfA(w)).id } }) },
+  'POST /api/admin/candidates/retention-sweep': { allowed: { as: 'admin', status: 202 }, wrongRole: 'dirA', otherTenant: none('platform-wide maintenance') },
 };
 
 /** `METHOD /path` for every route the Express app has, as Nest and Swagger registered them. */
