@@ -158,6 +158,11 @@ async function upsert(manager: EntityManager, spec: UpsertSpec): Promise<TableIm
     INSERT INTO ${quoted(spec.table)} AS t (${names.map(quoted).join(', ')})
     SELECT ${values.join(', ')}
     FROM unnest(${spec.columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ')}) AS u(${names.map(quoted).join(', ')})
+    -- Identical rows are skipped by an anti-join before the insert: going through ON CONFLICT would lock each of them.
+    WHERE NOT EXISTS (
+      SELECT 1 FROM ${quoted(spec.table)} x
+      WHERE ${spec.key.map((k) => `x.${quoted(k)} = u.${quoted(k)}`).join(' AND ')}
+        AND (${nonKey.map((n) => `x.${quoted(n)}`).join(', ')}) IS NOT DISTINCT FROM (${spec.columns.filter((c) => !spec.key.includes(c.name)).map((c) => values[names.indexOf(c.name)]).join(', ')}))
     ON CONFLICT (${spec.key.map(quoted).join(', ')}) DO UPDATE
       SET ${nonKey.map((n) => `${quoted(n)} = EXCLUDED.${quoted(n)}`).join(', ')}
       WHERE (${nonKey.map((n) => `t.${quoted(n)}`).join(', ')}) IS DISTINCT FROM (${nonKey.map((n) => `EXCLUDED.${quoted(n)}`).join(', ')})

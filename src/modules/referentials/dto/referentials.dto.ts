@@ -8,9 +8,9 @@ export class CodeLabelDto {
 export class AppellationSuggestionDto {
   /** Code OGR de l'appellation. */
   code: string;
-  /** Libellé long, ex. « Agent / Agente d'entretien de bâtiment ». */
+  /** Libellé long, ex. « Agent / Agente d'entretien du bâtiment ». */
   label: string;
-  /** Libellé court (abrégé), ex. « Agent(e) d'entretien de bâtiment ». */
+  /** Libellé court (abrégé), ex. « Agent(e) aménagement des circuits pédestres, équestres, VTT ». */
   shortLabel: string;
   /** Fiche ROME de l'appellation. */
   fiche: CodeLabelDto;
