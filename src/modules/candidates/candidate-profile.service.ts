@@ -30,7 +30,8 @@ export function defaultPseudonym(firstName: string, lastName: string): string {
 export function pseudonymRevealsLastName(pseudonym: string, lastName: string): boolean {
   const words = new Set(fold(pseudonym).split(' '));
   const parts = fold(lastName).split(' ').filter((p) => p.length >= 3);
-  return parts.some((p) => words.has(p)) || words.has(fold(lastName).replace(/ /g, ''));
+  const whole = fold(lastName).replace(/ /g, '');
+  return parts.some((p) => words.has(p)) || (whole.length >= 3 && words.has(whole));
 }
 
 /** Keeps the sharing flag of the profile and its search rows equal to "a collective consent is active". */
