@@ -67,7 +67,7 @@ export function need(over: Partial<NeedSnapshot> = {}): NeedSnapshot {
 
 const dayOffset = (days: number): string => new Date(Date.UTC(2027, 2, 1 + days)).toISOString().slice(0, 10);
 
-const pointArb = fc.record({
+export const pointArb = fc.record({
   communeCode: fc.constantFrom('69123', '69266', '38544', '69029', '01053', '42218'),
   latitude: fc.double({ min: 45.4, max: 46.1, noNaN: true }),
   longitude: fc.double({ min: 4.4, max: 5.3, noNaN: true }),
