@@ -5,6 +5,7 @@ import { JobRunner } from '../../src/platform/queue/job-runner.service';
 import { OutboxMessage } from '../../src/platform/queue/outbox-message.entity';
 import { OutboxRelay } from '../../src/platform/queue/outbox-relay.service';
 import { QueueProducer } from '../../src/platform/queue/queue-producer.service';
+import { Fixtures } from '../support/fixtures';
 import { RedisProcess } from '../support/redis-process';
 import { TestApp } from '../support/test-app';
 
@@ -75,6 +76,30 @@ describe('outbox, queue and mail delivery', () => {
     const row = await t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ id: pending.id });
     expect(row.publishedAt).toBeInstanceOf(Date);
     expect(t.smtp.received.filter((m) => m.to.includes('panne@exemple.fr'))).toHaveLength(1);
+  });
+
+  it('accepts an API call that enqueues a job while Redis is down, and the job runs once Redis is back', async () => {
+    const f = new Fixtures(t);
+    const siae = await f.siae();
+    const direction = await f.member(siae, 'direction');
+    const token = await f.tokenFor(direction);
+    await redis.kill();
+    try {
+      const res = await t
+        .http()
+        .post(`/api/siae/${siae.id}/invitations`)
+        .set('authorization', `Bearer ${token}`)
+        .send({ email: 'invitee-pendant-panne@exemple.fr', role: 'cip' });
+      expect({ status: res.status, body: res.body }).toEqual({ status: 201, body: expect.anything() });
+      expect(await t.get(OutboxRelay).relayOnce()).toBe(0);
+      const pending = await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE published_at IS NULL AND job_name = 'mail.send'`);
+      expect(pending[0].n).toBeGreaterThanOrEqual(1);
+    } finally {
+      await redis.up();
+    }
+    await t.drainQueues(30_000);
+    const mail = await t.smtp.waitFor('invitee-pendant-panne@exemple.fr');
+    expect(mail.text).toContain('/invitation?token=');
   });
 
   it('publishes a row only once even if the relay runs twice (job id = outbox id)', async () => {
