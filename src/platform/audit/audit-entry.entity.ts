@@ -32,7 +32,7 @@ export class AuditEntry {
   subjectId: string | null;
 
   /** Ids and reasons only, never the personal data itself. */
-  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  @Column({ type: 'jsonb' })
   context: Record<string, unknown>;
 
   @Column({ name: 'request_id', type: 'varchar', length: 64, nullable: true })

@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Commune } from '../../referentials/entities/commune.entity';
 
 export const siaeKinds = ['ACI', 'AI', 'EI', 'ETTI', 'EITI', 'EBE'] as const;
 export type SiaeKind = (typeof siaeKinds)[number];
@@ -23,6 +24,11 @@ export class Siae {
   /** INSEE code of the commune; coordinates come from the referential. */
   @Column({ name: 'commune_code', type: 'varchar', length: 5 })
   communeCode: string;
+
+  // RESTRICT: the referential import never deletes communes, and an SIAE must always resolve to coordinates.
+  @ManyToOne(() => Commune, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'commune_code', referencedColumnName: 'code', foreignKeyConstraintName: 'FK_siae_commune' })
+  commune?: Commune;
 
   @Column({ type: 'varchar', length: 300, nullable: true })
   address: string | null;
