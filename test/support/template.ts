@@ -29,6 +29,8 @@ function templateName(): string {
   };
   feed(join(root, 'migrations'));
   feed(join(root, 'data'));
+  // The template also holds the referentials import: its code changes the template too.
+  feed(join(root, 'src', 'modules', 'referentials'));
   hash.update(readFileSync(join(__dirname, 'template-seed.ts')));
   return TEMPLATE_PREFIX + hash.digest('hex').slice(0, 16);
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseFilters } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentPrincipal } from '../../platform/auth/access.decorators';
 import type { Principal } from '../../platform/auth/principal';
@@ -8,14 +8,12 @@ import { CollectivesService } from './collectives.service';
 import { AddCoordinatorDto, CollectiveDto, CollectiveMemberDto, CoordinatorDto, CreateCollectiveDto, InviteSiaeDto } from './dto/collective.dto';
 import { CreateCoordinatorInvitationDto, InvitationDto } from './dto/invitation.dto';
 import { InvitationsService } from './invitations.service';
-import { ParseId } from './parse-id.pipe';
-import { SiretErrorFilter } from './siret-error.filter';
+import { ParseId } from '../../platform/errors/parse-id.pipe';
 
 const anyone = ['direction', 'cip', 'charge_dev', 'coordinator', 'admin'] as const;
 
 @ApiTags('collectifs')
 @ApiBearerAuth()
-@UseFilters(SiretErrorFilter)
 @Controller('collectives')
 export class CollectivesController {
   constructor(

@@ -4,7 +4,7 @@ import { Allow, CurrentPrincipal, Public } from '../../platform/auth/access.deco
 import type { Principal } from '../../platform/auth/principal';
 import { AcceptInvitationDto, InvitationPreviewDto, InvitationSessionDto } from './dto/invitation.dto';
 import { InvitationsService } from './invitations.service';
-import { ParseId } from './parse-id.pipe';
+import { ParseId } from '../../platform/errors/parse-id.pipe';
 import { AcceptInvitation } from './use-cases/accept-invitation';
 
 @ApiTags('invitations')

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, UseFilters } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentPrincipal } from '../../platform/auth/access.decorators';
 import type { Principal } from '../../platform/auth/principal';
@@ -6,14 +6,12 @@ import { SiaeCollectiveMembershipDto } from './dto/collective.dto';
 import { CreateSiaeInvitationDto, InvitationDto } from './dto/invitation.dto';
 import { ChangeMemberRoleDto, CreatedSiaeDto, CreateSiaeDto, SiaeMemberDto, SiaeDto, UpdateSiaeDto } from './dto/siae.dto';
 import { InvitationsService } from './invitations.service';
-import { ParseId } from './parse-id.pipe';
+import { ParseId } from '../../platform/errors/parse-id.pipe';
 import { SiaeMembersService } from './siae-members.service';
 import { SiaeService } from './siae.service';
-import { SiretErrorFilter } from './siret-error.filter';
 
 @ApiTags('structures')
 @ApiBearerAuth()
-@UseFilters(SiretErrorFilter)
 @Controller('siae')
 export class SiaeController {
   constructor(

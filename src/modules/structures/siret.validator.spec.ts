@@ -1,9 +1,9 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { AppError, commonErrors } from '../../platform/errors/app-error';
+import { AppError } from '../../platform/errors/app-error';
+import { createValidationPipe } from '../../platform/errors/validation';
 import { InviteSiaeDto } from './dto/collective.dto';
 import { CreateSiaeDto } from './dto/siae.dto';
-import { promoteSiretProblem } from './siret-error.filter';
 import { SIRET_INVALID_MESSAGE } from './structures.errors';
 
 const base = { kind: 'ACI', name: 'Chantier', siret: '73282932000074', communeCode: '69123', directionEmail: 'direction@exemple.fr' };
@@ -22,17 +22,17 @@ describe('IsSiret and the SIRET_INVALID promotion', () => {
     expect(problemsOf(plainToInstance(InviteSiaeDto, {})).map((p) => p.field)).toEqual(['siaeId', 'siret']);
   });
 
-  it('gives SIRET_INVALID when the SIRET is the only problem, and keeps VALIDATION_FAILED otherwise', () => {
-    const onlySiret = commonErrors.validation([{ field: 'siret', problems: [SIRET_INVALID_MESSAGE] }]);
-    expect((promoteSiretProblem(onlySiret) as AppError).code).toBe('SIRET_INVALID');
-    const mixed = commonErrors.validation([
-      { field: 'siret', problems: [SIRET_INVALID_MESSAGE] },
-      { field: 'name', problems: ['obligatoire'] },
-    ]);
-    expect(promoteSiretProblem(mixed)).toBe(mixed);
-    const missing = commonErrors.validation([{ field: 'siret', problems: ['obligatoire', SIRET_INVALID_MESSAGE] }]);
-    expect(promoteSiretProblem(missing)).toBe(missing);
-    const other = new Error('boom');
-    expect(promoteSiretProblem(other)).toBe(other);
+  it('gives SIRET_INVALID when the SIRET is the only problem, and keeps VALIDATION_FAILED otherwise', async () => {
+    const pipe = createValidationPipe();
+    const codeFor = (body: object) =>
+      pipe.transform(body, { type: 'body', metatype: CreateSiaeDto }).then(
+        () => 'accepted',
+        (error: AppError) => error.code,
+      );
+    expect(await codeFor({ ...base, siret: '73282932000075' })).toBe('SIRET_INVALID');
+    expect(await codeFor({ ...base, siret: '73282932000075', name: 42 })).toBe('VALIDATION_FAILED');
+    const { siret: _siret, ...withoutSiret } = base;
+    expect(await codeFor(withoutSiret)).toBe('VALIDATION_FAILED');
+    expect(await codeFor(base)).toBe('accepted');
   });
 });

@@ -5,7 +5,6 @@ import { registerConstraintErrors } from '../../platform/errors/constraint-error
 export const SIRET_INVALID_MESSAGE = 'Le SIRET doit comporter 14 chiffres et sa clé de contrôle doit être juste.';
 
 export const structuresErrors = {
-  invalidId: () => new AppError('INVALID_ID', HttpStatus.BAD_REQUEST, "L'identifiant dans l'adresse n'est pas un UUID valide."),
   siretInvalid: (details?: unknown) => new AppError('SIRET_INVALID', HttpStatus.BAD_REQUEST, SIRET_INVALID_MESSAGE, details),
   siretTaken: () => new AppError('SIRET_TAKEN', HttpStatus.CONFLICT, 'Une structure est déjà enregistrée avec ce SIRET.'),
   communeUnknown: (code: string) =>

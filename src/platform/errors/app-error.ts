@@ -21,6 +21,7 @@ export const commonErrors = {
     new AppError('UNAUTHENTICATED', HttpStatus.UNAUTHORIZED, 'Authentification requise : connectez-vous pour continuer.'),
   forbidden: (details?: unknown) =>
     new AppError('FORBIDDEN', HttpStatus.FORBIDDEN, "Votre rôle ne permet pas cette action.", details),
+  invalidId: () => new AppError('INVALID_ID', HttpStatus.BAD_REQUEST, "L'identifiant dans l'adresse n'est pas un UUID valide."),
   validation: (details: unknown) =>
     new AppError('VALIDATION_FAILED', HttpStatus.BAD_REQUEST, 'Certaines données envoyées sont invalides.', details),
   conflict: (code: string, message: string, details?: unknown) => new AppError(code, HttpStatus.CONFLICT, message, details),

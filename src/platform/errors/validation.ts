@@ -1,9 +1,19 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { commonErrors } from './app-error';
+import { AppError, commonErrors } from './app-error';
 
 export interface FieldProblem {
   field: string;
   problems: string[];
+  /** Present when the failed rule carries its own error code (e.g. `SIRET_INVALID`). */
+  code?: string;
+}
+
+/**
+ * A validation rule can carry its own stable code: `@IsX({ context: { code: 'X_INVALID' } })`. When it is the only
+ * problem of the request, the answer uses that code instead of the generic `VALIDATION_FAILED`.
+ */
+export interface ProblemContext {
+  code?: string;
 }
 
 /** class-validator speaks English; users read French. DTOs with their own `message` keep it. */
@@ -43,11 +53,20 @@ function translate(rule: string, message: string): string {
 function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
+    const codes = new Set(Object.keys(error.constraints ?? {}).map((rule) => (error.contexts?.[rule] as ProblemContext | undefined)?.code));
+    const code = codes.size === 1 ? [...codes][0] : undefined;
     const own = error.constraints
-      ? [{ field, problems: Object.entries(error.constraints).map(([rule, message]) => translate(rule, message)) }]
+      ? [{ field, problems: Object.entries(error.constraints).map(([rule, message]) => translate(rule, message)), ...(code ? { code } : {}) }]
       : [];
     return [...own, ...flatten(error.children ?? [], field)];
   });
+}
+
+export function validationError(problems: FieldProblem[]) {
+  const codes = new Set(problems.map((p) => p.code));
+  const [code] = [...codes];
+  if (problems.length === 1 && code) return new AppError(code, 400, problems[0].problems.join(' '), problems);
+  return commonErrors.validation(problems);
 }
 
 /** Unknown fields are rejected (not silently dropped) so that a typo in a client is seen at once. */
@@ -58,6 +77,6 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => commonErrors.validation(flatten(errors)),
+    exceptionFactory: (errors) => validationError(flatten(errors)),
   });
 }

@@ -1,5 +1,0 @@
-import { ParseUUIDPipe } from '@nestjs/common';
-import { structuresErrors } from './structures.errors';
-
-/** Path ids are UUIDs; anything else is a client mistake answered before any query (`INVALID_ID`, 400). */
-export const ParseId = new ParseUUIDPipe({ version: undefined, exceptionFactory: () => structuresErrors.invalidId() });
