@@ -1,5 +1,6 @@
 import { MailService } from '../../src/modules/notifications/mail.service';
 import { MailMessage } from '../../src/modules/notifications/mail-message.entity';
+import { SendMailJob } from '../../src/modules/notifications/jobs/send-mail.job';
 import { allJobNames } from '../../src/platform/queue/job-catalogue';
 import { JobRunner } from '../../src/platform/queue/job-runner.service';
 import { OutboxMessage } from '../../src/platform/queue/outbox-message.entity';
@@ -115,5 +116,22 @@ describe('outbox, queue and mail delivery', () => {
     await t.smtp.waitFor('double@exemple.fr');
     await new Promise((r) => setTimeout(r, 300));
     expect(t.smtp.received.filter((m) => m.to.includes('double@exemple.fr'))).toHaveLength(1);
+  });
+
+  // Last in the file: it stops the SMTP server.
+  it('rethrows SMTP failures for BullMQ to retry, and marks the mail failed once no retry is left', async () => {
+    const mailId = await t.dataSource.transaction((manager) =>
+      t.get(MailService).send(manager, 'injoignable@exemple.fr', 'password-changed', { displayName: 'Lou' }),
+    );
+    await t.get(JobRunner).onApplicationShutdown();
+    await t.smtp.stop();
+    const handler = t.get(SendMailJob);
+    const attempt = (attemptsMade: number) => handler.handle({ v: 1, mailId }, { attemptsMade, opts: { attempts: 3 } } as never);
+    await expect(attempt(0)).rejects.toThrow();
+    expect(await t.dataSource.getRepository(MailMessage).findOneByOrFail({ id: mailId })).toMatchObject({ status: 'pending', attempts: 1 });
+    await expect(attempt(2)).rejects.toThrow();
+    const log = await t.dataSource.getRepository(MailMessage).findOneByOrFail({ id: mailId });
+    expect(log).toMatchObject({ status: 'failed', attempts: 2 });
+    expect(log.lastError).toMatch(/ECONNREFUSED|connect/i);
   });
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UnrecoverableError } from 'bullmq';
+import { Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../../platform/clock/clock';
 import { JobPayloads } from '../../../platform/queue/job-catalogue';
@@ -16,7 +16,7 @@ export class SendMailJob implements JobHandler<'mail.send'> {
     private readonly clock: Clock,
   ) {}
 
-  async handle(payload: JobPayloads['mail.send']): Promise<JobOutcome> {
+  async handle(payload: JobPayloads['mail.send'], job: Job): Promise<JobOutcome> {
     const mail = await this.dataSource.getRepository(MailMessage).findOneBy({ id: payload.mailId });
     if (!mail) throw new UnrecoverableError(`mail ${payload.mailId} not found`);
     if (mail.status === 'sent') return 'skipped';
@@ -27,7 +27,11 @@ export class SendMailJob implements JobHandler<'mail.send'> {
         .update({ id: mail.id }, { status: 'sent', sentAt: this.clock.now(), attempts: mail.attempts + 1, smtpMessageId: info.messageId, lastError: null });
       return 'done';
     } catch (error) {
-      await this.dataSource.getRepository(MailMessage).update({ id: mail.id }, { attempts: mail.attempts + 1, lastError: String((error as Error).message).slice(0, 1000) });
+      // The log says `failed` only once BullMQ has no retry left, so that a reader knows a human must act.
+      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      await this.dataSource
+        .getRepository(MailMessage)
+        .update({ id: mail.id }, { attempts: mail.attempts + 1, lastError: String((error as Error).message).slice(0, 1000), ...(lastAttempt ? { status: 'failed' as const } : {}) });
       throw error;
     }
   }
