@@ -6,7 +6,7 @@ tmp=$(mktemp)
 node dist/src/openapi.js > "$tmp"
 if ! diff -q openapi.json "$tmp" >/dev/null; then
   echo "openapi.json n'est plus à jour : lancez 'npm run build && npm run openapi:generate' et committez le résultat." >&2
-  diff -u openapi.json "$tmp" | head -40 >&2
+  diff -u openapi.json "$tmp" | head -40 >&2 || true
   exit 1
 fi
 echo "openapi.json: à jour"
