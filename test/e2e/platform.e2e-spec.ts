@@ -17,6 +17,15 @@ describe('platform: health, errors, auth', () => {
     expect(res.body.info).toMatchObject({ postgresql: { status: 'up' }, redis: { status: 'up' } });
   });
 
+  it('tags every answer with a request id, keeping a sane one given by a proxy', async () => {
+    const own = await t.http().get('/api/health');
+    expect(own.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const given = await t.http().get('/api/health').set('x-request-id', 'proxy-abc.123');
+    expect(given.headers['x-request-id']).toBe('proxy-abc.123');
+    const hostile = await t.http().get('/api/health').set('x-request-id', 'bad id; with {spaces}');
+    expect(hostile.headers['x-request-id']).not.toContain('bad');
+  });
+
   it('serves the OpenAPI document', async () => {
     const res = await t.http().get('/api/docs-json').expect(200);
     expect(res.body.paths['/api/auth/login']).toBeDefined();

@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { translate } from '../errors/validation';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
@@ -98,7 +99,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   Object.assign(config, overrides);
   const errors = validateSync(config, { whitelist: false });
   if (errors.length > 0) {
-    throw new ConfigError(errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`)));
+    throw new ConfigError(errors.map((e) => `${e.property}: ${Object.entries(e.constraints ?? {}).map(([rule, m]) => translate(rule, m)).join(', ')}`));
   }
   return config;
 }

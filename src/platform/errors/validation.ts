@@ -44,7 +44,7 @@ const french: Record<string, string> = {
   nestedValidation: 'doit être un objet valide',
 };
 
-function translate(rule: string, message: string): string {
+export function translate(rule: string, message: string): string {
   // A message already in French (written in a DTO) is kept; class-validator defaults all contain "must"/"should".
   if (!/\b(must|should)\b/.test(message) && rule !== 'whitelistValidation') return message;
   return french[rule] ?? "n'est pas valide";
