@@ -136,3 +136,26 @@ function repair(plan: Plan, left: number[], opts: { seed: number; deadline: numb
   }
   return queue;
 }
+
+/**
+ * Colours the pair set of a refined relaxation, starting from the previous
+ * colouring: pairs it still selects keep their slot unless they touch a hot
+ * candidate or employer; around those, the relaxation's own slot is tried
+ * first, and whatever is left goes through the greedy and repair above.
+ */
+export function recolour(
+  prev: Plan, selected: Uint8Array, slotHint: Int32Array, hot: { cand: Uint8Array; emp: Uint8Array },
+  opts: { seed: number; deadline: number; maxSteps: number },
+): { plan: Plan; left: number[] } {
+  const pb = prev.pb;
+  const plan = new Plan(pb);
+  const isHot = (p: number): boolean => hot.cand[pb.pairC[p]] === 1 || hot.emp[pb.pairE[p]] === 1;
+  for (let p = 0; p < pb.nP; p++) if (selected[p] && prev.slotOf[p] >= 0 && !isHot(p)) plan.place(p, prev.slotOf[p]);
+  const rest: number[] = [];
+  for (let p = 0; p < pb.nP; p++) {
+    if (!selected[p] || plan.slotOf[p] >= 0) continue;
+    if (slotHint[p] >= 0 && plan.fits(p, slotHint[p])) plan.place(p, slotHint[p]);
+    else rest.push(p);
+  }
+  return { plan, left: rest.length ? assignSlots(plan, rest, opts) : [] };
+}

@@ -3,11 +3,14 @@ import { closeGap } from './exact-phase';
 import { solveFlow } from './min-cost-flow';
 import { fillPlan, greedyPlan, Plan } from './plan';
 import { buildProblem, planMeetings, planValue } from './problem';
-import { assignSlots } from './slot-assignment';
+import { assignSlots, recolour } from './slot-assignment';
+import { FlowRelaxation, usableCapacities } from './flow-bound';
 import { ScheduleInstance, ScheduleResult, ScheduleStats, SolveOptions } from './types';
 import { assertValidInstance } from './validate';
 
 const DEFAULT_TIME_LIMIT_S = 60;
+/** Rounds of putting per-slot rules back; measured: one round is enough on every tight instance of the suite. */
+const MAX_REFINEMENTS = 12;
 
 /**
  * Plans the meetings of a job dating. Pure apart from the HiGHS runtime it
@@ -16,7 +19,9 @@ const DEFAULT_TIME_LIMIT_S = 60;
  * 1. flow relaxation (which pairs meet, ignoring slots): upper bound + a pair set;
  * 2. place that pair set into slots (list edge-colouring heuristic), fill gaps:
  *    when this reaches the bound, the plan is proven optimal;
- * 3. otherwise the time-indexed LP then MIP, restricted by reduced-cost fixing (see closeGap).
+ * 3. otherwise put back the per-slot rules of the people left out (still a flow,
+ *    see solveFlow), colour again, and repeat while the bound is not reached;
+ * 4. only then the time-indexed LP and MIP, restricted by reduced-cost fixing (see closeGap).
  */
 export async function solveSchedule(instance: ScheduleInstance, options: SolveOptions = {}): Promise<ScheduleResult> {
   const t0 = performance.now();
@@ -58,26 +63,63 @@ export async function solveSchedule(instance: ScheduleInstance, options: SolveOp
   }
   const round = (b: number): number => (pb.integral ? Math.floor(b + 1e-6) : b);
 
-  const flow = solveFlow(pb, t0 + limitMs * 0.6);
-  const flowBound = round(flow.bound);
-  stats.flowBound = pb.lockedValue + flowBound;
+  const caps = usableCapacities(pb);
+  const flow = solveFlow(pb, t0 + limitMs * 0.6, undefined, caps);
+  let bound = round(flow.bound);
+  stats.flowBound = pb.lockedValue + bound;
   t = lap('flow', t);
 
-  const plan = new Plan(pb);
+  const colourOpts = (n: number): { seed: number; deadline: number; maxSteps: number } =>
+    ({ seed, deadline: Math.min(deadline, performance.now() + Math.max(200, limitMs * 0.1)), maxSteps: 50 * n + 10000 });
+  const consider = (coloured: Plan): void => {
+    const filled = Plan.from(pb, coloured.slotOf);
+    fillPlan(filled);
+    const value = planValue(pb, filled.slotOf);
+    if (value > bestValue) { best = filled.slotOf; bestValue = value; stats.method = 'flow+colouring'; }
+  };
   const chosen: number[] = [];
   for (let p = 0; p < pb.nP; p++) if (flow.selected[p]) chosen.push(p);
-  const budget = Math.min(deadline, performance.now() + Math.max(200, limitMs * 0.1));
-  assignSlots(plan, chosen, { seed, deadline: budget, maxSteps: 50 * chosen.length + 10000 });
-  fillPlan(plan);
-  const colouredValue = planValue(pb, plan.slotOf);
-  if (colouredValue > bestValue) { best = plan.slotOf.slice(); bestValue = colouredValue; stats.method = 'flow+colouring'; }
+  let coloured = new Plan(pb);
+  let left = assignSlots(coloured, chosen, colourOpts(chosen.length));
+  consider(coloured);
   t = lap('colouring', t);
-  if (bestValue >= flowBound - 1e-9) return finish(flowBound);
+  if (bestValue >= bound - 1e-9) return finish(bound);
+
+  // Put back the per-slot rules of the people the colouring could not serve, and again
+  // around whoever the next colouring leaves out: each round tightens the bound and
+  // usually hands the colouring a pair set it can place (see solveFlow).
+  let relaxation: FlowRelaxation = flow;
+  const hot = { cand: new Uint8Array(pb.candIds.length), emp: new Uint8Array(pb.empIds.length) };
+  for (let r = 0; r < MAX_REFINEMENTS && flow.complete; r++) {
+    let added = 0;
+    for (const p of left) {
+      if (!hot.cand[pb.pairC[p]]) { hot.cand[pb.pairC[p]] = 1; added++; }
+      if (!hot.emp[pb.pairE[p]]) { hot.emp[pb.pairE[p]] = 1; added++; }
+    }
+    if (added === 0 || performance.now() > deadline - 300) break;
+    const refined = solveFlow(pb, deadline - 200, hot, caps);
+    stats.refinements = r + 1;
+    if (round(refined.bound) < bound) {
+      bound = round(refined.bound);
+      if (refined.complete) relaxation = refined;
+    }
+    if (!refined.complete || bestValue >= bound - 1e-9) break;
+    const next = recolour(coloured, refined.selected, refined.slotHint, hot, colourOpts(chosen.length));
+    coloured = next.plan;
+    left = next.left;
+    consider(coloured);
+    if (bestValue >= bound - 1e-9) break;
+  }
+  stats.hotCandidates = hot.cand.reduce((a, b) => a + b, 0);
+  stats.hotEmployers = hot.emp.reduce((a, b) => a + b, 0);
+  stats.refinedBound = pb.lockedValue + bound;
+  t = lap('refinement', t);
+  if (bestValue >= bound - 1e-9) return finish(bound);
 
   // a flow cut short fixes almost nothing: the time-indexed model would be the whole problem
-  if (!flow.complete || performance.now() > deadline - 300) return finish(flowBound);
+  if (!relaxation.complete || performance.now() > deadline - 300) return finish(bound);
   const highs = await getHighs();
-  const exact = closeGap(highs, pb, flow, best, { deadline: deadline - 200, seed, flowBound });
+  const exact = closeGap(highs, pb, relaxation, best, { deadline: deadline - 200, seed, flowBound: bound });
   lap('exact', t);
   stats.mipVariables = exact.mipVariables;
   stats.lpVariables = exact.lpVariables;

@@ -67,6 +67,11 @@ export interface ScheduleStats {
   /** Which step produced the returned plan. */
   method: 'empty' | 'heuristic' | 'flow+colouring' | 'lp' | 'mip' | 'incumbent';
   flowBound: number;
+  /** Bound after the per-slot rules of the hot candidates and employers were put back (= flowBound when not needed). */
+  refinedBound?: number;
+  refinements?: number;
+  hotCandidates?: number;
+  hotEmployers?: number;
   greedyObjective: number;
   lockedMeetings: number;
   lpVariables: number;
