@@ -202,7 +202,8 @@ export function generate(profile: Profile, communesAll: Map<string, Commune>): L
 
   // Companies and establishments until the expected number of records is reached.
   const establishments: Establishment[] = [];
-  const usedNames: Array<{ name: string; trade: Trade }> = [];
+  const usedNames: Array<{ name: string; trade: Trade; communes: Set<string> }> = [];
+  const communesByName = new Map<string, Set<string>>();
   const knownBy = () => {
     // discrete power law on 1..max
     const u = rnd();
@@ -215,26 +216,35 @@ export function generate(profile: Profile, communesAll: Map<string, Commune>): L
     const isChain = chance(profile.chainShare);
     let trade = pick(TRADES);
     let name: string;
+    let twinOf: Set<string> | null = null;
     if (!isChain && usedNames.length > 0 && chance(profile.twinShare)) {
       const twin = pick(usedNames);
       name = twin.name;
       trade = twin.trade;
+      twinOf = twin.communes;
     } else name = baseName(trade);
-    usedNames.push({ name, trade });
+    const communesOfName = communesByName.get(name) ?? new Set<string>();
+    communesByName.set(name, communesOfName);
+    usedNames.push({ name, trade, communes: communesOfName });
     const legalForm = chance(0.85) ? pick(LEGAL_FORMS) : null;
     // a twin is another firm: same name, its own web domain
-    const domain = usedNames.some((u, i) => i < usedNames.length - 1 && u.name === name) ? domainOf(`${name} ${pick(['groupe', 'sarl', 'ent', 'ets', '69', '13', 'pro'])}`) : domainOf(name);
+    const domain = twinOf !== null ? domainOf(`${name} ${pick(['groupe', 'sarl', 'ent', 'ets', '69', '13', 'pro'])}`) : domainOf(name);
     const count = isChain ? int(profile.chainSize[0], profile.chainSize[1]) : 1;
     const homeDep = pick(profile.departments);
     const hrPerson = isChain && chance(profile.chainSharedContact) ? newPerson(domain) : null;
     let headOffice = '';
+    const sites = new Set<string>();
     for (let e = 0; e < count; e++) {
       const nic = String((e + 1) * 10 + int(0, 9)).padStart(4, '0');
       const siret = luhnComplete(siren + nic);
       if (e === 0) headOffice = siret;
       // a chain mostly stays in its region, often with several sites in one city
       const dep = isChain && chance(0.3) ? pick(profile.departments) : homeDep;
-      const commune = placeIn(dep);
+      // a twin is elsewhere: two firms of one name in one commune would not be told apart by anyone
+      let commune = placeIn(dep);
+      for (let tries = 0; tries < 10 && (sites.has(commune.code) || (twinOf !== null && twinOf.has(commune.code))); tries++) commune = placeIn(dep);
+      sites.add(commune.code);
+      communesOfName.add(commune.code);
       const people = Array.from({ length: int(1, 3) }, () => newPerson(domain));
       if (hrPerson) people.push(hrPerson);
       const k = knownBy();

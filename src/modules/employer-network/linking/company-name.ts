@@ -53,6 +53,7 @@ const ABBREVIATIONS: Record<string, string> = {
   env: 'environnement', environ: 'environnement', dev: 'developpement', devt: 'developpement', reg: 'regional',
   nat: 'national', natl: 'national', agri: 'agricole', pharm: 'pharmacie', pharma: 'pharmacie',
   superm: 'supermarche', hyper: 'hypermarche', mag: 'magasin', mgs: 'magasin', ctre: 'centre', cte: 'centre',
+  tp: 'travaux public', btp: 'batiment travaux public',
 };
 
 export interface NormalisedName {
@@ -93,8 +94,7 @@ export function normaliseCompanyName(raw: string | null | undefined): Normalised
     if (LEGAL_FORMS.has(w) || STOP.has(w)) continue;
     initialsAll.push(w[0]);
     if (GENERIC.has(w)) continue;
-    w = ABBREVIATIONS[w] ?? w;
-    tokens.push(singular(w));
+    for (const part of (ABBREVIATIONS[w] ?? w).split(' ')) tokens.push(singular(part));
   }
   // A name made only of generic words ("Société Générale" minus "société" keeps "generale"; "Le Groupe" keeps nothing):
   // fall back to every word so that the record is still comparable.

@@ -1,6 +1,6 @@
 import { linkContacts } from './link-contacts';
 import { PreparedRecord, prepareRecords } from './prepare';
-import { addressPoints, HARD_NO, scorePair } from './score-pair';
+import { addressPoints, factPoints, HARD_NO, scorePair } from './score-pair';
 import { LinkableRecord, LinkOptions, LinkResult } from './types';
 import { TokenTable } from './similarity';
 import { UnionFind } from './union-find';
@@ -10,8 +10,8 @@ export const DEFAULT_THRESHOLD = 3;
 const MAX_BLOCK = 400;
 /** When two clusters meet, at most this many cross pairs are re-scored (evenly sampled). */
 const MAX_CROSS_PAIRS = 300;
-/** A vague record must prefer one establishment by this many points to join it. */
-const AMBIGUITY_MARGIN = 2;
+/** Facts at or below this say "two establishments" (see groupsAgree). */
+const AGAINST = -2;
 
 function department(city: string): string {
   return city.startsWith('97') ? city.slice(0, 3) : city.slice(0, 2);
@@ -70,6 +70,7 @@ export function linkRecords(records: readonly LinkableRecord[], options: LinkOpt
   markSharedSirets(prepared);
   const globalDf = new Map<string, number>();
   for (const p of prepared) for (const t of new Set(p.name.tokens)) globalDf.set(t, (globalDf.get(t) ?? 0) + 1);
+  markMultiSiteNames(prepared, globalDf);
   const blocks = new Map<string, number[]>();
   const unplacedBlocks = new Set<number[]>();
   const blocksOf: number[][][] = prepared.map((p) => {
@@ -152,7 +153,7 @@ export function linkRecords(records: readonly LinkableRecord[], options: LinkOpt
     const key = ra < rb ? `${ra}|${rb}` : `${rb}|${ra}`;
     const sizes = membersOf(ra).length * 1_000_003 + membersOf(rb).length;
     if (refused.get(key) === sizes) return false;
-    if (humanSplit(ra, rb) || !groupsAgree(prepared, table, membersOf(ra), membersOf(rb), threshold)) {
+    if (humanSplit(ra, rb) || !groupsAgree(prepared, table, membersOf(ra), membersOf(rb))) {
       refused.set(key, sizes);
       mergesRefused++;
       return false;
@@ -166,30 +167,8 @@ export function linkRecords(records: readonly LinkableRecord[], options: LinkOpt
   const anchored = prepared.map(isAnchored);
   for (const e of edges) if (anchored[e.a] && anchored[e.b]) tryMerge(e.a, e.b);
 
-  // 2. A vague record ("Vasseur Supermarché", Paris, nothing else) joins an establishment only when one stands out:
-  // next to two agencies of a chain it would be a coin toss, and a wrong guess costs every pair of the cluster.
-  const best = new Map<number, Map<number, number>>();
-  for (const e of edges) {
-    for (const [v, o] of [[e.a, e.b], [e.b, e.a]]) {
-      if (anchored[v] || !anchored[o]) continue;
-      const root = uf.find(o);
-      let m = best.get(v);
-      if (!m) best.set(v, (m = new Map()));
-      if ((m.get(root) ?? -Infinity) < e.score) m.set(root, e.score);
-    }
-  }
-  const ambiguous = new Uint8Array(n);
-  const attachments: Edge[] = [];
-  for (const [v, byRoot] of best) {
-    const scores = [...byRoot.entries()].sort((x, y) => y[1] - x[1]);
-    if (scores.length > 1 && scores[0][1] - scores[1][1] < AMBIGUITY_MARGIN) ambiguous[v] = 1;
-    else attachments.push({ a: v, b: scores[0][0], score: scores[0][1] });
-  }
-  attachments.sort((x, y) => y.score - x.score || x.a - y.a);
-  for (const e of attachments) tryMerge(e.a, e.b);
-
-  // 3. Everything else that is not ambiguous, strongest first (vague records that only know each other).
-  for (const e of edges) if (!ambiguous[e.a] && !ambiguous[e.b]) tryMerge(e.a, e.b);
+  // 2. Then the others, strongest first.
+  for (const e of edges) tryMerge(e.a, e.b);
 
   const groups = uf.groups().filter((g) => g.length > 1);
   const clusters = groups.map((g) => g.map((i) => prepared[i].recordId));
@@ -202,24 +181,27 @@ function isAnchored(p: PreparedRecord): boolean {
   return (p.siret !== null && p.siretValid && !p.siretShared) || (p.address !== null && p.address.words.length > 0);
 }
 
-function groupsAgree(prepared: PreparedRecord[], table: TokenTable, a: number[], b: number[], threshold: number): boolean {
+/**
+ * Whether two clusters may become one: no hard "no" between any two of their members, and at most a fifth of their
+ * cross pairs holding facts against it (two SIRETs, two addresses, two arrondissements, one SIAE twice). The names are
+ * left out on purpose: they already linked the clusters, and in a big cluster some are always mistyped.
+ */
+function groupsAgree(prepared: PreparedRecord[], table: TokenTable, a: number[], b: number[]): boolean {
   if (a.length === 1 && b.length === 1) return true;
   const total = a.length * b.length;
   const step = total > MAX_CROSS_PAIRS ? total / MAX_CROSS_PAIRS : 1;
   let against = 0;
-  let sum = 0;
   let count = 0;
   for (let k = 0; k < total; k += step) {
     const idx = Math.floor(k);
     const x = prepared[a[Math.floor(idx / b.length)]];
     const y = prepared[b[idx % b.length]];
-    const s = scorePair(x, y, table);
-    if (s === HARD_NO) return false;
-    if (s < 0) against++;
-    sum += s;
+    const facts = factPoints(x, y, table).total;
+    if (facts === HARD_NO) return false;
+    if (facts <= AGAINST) against++;
     count++;
   }
-  return against <= 0.2 * count && sum / count >= threshold / 3;
+  return against <= 0.2 * count;
 }
 
 /** Flags the SIRETs typed at two different addresses or in two towns (see PreparedRecord.siretShared). */
@@ -236,4 +218,41 @@ function markSharedSirets(prepared: PreparedRecord[]): void {
       for (let j = i + 1; !shared && j < located.length; j++) if (addressPoints(located[i].address, located[j].address) <= -4) shared = true;
     if (shared) for (const p of group) p.siretShared = true;
   }
+}
+
+/** The two rarest words of a name: what survives most spellings of it. */
+function signature(p: PreparedRecord, globalDf: Map<string, number>): string {
+  const byRarity = [...p.name.tokens].sort((x, y) => (globalDf.get(x) ?? 0) - (globalDf.get(y) ?? 0) || (x < y ? -1 : 1));
+  return byRarity.slice(0, 2).sort().join(' ');
+}
+
+/**
+ * Flags names under which one city (resp. one commune) holds several establishments: two SIRETs of their own, or two
+ * addresses that cannot be one. A chain's agencies and same-name firms of one town are where name + place mislead.
+ */
+function markMultiSiteNames(prepared: PreparedRecord[], globalDf: Map<string, number>): void {
+  const byCity = new Map<string, PreparedRecord[]>();
+  const byCommune = new Map<string, PreparedRecord[]>();
+  for (const p of prepared) {
+    if (!p.city || p.name.tokens.length === 0) continue;
+    const sig = signature(p, globalDf);
+    const kc = `${p.city}|${sig}`;
+    (byCity.get(kc) ?? byCity.set(kc, []).get(kc)!).push(p);
+    const km = `${p.commune}|${sig}`;
+    (byCommune.get(km) ?? byCommune.set(km, []).get(km)!).push(p);
+  }
+  const multiSite = (group: PreparedRecord[]): boolean => {
+    if (group.length < 2) return false;
+    const sirets = new Set<string>();
+    for (const p of group) if (p.siret && p.siretValid && !p.siretShared) sirets.add(p.siret);
+    if (sirets.size >= 2) return true;
+    const addresses = new Map<number, PreparedRecord>();
+    for (const p of group) if (p.address && p.address.words.length > 0 && p.address.addressId !== undefined) addresses.set(p.address.addressId, p);
+    const distinct = [...addresses.values()].slice(0, 25);
+    for (let i = 0; i < distinct.length; i++)
+      for (let j = i + 1; j < distinct.length; j++) if (addressPoints(distinct[i].address, distinct[j].address) <= -4) return true;
+    return false;
+  };
+  for (const group of byCity.values()) if (multiSite(group)) for (const p of group) p.multiSiteCity = true;
+  for (const group of byCommune.values()) if (multiSite(group)) for (const p of group) p.multiSiteCommune = true;
 }

@@ -1,5 +1,5 @@
 import { normaliseAddress, NormalisedAddress } from './address';
-import { cityOf, LatLon } from './commune';
+import { cityOf, distanceKm, LatLon } from './commune';
 import { NormalisedName, normaliseCompanyName } from './company-name';
 import { normaliseEmail, toE164 } from './phone';
 import { isValidSiren, readSiret } from './siret';
@@ -17,6 +17,12 @@ export interface PreparedRecord {
   siretValid: boolean;
   /** This SIRET is typed for records at two addresses or in two towns: a head office's SIRET, not this site's. */
   siretShared: boolean;
+  /**
+   * This name designates several establishments in this city (resp. this exact commune or arrondissement): two
+   * SIRETs or two addresses are known under it. Name and place then say nothing of the establishment (see scorePair).
+   */
+  multiSiteCity: boolean;
+  multiSiteCommune: boolean;
   siren: string | null;
   commune: string | null;
   city: string | null;
@@ -75,8 +81,32 @@ export function prepareRecords(
     return set;
   };
   const communeOf = records.map((r) => resolveCommune(r, communes, postcodeToCommunes));
+  const townsByName = new Map<string, string[]>();
+  if (communes) {
+    for (const [code, c] of communes) {
+      if (!c.name) continue;
+      const key = normaliseCompanyName(c.name.replace(/ \d+(er|e)$/, '')).tokens.join(' ');
+      (townsByName.get(key) ?? townsByName.set(key, []).get(key)!).push(code);
+    }
+  }
+  // "Masson et Associés Saint-Didier-de-la-Tour" typed with the neighbouring commune: the town at the end of a name
+  // is dropped when it is a commune near the one typed.
+  const nearbyTownSuffix = (name: NormalisedName, code: string | null): NormalisedName => {
+    if (!communes || !code || name.tokens.length < 2) return name;
+    const here = communes.get(code) ?? communes.get(cityOf(code) ?? '');
+    if (!here) return name;
+    for (let k = Math.min(4, name.tokens.length - 1); k >= 1; k--) {
+      const suffix = name.tokens.slice(-k).join(' ');
+      const towns = townsByName.get(suffix);
+      if (towns?.some((t) => { const c = communes.get(t); return c !== undefined && distanceKm(c, here) <= 20; })) {
+        const kept = name.tokens.slice(0, -k);
+        return { tokens: kept, compact: kept.join(''), initials: name.initials };
+      }
+    }
+    return name;
+  };
   // A branch named after its town ("Proxi Marché Villeurbanne") is the same name as the others in that town.
-  const names = records.map((r, i) => withoutTown(normaliseCompanyName(r.name), wordsOfTown(communeOf[i])));
+  const names = records.map((r, i) => nearbyTownSuffix(withoutTown(normaliseCompanyName(r.name), wordsOfTown(communeOf[i])), communeOf[i]));
   // Document frequency over the set itself: a word is as telling as it is rare among these companies.
   const df = new Map<string, number>();
   for (const n of names) for (const t of new Set(n.tokens)) df.set(t, (df.get(t) ?? 0) + 1);
@@ -128,6 +158,8 @@ export function prepareRecords(
       siret: ids.siret,
       siretValid: ids.siretValid,
       siretShared: false,
+      multiSiteCity: false,
+      multiSiteCommune: false,
       siren,
       commune,
       city,

@@ -9,6 +9,8 @@ import { editDistance } from './text';
 export const FAR_KM = 20;
 /** Score meaning "never together": a human split, or two places too far apart. */
 export const HARD_NO = -1000;
+/** What name + place may bring at most under a multi-site name. */
+const MULTI_SITE_CAP = 1;
 
 const NAME_X = [0, 0.5, 0.7, 0.85, 1];
 const NAME_Y = [-6, -3, 0, 2, 4];
@@ -103,7 +105,9 @@ function identifierPoints(a: PreparedRecord, b: PreparedRecord, samePlace: boole
       if (a.siren !== b.siren) return -8;
       return a.siretShared || b.siretShared ? -1 : -3;
     }
-    if (a.siretValid !== b.siretValid && siretTypoOf(a.siret, b.siret)) return samePlace ? 3 : 1;
+    if (siretTypoOf(a.siret, b.siret)) return samePlace ? 3 : 1;
+    // one is mistyped: if the SIREN parts are (nearly) equal, the NICs name two establishments of one company
+    if (a.siret.slice(0, 9) === b.siret.slice(0, 9) || siretTypoOf(a.siret.slice(0, 9) + '00000', b.siret.slice(0, 9) + '00000')) return -2;
   }
   if (a.siren && b.siren) return a.siren === b.siren ? 0.5 : -6;
   return 0;
@@ -121,16 +125,41 @@ function sharesAny(a: number[], b: number[]): boolean {
  * chain). Pure and symmetric.
  */
 export function scorePair(a: PreparedRecord, b: PreparedRecord, table: TokenTable): number {
+  const facts = factPoints(a, b, table);
+  if (facts.total === HARD_NO) return HARD_NO;
+  // Strong identity (its own SIRET in one town, or the same street address and a shared contact) is the establishment,
+  // however badly the name was typed.
+  const nameFloor = facts.identity >= 4 ? -1 : facts.identity >= 2 ? -3 : -Infinity;
+  let nameAndPlace = facts.place + Math.max(nameFloor, namePoints(nameSimilarity(a.name, b.name, table)));
+  // Under a name that several establishments of this place share, name and place identify the company, not the site:
+  // the SIRET, the address or a shared contact must decide.
+  const multiSite = a.commune === b.commune ? a.multiSiteCommune || b.multiSiteCommune : a.multiSiteCity || b.multiSiteCity;
+  if (multiSite && nameAndPlace > MULTI_SITE_CAP) nameAndPlace = MULTI_SITE_CAP;
+  return nameAndPlace + facts.total - facts.place;
+}
+
+export interface Facts {
+  /** Everything but the name. HARD_NO when the places are too far apart. */
+  total: number;
+  place: number;
+  /** Positive establishment-level evidence: own SIRET, same street address, a shared contact. */
+  identity: number;
+}
+
+/** The evidence other than the name: what tells two sites of one company apart. */
+export function factPoints(a: PreparedRecord, b: PreparedRecord, table: TokenTable): Facts {
   const place = placePoints(a, b);
-  if (place === HARD_NO) return HARD_NO;
+  if (place === HARD_NO) return { total: HARD_NO, place, identity: 0 };
   const samePlace = a.city === null || b.city === null || a.city === b.city;
   const km = samePlace || !a.coords || !b.coords ? 0 : approxKm(a, b);
-  let score = place + namePoints(nameSimilarity(a.name, b.name, table));
-  score += identifierPoints(a, b, samePlace, km);
-  score += addressPoints(a.address, b.address, table);
-  if (a.contactIds.length && b.contactIds.length && sharesAny(a.contactIds, b.contactIds)) score += 2.5;
-  else if (a.domainIds.length && b.domainIds.length && sharesAny(a.domainIds, b.domainIds)) score += 1;
-  if (a.naf && b.naf) score += a.naf === b.naf ? 0.5 : -1;
-  if (a.siaeId === b.siaeId) score -= 2;
-  return score;
+  const ids = identifierPoints(a, b, samePlace, km);
+  const address = addressPoints(a.address, b.address, table);
+  let contact = 0;
+  if (a.contactIds.length && b.contactIds.length && sharesAny(a.contactIds, b.contactIds)) contact = 2.5;
+  else if (a.domainIds.length && b.domainIds.length && sharesAny(a.domainIds, b.domainIds)) contact = 1;
+  let total = place + ids + address + contact;
+  if (a.naf && b.naf) total += a.naf === b.naf ? 0.5 : -1;
+  if (a.siaeId === b.siaeId) total -= 2;
+  const identity = Math.max(0, ids) + Math.max(0, address) + (contact > 1 ? contact : 0);
+  return { total, place, identity };
 }

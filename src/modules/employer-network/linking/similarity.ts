@@ -92,7 +92,31 @@ function computeNameSimilarity(a: WeightedName, b: WeightedName, table: TokenTab
   const other = oneWay(b, a, table);
   let sim = Math.min(1, (one + other) / 2);
   if (sim < 0.9 && gluedTypo(a.compact, b.compact)) sim = 0.92;
+  // Two slips in one word ("Htôl" / "Hôtel") defeat word matching but not letter trigrams. Capped at a neutral value:
+  // trigrams alone would also bring "Garage Martin" and "Garage Martinez" together.
+  if (sim < TRIGRAM_CAP) sim = Math.max(sim, Math.min(TRIGRAM_CAP, trigramDice(a.compact, b.compact)));
   return sim;
+}
+
+const TRIGRAM_CAP = 0.7;
+
+function trigramDice(a: string, b: string): number {
+  if (a.length < 3 || b.length < 3) return 0;
+  const grams = new Map<string, number>();
+  for (let i = 0; i + 3 <= a.length; i++) {
+    const g = a.slice(i, i + 3);
+    grams.set(g, (grams.get(g) ?? 0) + 1);
+  }
+  let shared = 0;
+  for (let i = 0; i + 3 <= b.length; i++) {
+    const g = b.slice(i, i + 3);
+    const c = grams.get(g);
+    if (c) {
+      shared++;
+      grams.set(g, c - 1);
+    }
+  }
+  return (2 * shared) / (a.length - 2 + b.length - 2);
 }
 
 /** "Baticoncept" / "Bati Conept": the glued forms differ by one slip (checked only when a cheap filter allows it). */

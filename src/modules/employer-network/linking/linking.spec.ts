@@ -1,0 +1,163 @@
+import { cityOf } from './commune';
+import { normaliseCompanyName } from './company-name';
+import { linkRecords } from './link-records';
+import { normaliseEmail, toE164 } from './phone';
+import { isValidSiret, readSiret, siretTypoOf } from './siret';
+import { editDistance } from './text';
+import { CommuneLocation, LinkableRecord } from './types';
+
+const tokens = (name: string) => normaliseCompanyName(name).tokens.join(' ');
+
+describe('company name normalisation', () => {
+  it('drops legal forms wherever they are, dotted or not', () => {
+    expect(tokens('SARL Transports Garcia et Fils')).toBe('transport garcia fil');
+    expect(tokens('Transports Garcia & Fils S.A.R.L.')).toBe('transport garcia fil');
+    expect(tokens('TRANSPORTS GARCIA ET FILS SAS')).toBe('transport garcia fil');
+    expect(tokens('Garcia Transports, société par actions simplifiée')).toBe('garcia transport');
+  });
+
+  it('folds accents, punctuation and common abbreviations', () => {
+    expect(tokens('Éts Dubois - Électricité Générale')).toBe(tokens('Etablissements DUBOIS electricite generale'));
+    expect(tokens('Sté Nouvelle des Transp. du Rhône')).toBe(tokens('Société nouvelle des transports du Rhone'));
+    expect(tokens('Boulangerie St Jean')).toBe(tokens('Boulangerie Saint-Jean'));
+    expect(tokens('Cie des Eaux')).toBe(tokens('Compagnie des eaux'));
+    expect(tokens('TP Girard')).toBe(tokens('Travaux Publics Girard'));
+  });
+
+  it('reads "Ste" as Société first and Sainte elsewhere', () => {
+    expect(tokens('Ste Martin Plomberie')).toBe('martin plomberie');
+    expect(tokens('Pharmacie Ste Anne')).toBe('pharmacie sainte anne');
+  });
+
+  it('keeps something comparable when a name is only generic words', () => {
+    expect(normaliseCompanyName('Le Groupe').tokens.length).toBeGreaterThan(0);
+  });
+});
+
+describe('identifiers', () => {
+  it('checks SIRETs with Luhn and the La Poste exception', () => {
+    expect(isValidSiret('44096873300021')).toBe(false);
+    expect(isValidSiret('73282932000074')).toBe(true);
+    expect(isValidSiret('35600000000010')).toBe(true);
+  });
+
+  it('reads SIRET and SIREN fields as typed', () => {
+    expect(readSiret('732 829 320 00074', null)).toEqual({ siret: '73282932000074', siretValid: true, siren: '732829320' });
+    expect(readSiret('732829320', null)).toEqual({ siret: null, siretValid: false, siren: '732829320' });
+    expect(readSiret(null, '732 829 320')).toEqual({ siret: null, siretValid: false, siren: '732829320' });
+    expect(readSiret('12', 'abc')).toEqual({ siret: null, siretValid: false, siren: null });
+  });
+
+  it('recognises one wrong digit or two swapped ones', () => {
+    expect(siretTypoOf('73282932000074', '73282932000075')).toBe(true);
+    expect(siretTypoOf('73282932000074', '73282932000047')).toBe(true);
+    expect(siretTypoOf('73282932000074', '73282932001174')).toBe(false);
+  });
+
+  it('normalises French phones to E.164 and rejects what is not a number', () => {
+    for (const raw of ['06 12 34 56 78', '06.12.34.56.78', '0612345678', '+33 6 12 34 56 78', '+33 (0)6 12 34 56 78', '0033612345678', '612345678'])
+      expect(toE164(raw)).toBe('+33612345678');
+    expect(toE164('+41 22 123 45 67')).toBe('+41221234567');
+    expect(toE164('NC')).toBeNull();
+    expect(toE164('12')).toBeNull();
+    expect(normaliseEmail('  JP.Garcia@Transports-Garcia.FR ')).toBe('jp.garcia@transports-garcia.fr');
+    expect(normaliseEmail('pas un mail')).toBeNull();
+  });
+
+  it('maps arrondissements to their city', () => {
+    expect(cityOf('75111')).toBe('75056');
+    expect(cityOf('69383')).toBe('69123');
+    expect(cityOf('13208')).toBe('13055');
+    expect(cityOf('69266')).toBe('69266');
+    expect(cityOf('2A004')).toBe('2A004');
+    expect(cityOf('nope')).toBeNull();
+  });
+
+  it('computes a bounded edit distance with transpositions', () => {
+    expect(editDistance('garcia', 'garica')).toBe(1);
+    expect(editDistance('martin', 'martinez')).toBe(2);
+    expect(editDistance('abc', 'xyzxyz', 2)).toBe(3);
+  });
+});
+
+const communes = new Map<string, CommuneLocation>([
+  ['69123', { lat: 45.758, lon: 4.8351, name: 'Lyon' }],
+  ['69383', { lat: 45.7597, lon: 4.8497, name: 'Lyon 3e' }],
+  ['69387', { lat: 45.733, lon: 4.8387, name: 'Lyon 7e' }],
+  ['69266', { lat: 45.7719, lon: 4.8902, name: 'Villeurbanne' }],
+  ['69259', { lat: 45.6968, lon: 4.8855, name: 'Vénissieux' }],
+  ['31555', { lat: 43.6007, lon: 1.4329, name: 'Toulouse' }],
+  ['38185', { lat: 45.1842, lon: 5.7155, name: 'Grenoble' }],
+]);
+
+let counter = 0;
+const rec = (over: Partial<LinkableRecord>): LinkableRecord => ({ recordId: `r${++counter}`, siaeId: `s${counter}`, name: 'X', ...over });
+const clusterOf = (result: { clusters: string[][] }, id: string) => result.clusters.find((c) => c.includes(id)) ?? [id];
+const together = (result: { clusters: string[][] }, a: LinkableRecord, b: LinkableRecord) => clusterOf(result, a.recordId).includes(b.recordId);
+
+describe('linkRecords', () => {
+  it('links spellings of one establishment across arrondissement and city codes', () => {
+    const a = rec({ name: 'SARL Transports Garcia et Fils', communeInsee: '69383', siret: '732 829 320 00074' });
+    const b = rec({ name: 'TRANSPORTS GARCIA & FILS', communeInsee: '69123', address: '12 av. de Saxe' });
+    const c = rec({ name: 'Transp. Garcia', communeInsee: '69383', address: '12 avenue de Saxe' });
+    const d = rec({ name: 'Garcia Transports SAS', communeInsee: '69123', siret: '73282932000074' });
+    const r = linkRecords([a, b, c, d], { communes });
+    expect(clusterOf(r, a.recordId).sort()).toEqual([a, b, c, d].map((x) => x.recordId).sort());
+  });
+
+  it('keeps twins with one name in distant towns apart', () => {
+    const a = rec({ name: 'Boulangerie Martin', communeInsee: '31555' });
+    const b = rec({ name: 'Boulangerie Martin', communeInsee: '38185' });
+    expect(linkRecords([a, b], { communes }).clusters).toEqual([]);
+  });
+
+  it('keeps two agencies of a chain in one city apart, and attaches each record to its own', () => {
+    const s3 = rec({ name: 'Proxi Intérim', communeInsee: '69383', siret: '73282932000074', address: '5 rue Paul Bert' });
+    const s3b = rec({ name: 'PROXI INTERIM LYON', communeInsee: '69123', address: '5 r. Paul Bert' });
+    const s7 = rec({ name: 'Proxi Intérim', communeInsee: '69387', siret: '73282932000116', address: '40 avenue Jean Jaurès' });
+    const s7b = rec({ name: 'Proxi-Intérim SAS', communeInsee: '69387', siret: '73282932000116' });
+    const r = linkRecords([s3, s3b, s7, s7b], { communes });
+    expect(together(r, s3, s3b)).toBe(true);
+    expect(together(r, s7, s7b)).toBe(true);
+    expect(together(r, s3, s7)).toBe(false);
+  });
+
+  it('does not link a branch to the head office because its SIRET was typed for it', () => {
+    const hq = rec({ name: 'Nexia Nettoyage', communeInsee: '69266', siret: '73282932000074', address: '1 rue de la Gare' });
+    const hq2 = rec({ name: 'NEXIA NETTOYAGE SARL', communeInsee: '69266', siret: '73282932000074', address: '1 rue de la Gare' });
+    const branch = rec({ name: 'Nexia Nettoyage', communeInsee: '69259', siret: '73282932000074', address: '8 boulevard Laurent Gérin' });
+    const branch2 = rec({ name: 'Nexia Nettoyage Vénissieux', communeInsee: '69259', siret: '73282932000116', address: '8 bd Laurent Gerin' });
+    const r = linkRecords([hq, hq2, branch, branch2], { communes });
+    expect(together(r, hq, hq2)).toBe(true);
+    expect(together(r, branch, branch2)).toBe(true);
+    expect(together(r, hq, branch)).toBe(false);
+  });
+
+  it('respects human corrections: a split stays split, a merge stays merged', () => {
+    const a = rec({ name: 'Garage du Centre', communeInsee: '69266' });
+    const b = rec({ name: 'Garage du Centre', communeInsee: '69266' });
+    const c = rec({ name: 'Carrosserie Dumont', communeInsee: '69266' });
+    expect(together(linkRecords([a, b, c], { communes }), a, b)).toBe(true);
+    const split = linkRecords([a, b, c], { communes, cannotLink: [[a.recordId, b.recordId]] });
+    expect(together(split, a, b)).toBe(false);
+    const merged = linkRecords([a, b, c], { communes, mustLink: [[a.recordId, c.recordId]] });
+    expect(together(merged, a, c)).toBe(true);
+  });
+
+  it('links contacts by e-mail or phone when the names agree, never colleagues sharing a switchboard', () => {
+    const a = rec({ name: 'Garage du Centre', communeInsee: '69266', contacts: [
+      { contactId: 'a1', firstName: 'Jean-Pierre', lastName: 'GARCIA', email: 'JP.Garcia@garage.fr', phone: '04 78 00 00 00' },
+      { contactId: 'a2', firstName: 'Marie', lastName: 'Durand', email: null, phone: '04 78 00 00 00' },
+    ] });
+    const b = rec({ name: 'Garage du Centre', communeInsee: '69266', contacts: [
+      { contactId: 'b1', firstName: 'J.', lastName: 'Garcia', email: 'jp.garcia@garage.fr', phone: null },
+    ] });
+    const r = linkRecords([a, b], { communes });
+    expect(r.contactClusters.map((c) => c.sort())).toEqual([['a1', 'b1']]);
+  });
+
+  it('is deterministic', () => {
+    const rs = [rec({ name: 'A B', communeInsee: '69266' }), rec({ name: 'A  B', communeInsee: '69266' }), rec({ name: 'A-B', communeInsee: '69266' })];
+    expect(linkRecords(rs, { communes })).toEqual(linkRecords(rs, { communes }));
+  });
+});
