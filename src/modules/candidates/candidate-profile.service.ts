@@ -62,7 +62,7 @@ export class CandidateProfileService {
       const viewer = await viewerOf(manager, principal);
       const candidate = await lockWritableCandidate(manager, viewer, candidateId);
       assertNotErased(candidate);
-      await this.write(manager, candidate, dto);
+      await writeProfile(manager, candidate, dto);
       await this.audit.record(
         { actorUserId: principal.userId, action: 'candidate.profile.updated', subjectType: 'candidate', subjectId: candidate.id, context: { siaeId: candidate.siaeId } },
         manager,
@@ -72,78 +72,78 @@ export class CandidateProfileService {
       return view;
     });
   }
+}
 
-  /** The write itself, without access checks: also used by the demo seed. */
-  async write(manager: EntityManager, candidate: Candidate, dto: PutProfileDto): Promise<void> {
-    const pseudonym = dto.pseudonym?.trim() || defaultPseudonym(candidate.firstName, candidate.lastName);
-    if (pseudonymRevealsLastName(pseudonym, candidate.lastName)) throw candidatesErrors.pseudonymRevealsIdentity();
+/** The write itself, without access checks or audit: the service and the demo seed call it inside their transaction. */
+export async function writeProfile(manager: EntityManager, candidate: Candidate, dto: PutProfileDto): Promise<void> {
+  const pseudonym = dto.pseudonym?.trim() || defaultPseudonym(candidate.firstName, candidate.lastName);
+  if (pseudonymRevealsLastName(pseudonym, candidate.lastName)) throw candidatesErrors.pseudonymRevealsIdentity();
 
-    const communes: Array<{ latitude: number; longitude: number }> = await manager.query(`SELECT latitude, longitude FROM commune WHERE code = $1`, [dto.communeCode]);
-    if (communes.length === 0) throw candidatesErrors.unknownCommune(dto.communeCode);
-    const { latitude, longitude } = communes[0];
+  const communes: Array<{ latitude: number; longitude: number }> = await manager.query(`SELECT latitude, longitude FROM commune WHERE code = $1`, [dto.communeCode]);
+  if (communes.length === 0) throw candidatesErrors.unknownCommune(dto.communeCode);
+  const { latitude, longitude } = communes[0];
 
-    const ogrCodes = dto.targetJobs.map((j) => j.ogrCode);
-    if (new Set(ogrCodes).size !== ogrCodes.length) throw candidatesErrors.duplicateTargetJob();
-    const appellations: Array<{ code: string; fiche_code: string; domain_code: string }> = ogrCodes.length
-      ? await manager.query(
-          `SELECT a.code, a.fiche_code, f.domain_code FROM rome_appellation a JOIN rome_fiche f ON f.code = a.fiche_code WHERE a.code = ANY($1::varchar[])`,
-          [ogrCodes],
-        )
-      : [];
-    const known = new Map(appellations.map((a) => [a.code, a]));
-    const unknown = ogrCodes.filter((c) => !known.has(c));
-    if (unknown.length > 0) throw candidatesErrors.unknownAppellations(unknown);
+  const ogrCodes = dto.targetJobs.map((j) => j.ogrCode);
+  if (new Set(ogrCodes).size !== ogrCodes.length) throw candidatesErrors.duplicateTargetJob();
+  const appellations: Array<{ code: string; fiche_code: string; domain_code: string }> = ogrCodes.length
+    ? await manager.query(
+        `SELECT a.code, a.fiche_code, f.domain_code FROM rome_appellation a JOIN rome_fiche f ON f.code = a.fiche_code WHERE a.code = ANY($1::varchar[])`,
+        [ogrCodes],
+      )
+    : [];
+  const known = new Map(appellations.map((a) => [a.code, a]));
+  const unknown = ogrCodes.filter((c) => !known.has(c));
+  if (unknown.length > 0) throw candidatesErrors.unknownAppellations(unknown);
 
-    const shared: Array<{ active: boolean }> = await manager.query(
-      `SELECT EXISTS (SELECT 1 FROM candidate_consent WHERE candidate_id = $1 AND scope = 'collective' AND withdrawn_at IS NULL) AS active`,
-      [candidate.id],
+  const shared: Array<{ active: boolean }> = await manager.query(
+    `SELECT EXISTS (SELECT 1 FROM candidate_consent WHERE candidate_id = $1 AND scope = 'collective' AND withdrawn_at IS NULL) AS active`,
+    [candidate.id],
+  );
+  const sharedWithCollective = shared[0].active;
+
+  await manager.getRepository(CandidateProfile).save({
+    candidateId: candidate.id,
+    siaeId: candidate.siaeId,
+    pseudonym,
+    communeCode: dto.communeCode,
+    latitude,
+    longitude,
+    mobilityRadiusKm: dto.mobilityRadiusKm,
+    transportMeans: dto.transportMeans ?? [],
+    drivingLicences: dto.drivingLicences ?? [],
+    languages: (dto.languages ?? []).map((l) => ({ language: l.language, level: l.level })),
+    frenchAsForeignLanguage: dto.frenchAsForeignLanguage ?? false,
+    literacyDifficulty: dto.literacyDifficulty ?? false,
+    availableFrom: dto.availableFrom ?? null,
+    workTime: dto.workTime ?? null,
+    timeConstraints: dto.timeConstraints?.trim() || null,
+    sharedWithCollective,
+  });
+  await manager.delete(CandidateTargetJob, { candidateId: candidate.id });
+  await manager.delete(CandidateSkill, { candidateId: candidate.id });
+  await manager.delete(CandidateSoftSkill, { candidateId: candidate.id });
+  if (dto.targetJobs.length > 0)
+    await manager.insert(
+      CandidateTargetJob,
+      dto.targetJobs.map((j) => {
+        const a = known.get(j.ogrCode)!;
+        return {
+          candidateId: candidate.id,
+          ogrCode: j.ogrCode,
+          ficheCode: a.fiche_code,
+          domainCode: a.domain_code,
+          experienceLevel: j.experienceLevel,
+          siaeId: candidate.siaeId,
+          latitude,
+          longitude,
+          sharedWithCollective,
+        };
+      }),
     );
-    const sharedWithCollective = shared[0].active;
-
-    await manager.getRepository(CandidateProfile).save({
-      candidateId: candidate.id,
-      siaeId: candidate.siaeId,
-      pseudonym,
-      communeCode: dto.communeCode,
-      latitude,
-      longitude,
-      mobilityRadiusKm: dto.mobilityRadiusKm,
-      transportMeans: dto.transportMeans ?? [],
-      drivingLicences: dto.drivingLicences ?? [],
-      languages: (dto.languages ?? []).map((l) => ({ language: l.language, level: l.level })),
-      frenchAsForeignLanguage: dto.frenchAsForeignLanguage ?? false,
-      literacyDifficulty: dto.literacyDifficulty ?? false,
-      availableFrom: dto.availableFrom ?? null,
-      workTime: dto.workTime ?? null,
-      timeConstraints: dto.timeConstraints?.trim() || null,
-      sharedWithCollective,
-    });
-    await manager.delete(CandidateTargetJob, { candidateId: candidate.id });
-    await manager.delete(CandidateSkill, { candidateId: candidate.id });
-    await manager.delete(CandidateSoftSkill, { candidateId: candidate.id });
-    if (dto.targetJobs.length > 0)
-      await manager.insert(
-        CandidateTargetJob,
-        dto.targetJobs.map((j) => {
-          const a = known.get(j.ogrCode)!;
-          return {
-            candidateId: candidate.id,
-            ogrCode: j.ogrCode,
-            ficheCode: a.fiche_code,
-            domainCode: a.domain_code,
-            experienceLevel: j.experienceLevel,
-            siaeId: candidate.siaeId,
-            latitude,
-            longitude,
-            sharedWithCollective,
-          };
-        }),
-      );
-    if (dto.skills?.length)
-      await manager.insert(
-        CandidateSkill,
-        dto.skills.map((s) => ({ candidateId: candidate.id, label: s.label.trim(), evidenceLevel: s.evidenceLevel, note: s.note?.trim() || null })),
-      );
-    if (dto.softSkills?.length) await manager.insert(CandidateSoftSkill, dto.softSkills.map((softSkill) => ({ candidateId: candidate.id, softSkill })));
-  }
+  if (dto.skills?.length)
+    await manager.insert(
+      CandidateSkill,
+      dto.skills.map((s) => ({ candidateId: candidate.id, label: s.label.trim(), evidenceLevel: s.evidenceLevel, note: s.note?.trim() || null })),
+    );
+  if (dto.softSkills?.length) await manager.insert(CandidateSoftSkill, dto.softSkills.map((softSkill) => ({ candidateId: candidate.id, softSkill })));
 }

@@ -48,7 +48,9 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  *  - the viewer's own SIAE: every candidate, consent or not (an SIAE has hundreds of candidates: `siae_id` btree);
  *  - partner SIAE: only shared profiles with an active collective consent, through the partial GiST index
  *    (appellation/domain + ll_to_earth) or the partial GiST on the profile's position when no job is asked.
- * Radius: `earth_box @>` lets the index cut a square, `earth_distance` keeps the disc. The page is then loaded with the
+ * Radius: `earth_box @>` lets the index cut a square, `earth_distance` keeps the disc; with a place, each branch is
+ * walked in distance order (KNN) and stops once the page is full, so a common job around a city costs a page, not
+ * the thousands of rows inside the radius. The page is then loaded with the
  * same visibility rule (`loadSharedProfiles`), so a consent withdrawn between the two statements still hides the profile.
  */
 export async function searchCandidates(manager: EntityManager, viewer: Viewer, filters: CandidateSearchFilters): Promise<CandidateSearchResult> {
@@ -71,25 +73,7 @@ export async function searchCandidates(manager: EntityManager, viewer: Viewer, f
   const partnerIds = scope === 'mine' ? [] : viewer.partnerSiaeIds;
   const byJob = filters.appellation !== undefined || filters.domain !== undefined;
 
-  const branch = (restriction: string): string => {
-    const t = byJob ? 'tj' : 'bp';
-    const where: string[] = [restriction.replaceAll('{a}', t)];
-    if (filters.appellation !== undefined) where.push(`tj.ogr_code = ${p.add(filters.appellation)}`);
-    if (filters.domain !== undefined) where.push(`tj.domain_code = ${p.add(filters.domain)}`);
-    const point = `ll_to_earth(${t}.latitude, ${t}.longitude)`;
-    if (origin && radius) where.push(`earth_box(${origin}, ${radius}) @> ${point}`, `earth_distance(${origin}, ${point}) <= ${radius}`);
-    const distance = origin ? `earth_distance(${origin}, ${point})` : 'NULL::float8';
-    // One row per candidate even when several target jobs of the same domain match.
-    return byJob
-      ? `SELECT tj.candidate_id, min(${distance}) AS distance FROM candidate_target_job tj WHERE ${where.join(' AND ')} GROUP BY tj.candidate_id`
-      : `SELECT bp.candidate_id, ${distance} AS distance FROM candidate_profile bp WHERE ${where.join(' AND ')}`;
-  };
-
-  const branches: string[] = [];
-  if (ownIds.length > 0) branches.push(branch(`{a}.siae_id = ANY(${p.add(ownIds)}::uuid[])`));
-  if (partnerIds.length > 0) branches.push(branch(partnerSql('{a}', `${p.add(partnerIds)}`)));
-  if (branches.length === 0) return { items: [], page, pageSize, hasMore: false };
-
+  // Profile filters go inside each branch, so that a branch ordered by the index can stop at the page's end.
   const profileWhere: string[] = [];
   if (filters.availableBy) profileWhere.push(`(p.available_from IS NULL OR p.available_from <= ${p.add(filters.availableBy)}::date)`);
   if (filters.workTime) profileWhere.push(`(p.work_time IS NULL OR p.work_time IN (${p.add(filters.workTime)}, 'either'))`);
@@ -105,12 +89,34 @@ export async function searchCandidates(manager: EntityManager, viewer: Viewer, f
   if (filters.minEvidence && !(filters.skills ?? []).length)
     profileWhere.push(`EXISTS (SELECT 1 FROM candidate_skill sk WHERE sk.candidate_id = p.candidate_id AND sk.evidence_level = ANY(${p.add(accepted)}::varchar[]))`);
 
+  const window = pageSize + 1 + (page - 1) * pageSize;
+  const branch = (restriction: string): string => {
+    const t = byJob ? 'tj' : 'p';
+    const where: string[] = [restriction.replaceAll('{a}', t), ...profileWhere];
+    if (filters.appellation !== undefined) where.push(`tj.ogr_code = ${p.add(filters.appellation)}`);
+    if (filters.domain !== undefined) where.push(`tj.domain_code = ${p.add(filters.domain)}`);
+    // Several target jobs of one candidate in the same domain: keep the first, so a candidate appears once.
+    if (filters.domain !== undefined && filters.appellation === undefined)
+      where.push(`NOT EXISTS (SELECT 1 FROM candidate_target_job t2 WHERE t2.candidate_id = tj.candidate_id AND t2.domain_code = tj.domain_code AND t2.ogr_code < tj.ogr_code)`);
+    const point = `ll_to_earth(${t}.latitude, ${t}.longitude)`;
+    if (origin && radius) where.push(`earth_box(${origin}, ${radius}) @> ${point}`, `earth_distance(${origin}, ${point}) <= ${radius}`);
+    const from = byJob ? 'candidate_target_job tj JOIN candidate_profile p ON p.candidate_id = tj.candidate_id' : 'candidate_profile p';
+    // With a place, each branch is read in distance order straight from the GiST index (KNN, `<->` on the earth
+    // cube: the chord distance orders like the great-circle one) and stops after the rows the page needs.
+    const order = origin ? `${point} <-> ${origin}` : null;
+    return `(SELECT p.candidate_id, p.updated_at, ${origin ? `earth_distance(${origin}, ${point})` : 'NULL::float8'} AS distance
+               FROM ${from} WHERE ${where.join(' AND ')}${order ? ` ORDER BY ${order} LIMIT ${window}` : ''})`;
+  };
+
+  const branches: string[] = [];
+  if (ownIds.length > 0) branches.push(branch(`{a}.siae_id = ANY(${p.add(ownIds)}::uuid[])`));
+  if (partnerIds.length > 0) branches.push(branch(partnerSql('{a}', `${p.add(partnerIds)}`)));
+  if (branches.length === 0) return { items: [], page, pageSize, hasMore: false };
+
+  // Ties (same commune, same distance) keep the index's order: stable while the data does not change.
   const sql = `
-    WITH hits AS (${branches.join(' UNION ALL ')})
-    SELECT h.candidate_id, h.distance
-      FROM hits h JOIN candidate_profile p ON p.candidate_id = h.candidate_id
-     ${profileWhere.length ? `WHERE ${profileWhere.join(' AND ')}` : ''}
-     ORDER BY h.distance ASC NULLS LAST, p.updated_at DESC, h.candidate_id
+    SELECT h.candidate_id, h.distance FROM (${branches.join(' UNION ALL ')}) h
+     ORDER BY ${origin ? 'h.distance ASC' : 'h.updated_at DESC, h.candidate_id'}
      LIMIT ${p.add(pageSize + 1)} OFFSET ${p.add((page - 1) * pageSize)}`;
   const hits: Array<{ candidate_id: string; distance: number | null }> = await manager.query(sql, p.values);
 

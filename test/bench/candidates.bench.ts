@@ -1,0 +1,260 @@
+/**
+ * npm run bench:candidates [-- --fresh] [--drop] [--searches <n>] [--candidates <n>]
+ *
+ * Candidate search as a CIP of a partner SIAE runs it: commune + radius + ROME appellation, page 1 (20 profiles with
+ * their target jobs, skills and soft skills), through `CandidateSearchService` — the same code the API runs (one
+ * REPEATABLE READ transaction: partner SIAE lookup, the search over the partial GiST index, the page load), without HTTP.
+ *
+ * Database `maillage_bench_candidates` (created if missing, kept unless --drop, rebuilt with --fresh): all migrations,
+ * the referentials import, then 100,000 candidates generated in SQL with a fixed seed:
+ *  - 300 SIAE; 40 % of candidates in 120 SIAE within 60 km of Lyon, the rest in 180 SIAE across France;
+ *  - the viewer is a CIP of a Lyon SIAE in a collective of 40 Lyon-area SIAE (39 partners, ~13k candidates);
+ *  - 1 to 3 target jobs each: 85 % drawn from 40 appellations common in SIAE with Zipf weights (the most common one is
+ *    the hard case: thousands of candidates around Lyon), 15 % uniformly among the ~11k appellations;
+ *  - 70 % with an active collective consent, 2 skills and 2 soft skills each.
+ * Searches: random appellation (same weights), a commune within 30 km of Lyon, radius 10/20/30/50 km.
+ * Prints median / p95 / max, the same for the most common appellation alone, the machine and its load.
+ * Acceptance (issue 4): p95 under 50 ms.
+ */
+import 'reflect-metadata';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { CandidateSearchService } from '../../src/modules/candidates/candidate-search.service';
+import { ReferentialsImporter } from '../../src/modules/referentials/referentials.importer';
+import { findDataDir } from '../../src/modules/referentials/referentials-data';
+import type { Principal } from '../../src/platform/auth/principal';
+import { loadConfig } from '../../src/platform/config/app-config';
+import { typeormOptions } from '../../src/platform/database/typeorm-options';
+
+const DATABASE = 'maillage_bench_candidates';
+const TARGET_P95_MS = 50;
+const LYON = { lat: 45.758, lon: 4.8351 };
+
+/** Appellations (OGR) an SIAE's candidates often aim at, most common first (Zipf weights 1/rank). */
+const COMMON_APPELLATIONS = [
+  '10571', '10687', '12756', '16068', '10405', '14769', '17480', '16250', '10688', '10594', '14786', '20576', '10816', '13861', '17441',
+  '10686', '12757', '20525', '14811', '17515', '10573', '10575', '38437', '16069', '12439', '10729', '17180', '20451', '14778', '38116',
+  '16257', '14760', '12762', '10730', '10453', '20461', '16254', '10537', '14759', '17072',
+];
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+function summary(label: string, samples: number[]): string {
+  const s = [...samples].sort((a, b) => a - b);
+  const f = (v: number) => v.toFixed(2).padStart(7);
+  return `${label.padEnd(44)} n=${String(s.length).padStart(5)}  median ${f(percentile(s, 50))} ms  p95 ${f(percentile(s, 95))} ms  max ${f(s[s.length - 1])} ms`;
+}
+
+function machine(): string {
+  const cpu = os.cpus();
+  return `${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+}
+
+const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' / ');
+
+/** Deterministic PRNG so two runs replay the same searches. */
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function seed(ds: DataSource, total: number): Promise<void> {
+  const weights = COMMON_APPELLATIONS.map((_, i) => 1 / (i + 1));
+  const sum = weights.reduce((a, b) => a + b, 0);
+  await ds.transaction(async (m) => {
+    await m.query(`SELECT setseed(0.42)`);
+    await m.query(`CREATE TEMP TABLE b_lyon_communes ON COMMIT DROP AS
+      SELECT row_number() OVER (ORDER BY code) AS i, code, latitude, longitude FROM commune
+       WHERE earth_box(ll_to_earth(${LYON.lat}, ${LYON.lon}), 60000) @> ll_to_earth(latitude, longitude)
+         AND earth_distance(ll_to_earth(${LYON.lat}, ${LYON.lon}), ll_to_earth(latitude, longitude)) < 60000`);
+    await m.query(`CREATE TEMP TABLE b_all_communes ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY code) AS i, code, latitude, longitude FROM commune WHERE code !~ '^(97|98)'`);
+    // Appellation draw: [lo, hi) intervals of a unit line; 85 % for the common list, 15 % uniformly over the referential.
+    await m.query(`CREATE TEMP TABLE b_apps (code varchar, fiche_code char(5), domain_code char(3), lo float8, hi float8) ON COMMIT DROP`);
+    let lo = 0;
+    for (let i = 0; i < COMMON_APPELLATIONS.length; i++) {
+      const hi = lo + (0.85 * weights[i]) / sum;
+      await m.query(`INSERT INTO b_apps SELECT a.code, a.fiche_code, f.domain_code, $2, $3 FROM rome_appellation a JOIN rome_fiche f ON f.code = a.fiche_code WHERE a.code = $1`, [COMMON_APPELLATIONS[i], lo, hi]);
+      lo = hi;
+    }
+    await m.query(`INSERT INTO b_apps SELECT a.code, a.fiche_code, f.domain_code,
+        0.85 + 0.15 * (row_number() OVER (ORDER BY a.code) - 1) / count(*) OVER (), 0.85 + 0.15 * row_number() OVER (ORDER BY a.code) / count(*) OVER ()
+      FROM rome_appellation a JOIN rome_fiche f ON f.code = a.fiche_code`);
+    await m.query(`UPDATE b_apps SET hi = 1.0000001 WHERE hi = (SELECT max(hi) FROM b_apps)`);
+
+    await m.query(`INSERT INTO siae (kind, name, siret, commune_code)
+      SELECT (ARRAY['ACI','AI','EI','ETTI','EITI'])[1 + g % 5], 'SIAE bench ' || g, lpad((90000000000000 + g)::text, 14, '0'),
+             CASE WHEN g <= 120 THEN (SELECT code FROM b_lyon_communes WHERE i = 1 + (g * 7) % (SELECT count(*) FROM b_lyon_communes))
+                  ELSE (SELECT code FROM b_all_communes WHERE i = 1 + (g * 113) % (SELECT count(*) FROM b_all_communes)) END
+        FROM generate_series(1, 300) g`);
+    await m.query(`CREATE TEMP TABLE b_siae ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY siret) AS i, id FROM siae WHERE name LIKE 'SIAE bench %'`);
+    await m.query(`INSERT INTO collective (name) VALUES ('Collectif bench Lyon')`);
+    await m.query(`INSERT INTO collective_membership (collective_id, siae_id, status, joined_at)
+      SELECT (SELECT id FROM collective WHERE name = 'Collectif bench Lyon'), id, 'active', now() FROM b_siae WHERE i <= 40`);
+    await m.query(`INSERT INTO app_user (email, display_name) VALUES ('cip.bench@exemple.fr', 'CIP bench')`);
+    await m.query(`INSERT INTO siae_membership (user_id, siae_id, role) SELECT (SELECT id FROM app_user WHERE email = 'cip.bench@exemple.fr'), id, 'cip' FROM b_siae WHERE i = 1`);
+
+    // Draws are turned into row numbers first, then equality joins (hash joins): 100k lookups in 35k communes stay cheap.
+    await m.query(`CREATE TEMP TABLE b_cand ON COMMIT DROP AS
+      SELECT g, gen_random_uuid() AS id, lyon, consent, jobs,
+             CASE WHEN lyon THEN 1 + floor(rs * 120)::int ELSE 121 + floor(rs * 180)::int END AS si,
+             1 + floor(rc * CASE WHEN lyon THEN (SELECT count(*) FROM b_lyon_communes) ELSE (SELECT count(*) FROM b_all_communes) END)::int AS ci
+        FROM (SELECT g, random() < 0.4 AS lyon, random() AS rs, random() AS rc, random() < 0.7 AS consent, 1 + floor(random() * 3)::int AS jobs
+                FROM generate_series(1, $1::int) g) draws`, [total]);
+    await m.query(`CREATE TEMP TABLE b_place ON COMMIT DROP AS
+      SELECT c.g, c.id, c.consent, c.jobs, s.id AS siae_id, co.code, co.latitude, co.longitude
+        FROM b_cand c JOIN b_siae s ON s.i = c.si JOIN b_lyon_communes co ON co.i = c.ci WHERE c.lyon
+      UNION ALL
+      SELECT c.g, c.id, c.consent, c.jobs, s.id AS siae_id, co.code, co.latitude, co.longitude
+        FROM b_cand c JOIN b_siae s ON s.i = c.si JOIN b_all_communes co ON co.i = c.ci WHERE NOT c.lyon`);
+    await m.query(`INSERT INTO candidate (id, siae_id, first_name, last_name, birth_date, phone, email, contract_start, status)
+      SELECT id, siae_id, 'Prénom' || g, 'Nom' || g, DATE '1960-01-01' + (g % 15000), '06' || lpad(g::text, 8, '0'), 'candidat' || g || '@exemple.fr', DATE '2025-01-01' + (g % 600), 'in_parcours'
+        FROM b_place`);
+    await m.query(`INSERT INTO candidate_profile (candidate_id, siae_id, pseudonym, commune_code, latitude, longitude, mobility_radius_km, transport_means, driving_licences,
+        available_from, work_time, shared_with_collective)
+      SELECT id, siae_id, 'Prénom' || g || ' N.', code, latitude, longitude, (ARRAY[5, 10, 15, 20, 30])[1 + g % 5],
+             CASE WHEN g % 3 = 0 THEN ARRAY['car']::varchar[] ELSE ARRAY['public_transport']::varchar[] END,
+             CASE WHEN g % 3 = 0 THEN ARRAY['B']::varchar[] ELSE '{}'::varchar[] END,
+             DATE '2026-09-01' + (g % 200), (ARRAY['full_time', 'part_time', 'either'])[1 + g % 3], consent
+        FROM b_place`);
+    await m.query(`INSERT INTO candidate_consent (candidate_id, scope, given_at, wording)
+      SELECT id, 'collective', now() - interval '30 days', 'Consentement au partage avec le collectif (bench).' FROM b_place WHERE consent`);
+    // Two draws may give the same appellation: keep one (UQ_candidate_target_job).
+    await m.query(`INSERT INTO candidate_target_job (candidate_id, ogr_code, fiche_code, domain_code, experience_level, siae_id, latitude, longitude, shared_with_collective)
+      SELECT DISTINCT ON (p.id, a.code) p.id, a.code, a.fiche_code, a.domain_code, (ARRAY['none', 'beginner', 'experienced', 'confirmed'])[1 + (p.g + k) % 4],
+             p.siae_id, p.latitude, p.longitude, p.consent
+        FROM b_place p CROSS JOIN LATERAL generate_series(1, p.jobs) k
+        CROSS JOIN LATERAL (SELECT random() + 0 * k AS u) r
+        JOIN b_apps a ON r.u >= a.lo AND r.u < a.hi`);
+    await m.query(`INSERT INTO candidate_skill (candidate_id, label, evidence_level, note)
+      SELECT id, (ARRAY['Utilisation d''une autolaveuse', 'Port de charges', 'Respect des règles d''hygiène', 'Tri des déchets', 'Préparation de commandes', 'Accueil du public'])[1 + (g + k) % 6],
+             (ARRAY['declared', 'observed', 'certified'])[1 + (g * k) % 3], CASE WHEN k = 1 THEN 'Observé sur le chantier' END
+        FROM b_place CROSS JOIN generate_series(1, 2) k`);
+    await m.query(`INSERT INTO candidate_soft_skill (candidate_id, soft_skill)
+      SELECT id, (ARRAY['ponctualite', 'travail_en_equipe', 'adaptabilite', 'capacite_de_rebond', 'autonomie', 'rigueur'])[1 + (g + 2 * k) % 6] FROM b_place CROSS JOIN generate_series(1, 2) k`);
+  });
+}
+
+async function main(argv: string[]): Promise<void> {
+  const opt = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const searches = Number(opt('--searches') ?? 1000);
+  const total = Number(opt('--candidates') ?? 100_000);
+  const base = loadConfig();
+  const adminUrl = new URL(base.DATABASE_URL);
+  adminUrl.pathname = '/postgres';
+  const benchUrl = new URL(base.DATABASE_URL);
+  benchUrl.pathname = `/${DATABASE}`;
+
+  console.log(`machine: ${machine()}`);
+  console.log(`load average at start (1/5/15 min): ${load()}`);
+  const admin = new Client({ connectionString: adminUrl.toString() });
+  await admin.connect();
+  if (argv.includes('--fresh')) await admin.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
+  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE])).rowCount;
+  if (!exists) await admin.query(`CREATE DATABASE "${DATABASE}"`);
+  const pgVersion = (await admin.query('SHOW server_version')).rows[0].server_version;
+  await admin.end();
+  console.log(`PostgreSQL ${pgVersion}, database ${DATABASE} (${exists ? 'reused' : 'created'})`);
+
+  const config = loadConfig(process.env, { DATABASE_URL: benchUrl.toString(), LOG_LEVEL: 'error', DATABASE_POOL_SIZE: 2 });
+  const ds = new DataSource(typeormOptions(config));
+  await ds.initialize();
+  try {
+    const migrations = await ds.runMigrations({ transaction: 'each' });
+    const [{ n: present }] = await ds.query(`SELECT count(*)::int AS n FROM candidate`);
+    if (present !== total) {
+      if (present > 0) throw new Error(`${present} candidats déjà présents (≠ ${total}) : relancez avec --fresh`);
+      const report = await new ReferentialsImporter(ds).run({ dataDir: findDataDir() });
+      console.log(`migrations applied: ${migrations.length}; referentials imported in ${report.durationMs} ms`);
+      const t0 = performance.now();
+      await seed(ds, total);
+      await ds.query('VACUUM ANALYZE');
+      console.log(`seeded ${total} candidates in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    }
+    const [counts] = await ds.query(`SELECT (SELECT count(*) FROM candidate)::int AS candidates, (SELECT count(*) FROM candidate_target_job)::int AS target_jobs,
+        (SELECT count(*) FROM candidate_profile WHERE shared_with_collective)::int AS shared, (SELECT count(*) FROM collective_membership)::int AS memberships`);
+    console.log(`data: ${JSON.stringify(counts)}`);
+
+    const [viewerRow] = await ds.query(`SELECT u.id AS user_id, m.siae_id FROM app_user u JOIN siae_membership m ON m.user_id = u.id WHERE u.email = 'cip.bench@exemple.fr'`);
+    const principal: Principal = { userId: viewerRow.user_id, email: 'cip.bench@exemple.fr', tokenId: 'bench', isAdmin: false, siaeGrants: [{ siaeId: viewerRow.siae_id, role: 'cip' }], coordinatorOf: [] };
+    const service = new CandidateSearchService(ds);
+    const near: Array<{ code: string }> = await ds.query(
+      `SELECT code FROM commune WHERE earth_box(ll_to_earth(${LYON.lat}, ${LYON.lon}), 30000) @> ll_to_earth(latitude, longitude)
+          AND earth_distance(ll_to_earth(${LYON.lat}, ${LYON.lon}), ll_to_earth(latitude, longitude)) < 30000 ORDER BY code`,
+    );
+    const weights = COMMON_APPELLATIONS.map((_, i) => 1 / (i + 1));
+    const sum = weights.reduce((a, b) => a + b, 0);
+    const rand = mulberry32(7);
+    const pickAppellation = () => {
+      let u = rand() * sum;
+      for (let i = 0; i < weights.length; i++) if ((u -= weights[i]) <= 0) return COMMON_APPELLATIONS[i];
+      return COMMON_APPELLATIONS[0];
+    };
+    const plan = Array.from({ length: searches }, () => ({
+      appellation: pickAppellation(),
+      commune: near[Math.floor(rand() * near.length)].code,
+      radiusKm: [10, 20, 30, 50][Math.floor(rand() * 4)],
+    }));
+    console.log(`${searches} searches: appellation (Zipf over ${COMMON_APPELLATIONS.length} common ones), one of ${near.length} communes within 30 km of Lyon, radius 10/20/30/50 km, page 1 of 20`);
+
+    for (const q of plan.slice(0, 100)) await service.search(principal, q); // warm-up
+
+    const all: number[] = [];
+    const hardest: number[] = [];
+    let returned = 0;
+    for (const q of plan) {
+      const t0 = performance.now();
+      const result = await service.search(principal, q);
+      const ms = performance.now() - t0;
+      all.push(ms);
+      if (q.appellation === COMMON_APPELLATIONS[0]) hardest.push(ms);
+      returned += result.items.length;
+      if (result.items.some((i) => !i.mine && !i.sharedWithCollective)) throw new Error('a partner saw an unshared profile');
+    }
+    for (let i = 0; i < 200; i++) {
+      const q = { appellation: COMMON_APPELLATIONS[0], commune: '69123', radiusKm: 50 };
+      const t0 = performance.now();
+      await service.search(principal, q);
+      hardest.push(performance.now() - t0);
+    }
+    const [{ n: lyonHits }] = await ds.query(
+      `SELECT count(*)::int AS n FROM candidate_target_job WHERE ogr_code = $1 AND earth_distance(ll_to_earth(${LYON.lat}, ${LYON.lon}), ll_to_earth(latitude, longitude)) < 50000`,
+      [COMMON_APPELLATIONS[0]],
+    );
+    console.log('');
+    console.log(summary('search (service, page of 20)', all));
+    console.log(summary(`most common appellation ${COMMON_APPELLATIONS[0]} (incl. 50 km)`, hardest));
+    console.log(`average profiles per page: ${(returned / searches).toFixed(1)}; candidates with ${COMMON_APPELLATIONS[0]} within 50 km of Lyon (all SIAE, any consent): ${lyonHits}`);
+    const p95 = percentile([...all].sort((a, b) => a - b), 95);
+    console.log(`load average at end (1/5/15 min): ${load()}`);
+    console.log(`acceptance: p95 ${p95.toFixed(2)} ms ${p95 < TARGET_P95_MS ? '<' : '≥'} ${TARGET_P95_MS} ms → ${p95 < TARGET_P95_MS ? 'OK' : 'NOT MET'}`);
+  } finally {
+    await ds.destroy();
+    if (argv.includes('--drop')) {
+      const cleanup = new Client({ connectionString: adminUrl.toString() });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
+      await cleanup.end();
+      console.log(`database ${DATABASE} dropped`);
+    } else {
+      console.log(`database ${DATABASE} kept (--drop to remove it, --fresh to rebuild it)`);
+    }
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});
