@@ -155,6 +155,9 @@ describe('ranking properties', () => {
       const whole = rankCandidatesForNeed(n, cs, ctx);
       expect(rankCandidatesForNeed(n, shuffled, ctx)).toEqual(whole);
       expect(rankCandidatesForNeed(n, cs, ctx)).toEqual(whole);
+      // The page is explained in a second pass: it must be exactly what scoring the pair alone gives.
+      const byId = new Map(cs.map((c) => [c.id, c]));
+      for (const item of whole.items) expect(item).toEqual(scorePair(byId.get(item.candidateId)!, n, ctx));
       for (let i = 1; i < whole.items.length; i++) {
         const [p, q] = [whole.items[i - 1], whole.items[i]];
         expect(p.score > q.score || (p.score === q.score && p.candidateId < q.candidateId)).toBe(true);
@@ -174,7 +177,10 @@ describe('ranking properties', () => {
       fc.tuple(fc.constant(c), fc.constant(ns), fc.shuffledSubarray(ns, { minLength: ns.length, maxLength: ns.length }), fc.constant(w)));
     fc.assert(fc.property(arb, ([c, ns, shuffled, w]) => {
       const ctx = context(w);
-      expect(rankNeedsForCandidate(c, shuffled, ctx)).toEqual(rankNeedsForCandidate(c, ns, ctx));
+      const whole = rankNeedsForCandidate(c, ns, ctx);
+      expect(rankNeedsForCandidate(c, shuffled, ctx)).toEqual(whole);
+      const byId = new Map(ns.map((n) => [n.id, n]));
+      for (const item of whole.items) expect(item).toEqual(scorePair(c, byId.get(item.needId)!, ctx));
     }), RUNS);
   });
 

@@ -3,7 +3,7 @@
  * total order on (score desc, id asc), so it depends neither on the input order nor on how the caller pages it.
  */
 import { dayNumber } from './dates';
-import { prepareCandidate, prepareNeed, scorePrepared } from './score-pair';
+import { explainPrepared, newSheet, prepareCandidate, prepareNeed, scoreCents, type PreparedCandidate, type PreparedNeed } from './score-pair';
 import type { CandidateSnapshot, MatchingContext, MatchResult, NeedSnapshot } from './types';
 
 export interface RankOptions {
@@ -24,30 +24,56 @@ export interface Ranking {
 
 export function rankCandidatesForNeed(need: NeedSnapshot, candidates: readonly CandidateSnapshot[], ctx: MatchingContext, options: RankOptions = {}): Ranking {
   assertUniqueIds(candidates, 'candidat');
-  const today = dayNumber(ctx.today);
   const n = prepareNeed(need);
-  const results = candidates.map((c) => scorePrepared(prepareCandidate(c), n, ctx, today));
-  return rank(results, (r) => r.candidateId, options);
+  return rank(candidates.map(prepareCandidate), (c) => c.snapshot.id, () => n, (c) => c, ctx, options);
 }
 
 export function rankNeedsForCandidate(candidate: CandidateSnapshot, needs: readonly NeedSnapshot[], ctx: MatchingContext, options: RankOptions = {}): Ranking {
   assertUniqueIds(needs, 'besoin');
-  const today = dayNumber(ctx.today);
   const c = prepareCandidate(candidate);
-  const results = needs.map((n) => scorePrepared(c, prepareNeed(n), ctx, today));
-  return rank(results, (r) => r.needId, options);
+  return rank(needs.map(prepareNeed), (n) => n.snapshot.id, (n) => n, () => c, ctx, options);
 }
 
 /** Best first; equal scores by id (code-unit order, not locale order, so every machine agrees). */
 export function compareResults(idOf: (r: MatchResult) => string): (a: MatchResult, b: MatchResult) => number {
-  return (a, b) => b.score - a.score || (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0);
+  return (a, b) => b.score - a.score || compareIds(idOf(a), idOf(b));
 }
 
-function rank(results: MatchResult[], idOf: (r: MatchResult) => string, options: RankOptions): Ranking {
-  const kept = results.filter((r) => !r.excluded).sort(compareResults(idOf));
+const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Two passes: every pair is scored without words (integers, no sentence built), the survivors are ordered, and only
+ * the requested page is explained. The explanation runs the same scorers, so its score is the one that ranked it.
+ */
+function rank<T>(
+  items: readonly T[],
+  idOf: (item: T) => string,
+  needOf: (item: T) => PreparedNeed,
+  candidateOf: (item: T) => PreparedCandidate,
+  ctx: MatchingContext,
+  options: RankOptions,
+): Ranking {
+  const today = dayNumber(ctx.today);
+  const sheet = newSheet(false);
+  // Parallel arrays rather than one object per pair: at 100k pairs the garbage collector is the main cost.
+  const cents = new Float64Array(items.length);
+  const ids: string[] = new Array<string>(items.length);
+  const kept: number[] = [];
+  for (let i = 0; i < items.length; i++) {
+    cents[i] = scoreCents(candidateOf(items[i]), needOf(items[i]), ctx, today, sheet);
+    if (!sheet.excluded) {
+      ids[i] = idOf(items[i]);
+      kept.push(i);
+    }
+  }
+  kept.sort((a, b) => cents[b] - cents[a] || compareIds(ids[a], ids[b]));
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
   const limit = options.limit === undefined ? kept.length : Math.max(0, Math.floor(options.limit));
-  return { items: kept.slice(offset, offset + limit), total: kept.length, excludedCount: results.length - kept.length };
+  return {
+    items: kept.slice(offset, offset + limit).map((i) => explainPrepared(candidateOf(items[i]), needOf(items[i]), ctx, today)),
+    total: kept.length,
+    excludedCount: items.length - kept.length,
+  };
 }
 
 /** Two snapshots with one id would make the order depend on the input: a caller's bug, refused loudly. */

@@ -4,7 +4,7 @@
  * B); when only B → A is known it is used too, since the pair was still observed as a real mobility.
  */
 export interface RelatedJobs {
-  /** Score in 0..1 of the relation candidate fiche → need fiche, 0 when unrelated. */
+  /** Score in 0..1 of the relation candidate fiche → need fiche (upper-case fiche codes), 0 when unrelated. */
   score(candidateFiche: string, needFiche: string): number;
 }
 
@@ -21,20 +21,24 @@ export const noRelatedJobs: RelatedJobs = { score: () => 0 };
  * them). Scores outside 0..1 or not finite are refused rather than clamped: they mean the data is broken.
  */
 export function relatedJobsFromRows(rows: Iterable<RelatedJobRow>): RelatedJobs {
-  const direct = new Map<string, number>();
+  // Nested maps: a lookup builds no key string (it runs once per target job of every candidate of a ranking).
+  const direct = new Map<string, Map<string, number>>();
   for (const r of rows) {
     if (!Number.isFinite(r.score) || r.score < 0 || r.score > 1) {
       throw new RangeError(`Score de métier connexe invalide pour ${r.ficheCode} → ${r.relatedCode} : ${r.score}`);
     }
-    const key = pairKey(r.ficheCode, r.relatedCode);
-    direct.set(key, Math.max(direct.get(key) ?? 0, r.score));
+    const from = norm(r.ficheCode);
+    const to = norm(r.relatedCode);
+    let targets = direct.get(from);
+    if (!targets) direct.set(from, (targets = new Map()));
+    targets.set(to, Math.max(targets.get(to) ?? 0, r.score));
   }
   return {
     score(candidateFiche, needFiche) {
       if (candidateFiche === needFiche) return 0;
-      return direct.get(pairKey(candidateFiche, needFiche)) ?? direct.get(pairKey(needFiche, candidateFiche)) ?? 0;
+      return direct.get(candidateFiche)?.get(needFiche) ?? direct.get(needFiche)?.get(candidateFiche) ?? 0;
     },
   };
 }
 
-const pairKey = (from: string, to: string): string => `${from.trim().toUpperCase()}>${to.trim().toUpperCase()}`;
+const norm = (code: string): string => code.trim().toUpperCase();

@@ -6,7 +6,21 @@
  */
 const FILLERS = new Set(['l', 'la', 'le', 'les', 'd', 'de', 'du', 'des', 'un', 'une', 'et', 'en', 'a', 'au', 'aux']);
 
+// Labels repeat across thousands of profiles (the same few hundred skills): memoised, bounded so memory stays flat.
+const MEMO = new Map<string, string>();
+const MEMO_LIMIT = 50_000;
+
 export function skillKey(label: string): string {
+  let key = MEMO.get(label);
+  if (key === undefined) {
+    if (MEMO.size >= MEMO_LIMIT) MEMO.clear();
+    key = computeKey(label);
+    MEMO.set(label, key);
+  }
+  return key;
+}
+
+function computeKey(label: string): string {
   return label
     .toLowerCase()
     .replace(/œ/g, 'oe')

@@ -9,7 +9,6 @@
 import type {
   DrivingLicence,
   EvidenceLevel,
-  ExperienceLevel,
   LanguageLevel,
   SoftSkill,
   TransportMean,
@@ -18,7 +17,7 @@ import type {
 import type { MatchingWeights } from './matching-weights';
 import type { RelatedJobs } from './related-jobs';
 
-export type { DrivingLicence, EvidenceLevel, ExperienceLevel, LanguageLevel, SoftSkill, TransportMean, WorkTime };
+export type { DrivingLicence, EvidenceLevel, LanguageLevel, SoftSkill, TransportMean, WorkTime };
 
 /** A calendar day, `YYYY-MM-DD` (what PostgreSQL `date` columns give back through TypeORM). */
 export type IsoDate = string;
@@ -36,7 +35,6 @@ export interface CandidateTargetJobSnapshot {
   ogrCode: string;
   /** ROME fiche of the appellation (e.g. `K2204`); the domain is its first three characters. */
   ficheCode: string;
-  experienceLevel?: ExperienceLevel;
 }
 
 export interface CandidateSkillSnapshot {
