@@ -50,7 +50,7 @@ describe('structures: bad input', () => {
       send: () => t.http().post('/api/siae').set('authorization', `Bearer ${admin}`).send({ ...validSiae(), siret: '73282932000075' }),
       status: 400,
       code: 'SIRET_INVALID',
-      details: [{ field: 'siret', problems: ['Le SIRET doit comporter 14 chiffres et sa clé de contrôle doit être juste.'] }],
+      details: [{ field: 'siret', code: 'SIRET_INVALID', problems: ['Le SIRET doit comporter 14 chiffres et sa clé de contrôle doit être juste.'] }],
     },
     {
       name: 'a SIRET with spaces',
@@ -77,7 +77,7 @@ describe('structures: bad input', () => {
       code: 'VALIDATION_FAILED',
       details: [
         { field: 'kind', problems: ['doit être un de : ACI, AI, EI, ETTI, EITI, EBE'] },
-        { field: 'siret', problems: ['Le SIRET doit comporter 14 chiffres et sa clé de contrôle doit être juste.'] },
+        { field: 'siret', code: 'SIRET_INVALID', problems: ['Le SIRET doit comporter 14 chiffres et sa clé de contrôle doit être juste.'] },
       ],
     },
     {
