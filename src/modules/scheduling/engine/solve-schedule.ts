@@ -92,10 +92,13 @@ export async function solveSchedule(instance: ScheduleInstance, options: SolveOp
   const hot = { cand: new Uint8Array(pb.candIds.length), emp: new Uint8Array(pb.empIds.length) };
   for (let r = 0; r < MAX_REFINEMENTS && flow.complete; r++) {
     let added = 0;
-    for (const p of left) {
+    const mark = (p: number): void => {
       if (!hot.cand[pb.pairC[p]]) { hot.cand[pb.pairC[p]] = 1; added++; }
       if (!hot.emp[pb.pairE[p]]) { hot.emp[pb.pairE[p]] = 1; added++; }
-    }
+    };
+    // when everyone left out is hot already, the relaxation cannot tell more here (measured: widening
+    // the hot set to their partners did not move the bound): the exact phase takes over
+    for (const p of left) mark(p);
     if (added === 0 || performance.now() > deadline - 300) break;
     const refined = solveFlow(pb, deadline - 200, hot, caps);
     stats.refinements = r + 1;
