@@ -7,6 +7,7 @@ import { lockWritableCandidate, viewerOf } from './candidate-access';
 import { CandidatesService, type CandidateFullView } from './candidates.service';
 import { CandidateProfile } from './entities/candidate-profile.entity';
 import { Candidate, type CandidateAnonymousStats } from './entities/candidate.entity';
+import { inOrder } from './in-order';
 
 export type ErasureReason = 'request' | 'retention';
 
@@ -49,16 +50,16 @@ export class CandidatePrivacyService {
         { actorUserId: principal.userId, action: 'candidate.exported', subjectType: 'candidate', subjectId: candidate.id, context: { siaeId: candidate.siaeId } },
         manager,
       );
-      const [full, siae, trail] = await Promise.all([
-        this.candidates.fullView(manager, viewer, candidate),
-        manager.query(`SELECT id, name FROM siae WHERE id = $1`, [candidate.siaeId]) as Promise<Array<{ id: string; name: string }>>,
-        manager.query(
+      const [full, siae, trail] = await inOrder(
+        () => this.candidates.fullView(manager, viewer, candidate),
+        () => manager.query(`SELECT id, name FROM siae WHERE id = $1`, [candidate.siaeId]) as Promise<Array<{ id: string; name: string }>>,
+        () => manager.query(
           `SELECT a.at, a.action, a.actor_user_id, u.display_name AS actor_name, a.actor_label, a.context
              FROM audit_entry a LEFT JOIN app_user u ON u.id = a.actor_user_id
             WHERE a.subject_type = 'candidate' AND a.subject_id = $1 ORDER BY a.at, a.id`,
           [candidate.id],
         ) as Promise<Array<{ at: Date; action: string; actor_user_id: string | null; actor_name: string | null; actor_label: string | null; context: Record<string, unknown> }>>,
-      ]);
+    );
       return {
         exportedAt: this.clock.now(),
         notice:
@@ -90,14 +91,14 @@ export class CandidatePrivacyService {
     if (!candidate || candidate.erasedAt) return 'skipped';
     const now = this.clock.now();
     const profile = await manager.findOneBy(CandidateProfile, { candidateId });
-    const [department, domains, skillCounts, softCount] = await Promise.all([
-      profile ? (manager.query(`SELECT department FROM commune WHERE code = $1`, [profile.communeCode]) as Promise<Array<{ department: string }>>) : Promise.resolve([]),
-      manager.query(`SELECT DISTINCT domain_code FROM candidate_target_job WHERE candidate_id = $1 ORDER BY 1`, [candidateId]) as Promise<Array<{ domain_code: string }>>,
-      manager.query(`SELECT evidence_level, count(*)::int AS n FROM candidate_skill WHERE candidate_id = $1 GROUP BY 1`, [candidateId]) as Promise<
+    const [department, domains, skillCounts, softCount] = await inOrder(
+      () => profile ? (manager.query(`SELECT department FROM commune WHERE code = $1`, [profile.communeCode]) as Promise<Array<{ department: string }>>) : Promise.resolve([]),
+      () => manager.query(`SELECT DISTINCT domain_code FROM candidate_target_job WHERE candidate_id = $1 ORDER BY 1`, [candidateId]) as Promise<Array<{ domain_code: string }>>,
+      () => manager.query(`SELECT evidence_level, count(*)::int AS n FROM candidate_skill WHERE candidate_id = $1 GROUP BY 1`, [candidateId]) as Promise<
         Array<{ evidence_level: 'declared' | 'observed' | 'certified'; n: number }>
       >,
-      manager.query(`SELECT count(*)::int AS n FROM candidate_soft_skill WHERE candidate_id = $1`, [candidateId]) as Promise<Array<{ n: number }>>,
-    ]);
+      () => manager.query(`SELECT count(*)::int AS n FROM candidate_soft_skill WHERE candidate_id = $1`, [candidateId]) as Promise<Array<{ n: number }>>,
+    );
     const stats: CandidateAnonymousStats = {
       ageBand: ageBand(candidate.birthDate, now),
       department: department[0]?.department ?? null,

@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { softSkills, type DrivingLicence, type EvidenceLevel, type ExperienceLevel, type SoftSkill, type TransportMean, type WorkTime } from './candidate-vocabulary';
 import { visibleProfileSql, type Viewer } from './candidate-access';
 import type { SpokenLanguage } from './entities/candidate-profile.entity';
+import { inOrder } from './in-order';
 
 export interface TargetJobView {
   ogrCode: string;
@@ -70,22 +71,22 @@ export async function loadSharedProfiles(manager: EntityManager, viewer: Viewer,
   );
   if (rows.length === 0) return views;
   const visible = rows.map((r) => r.candidate_id);
-  const [jobs, skills, soft] = await Promise.all([
-    manager.query(
+  const [jobs, skills, soft] = await inOrder(
+    () => manager.query(
       `SELECT tj.candidate_id, tj.ogr_code, a.label, tj.fiche_code, tj.domain_code, tj.experience_level
          FROM candidate_target_job tj JOIN rome_appellation a ON a.code = tj.ogr_code
         WHERE tj.candidate_id = ANY($1::uuid[]) ORDER BY a.label`,
       [visible],
     ) as Promise<Array<{ candidate_id: string; ogr_code: string; label: string; fiche_code: string; domain_code: string; experience_level: ExperienceLevel }>>,
-    manager.query(
+    () => manager.query(
       `SELECT candidate_id, label, evidence_level, note FROM candidate_skill WHERE candidate_id = ANY($1::uuid[])
         ORDER BY array_position(ARRAY['certified', 'observed', 'declared']::varchar[], evidence_level), label`,
       [visible],
     ) as Promise<Array<{ candidate_id: string; label: string; evidence_level: EvidenceLevel; note: string | null }>>,
-    manager.query(`SELECT candidate_id, soft_skill FROM candidate_soft_skill WHERE candidate_id = ANY($1::uuid[]) ORDER BY soft_skill`, [visible]) as Promise<
+    () => manager.query(`SELECT candidate_id, soft_skill FROM candidate_soft_skill WHERE candidate_id = ANY($1::uuid[]) ORDER BY soft_skill`, [visible]) as Promise<
       Array<{ candidate_id: string; soft_skill: SoftSkill }>
     >,
-  ]);
+    );
   for (const r of rows) {
     views.set(r.candidate_id, {
       candidateId: r.candidate_id,

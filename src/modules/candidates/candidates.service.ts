@@ -4,6 +4,7 @@ import { AuditService } from '../../platform/audit/audit.service';
 import type { Principal } from '../../platform/auth/principal';
 import { assertNotErased, lockWritableCandidate, viewerOf, type Viewer } from './candidate-access';
 import { loadSharedProfiles, type SharedProfileView } from './candidate-views';
+import { inOrder } from './in-order';
 import { candidatesErrors } from './candidates.errors';
 import type { CreateCandidateDto, UpdateCandidateDto } from './dto/candidate.dto';
 import { CandidateConsent } from './entities/candidate-consent.entity';
@@ -165,10 +166,10 @@ export class CandidatesService {
   }
 
   async fullView(manager: EntityManager, viewer: Viewer, c: Candidate): Promise<CandidateFullView> {
-    const [profiles, consents] = await Promise.all([
-      loadSharedProfiles(manager, viewer, [c.id]),
-      manager.find(CandidateConsent, { where: { candidateId: c.id }, order: { givenAt: 'DESC' } }),
-    ]);
+    const [profiles, consents] = await inOrder(
+      () => loadSharedProfiles(manager, viewer, [c.id]),
+      () => manager.find(CandidateConsent, { where: { candidateId: c.id }, order: { givenAt: 'DESC' } }),
+    );
     return {
       id: c.id,
       mine: true,
