@@ -6,3 +6,4 @@ export { rankCandidatesForNeed, rankNeedsForCandidate, compareResults, type Rank
 export { pairWeightForJobDating, JOB_DATING_WEIGHTS, type JobDatingPairSignals } from './job-dating-weight';
 export { skillKey } from './skill-key';
 export { haversineKm, EARTH_RADIUS_KM } from './geo';
+export { needAccommodationFields, type NeedAccommodationFields } from './need-accommodations';

@@ -403,6 +403,10 @@ function workTimePoints(c: PreparedCandidate, n: PreparedNeed, w: MatchingWeight
     if (s.explain) s.reason = `Poste à ${workTimeLabel[offered]}, comme souhaité.`;
     return max;
   }
+  if (wanted === 'part_time' && n.snapshot.acceptsPartTime === true) {
+    if (s.explain) s.reason = "Poste à temps plein, mais l'employeur accepte un temps partiel, que cherche le candidat.";
+    return flexible;
+  }
   if (s.explain) s.reason = `Poste à ${workTimeLabel[offered]}, alors que le candidat cherche un ${workTimeLabel[wanted]}.`;
   return 0;
 }

@@ -89,6 +89,8 @@ export interface NeedSnapshot {
    * employers usually state one "French" accommodation.
    */
   acceptsReadingWritingDifficulty?: boolean;
+  /** Accommodation "temps partiel accepté": a full-time need that a part-time candidate may still take. */
+  acceptsPartTime?: boolean;
   /**
    * Licences the job requires (usually `['B']`); empty when the employer accepts candidates without a licence. Any one
    * of them is enough (a need asking for `['C', 'CE']` accepts either).

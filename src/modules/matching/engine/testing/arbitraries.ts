@@ -104,6 +104,7 @@ export const needArb: fc.Arbitrary<NeedSnapshot> = fc.record({
   hoursPerWeek: fc.option(fc.integer({ min: 5, max: 39 }), { nil: null }),
   acceptsBeginnerFrench: fc.boolean(),
   acceptsReadingWritingDifficulty: fc.option(fc.boolean(), { nil: undefined }),
+  acceptsPartTime: fc.option(fc.boolean(), { nil: undefined }),
   requiredDrivingLicences: fc.constantFrom<DrivingLicence[]>([], [], ['B'], ['C'], ['C', 'CE']),
   skills: fc.subarray(SKILL_LABELS),
   softSkills: softArb,
