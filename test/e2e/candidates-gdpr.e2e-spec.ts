@@ -1,3 +1,4 @@
+import { seedDemoCandidates } from '../../src/modules/candidates/demo/demo-candidates';
 import { OutboxService } from '../../src/platform/queue/outbox.service';
 import type { User } from '../../src/platform/auth/user.entity';
 import { CandidateFixtures, communes, rome } from '../support/candidate-fixtures';
@@ -10,12 +11,12 @@ const monthsAgo = (months: number) => {
   return d.toISOString().slice(0, 10);
 };
 
-describe('candidates: GDPR erasure, export after erasure, retention job', () => {
+describe('candidates: GDPR erasure, export after erasure, retention job, demo data', () => {
   let t: TestApp;
   let f: Fixtures;
   let c: CandidateFixtures;
   let cipA: User, cipB: User, admin: User;
-  let siaeA: string;
+  let siaeA: string, siaeB: string;
   const auth = async (u: User) => `Bearer ${await c.token(u)}`;
 
   beforeAll(async () => {
@@ -24,6 +25,7 @@ describe('candidates: GDPR erasure, export after erasure, retention job', () => 
     c = new CandidateFixtures(t, f);
     const [a, b] = await Promise.all([f.siae(), f.siae()]);
     siaeA = a.id;
+    siaeB = b.id;
     const collective = await f.collective();
     await c.membership(collective.id, a.id);
     await c.membership(collective.id, b.id);
@@ -144,5 +146,25 @@ describe('candidates: GDPR erasure, export after erasure, retention job', () => 
     expect(await state(recent.id)).toBe(false);
     const queuedTwice = await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE job_name = 'candidates.anonymise' AND payload->>'candidateId' = $1`, [dueHired.id]);
     expect(queuedTwice[0].n).toBe(1);
+  });
+
+  it('seeds realistic demo candidates, once, visible to partners only with consent', async () => {
+    const lyonArea = ['69123', '69266', '69259', '69029', '69290', '69256', '69149'];
+    const input = { siaeIds: [siaeB], cipUserIds: [cipB.id], communeCodes: lyonArea, perSiae: 12 };
+    const first = await t.dataSource.transaction((m) => seedDemoCandidates(m, input));
+    const again = await t.dataSource.transaction((m) => seedDemoCandidates(m, input));
+    expect(first).toEqual({ created: 12, existing: 0 });
+    expect(again).toEqual({ created: 0, existing: 12 });
+    const [{ consenting }] = await t.dataSource.query(
+      `SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM candidate_consent cc WHERE cc.candidate_id = c.id AND cc.withdrawn_at IS NULL))::int AS consenting FROM candidate c WHERE c.siae_id = $1`,
+      [siaeB],
+    );
+    const seen = await t.http().get('/api/candidates').query({ scope: 'collective', pageSize: 100 }).set('authorization', await auth(cipA)).expect(200);
+    const fromB = seen.body.items.filter((i: { siaeId: string }) => i.siaeId === siaeB);
+    expect(fromB).toHaveLength(consenting);
+    expect(consenting).toBeGreaterThan(6);
+    expect(fromB.every((i: { targetJobs: unknown[]; skills: unknown[] }) => i.targetJobs.length > 0 && i.skills.length > 0)).toBe(true);
+    const cuisine = await t.http().get('/api/candidates').query({ domain: 'G16', commune: '69123', radiusKm: 20 }).set('authorization', await auth(cipA)).expect(200);
+    expect(cuisine.body.items.length).toBeGreaterThan(0);
   });
 });
