@@ -1,5 +1,8 @@
 /**
- * npm run bench:scheduling -- [--only S-,M-] [--no-xl] [--keep]
+ * npm run bench:scheduling -- [--only S-,M-] [--no-xl] [--keep] [--shared <shared/bench/jobdating>]
+ * or, from a private build (dist/ is shared with other engineers), from the repository:
+ *   npx tsc -p tsconfig.build.json --outDir /tmp/schedbuild --tsBuildInfoFile /tmp/schedbuild/.tsbuildinfo
+ *   node /tmp/schedbuild/test/bench/scheduling.bench.js
  *
  * Copies the read-only shared harness (shared/bench/jobdating) to a temp dir,
  * generates its suite plus unseen instances, and runs, in the same run and one
@@ -11,7 +14,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { buildSuite, SuiteItem } from './scheduling/suite';
 
@@ -21,9 +24,13 @@ const value = (name: string): string | undefined => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const projectRoot = resolve(__dirname, '..', '..', '..');
-const sharedDir = value('--shared') ?? resolve(projectRoot, '..', 'shared', 'bench', 'jobdating');
-const engineCli = join(projectRoot, 'dist', 'src', 'modules', 'scheduling', 'cli', 'schedule.cli.js');
+// the CLI is found next to this file in the compiled tree, so a private build (tsc --outDir) runs its own engine
+const engineCli = resolve(__dirname, '..', '..', 'src', 'modules', 'scheduling', 'cli', 'schedule.cli.js');
+const sharedCandidates = [
+  resolve(__dirname, '..', '..', '..', '..', 'shared', 'bench', 'jobdating'), // dist/test/bench in the repository
+  resolve(process.cwd(), '..', 'shared', 'bench', 'jobdating'), // a private build, run from the repository
+];
+const sharedDir = value('--shared') ?? sharedCandidates.find((d) => existsSync(join(d, 'check.mjs'))) ?? sharedCandidates[0];
 
 interface Run {
   exit: number | null;
@@ -84,6 +91,10 @@ async function main(): Promise<number> {
     process.stderr.write(`bench: ${engineCli} introuvable, lancer d'abord npm run build\n`);
     return 2;
   }
+  if (!existsSync(join(sharedDir, 'check.mjs'))) {
+    process.stderr.write(`bench: harnais partagé introuvable (${sharedDir}) : lancer depuis le dépôt ou passer --shared <dossier>\n`);
+    return 2;
+  }
   const work = mkdtempSync(join(tmpdir(), 'maillage-bench-'));
   const dir = join(work, 'jobdating');
   cpSync(sharedDir, dir, { recursive: true, filter: (src) => !/[\\/](node_modules|instances|out)$/.test(src) });
@@ -97,16 +108,19 @@ async function main(): Promise<number> {
   const only = value('--only')?.split(',').filter(Boolean) ?? null;
   const suite: SuiteItem[] = await buildSuite(dir, { only, xl: !flag('--no-xl') });
   const machine = `${cpus()[0]?.model ?? 'CPU inconnu'}, ${cpus().length} cœurs logiques, Node ${process.version}`;
+  const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' / ');
+  const loadAtStart = load();
   process.stderr.write(`[bench] ${suite.length} instances, ${machine}, work dir ${work}\n`);
 
   const rows: string[][] = [];
   const failures: string[] = [];
-  const timeRatios: { name: string; ratio: number }[] = [];
+  const timeRatios: { name: string; ratio: number; shared: boolean }[] = [];
   for (const item of suite) {
     const instPath = join(dir, 'instances', `${item.name}.json`);
     writeFileSync(instPath, item.text);
     const inst = JSON.parse(item.text) as { candidates: unknown[]; employers: unknown[]; slots: unknown[]; pairs: unknown[] };
     process.stderr.write(`[bench] ${item.name} … `);
+    const loadBefore = loadavg()[0];
     const engine = runNode(engineCli, [instPath, '--time-limit', String(item.timeLimit)], join(dir, 'out', `${item.name}.engine.json`), dir);
     const greedy = runNode(join(dir, 'greedy.mjs'), [instPath], join(dir, 'out', `${item.name}.greedy.json`), dir);
     const ref = item.runReference ? runNode(join(dir, 'reference.mjs'), [instPath, '--time-limit', String(item.timeLimit)], join(dir, 'out', `${item.name}.reference.json`), dir) : null;
@@ -126,7 +140,11 @@ async function main(): Promise<number> {
     if (engine.wall > item.timeLimit + 5) problems.push('time limit overrun');
     if (problems.length) failures.push(`${item.name}: ${problems.join('; ')}`);
     const ratio = ref ? engine.wall / ref.wall : null;
-    if (ratio !== null && item.group === 'shared') timeRatios.push({ name: item.name, ratio });
+    if (ratio !== null) timeRatios.push({ name: item.name, ratio, shared: item.group === 'shared' });
+    const st = (engine.json?.stats ?? {}) as { mipStatus?: string | null; lpVariables?: number; mipVariables?: number; refinements?: number; hotCandidates?: number; hotEmployers?: number };
+    // how the bound was reached: plain flow, flow with some per-slot rules put back, or HiGHS on the time-indexed model
+    const proof = st.mipStatus ? `HiGHS (LP ${st.lpVariables ?? 0} col., MIP ${st.mipVariables ?? 0} col.)`
+      : st.refinements ? `flow + slots of ${st.hotCandidates ?? 0} c./${st.hotEmployers ?? 0} e. (${st.refinements} round${st.refinements > 1 ? 's' : ''})` : 'flow';
     rows.push([
       item.name, `${inst.candidates.length}×${inst.employers.length}×${inst.slots.length}`, String(inst.pairs.length),
       fmt(obj), fmt(bound), bound !== null && obj !== null ? fmt(bound - obj) : '—', status,
@@ -134,22 +152,24 @@ async function main(): Promise<number> {
       refOpt !== null && obj !== null ? (obj === refOpt ? 'yes' : `no (${fmt(obj - refOpt)})`) : '—',
       fmt(greedyObj), obj !== null && greedyObj ? fmt(obj / greedyObj, 4) : '—',
       fmt(engine.wall, 2), ref ? fmt(ref.wall, 2) : '—', ratio !== null ? fmt(ratio, 2) : '—',
-      fmt(engine.peakMb), ref ? fmt(ref.peakMb) : '—',
+      fmt(engine.peakMb), ref ? fmt(ref.peakMb) : '—', proof, loadBefore.toFixed(2),
       `${ev.feasible ? 'yes' : 'NO'}/${gv.feasible ? 'yes' : 'NO'}/${rv ? (rv.feasible ? 'yes' : 'NO') : '—'}`,
     ]);
     process.stderr.write(`engine ${fmt(obj)} (${status}, bound ${fmt(bound)}, ${fmt(engine.wall, 2)} s) reference ${fmt(rv?.objective ?? null)} (${ref ? fmt(ref.wall, 2) : '—'} s) greedy ${fmt(greedyObj)}${problems.length ? ` PROBLEM: ${problems.join('; ')}` : ''}\n`);
   }
 
-  const head = ['instance', 'C×E×K', 'pairs', 'engine obj', 'bound', 'gap', 'status', 'reference obj', '= ref opt', 'greedy obj', 'engine/greedy', 'engine s', 'ref s', 'engine/ref time', 'engine MB', 'ref MB', 'feasible (engine/greedy/ref)'];
+  const head = ['instance', 'C×E×K', 'pairs', 'engine obj', 'bound', 'gap', 'status', 'reference obj', '= ref opt', 'greedy obj', 'engine/greedy', 'engine s', 'ref s', 'engine/ref time', 'engine MB', 'ref MB', 'engine bound from', 'load avg (1 min) before', 'feasible (engine/greedy/ref)'];
   const out: string[] = [];
-  out.push(`# Scheduling bench (${new Date().toISOString().slice(0, 10)})`, '', `Machine: ${machine}.`, '',
+  out.push(`# Scheduling bench (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC)`, '', `Machine: ${machine}. Load average (1/5/15 min): ${loadAtStart} at the start, ${load()} at the end.`, '',
     'Each solver is a separate process, run one after the other; times are wall clock including Node start-up; MB = peak RSS.',
     'Reference = shared reference.mjs (exact HiGHS MIP) with the same time limit; all solutions judged by the shared check.mjs.', '');
   out.push(`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`);
   for (const r of rows) out.push(`| ${r.join(' | ')} |`);
-  if (timeRatios.length) {
-    const worst = timeRatios.reduce((a, b) => (b.ratio > a.ratio ? b : a));
-    out.push('', `Shared suite: worst engine/reference time ratio ${worst.ratio.toFixed(2)} (${worst.name}).`);
+  for (const [label, list] of [['Shared suite', timeRatios.filter((r) => r.shared)], ['Instances never tuned on', timeRatios.filter((r) => !r.shared)]] as const) {
+    if (!list.length) continue;
+    const worst = list.reduce((a, b) => (b.ratio > a.ratio ? b : a));
+    const mean = list.reduce((a, b) => a + b.ratio, 0) / list.length;
+    out.push('', `${label}: worst engine/reference time ratio ${worst.ratio.toFixed(2)} (${worst.name}), mean ${mean.toFixed(2)}.`);
   }
   out.push('', failures.length ? `FAILURES:\n${failures.map((f) => `- ${f}`).join('\n')}` : 'No failure: every engine plan feasible, never below greedy, bound never below a proven optimum.');
   process.stdout.write(`${out.join('\n')}\n`);

@@ -93,14 +93,33 @@ describe('solveSchedule', () => {
   });
 
   it('has a valid bound and an honest status against exhaustive search on tiny instances', async () => {
+    let refined = 0;
     await fc.assert(fc.asyncProperty(shapeArb(4, 3, 3, 7, 5), async (shape) => {
       const inst = toInstance(shape);
       const res = await solveSchedule(inst, { timeLimitSeconds: 10 });
+      if (res.stats.refinements) refined++;
       const optimum = bruteForceOptimum(inst);
       expect(res.objective).toBeLessThanOrEqual(optimum);
       expect(res.bound).toBeGreaterThanOrEqual(optimum);
       if (res.status === 'optimal') expect(res.objective).toBe(optimum);
     }), { numRuns: 400, seed: 7 });
+    // the refined relaxation is exercised too, not only the plain flow bound
+    expect(refined).toBeGreaterThan(0);
+  });
+
+  it('keeps the exact phase (HiGHS) sound when the flow relaxation is not refined first', async () => {
+    let exactRuns = 0;
+    await fc.assert(fc.asyncProperty(shapeArb(4, 3, 3, 7, 5), async (shape) => {
+      const inst = toInstance(shape);
+      const res = await solveSchedule(inst, { timeLimitSeconds: 10, maxRefinements: 0 });
+      if (res.stats.mipStatus !== null) exactRuns++;
+      const optimum = bruteForceOptimum(inst);
+      expect(naiveViolations(inst, res.meetings)).toEqual([]);
+      expect(res.objective).toBe(naiveObjective(inst, res.meetings));
+      expect(res.bound).toBeGreaterThanOrEqual(optimum);
+      if (res.status === 'optimal') expect(res.objective).toBe(optimum);
+    }), { numRuns: 400, seed: 7 });
+    expect(exactRuns).toBeGreaterThan(0);
   });
 
   it('handles the degenerate cases', async () => {

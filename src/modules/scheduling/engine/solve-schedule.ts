@@ -90,7 +90,8 @@ export async function solveSchedule(instance: ScheduleInstance, options: SolveOp
   // usually hands the colouring a pair set it can place (see solveFlow).
   let relaxation: FlowRelaxation = flow;
   const hot = { cand: new Uint8Array(pb.candIds.length), emp: new Uint8Array(pb.empIds.length) };
-  for (let r = 0; r < MAX_REFINEMENTS && flow.complete; r++) {
+  const maxRefinements = options.maxRefinements ?? MAX_REFINEMENTS;
+  for (let r = 0; r < maxRefinements && flow.complete; r++) {
     let added = 0;
     const mark = (p: number): void => {
       if (!hot.cand[pb.pairC[p]]) { hot.cand[pb.pairC[p]] = 1; added++; }

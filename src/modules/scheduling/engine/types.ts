@@ -59,6 +59,11 @@ export interface SolveOptions {
   seed?: number;
   /** Extra locked meetings, on top of `instance.locked`. */
   locked?: Meeting[];
+  /**
+   * Most rounds of putting per-slot rules back into the flow relaxation before the
+   * exact phase (default 12; 0 goes straight to HiGHS, for tests and comparisons).
+   */
+  maxRefinements?: number;
 }
 
 export type ScheduleStatus = 'optimal' | 'feasible';
