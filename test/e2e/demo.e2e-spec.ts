@@ -12,7 +12,8 @@ describe('demo territory', () => {
   const counts = async () =>
     (await t.dataSource.query(
       `SELECT (SELECT count(*) FROM siae)::int AS siae, (SELECT count(*) FROM app_user)::int AS users,
-              (SELECT count(*) FROM siae_membership)::int AS memberships, (SELECT count(*) FROM collective_membership)::int AS members`,
+              (SELECT count(*) FROM siae_membership)::int AS memberships, (SELECT count(*) FROM collective_membership)::int AS members,
+              (SELECT count(*) FROM candidate)::int AS candidates, (SELECT count(*) FROM candidate_consent)::int AS consents`,
     ))[0];
 
   it('is idempotent: a second run changes nothing', async () => {
@@ -22,6 +23,8 @@ describe('demo territory', () => {
     expect(await counts()).toEqual(after1);
     expect(first.siaes).toBe(8);
     expect(after1.members).toBe(8);
+    expect(after1.candidates).toBeGreaterThanOrEqual(20);
+    expect(first.candidates).toBe(after1.candidates);
     expect(new Set(demoSiaes.map((s) => s.kind)).size).toBeGreaterThanOrEqual(5);
   });
 
@@ -40,4 +43,17 @@ describe('demo territory', () => {
       }
     }
   });
+
+  it('shows a CIP the candidates of the collective: their own in full, partners only with consent', async () => {
+    const login = async (email: string) => (await t.http().post('/api/auth/login').send({ email, password: DEMO_PASSWORD }).expect(200)).body.token as string;
+    const cip = await login(demoEmail('inser-rhone', 'cip'));
+    const res = await t.http().get('/api/candidates').set('authorization', `Bearer ${cip}`).expect(200);
+    const items: Array<Record<string, unknown>> = res.body.items ?? res.body;
+    expect(items.length).toBeGreaterThan(5);
+    const ownSiae = (await t.http().get('/api/auth/me').set('authorization', `Bearer ${cip}`)).body.siaeGrants[0].siaeId;
+    const partners = items.filter((c) => c.siaeId !== undefined && c.siaeId !== ownSiae);
+    expect(partners.length).toBeGreaterThan(0);
+    for (const c of items) expect(JSON.stringify(c)).not.toMatch(/"(lastName|birthDate|phone|email)"/);
+  });
 });
+

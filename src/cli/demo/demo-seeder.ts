@@ -6,12 +6,14 @@ import { CollectiveCoordinator } from '../../modules/structures/entities/collect
 import { CollectiveMembership } from '../../modules/structures/entities/collective-membership.entity';
 import { Siae } from '../../modules/structures/entities/siae.entity';
 import { SiaeMembership } from '../../modules/structures/entities/siae-membership.entity';
+import { seedDemoCandidates } from '../../modules/candidates/demo/demo-candidates';
 import { DEMO_PASSWORD, demoAdminEmail, demoCollective, demoEmail, demoSiaes } from './territory';
 
 export interface DemoSummary {
   siaes: number;
   users: number;
   collective: string;
+  candidates: number;
 }
 
 /** Creates or refreshes the demo territory; running it again changes nothing (natural keys: SIRET, e-mail, name). */
@@ -50,5 +52,14 @@ export async function seedDemoTerritory(manager: EntityManager): Promise<DemoSum
   const coordinator = await manager.findOneByOrFail(User, { email: demoEmail(demoCollective.coordinatorSlug, 'direction') });
   await manager.createQueryBuilder().insert().into(CollectiveCoordinator).values({ collectiveId: collective.id, userId: coordinator.id }).orIgnore().execute();
 
-  return { siaes: siaeIds.size, users, collective: collective.name };
+  // Candidates are followed by the CIP of their SIAE; structures without a CIP in the demo get none.
+  const withCip = demoSiaes.filter((d) => d.staff.some((m) => m.role === 'cip'));
+  const cipUserIds = await Promise.all(withCip.map(async (d) => (await manager.findOneByOrFail(User, { email: demoEmail(d.slug, 'cip') })).id));
+  const candidates = await seedDemoCandidates(manager, {
+    siaeIds: withCip.map((d) => siaeIds.get(d.slug)!),
+    cipUserIds,
+    communeCodes: ['69266', '69259', '69029', '69290', '69388', '69387', '69256', '69091', '69123', '69149', '69034'],
+  });
+
+  return { siaes: siaeIds.size, users, collective: collective.name, candidates: candidates.created + candidates.existing };
 }
