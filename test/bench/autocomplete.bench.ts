@@ -9,8 +9,8 @@
  * planning + execution time. Also prints the machine and its load (this machine is shared: figures move with it).
  * Acceptance (issue 2): HTTP median under 20 ms.
  */
+import { loadAverage, machineDescription } from './support/machine';
 import 'reflect-metadata';
-import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -57,12 +57,6 @@ function summary(label: string, samples: number[]): string {
   return `${label.padEnd(34)} n=${String(s.length).padStart(5)}  median ${f(percentile(s, 50))} ms  p95 ${f(percentile(s, 95))} ms  max ${f(s[s.length - 1])} ms`;
 }
 
-function machine(): string {
-  const cpu = os.cpus();
-  return `${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
-}
-
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' / ');
 
 async function main(argv: string[]): Promise<void> {
   const opt = (name: string) => {
@@ -77,8 +71,8 @@ async function main(argv: string[]): Promise<void> {
   const benchUrl = new URL(base.DATABASE_URL);
   benchUrl.pathname = `/${DATABASE}`;
 
-  console.log(`machine: ${machine()}`);
-  console.log(`load average at start (1/5/15 min): ${load()}`);
+  console.log(`machine: ${machineDescription()}`);
+  console.log(`load average at start (1/5/15 min): ${loadAverage()}`);
 
   const admin = new Client({ connectionString: adminUrl.toString() });
   await admin.connect();
@@ -150,7 +144,7 @@ async function main(argv: string[]): Promise<void> {
     const sample = (await (await fetch(url('agent entr'))).json()) as { label: string }[];
     console.log(`e.g. "agent entr" → ${sample.slice(0, 3).map((a) => a.label).join(' | ')}`);
     const median = percentile([...http].sort((a, b) => a - b), 50);
-    console.log(`load average at end (1/5/15 min): ${load()}`);
+    console.log(`load average at end (1/5/15 min): ${loadAverage()}`);
     console.log(`acceptance: HTTP median ${median.toFixed(2)} ms ${median < TARGET_MEDIAN_MS ? '<' : '≥'} ${TARGET_MEDIAN_MS} ms → ${median < TARGET_MEDIAN_MS ? 'OK' : 'NOT MET'}`);
   } finally {
     await app.close();

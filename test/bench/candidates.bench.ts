@@ -16,8 +16,8 @@
  * Prints median / p95 / max, the same for the most common appellation alone, the machine and its load.
  * Acceptance (issue 4): p95 under 50 ms.
  */
+import { loadAverage, machineDescription } from './support/machine';
 import 'reflect-metadata';
-import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -50,12 +50,6 @@ function summary(label: string, samples: number[]): string {
   return `${label.padEnd(44)} n=${String(s.length).padStart(5)}  median ${f(percentile(s, 50))} ms  p95 ${f(percentile(s, 95))} ms  max ${f(s[s.length - 1])} ms`;
 }
 
-function machine(): string {
-  const cpu = os.cpus();
-  return `${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
-}
-
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' / ');
 
 /** Deterministic PRNG so two runs replay the same searches. */
 function mulberry32(seed: number): () => number {
@@ -157,8 +151,8 @@ async function main(argv: string[]): Promise<void> {
   const benchUrl = new URL(base.DATABASE_URL);
   benchUrl.pathname = `/${DATABASE}`;
 
-  console.log(`machine: ${machine()}`);
-  console.log(`load average at start (1/5/15 min): ${load()}`);
+  console.log(`machine: ${machineDescription()}`);
+  console.log(`load average at start (1/5/15 min): ${loadAverage()}`);
   const admin = new Client({ connectionString: adminUrl.toString() });
   await admin.connect();
   if (argv.includes('--fresh')) await admin.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
@@ -238,7 +232,7 @@ async function main(argv: string[]): Promise<void> {
     console.log(summary(`most common appellation ${COMMON_APPELLATIONS[0]} (incl. 50 km)`, hardest));
     console.log(`average profiles per page: ${(returned / searches).toFixed(1)}; candidates with ${COMMON_APPELLATIONS[0]} within 50 km of Lyon (all SIAE, any consent): ${lyonHits}`);
     const p95 = percentile([...all].sort((a, b) => a - b), 95);
-    console.log(`load average at end (1/5/15 min): ${load()}`);
+    console.log(`load average at end (1/5/15 min): ${loadAverage()}`);
     console.log(`acceptance: p95 ${p95.toFixed(2)} ms ${p95 < TARGET_P95_MS ? '<' : '≥'} ${TARGET_P95_MS} ms → ${p95 < TARGET_P95_MS ? 'OK' : 'NOT MET'}`);
   } finally {
     await ds.destroy();
