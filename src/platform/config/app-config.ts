@@ -80,6 +80,10 @@ export class AppConfig {
 
   @Transform(toInt) @IsInt() @Min(1) @Max(120)
   RETENTION_MONTHS = 24;
+
+  /** An open hiring need not confirmed with the employer for this many days expires (employer network). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  HIRING_NEED_EXPIRY_DAYS = 45;
 }
 
 export class ConfigError extends Error {

@@ -15,6 +15,10 @@ export interface JobPayloads {
   /** Selects candidates due for anonymisation (RETENTION_MONTHS after leaving) and fans out one job each. */
   'candidates.retention.sweep': { v: 1 };
   'candidates.anonymise': { v: 1; candidateId: string };
+  /** Links the records shared with a collective into pooled companies (run row = progress and idempotence). */
+  'employer-network.pool': { v: 1; collectiveId: string; runId: string };
+  /** Expires open hiring needs unconfirmed for HIRING_NEED_EXPIRY_DAYS (one set-based update). */
+  'employer-network.needs.expire': { v: 1 };
 }
 
 export type JobName = keyof JobPayloads;
@@ -23,6 +27,8 @@ export const jobQueue: { readonly [K in JobName]: QueueName } = {
   'mail.send': QueueName.Notifications,
   'candidates.retention.sweep': QueueName.Maintenance,
   'candidates.anonymise': QueueName.Maintenance,
+  'employer-network.pool': QueueName.Pooling,
+  'employer-network.needs.expire': QueueName.Maintenance,
 };
 
 export const allJobNames = Object.keys(jobQueue) as JobName[];

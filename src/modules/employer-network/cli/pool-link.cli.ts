@@ -65,7 +65,7 @@ function main(): number {
   try {
     const args = parseArgs(process.argv.slice(2));
     const records = readRecords(path.join(args.folder, 'records.jsonl'));
-    const communesFile = args.communes ?? findCommunesCsv(__dirname);
+    const communesFile = args.communes ?? findCommunesCsv(__dirname) ?? findCommunesCsv(process.cwd());
     const communes = communesFile ? readCommunesCsv(communesFile) : undefined;
     const started = process.hrtime.bigint();
     const result = linkRecords(records, { communes, threshold: args.threshold });
@@ -88,4 +88,11 @@ function main(): number {
   }
 }
 
-if (require.main === module) process.exitCode = main();
+if (require.main === module) {
+  // `pool:link … | head` closes the pipe early: not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+  process.exitCode = main();
+}

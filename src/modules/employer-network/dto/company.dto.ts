@@ -1,0 +1,155 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max,
+  MaxLength, Min, ValidateNested,
+} from 'class-validator';
+import {
+  accommodations, type Accommodation, contractTypes, type ContractType, interactionKinds, type InteractionKind, preferredChannels,
+  type PreferredChannel, sizeBands, type SizeBand,
+} from '../employer-network-vocabulary';
+
+const PHONE = /^\+?[0-9 .()-]{6,25}$/;
+const INSEE = /^[0-9][0-9AB][0-9]{3}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class ContactDto {
+  @IsOptional() @IsString() @Length(1, 100)
+  firstName?: string | null;
+
+  @IsOptional() @IsString() @Length(1, 100)
+  lastName?: string | null;
+
+  @IsOptional() @IsString() @MaxLength(100)
+  role?: string | null;
+
+  @IsOptional() @IsEmail() @MaxLength(254)
+  email?: string | null;
+
+  @IsOptional() @IsString() @Matches(PHONE, { message: "n'est pas un numéro de téléphone valide" })
+  phone?: string | null;
+
+  @ApiPropertyOptional({ enum: preferredChannels })
+  @IsOptional() @IsIn(preferredChannels)
+  preferredChannel?: PreferredChannel | null;
+}
+
+export class CompanyFields {
+  @IsString() @Length(1, 200)
+  name: string;
+
+  @ApiPropertyOptional({ description: '14 chiffres, espaces acceptés. Non vérifié par la clé de Luhn : on garde ce qui est saisi.' })
+  @IsOptional() @IsString() @Matches(/^[0-9 ]{14,20}$/, { message: 'doit compter 14 chiffres' })
+  siret?: string | null;
+
+  @IsOptional() @IsString() @Matches(/^[0-9 ]{9,12}$/, { message: 'doit compter 9 chiffres' })
+  siren?: string | null;
+
+  @ApiPropertyOptional({ description: 'Code NAF/APE (ex. 49.41A).' })
+  @IsOptional() @IsString() @Matches(/^[0-9]{2}\.?[0-9]{2} ?[A-Za-z]$/, { message: 'doit être un code NAF (ex. 49.41A)' })
+  naf?: string | null;
+
+  @ApiPropertyOptional({ enum: sizeBands, description: 'micro (< 10), small (10-49), medium (50-249), large (250 et plus).' })
+  @IsOptional() @IsIn(sizeBands)
+  sizeBand?: SizeBand | null;
+
+  @IsOptional() @IsString() @Matches(INSEE, { message: 'doit être un code INSEE' })
+  communeCode?: string | null;
+
+  @IsOptional() @IsString() @MaxLength(300)
+  address?: string | null;
+
+  @IsOptional() @IsUrl({ require_protocol: false }) @MaxLength(300)
+  website?: string | null;
+}
+
+export class CreateCompanyDto extends CompanyFields {
+  @ApiProperty({ description: 'Structure propriétaire de la fiche.' })
+  @IsUUID()
+  siaeId: string;
+
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => ContactDto)
+  contacts?: ContactDto[];
+}
+
+export class UpdateCompanyDto {
+  @IsOptional() @IsString() @Length(1, 200)
+  name?: string;
+
+  @IsOptional() @IsString() @Matches(/^[0-9 ]{14,20}$/, { message: 'doit compter 14 chiffres' })
+  siret?: string | null;
+
+  @IsOptional() @IsString() @Matches(/^[0-9 ]{9,12}$/, { message: 'doit compter 9 chiffres' })
+  siren?: string | null;
+
+  @IsOptional() @IsString() @Matches(/^[0-9]{2}\.?[0-9]{2} ?[A-Za-z]$/, { message: 'doit être un code NAF (ex. 49.41A)' })
+  naf?: string | null;
+
+  @IsOptional() @IsIn(sizeBands)
+  sizeBand?: SizeBand | null;
+
+  @IsOptional() @IsString() @Matches(INSEE, { message: 'doit être un code INSEE' })
+  communeCode?: string | null;
+
+  @IsOptional() @IsString() @MaxLength(300)
+  address?: string | null;
+
+  @IsOptional() @IsUrl({ require_protocol: false }) @MaxLength(300)
+  website?: string | null;
+}
+
+export class InteractionDto {
+  @ApiProperty({ enum: interactionKinds })
+  @IsIn(interactionKinds)
+  kind: InteractionKind;
+
+  @IsISO8601({ strict: true }) @Matches(DATE, { message: 'doit être une date AAAA-MM-JJ' })
+  occurredOn: string;
+
+  @IsOptional() @IsUUID()
+  contactId?: string | null;
+
+  @IsOptional() @IsString() @MaxLength(1000)
+  note?: string | null;
+}
+
+export class HiringNeedDto {
+  @ApiProperty({ description: "Code OGR de l'appellation ROME." })
+  @IsString() @Matches(/^[0-9]{1,10}$/, { message: "doit être un code OGR d'appellation ROME" })
+  appellationCode: string;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  positions: number;
+
+  @ApiProperty({ enum: contractTypes })
+  @IsIn(contractTypes)
+  contractType: ContractType;
+
+  @IsOptional() @IsNumber({ maxDecimalPlaces: 1 }) @Min(1) @Max(48)
+  weeklyHours?: number | null;
+
+  @IsOptional() @IsString() @Matches(INSEE, { message: 'doit être un code INSEE' })
+  placeCommuneCode?: string | null;
+
+  @IsOptional() @IsISO8601({ strict: true }) @Matches(DATE, { message: 'doit être une date AAAA-MM-JJ' })
+  startDate?: string | null;
+
+  @ApiPropertyOptional({ enum: accommodations, isArray: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(accommodations.length) @IsIn(accommodations, { each: true })
+  accommodations?: Accommodation[];
+}
+
+export class NeedStatusDto {
+  @ApiProperty({ enum: ['filled', 'closed'] })
+  @IsIn(['filled', 'closed'])
+  status: 'filled' | 'closed';
+}
+
+export class ShareDto {
+  @IsUUID()
+  collectiveId: string;
+
+  @ApiProperty({ description: 'Partager aussi les contacts (personnes) de la fiche.' })
+  @IsBoolean()
+  withContacts: boolean;
+}

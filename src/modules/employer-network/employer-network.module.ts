@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { CompaniesService } from './companies.service';
+import { CompaniesController } from './employer-network.controller';
+import { HiringNeedsService } from './hiring-needs.service';
+import { ExpireNeedsJob } from './jobs/expire-needs.job';
+import { PoolCollectiveJob } from './jobs/pool-collective.job';
+import { PooledCompaniesController } from './pooled-companies.controller';
+import { PooledCompaniesService } from './pooled-companies.service';
+import { PoolingAdminService } from './pooling-admin.service';
+import { PoolingRequests } from './pooling-requests.service';
+import { PoolingService } from './pooling.service';
+import { SharingService } from './sharing.service';
+import { SolicitationsService } from './solicitations.service';
+
+/**
+ * Employer network: company records owned by an SIAE, shared with collectives, pooled by a job (pure linking engine in
+ * ./linking), with a solicitation log and budget per pooled company. Visibility lives in the queries.
+ */
+@Module({
+  controllers: [CompaniesController, PooledCompaniesController],
+  providers: [
+    CompaniesService,
+    HiringNeedsService,
+    SharingService,
+    PoolingRequests,
+    PoolingService,
+    PoolingAdminService,
+    PooledCompaniesService,
+    SolicitationsService,
+    PoolCollectiveJob,
+    ExpireNeedsJob,
+  ],
+  exports: [CompaniesService, PooledCompaniesService],
+})
+export class EmployerNetworkModule {}

@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../../platform/audit/audit.service';
+import type { Principal } from '../../platform/auth/principal';
+import { enViewerOf, pooledCollectivesOf, type EnViewer } from './employer-network-access';
+import { employerNetworkErrors as errors } from './employer-network.errors';
+import type { MergeDto, SplitDto } from './dto/pooling.dto';
+import { PooledCompany, PoolingRun } from './entities';
+import { PoolingRequests } from './pooling-requests.service';
+
+/** Runs on demand, their progress, and the human corrections (split, merge) that every later run respects. */
+@Injectable()
+export class PoolingAdminService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly requests: PoolingRequests,
+  ) {}
+
+  async requestRun(principal: Principal, collectiveId: string) {
+    return this.dataSource.transaction(async (manager) => {
+      const viewer = await enViewerOf(manager, principal);
+      this.assertCorrector(viewer, collectiveId, principal.isAdmin);
+      return this.runView(await this.requests.requestForCollective(manager, collectiveId, viewer.userId));
+    });
+  }
+
+  async progress(principal: Principal, runId: string) {
+    return this.dataSource.transaction(async (manager) => {
+      const viewer = await enViewerOf(manager, principal);
+      const run = await manager.findOne(PoolingRun, { where: { id: runId } });
+      if (!run || (!pooledCollectivesOf(viewer).includes(run.collectiveId) && !principal.isAdmin)) throw errors.runNotFound();
+      return this.runView(run);
+    });
+  }
+
+  private runView(run: PoolingRun) {
+    return {
+      id: run.id, collectiveId: run.collectiveId, status: run.status, phase: run.phase, total: run.total, processed: run.processed,
+      percent: run.status === 'done' ? 100 : run.total > 0 ? Math.floor((100 * run.processed) / run.total) : 0,
+      stats: run.stats, createdAt: run.createdAt, startedAt: run.startedAt, finishedAt: run.finishedAt,
+    };
+  }
+
+  /** Takes records out of a pooled company: they never join the remaining ones again, and stay together. */
+  async split(principal: Principal, pooledCompanyId: string, dto: SplitDto) {
+    return this.dataSource.transaction(async (manager) => {
+      const viewer = await enViewerOf(manager, principal);
+      const { pooled, members } = await this.pooledWithMembers(manager, viewer, pooledCompanyId, principal.isAdmin);
+      const moved = [...new Set(dto.companyIds)];
+      if (moved.some((id) => !members.includes(id))) throw errors.correctionOutsidePool();
+      const staying = members.filter((id) => !moved.includes(id));
+      if (staying.length === 0) throw errors.correctionSameRecord();
+      for (const m of moved) for (const s of staying) await this.decide(manager, pooled.collectiveId, 'split', m, s, viewer.userId);
+      for (let i = 1; i < moved.length; i++) await this.decide(manager, pooled.collectiveId, 'merge', moved[0], moved[i], viewer.userId);
+      await this.audit.record({ actorUserId: viewer.userId, action: 'pooling.split', subjectType: 'pooled_company', subjectId: pooled.id, context: { moved, staying } }, manager);
+      return this.runView(await this.requests.requestForCollective(manager, pooled.collectiveId, viewer.userId));
+    });
+  }
+
+  /** Two pooled companies are one: a merge decision joins them, and earlier splits between them are lifted. */
+  async merge(principal: Principal, pooledCompanyId: string, dto: MergeDto) {
+    return this.dataSource.transaction(async (manager) => {
+      const viewer = await enViewerOf(manager, principal);
+      const a = await this.pooledWithMembers(manager, viewer, pooledCompanyId, principal.isAdmin);
+      const b = await this.pooledWithMembers(manager, viewer, dto.otherPooledCompanyId, principal.isAdmin);
+      if (a.pooled.collectiveId !== b.pooled.collectiveId) throw errors.correctionOutsidePool();
+      if (a.pooled.id === b.pooled.id) throw errors.correctionSameRecord();
+      await manager.query(
+        `DELETE FROM pooling_correction WHERE collective_id = $1 AND kind = 'split'
+            AND ((company_a_id = ANY($2::uuid[]) AND company_b_id = ANY($3::uuid[])) OR (company_a_id = ANY($3::uuid[]) AND company_b_id = ANY($2::uuid[])))`,
+        [a.pooled.collectiveId, a.members, b.members],
+      );
+      await this.decide(manager, a.pooled.collectiveId, 'merge', a.members[0], b.members[0], viewer.userId);
+      await this.audit.record({ actorUserId: viewer.userId, action: 'pooling.merge', subjectType: 'pooled_company', subjectId: a.pooled.id, context: { with: b.pooled.id } }, manager);
+      return this.runView(await this.requests.requestForCollective(manager, a.pooled.collectiveId, viewer.userId));
+    });
+  }
+
+  private async decide(manager: EntityManager, collectiveId: string, kind: 'merge' | 'split', x: string, y: string, userId: string) {
+    if (x === y) throw errors.correctionSameRecord();
+    const [a, b] = x < y ? [x, y] : [y, x];
+    await manager.query(
+      `INSERT INTO pooling_correction (collective_id, kind, company_a_id, company_b_id, by_user_id) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (collective_id, company_a_id, company_b_id) DO UPDATE SET kind = EXCLUDED.kind, by_user_id = EXCLUDED.by_user_id, created_at = now()`,
+      [collectiveId, kind, a, b, userId],
+    );
+  }
+
+  private async pooledWithMembers(manager: EntityManager, viewer: EnViewer, id: string, isAdmin: boolean) {
+    const pooled = await manager.findOne(PooledCompany, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!pooled || pooled.dissolvedAt !== null || (!pooledCollectivesOf(viewer).includes(pooled.collectiveId) && !isAdmin)) throw errors.pooledCompanyNotFound();
+    this.assertCorrector(viewer, pooled.collectiveId, isAdmin);
+    const rows: Array<{ company_id: string }> = await manager.query(
+      `SELECT company_id FROM pooled_company_member WHERE pooled_company_id = $1 ORDER BY company_id`,
+      [id],
+    );
+    return { pooled, members: rows.map((r) => r.company_id) };
+  }
+
+  /** Coordinators of the collective, and the direction / chargé·es de développement of its member SIAE. */
+  private assertCorrector(viewer: EnViewer, collectiveId: string, isAdmin: boolean): void {
+    if (isAdmin || viewer.coordinatorOf.includes(collectiveId)) return;
+    if (!viewer.memberCollectiveIds.includes(collectiveId)) throw errors.collectiveNotFound();
+    if (viewer.writerSiaeIds.length === 0) throw errors.writeForbidden();
+  }
+}

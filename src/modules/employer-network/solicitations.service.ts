@@ -1,0 +1,173 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../../platform/audit/audit.service';
+import type { Principal } from '../../platform/auth/principal';
+import { Clock } from '../../platform/clock/clock';
+import { enViewerOf, pooledCollectivesOf, type EnViewer } from './employer-network-access';
+import { employerNetworkErrors as errors } from './employer-network.errors';
+import type { BudgetDto, PauseDto, SolicitationDto } from './dto/pooling.dto';
+import { PooledCompany, Solicitation, SolicitationBudget } from './entities';
+
+export const DEFAULT_BUDGET = { maxPer30Days: 4, maxPer7Days: 1 } as const;
+const DAY = 86_400_000;
+
+export interface BudgetStatus {
+  maxPer30Days: number;
+  maxPer7Days: number;
+  last30Days: number;
+  last7Days: number;
+  pausedUntil: string | null;
+}
+
+/**
+ * The solicitation log and budget of pooled companies. Every outreach is logged; beyond the collective's budget (per
+ * company size) or during a pause it is refused, unless a coordinator overrides it (audited). The pooled company's row
+ * is locked for the whole check-and-insert, so two SIAE racing for the last unit of budget are served one after the
+ * other and the second sees the first: exactly one gets it.
+ */
+@Injectable()
+export class SolicitationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async solicit(principal: Principal, pooledCompanyId: string, dto: SolicitationDto) {
+    return this.dataSource.transaction(async (manager) => {
+      const viewer = await enViewerOf(manager, principal);
+      const pooled = await this.lockVisible(manager, viewer, pooledCompanyId);
+      const coordinator = viewer.coordinatorOf.includes(pooled.collectiveId) || principal.isAdmin;
+      const member = await manager.query(
+        `SELECT 1 FROM collective_membership WHERE collective_id = $1 AND siae_id = $2 AND status = 'active'`,
+        [pooled.collectiveId, dto.siaeId],
+      );
+      if (member.length === 0 || (!viewer.ownSiaeIds.includes(dto.siaeId) && !coordinator)) throw errors.soliciterNotMember();
+      if (dto.overrideReason !== undefined && !coordinator) throw errors.overrideForbidden();
+      const now = this.clock.now();
+      const status = await this.status(manager, pooled, now);
+      if (dto.overrideReason === undefined) this.assertWithinBudget(status, await this.windowStarts(manager, pooled.id, now), now);
+      const row = await manager.save(Solicitation, manager.create(Solicitation, {
+        pooledCompanyId: pooled.id, collectiveId: pooled.collectiveId, siaeId: dto.siaeId, byUserId: viewer.userId, kind: dto.kind,
+        occurredAt: now, note: dto.note?.trim() || null, overrideReason: dto.overrideReason ?? null,
+      }));
+      if (dto.overrideReason !== undefined) {
+        await this.audit.record({
+          actorUserId: viewer.userId, action: 'solicitation.override', subjectType: 'pooled_company', subjectId: pooled.id,
+          context: { reason: dto.overrideReason, solicitationId: row.id, siaeId: dto.siaeId, ...status },
+        }, manager);
+      }
+      return { solicitation: row, budget: await this.status(manager, pooled, now) };
+    });
+  }
+
+  async log(principal: Principal, pooledCompanyId: string) {
+    return this.dataSource.transaction(async (manager) => {
+      const viewer = await enViewerOf(manager, principal);
+      const pooled = await this.findVisible(manager, viewer, pooledCompanyId);
+      const entries = await manager.query(
+        `SELECT s.id, s.kind, s.occurred_at AS "occurredAt", s.siae_id AS "siaeId", si.name AS "siaeName", s.by_user_id AS "byUserId",
+                s.note, s.override_reason AS "overrideReason"
+           FROM solicitation s LEFT JOIN siae si ON si.id = s.siae_id
+          WHERE s.pooled_company_id = $1 ORDER BY s.occurred_at DESC, s.id`,
+        [pooled.id],
+      );
+      return { pooledCompanyId: pooled.id, budget: await this.status(manager, pooled, this.clock.now()), entries };
+    });
+  }
+
+  async pause(principal: Principal, pooledCompanyId: string, dto: PauseDto) {
+    return this.dataSource.transaction(async (manager) => {
+      const viewer = await enViewerOf(manager, principal);
+      const pooled = await this.lockVisible(manager, viewer, pooledCompanyId);
+      await manager.update(PooledCompany, { id: pooled.id }, { pausedUntil: dto.until, pauseReason: dto.until ? dto.reason?.trim() || null : null });
+      await this.audit.record({
+        actorUserId: viewer.userId, action: dto.until ? 'pooled_company.pause' : 'pooled_company.unpause', subjectType: 'pooled_company',
+        subjectId: pooled.id, context: { until: dto.until, reason: dto.reason ?? null },
+      }, manager);
+      return { pooledCompanyId: pooled.id, pausedUntil: dto.until };
+    });
+  }
+
+  async getBudget(principal: Principal, collectiveId: string) {
+    return this.dataSource.transaction(async (manager) => {
+      const viewer = await enViewerOf(manager, principal);
+      if (!pooledCollectivesOf(viewer).includes(collectiveId) && !principal.isAdmin) throw errors.collectiveNotFound();
+      return this.budgetOf(manager, collectiveId);
+    });
+  }
+
+  async setBudget(principal: Principal, collectiveId: string, dto: BudgetDto) {
+    return this.dataSource.transaction(async (manager) => {
+      const viewer = await enViewerOf(manager, principal);
+      if (!viewer.coordinatorOf.includes(collectiveId) && !principal.isAdmin) {
+        if (pooledCollectivesOf(viewer).includes(collectiveId)) throw errors.overrideForbidden();
+        throw errors.collectiveNotFound();
+      }
+      await manager.delete(SolicitationBudget, { collectiveId });
+      const rows = [{ sizeKey: 'any', ...dto.default }, ...(dto.bySize ?? []).map((b) => ({ sizeKey: b.sizeBand, maxPer30Days: b.maxPer30Days, maxPer7Days: b.maxPer7Days }))];
+      await manager.insert(SolicitationBudget, rows.map((r) => ({ collectiveId, sizeKey: r.sizeKey, maxPer30Days: r.maxPer30Days, maxPer7Days: r.maxPer7Days })));
+      await this.audit.record({ actorUserId: viewer.userId, action: 'solicitation_budget.set', subjectType: 'collective', subjectId: collectiveId, context: { rows } }, manager);
+      return this.budgetOf(manager, collectiveId);
+    });
+  }
+
+  private async budgetOf(manager: EntityManager, collectiveId: string) {
+    const rows = await manager.find(SolicitationBudget, { where: { collectiveId }, order: { sizeKey: 'ASC' } });
+    const any = rows.find((r) => r.sizeKey === 'any');
+    return {
+      collectiveId,
+      default: any ? { maxPer30Days: any.maxPer30Days, maxPer7Days: any.maxPer7Days } : { ...DEFAULT_BUDGET },
+      bySize: rows.filter((r) => r.sizeKey !== 'any').map((r) => ({ sizeBand: r.sizeKey, maxPer30Days: r.maxPer30Days, maxPer7Days: r.maxPer7Days })),
+    };
+  }
+
+  async status(manager: EntityManager, pooled: PooledCompany, now: Date): Promise<BudgetStatus> {
+    const [limits] = await manager.query(
+      `SELECT max_per_30_days AS "maxPer30Days", max_per_7_days AS "maxPer7Days" FROM solicitation_budget
+        WHERE collective_id = $1 AND size_key IN ('any', $2) ORDER BY (size_key = 'any') LIMIT 1`,
+      [pooled.collectiveId, pooled.sizeBand ?? 'any'],
+    );
+    const [counts] = await manager.query(
+      `SELECT count(*) FILTER (WHERE occurred_at > $2::timestamptz - interval '30 days')::int AS "last30Days",
+              count(*) FILTER (WHERE occurred_at > $2::timestamptz - interval '7 days')::int AS "last7Days"
+         FROM solicitation WHERE pooled_company_id = $1 AND occurred_at > $2::timestamptz - interval '30 days'`,
+      [pooled.id, now],
+    );
+    return { ...(limits ?? DEFAULT_BUDGET), ...counts, pausedUntil: pooled.pausedUntil };
+  }
+
+  private async windowStarts(manager: EntityManager, pooledId: string, now: Date): Promise<Date[]> {
+    const rows: Array<{ occurred_at: Date }> = await manager.query(
+      `SELECT occurred_at FROM solicitation WHERE pooled_company_id = $1 AND occurred_at > $2::timestamptz - interval '30 days' ORDER BY occurred_at`,
+      [pooledId, now],
+    );
+    return rows.map((r) => r.occurred_at);
+  }
+
+  private assertWithinBudget(status: BudgetStatus, times: Date[], now: Date): void {
+    const today = now.toISOString().slice(0, 10);
+    if (status.pausedUntil && status.pausedUntil >= today) throw errors.companyPaused(status.pausedUntil);
+    const in7 = times.filter((t) => t.getTime() > now.getTime() - 7 * DAY);
+    if (in7.length >= status.maxPer7Days) {
+      const next = in7.length > 0 && status.maxPer7Days > 0 ? new Date(in7[in7.length - status.maxPer7Days].getTime() + 7 * DAY) : null;
+      throw errors.budgetExceeded({ window: '7 jours', limit: status.maxPer7Days, count: in7.length, nextPossibleAt: next });
+    }
+    if (times.length >= status.maxPer30Days) {
+      const next = times.length > 0 && status.maxPer30Days > 0 ? new Date(times[times.length - status.maxPer30Days].getTime() + 30 * DAY) : null;
+      throw errors.budgetExceeded({ window: '30 jours', limit: status.maxPer30Days, count: times.length, nextPossibleAt: next });
+    }
+  }
+
+  private async lockVisible(manager: EntityManager, viewer: EnViewer, id: string): Promise<PooledCompany> {
+    const pooled = await manager.findOne(PooledCompany, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!pooled || pooled.dissolvedAt !== null || !pooledCollectivesOf(viewer).includes(pooled.collectiveId)) throw errors.pooledCompanyNotFound();
+    return pooled;
+  }
+
+  private async findVisible(manager: EntityManager, viewer: EnViewer, id: string): Promise<PooledCompany> {
+    const pooled = await manager.findOne(PooledCompany, { where: { id } });
+    if (!pooled || !pooledCollectivesOf(viewer).includes(pooled.collectiveId)) throw errors.pooledCompanyNotFound();
+    return pooled;
+  }
+}
