@@ -1,8 +1,9 @@
 import { CandidatesModule } from './candidates/candidates.module';
 import { EmployerNetworkModule } from './employer-network/employer-network.module';
+import { MatchingModule } from './matching/matching.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ReferentialsModule } from './referentials/referentials.module';
 import { StructuresModule } from './structures/structures.module';
 
 /** Every domain module, loaded by both the API and the worker. Add yours here. */
-export const domainModules = [StructuresModule, NotificationsModule, ReferentialsModule, CandidatesModule, EmployerNetworkModule];
+export const domainModules = [StructuresModule, NotificationsModule, ReferentialsModule, CandidatesModule, EmployerNetworkModule, MatchingModule];

@@ -100,6 +100,15 @@ async function candidateOfA(w: World, consent = true): Promise<{ id: string; con
   const given = await w.t.http().post(`/api/candidates/${id}/consents`).set('authorization', auth).send({ scope: 'collective', wording: 'Texte du consentement au partage.' });
   return { id, consentId: given.body.id as string };
 }
+/** An open hiring need of a company of SIAE A, inserted in SQL (the matching routes only read it). */
+async function openNeedOfA(w: World): Promise<string> {
+  const [{ id: companyId }] = await w.t.dataSource.query(`INSERT INTO company (siae_id, name) VALUES ($1, 'Entreprise matrice') RETURNING id`, [w.siaeA.id]);
+  const [{ id }] = await w.t.dataSource.query(
+    `INSERT INTO hiring_need (company_id, appellation_code, positions, contract_type, place_commune_code, status, confirmed_at) VALUES ($1, '10571', 1, 'cdd', '69123', 'open', now()) RETURNING id`,
+    [companyId],
+  );
+  return id as string;
+}
 const candidateProfile = { communeCode: '69266', mobilityRadiusKm: 10, targetJobs: [{ ogrCode: '10571', experienceLevel: 'beginner' }] };
 
 const documentation = (): Entry => ({ public: 'API documentation', allowed: { as: 'anonymous', status: 200 }, wrongRole: none('public'), otherTenant: none('public') });
@@ -291,6 +300,9 @@ const matrix: Record<string, Entry> = {
   },
   'GET /api/candidates/:id/export': { allowed: { as: 'dirA', status: 200 }, wrongRole: 'devA', otherTenant: 'dirB', request: async (w) => ({ params: { id: (await candidateOfA(w)).id } }) },
   'POST /api/candidates/:id/erasure': { allowed: { as: 'cipA', status: 200 }, wrongRole: 'devA', otherTenant: 'cipB', request: async (w) => ({ params: { id: (await candidateOfA(w)).id } }) },
+  // ---- matching (B shares no collective with A: the need and the candidate of A are 404 for B's staff)
+  'GET /api/hiring-needs/:id/matches': { allowed: { as: 'devA', status: 200 }, wrongRole: 'noRole', otherTenant: 'devB', request: async (w) => ({ params: { id: await openNeedOfA(w) } }) },
+  'GET /api/candidates/:id/matches': { allowed: { as: 'cipA', status: 200 }, wrongRole: 'noRole', otherTenant: 'cipB', request: async (w) => ({ params: { id: (await candidateOfA(w, false)).id } }) },
   'POST /api/admin/candidates/retention-sweep': { allowed: { as: 'admin', status: 202 }, wrongRole: 'dirA', otherTenant: none('platform-wide maintenance') },
 };
 

@@ -214,6 +214,17 @@ describe('ranking properties', () => {
     }), RUNS);
   });
 
+  it('with minScore, keeps exactly the ranked pairs scoring at least that much, in the same order, excluded pairs still counted apart', () => {
+    fc.assert(fc.property(needArb, candidatesArb(30), weightsArb, fc.integer({ min: 0, max: 100 }), (n, cs, w, min) => {
+      const ctx = context(w);
+      const whole = rankCandidatesForNeed(n, cs, ctx);
+      const filtered = rankCandidatesForNeed(n, cs, ctx, { minScore: min });
+      expect(filtered.items).toEqual(whole.items.filter((r) => r.score >= min));
+      expect(filtered.total).toBe(filtered.items.length);
+      expect(filtered.excludedCount).toBe(whole.excludedCount);
+    }), RUNS);
+  });
+
   it('refuses two snapshots with the same id rather than depend on their order', () => {
     expect(() => rankCandidatesForNeed(need(), [candidate({ id: 'x' }), candidate({ id: 'x', mobilityRadiusKm: 1 })], context())).toThrow(/en double/);
     expect(() => rankNeedsForCandidate(candidate(), [need({ id: 'y' }), need({ id: 'y' })], context())).toThrow(/en double/);

@@ -11,6 +11,8 @@ export interface RankOptions {
   offset?: number;
   /** Results to return, default all. */
   limit?: number;
+  /** Pairs scoring below this many points are left out of the ranking (and of `total`), default none. */
+  minScore?: number;
 }
 
 export interface Ranking {
@@ -18,7 +20,7 @@ export interface Ranking {
   items: MatchResult[];
   /** Ranked (not excluded) pairs in total, for pagination. */
   total: number;
-  /** Pairs left out by a hard rule (radius, licence, French): the service may say "n candidats exclus". */
+  /** Pairs left out by a hard rule (radius, licence, French): the service may say "n candidats exclus". Below `minScore` is not counted here. */
   excludedCount: number;
 }
 
@@ -59,9 +61,13 @@ function rank<T>(
   const cents = new Float64Array(items.length);
   const ids: string[] = new Array<string>(items.length);
   const kept: number[] = [];
+  // Compared in hundredths, as the score is summed, so `score >= minScore` holds for every item returned.
+  const minCents = options.minScore === undefined ? -Infinity : Math.round(options.minScore * 100);
+  let excludedCount = 0;
   for (let i = 0; i < items.length; i++) {
     cents[i] = scoreCents(candidateOf(items[i]), needOf(items[i]), ctx, today, sheet);
-    if (!sheet.excluded) {
+    if (sheet.excluded) excludedCount++;
+    else if (cents[i] >= minCents) {
       ids[i] = idOf(items[i]);
       kept.push(i);
     }
@@ -72,7 +78,7 @@ function rank<T>(
   return {
     items: kept.slice(offset, offset + limit).map((i) => explainPrepared(candidateOf(items[i]), needOf(items[i]), ctx, today)),
     total: kept.length,
-    excludedCount: items.length - kept.length,
+    excludedCount,
   };
 }
 

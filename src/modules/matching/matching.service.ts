@@ -1,0 +1,196 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { siaeIdsWith, type Principal } from '../../platform/auth/principal';
+import { Clock } from '../../platform/clock/clock';
+import { partnerSiaeIdsOf } from '../candidates/candidate-access';
+import type { ContractType } from '../employer-network/employer-network-vocabulary';
+import {
+  defaultMatchingWeights,
+  rankCandidatesForNeed,
+  rankNeedsForCandidate,
+  relatedJobsFromRows,
+  type MatchingContext,
+  type MatchResult,
+  type RelatedJobRow,
+  type RelatedJobs,
+  type ScoreComponent,
+} from './engine';
+import { matchingErrors } from './matching.errors';
+import {
+  DEFAULT_NEED_RADIUS_KM,
+  domainExists,
+  loadOwnCandidate,
+  loadRelatedJobRows,
+  loadVisibleNeed,
+  prefilterCandidates,
+  prefilterNeeds,
+  type MatchingViewer,
+} from './matching-queries';
+import type { MatchesQueryDto } from './dto/matches.dto';
+
+const DEFAULT_LIMIT = 20;
+/** The collectives are in metropolitan France: "today" (ASAP starts, availability) is the local date there. */
+const TIME_ZONE = 'Europe/Paris';
+
+export interface ScoreView {
+  score: number;
+  maxScore: number;
+  normalizedScore: number;
+  distanceKm: number | null;
+  components: ScoreComponent[];
+}
+
+export interface CandidateMatchItem extends ScoreView {
+  candidateId: string;
+  pseudonym: string;
+  /** True when the candidate is of the caller's own SIAE. */
+  mine: boolean;
+  commune: { code: string; name: string };
+}
+
+export interface NeedMatchItem extends ScoreView {
+  needId: string;
+  company: { id: string; name: string };
+  appellation: { code: string; label: string };
+  place: { code: string; name: string } | null;
+  positions: number;
+  contractType: ContractType;
+  startDate: string | null;
+  weeklyHours: number | null;
+}
+
+export interface MatchPage<T> {
+  items: T[];
+  /** Ranked results in total (after filters, before the page). */
+  total: number;
+  /** Candidates/needs the pre-filter found but a hard rule left out (radius, licence, French). */
+  excludedCount: number;
+  offset: number;
+  limit: number;
+  /** Per-collective weights are not stored yet: every ranking uses the documented defaults. */
+  weights: 'default';
+}
+
+const scoreView = (r: MatchResult): ScoreView => ({
+  score: r.score,
+  maxScore: r.maxScore,
+  normalizedScore: r.normalizedScore,
+  distanceKm: r.distanceKm === null ? null : Math.round(r.distanceKm * 10) / 10,
+  components: r.components,
+});
+
+/**
+ * Match lists: SQL pre-filter (visibility and consent in the WHERE clause), then the pure engine ranks and explains the
+ * page. Everything is read in one REPEATABLE READ transaction, so memberships, consents and needs are one state.
+ */
+@Injectable()
+export class MatchingService {
+  private related: Promise<{ rows: RelatedJobRow[]; lookup: RelatedJobs }> | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async candidatesForNeed(principal: Principal, needId: string, q: MatchesQueryDto): Promise<MatchPage<CandidateMatchItem> & { need: { id: string; appellation: { code: string; label: string }; place: { code: string; name: string } | null } }> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const viewer = await this.viewerOf(manager, principal);
+      const need = await loadVisibleNeed(manager, viewer, needId);
+      if (!need) throw matchingErrors.needNotFound();
+      if (!need.open) throw matchingErrors.needNotOpen();
+      await this.checkDomain(manager, q.domain);
+      const related = await this.relatedJobs(manager);
+      const hits = await prefilterCandidates(manager, viewer, need.snapshot, related.rows, {
+        radiusKm: q.radiusKm ?? DEFAULT_NEED_RADIUS_KM,
+        domain: q.domain,
+        availableBy: q.availableBy,
+      });
+      const info = new Map(hits.map((h) => [h.snapshot.id, h.info]));
+      const page = this.page(q);
+      const ranking = rankCandidatesForNeed(need.snapshot, hits.map((h) => h.snapshot), this.context(related.lookup), { ...page, minScore: q.minScore });
+      const own = new Set(viewer.ownSiaeIds);
+      return {
+        need: { id: need.snapshot.id, appellation: need.info.appellation, place: need.info.place },
+        items: ranking.items.map((r) => {
+          const i = info.get(r.candidateId)!;
+          return { candidateId: r.candidateId, pseudonym: i.pseudonym, mine: own.has(i.siaeId), commune: i.commune, ...scoreView(r) };
+        }),
+        total: ranking.total,
+        excludedCount: ranking.excludedCount,
+        ...page,
+        weights: 'default' as const,
+      };
+    });
+  }
+
+  async needsForCandidate(principal: Principal, candidateId: string, q: MatchesQueryDto): Promise<MatchPage<NeedMatchItem> & { candidate: { id: string } }> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const viewer = await this.viewerOf(manager, principal);
+      const found = await loadOwnCandidate(manager, viewer, candidateId);
+      if (found.status === 'not_found') throw matchingErrors.candidateNotFound();
+      if (found.status === 'no_profile') throw matchingErrors.candidateWithoutProfile();
+      await this.checkDomain(manager, q.domain);
+      const candidate = found.snapshot;
+      const related = await this.relatedJobs(manager);
+      const hits = await prefilterNeeds(manager, viewer, candidate, related.rows, { radiusKm: q.radiusKm ?? candidate.mobilityRadiusKm, domain: q.domain });
+      const info = new Map(hits.map((h) => [h.snapshot.id, h.info]));
+      const page = this.page(q);
+      const ranking = rankNeedsForCandidate(candidate, hits.map((h) => h.snapshot), this.context(related.lookup), { ...page, minScore: q.minScore });
+      return {
+        candidate: { id: candidate.id },
+        items: ranking.items.map((r) => {
+          const i = info.get(r.needId)!;
+          return {
+            needId: r.needId,
+            company: { id: i.companyId, name: i.companyName },
+            appellation: i.appellation,
+            place: i.place,
+            positions: i.positions,
+            contractType: i.contractType,
+            startDate: i.startDate,
+            weeklyHours: i.weeklyHours,
+            ...scoreView(r),
+          };
+        }),
+        total: ranking.total,
+        excludedCount: ranking.excludedCount,
+        ...page,
+        weights: 'default' as const,
+      };
+    });
+  }
+
+  /** Read in the caller's transaction, so a membership that ends is honoured by the very next query. */
+  private async viewerOf(manager: EntityManager, principal: Principal): Promise<MatchingViewer> {
+    const ownSiaeIds = siaeIdsWith(principal);
+    if (ownSiaeIds.length === 0) return { ownSiaeIds, candidateSiaeIds: [], memberCollectiveIds: [] };
+    const partners = await partnerSiaeIdsOf(manager, ownSiaeIds);
+    const rows: Array<{ collective_id: string }> = await manager.query(
+      `SELECT DISTINCT collective_id FROM collective_membership WHERE status = 'active' AND siae_id = ANY($1::uuid[])`,
+      [ownSiaeIds],
+    );
+    return { ownSiaeIds, candidateSiaeIds: [...ownSiaeIds, ...partners], memberCollectiveIds: rows.map((r) => r.collective_id) };
+  }
+
+  private async checkDomain(manager: EntityManager, domain: string | undefined): Promise<void> {
+    if (domain !== undefined && !(await domainExists(manager, domain))) throw matchingErrors.unknownDomain(domain);
+  }
+
+  /** The referential changes only with an import (a deployment): loaded once per process. */
+  private relatedJobs(manager: EntityManager): Promise<{ rows: RelatedJobRow[]; lookup: RelatedJobs }> {
+    if (!this.related) {
+      this.related = loadRelatedJobRows(manager).then((rows) => ({ rows, lookup: relatedJobsFromRows(rows) }));
+      this.related.catch(() => (this.related = null));
+    }
+    return this.related;
+  }
+
+  private context(relatedJobs: RelatedJobs): MatchingContext {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(this.clock.now());
+    return { today, weights: defaultMatchingWeights, relatedJobs };
+  }
+
+  private page(q: MatchesQueryDto): { offset: number; limit: number } {
+    return { offset: q.offset ?? 0, limit: q.limit ?? DEFAULT_LIMIT };
+  }
+}

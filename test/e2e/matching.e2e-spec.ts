@@ -1,0 +1,217 @@
+/**
+ * Matching through HTTP: who may appear (consent, collective), what is said (scores, reasons, no identity), in which
+ * order, and what other tenants and bad input get. Companies, needs and shares are inserted in SQL (their tables are
+ * migrated; the employer-network routes are not what is under test here); candidates go through the real API.
+ */
+import { CandidateFixtures, communes, rome } from '../support/candidate-fixtures';
+import { Fixtures } from '../support/fixtures';
+import { TestApp } from '../support/test-app';
+import type { Siae } from '../../src/modules/structures/entities/siae.entity';
+import type { User } from '../../src/platform/auth/user.entity';
+
+const commisEtage = '12764'; // G1501, related to K2204 in rome_related (score 0.3069)
+const laveurCarreaux = '16165'; // K2202: same domain as K2204, not related
+
+describe('matching (e2e)', () => {
+  let t: TestApp;
+  let f: Fixtures;
+  let cf: CandidateFixtures;
+  let siaeA: Siae;
+  let siaeP: Siae;
+  let siaeQ: Siae;
+  let devA: User;
+  let cipA: User;
+  let cipP: User;
+  let devP: User;
+  let cipQ: User;
+  let devB: User;
+  let cipB: User;
+  let c1: string;
+  // Signed in once in beforeAll, so that a request can be built synchronously (and `.expect` chained on it).
+  const tokens = new Map<string, string>();
+  const auth = (u: User) => `Bearer ${tokens.get(u.id)}`;
+
+  async function company(siae: Siae, name: string, sharedWith: string[] = []): Promise<string> {
+    const [{ id }] = await t.dataSource.query(`INSERT INTO company (siae_id, name, commune_code) VALUES ($1, $2, '69123') RETURNING id`, [siae.id, name]);
+    for (const collectiveId of sharedWith)
+      await t.dataSource.query(`INSERT INTO company_share (company_id, collective_id, with_contacts, shared_at) VALUES ($1, $2, false, now())`, [id, collectiveId]);
+    return id as string;
+  }
+
+  async function need(companyId: string, appellation: string, place: string | null = communes.lyon, accommodations = ['beginner_french', 'no_driving_licence'], status = 'open'): Promise<string> {
+    const [{ id }] = await t.dataSource.query(
+      `INSERT INTO hiring_need (company_id, appellation_code, positions, contract_type, weekly_hours, place_commune_code, accommodations, status, confirmed_at)
+       VALUES ($1, $2, 1, 'cdd', 35, $3, $4::varchar[], $5, now()) RETURNING id`,
+      [companyId, appellation, place, accommodations, status],
+    );
+    return id as string;
+  }
+
+  const candidatesFor = (needId: string, as: User, query: Record<string, string | number> = {}) =>
+    t.http().get(`/api/hiring-needs/${needId}/matches`).query(query).set('authorization', auth(as));
+
+  beforeAll(async () => {
+    t = await TestApp.create();
+    f = new Fixtures(t);
+    cf = new CandidateFixtures(t, f);
+    [siaeA, siaeP, siaeQ] = [await f.siae(), await f.siae(), await f.siae()];
+    const siaeB = await f.siae();
+    const collective1 = await f.collective();
+    const collective2 = await f.collective();
+    c1 = collective1.id;
+    await f.collectiveMember(collective1, siaeA);
+    await f.collectiveMember(collective1, siaeP);
+    await f.collectiveMember(collective2, siaeQ);
+    await f.collectiveMember(collective2, siaeB);
+    devA = await f.member(siaeA, 'charge_dev');
+    cipA = await f.member(siaeA, 'cip');
+    cipP = await f.member(siaeP, 'cip');
+    devP = await f.member(siaeP, 'charge_dev');
+    cipQ = await f.member(siaeQ, 'cip');
+    devB = await f.member(siaeB, 'charge_dev');
+    cipB = await f.member(siaeB, 'cip');
+    for (const u of [devA, cipA, cipP, devP, cipQ, devB, cipB]) tokens.set(u.id, await f.tokenFor(u));
+  });
+  afterAll(() => t.close());
+
+  describe('candidates for a need', () => {
+    let needA: string;
+    const ids: Record<string, string> = {};
+    const consents: Record<string, string> = {};
+
+    beforeAll(async () => {
+      needA = await need(await company(siaeA, 'Nettoyage Rhône'), rome.agentPropreteLocaux);
+      const job = (ogrCode: string) => ({ targetJobs: [{ ogrCode, experienceLevel: 'experienced' }] });
+      // All in Villeurbanne (≈ 4.4 km from Lyon) unless told: only the job relation differs between them.
+      ids.sameFiche = (await cf.newCandidate(cipP, siaeP.id, { profile: job(rome.agentPropreteLocaux), consent: true })).id;
+      ids.sameFicheFar = (await cf.newCandidate(cipP, siaeP.id, { profile: { ...job(rome.agentPropreteLocaux), communeCode: communes.venissieux }, consent: true })).id;
+      ids.related = (await cf.newCandidate(cipA, siaeA.id, { profile: job(commisEtage), consent: true })).id;
+      ids.sameDomain = (await cf.newCandidate(cipP, siaeP.id, { profile: job(laveurCarreaux), consent: true })).id;
+      ids.unrelated = (await cf.newCandidate(cipP, siaeP.id, { profile: job(rome.macon), consent: true })).id;
+      ids.noConsent = (await cf.newCandidate(cipP, siaeP.id, { profile: job(rome.agentPropreteLocaux) })).id;
+      ids.ownNoConsent = (await cf.newCandidate(cipA, siaeA.id, { profile: job(rome.agentPropreteLocaux) })).id;
+      ids.otherCollective = (await cf.newCandidate(cipQ, siaeQ.id, { profile: job(rome.agentPropreteLocaux), consent: true })).id;
+      ids.outOfRadius = (await cf.newCandidate(cipP, siaeP.id, { profile: { ...job(rome.agentPropreteLocaux), communeCode: communes.villefranche, mobilityRadiusKm: 10 }, consent: true })).id;
+      const withdrawable = await cf.newCandidate(cipP, siaeP.id, { profile: job(rome.agentPropreteLocaux) });
+      ids.withdrawable = withdrawable.id;
+      consents.withdrawable = await cf.consent(cipP, withdrawable.id);
+    });
+
+    it('ranks same fiche > related fiche > same domain, closer first, and only consenting candidates of the caller’s collectives', async () => {
+      const res = await candidatesFor(needA, devA, { radiusKm: 60 }).expect(200);
+      const order = res.body.items.map((i: { candidateId: string }) => Object.entries(ids).find(([, id]) => id === i.candidateId)?.[0] ?? i.candidateId);
+      // `withdrawable` is the same as `sameFiche` (same commune, same job): their tie is broken by id.
+      expect(order.slice(0, 3).sort()).toEqual(['sameFiche', 'withdrawable', 'sameFicheFar'].sort());
+      expect(order.indexOf('sameFicheFar')).toBe(2);
+      expect(order.slice(3)).toEqual(['related', 'sameDomain']);
+      for (const hidden of ['noConsent', 'ownNoConsent', 'otherCollective', 'unrelated', 'outOfRadius']) expect(order).not.toContain(hidden);
+      // Villefranche is beyond its candidate's own 10 km: the SQL pre-filter already leaves it out (not even counted).
+      expect(res.body).toMatchObject({ total: 5, excludedCount: 0, offset: 0, limit: 20, weights: 'default' });
+
+      const [best] = res.body.items;
+      expect(best.score).toBeGreaterThan(0);
+      expect(best.components.map((c: { key: string }) => c.key)).toEqual(expect.arrayContaining(['job', 'distance', 'availability']));
+      for (const c of best.components) expect(c.reason).toMatch(/[a-zéèàç]/i);
+      expect(best.components.find((c: { key: string }) => c.key === 'job').points).toBe(35);
+      expect(res.body.items[3].components.find((c: { key: string }) => c.key === 'job').reason).toMatch(/connexe/i);
+      // A pseudonym and a commune; never a name, an email or a phone.
+      expect(Object.keys(best).sort()).toEqual(['candidateId', 'commune', 'components', 'distanceKm', 'maxScore', 'mine', 'normalizedScore', 'pseudonym', 'score'].sort());
+      const text = JSON.stringify(res.body);
+      expect(text).not.toMatch(/@exemple\.fr|Nom[0-9a-f]{6}|06 /);
+      expect(res.body.items.find((i: { candidateId: string }) => i.candidateId === ids.related).mine).toBe(true);
+    });
+
+    it('drops a candidate at once when the consent is withdrawn', async () => {
+      const before = await candidatesFor(needA, devA).expect(200);
+      expect(before.body.items.map((i: { candidateId: string }) => i.candidateId)).toContain(ids.withdrawable);
+      await t.http().post(`/api/candidates/${ids.withdrawable}/consents/${consents.withdrawable}/withdraw`).set('authorization', auth(cipP)).expect(200);
+      const after = await candidatesFor(needA, devA).expect(200);
+      expect(after.body.items.map((i: { candidateId: string }) => i.candidateId)).not.toContain(ids.withdrawable);
+    });
+
+    it('filters by domain, minimum score and radius, and pages without overlap', async () => {
+      const domain = await candidatesFor(needA, devA, { domain: 'G15' }).expect(200);
+      expect(domain.body.items.map((i: { candidateId: string }) => i.candidateId)).toEqual([ids.related]);
+      const all = await candidatesFor(needA, devA).expect(200);
+      const min = all.body.items[1].score;
+      const strong = await candidatesFor(needA, devA, { minScore: min }).expect(200);
+      expect(strong.body.items.every((i: { score: number }) => i.score >= min)).toBe(true);
+      expect(strong.body.total).toBe(all.body.items.filter((i: { score: number }) => i.score >= min).length);
+      // Vénissieux is ≈ 7 km from Lyon, Villeurbanne ≈ 4.4 km.
+      const near = await candidatesFor(needA, devA, { radiusKm: 5 }).expect(200);
+      expect(near.body.items.map((i: { candidateId: string }) => i.candidateId)).not.toContain(ids.sameFicheFar);
+      const p1 = await candidatesFor(needA, devA, { limit: 2 }).expect(200);
+      const p2 = await candidatesFor(needA, devA, { limit: 2, offset: 2 }).expect(200);
+      expect([...p1.body.items, ...p2.body.items].map((i: { candidateId: string }) => i.candidateId)).toEqual(
+        all.body.items.slice(0, 4).map((i: { candidateId: string }) => i.candidateId),
+      );
+    });
+
+    it('lets a partner SIAE see the candidates for a need shared with their collective, and nobody else', async () => {
+      const sharedNeed = await need(await company(siaeA, 'Propreté partagée', [c1]), rome.agentPropreteLocaux);
+      const privateNeed = await need(await company(siaeA, 'Propreté privée'), rome.agentPropreteLocaux);
+      const seen = await candidatesFor(sharedNeed, devP).expect(200);
+      // P sees its own consenting candidates and A's, never Q's.
+      expect(seen.body.items.map((i: { candidateId: string }) => i.candidateId)).toContain(ids.sameFiche);
+      expect(seen.body.items.map((i: { candidateId: string }) => i.candidateId)).not.toContain(ids.otherCollective);
+      expect((await candidatesFor(privateNeed, devP).expect(404)).body.code).toBe('HIRING_NEED_NOT_FOUND');
+      expect((await candidatesFor(needA, devB).expect(404)).body.code).toBe('HIRING_NEED_NOT_FOUND');
+      expect((await candidatesFor(sharedNeed, cipB).expect(404)).body.code).toBe('HIRING_NEED_NOT_FOUND');
+    });
+
+    it('answers 409 for a need no longer open', async () => {
+      const filled = await need(await company(siaeA, 'Pourvu'), rome.agentPropreteLocaux, communes.lyon, [], 'filled');
+      expect((await candidatesFor(filled, devA).expect(409)).body.code).toBe('HIRING_NEED_NOT_OPEN');
+    });
+
+    it('refuses bad input with a code, before any query', async () => {
+      expect((await t.http().get('/api/hiring-needs/not-a-uuid/matches').set('authorization', auth(devA)).expect(400)).body.code).toBe('INVALID_ID');
+      for (const query of <Array<Record<string, string | number>>>[{ limit: 101 }, { limit: 0 }, { offset: -1 }, { radiusKm: 0 }, { radiusKm: 500 }, { domain: 'k22' }, { minScore: 'beaucoup' }, { availableBy: '2027-13-01' }, { colour: 'bleu' }]) {
+        const res = await candidatesFor(needA, devA, query).expect(400);
+        expect(res.body.code).toBe('VALIDATION_FAILED');
+      }
+      expect((await candidatesFor(needA, devA, { domain: 'Z99' }).expect(400)).body.code).toBe('UNKNOWN_DOMAIN');
+    });
+  });
+
+  describe('needs for a candidate', () => {
+    let candidateId: string;
+    const needs: Record<string, string> = {};
+
+    beforeAll(async () => {
+      candidateId = (await cf.newCandidate(cipA, siaeA.id, { profile: { targetJobs: [{ ogrCode: rome.agentPropreteLocaux, experienceLevel: 'beginner' }] } })).id;
+      needs.own = await need(await company(siaeA, 'Entreprise de A'), rome.agentPropreteLocaux);
+      needs.sharedByP = await need(await company(siaeP, 'Entreprise de P partagée', [c1]), laveurCarreaux);
+      needs.relatedByP = await need(await company(siaeP, 'Hôtel de P', [c1]), commisEtage, communes.villeurbanne);
+      needs.notShared = await need(await company(siaeP, 'Entreprise de P non partagée'), rome.agentPropreteLocaux);
+      needs.ofQ = await need(await company(siaeQ, 'Entreprise de Q'), rome.agentPropreteLocaux);
+      needs.closed = await need(await company(siaeA, 'Entreprise fermée'), rome.agentPropreteLocaux, communes.lyon, [], 'closed');
+      needs.unrelated = await need(await company(siaeA, 'BTP de A'), rome.macon);
+      needs.tooFar = await need(await company(siaeA, 'Loin'), rome.agentPropreteLocaux, communes.villefranche);
+      needs.licence = await need(await company(siaeA, 'Permis exigé'), rome.agentPropreteLocaux, communes.lyon, ['beginner_french']);
+    });
+
+    it('lists the open needs the candidate’s SIAE may see, best first, with the company and why', async () => {
+      const res = await t.http().get(`/api/candidates/${candidateId}/matches`).set('authorization', auth(cipA)).expect(200);
+      const order = res.body.items.map((i: { needId: string }) => Object.entries(needs).find(([, id]) => id === i.needId)?.[0]);
+      // Needs of the other tests (same SIAE A, same job) rank among these: only this test's are named here.
+      expect(order.filter(Boolean)).toEqual(['own', 'relatedByP', 'sharedByP']);
+      // The licence the candidate does not hold excludes; Villefranche is beyond the 15 km the search uses.
+      expect(res.body.excludedCount).toBe(1);
+      const own = res.body.items.find((i: { needId: string }) => i.needId === needs.own);
+      expect(own).toMatchObject({ company: { name: 'Entreprise de A' }, appellation: { code: rome.agentPropreteLocaux }, place: { code: communes.lyon }, contractType: 'cdd', weeklyHours: 35 });
+      for (const c of own.components) expect(c.reason).toMatch(/[a-zéèàç]/i);
+    });
+
+    it('is 404 for another SIAE, even one of the same collective, and 400 on bad input', async () => {
+      expect((await t.http().get(`/api/candidates/${candidateId}/matches`).set('authorization', auth(cipB)).expect(404)).body.code).toBe('CANDIDATE_NOT_FOUND');
+      expect((await t.http().get(`/api/candidates/${candidateId}/matches`).set('authorization', auth(cipP)).expect(404)).body.code).toBe('CANDIDATE_NOT_FOUND');
+      expect((await t.http().get(`/api/candidates/${candidateId}/matches`).query({ limit: 1000 }).set('authorization', auth(cipA)).expect(400)).body.code).toBe('VALIDATION_FAILED');
+    });
+
+    it('says a candidate without a profile has to be completed first', async () => {
+      const bare = await cf.newCandidate(cipA, siaeA.id, { profile: null });
+      expect((await t.http().get(`/api/candidates/${bare.id}/matches`).set('authorization', auth(devA)).expect(409)).body.code).toBe('CANDIDATE_WITHOUT_PROFILE');
+    });
+  });
+});
