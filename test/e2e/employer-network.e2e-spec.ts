@@ -172,6 +172,26 @@ describe('employer network: visibility, sharing, pooling, corrections, solicitat
       expect(await pooledOf(b2)).toBe(await pooledOf(a1));
     });
 
+    it('the directory finds it by name, ROME domain of its needs and commune + radius; reciprocity credits who introduced it', async () => {
+      await api().post(`/api/companies/${b1}/needs`).set('Authorization', await auth(devB)).send({ appellationCode: APPELLATION, positions: 3, contractType: 'cdd' }).expect(201);
+      const p = await pooledOf(a1);
+      const get = async (query: Record<string, string>) =>
+        (await api().get(`/api/collectives/${collective.id}/pooled-companies`).query(query).set('Authorization', await auth(devA))).body as Array<{ id: string; openNeeds: number; distanceKm: number | null }>;
+      expect((await get({ q: 'nettoyage EXPRESS' })).map((r) => r.id)).toContain(p);
+      expect((await get({ rome: 'K22' })).map((r) => r.id)).toEqual([p]);
+      expect((await get({ rome: 'F17' })).map((r) => r.id)).toEqual([]);
+      const near = await get({ commune: '69266', radiusKm: '10' });
+      expect(near.find((r) => r.id === p)?.distanceKm).toBeLessThan(10);
+      expect((await get({ commune: '31555', radiusKm: '10' })).map((r) => r.id)).not.toContain(p);
+      const bad = await api().get(`/api/collectives/${collective.id}/pooled-companies`).query({ radiusKm: '10' }).set('Authorization', await auth(devA));
+      expect(bad.body.code).toBe('RADIUS_WITHOUT_COMMUNE');
+
+      const rec = await api().get(`/api/collectives/${collective.id}/reciprocity`).set('Authorization', await auth(coordinator));
+      const bySiae = new Map(rec.body.map((r: { siaeId: string }) => [r.siaeId, r]));
+      expect(bySiae.get(siaeA.id)).toMatchObject({ companiesIntroduced: expect.any(Number), recordsContributed: expect.any(Number) });
+      expect((bySiae.get(siaeB.id) as { recordsContributed: number }).recordsContributed).toBeGreaterThanOrEqual(2);
+    });
+
     it('a withdrawn sharing takes the record out of the pooled view at the next run', async () => {
       const res = await api().post(`/api/companies/${b1}/shares/${collective.id}/withdraw`).set('Authorization', await auth(devB));
       expect(res.status).toBe(200);

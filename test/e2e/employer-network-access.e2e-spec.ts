@@ -1,0 +1,72 @@
+/**
+ * The access-matrix checks (anonymous 401, wrong role 403, other tenant 404, right role 2xx) for every employer-network
+ * route, with the entries of test/support/employer-network-access.ts and the same actors as the shared matrix.
+ */
+import { employerNetworkEntries, type EnActor, type EnEntry, type EnWorld } from '../support/employer-network-access';
+import { Fixtures } from '../support/fixtures';
+import { TestApp } from '../support/test-app';
+
+async function buildWorld(t: TestApp): Promise<EnWorld> {
+  const f = new Fixtures(t);
+  const siaeA = await f.siae({ name: 'SIAE A' });
+  const siaeB = await f.siae({ name: 'SIAE B' });
+  const users = {
+    admin: await f.admin(), noRole: await f.user(),
+    dirA: await f.member(siaeA, 'direction'), cipA: await f.member(siaeA, 'cip'), devA: await f.member(siaeA, 'charge_dev'),
+    dirB: await f.member(siaeB, 'direction'), cipB: await f.member(siaeB, 'cip'), devB: await f.member(siaeB, 'charge_dev'),
+  };
+  const c1 = await f.collective({ name: 'C1' });
+  const c2 = await f.collective({ name: 'C2' });
+  await f.collectiveMember(c1, siaeA);
+  await f.collectiveMember(c2, siaeB);
+  await f.coordinator(c1, users.dirA);
+  await f.coordinator(c2, users.dirB);
+  const tokens = new Map<EnActor, string>();
+  for (const [actor, user] of Object.entries(users)) tokens.set(actor as EnActor, await f.tokenFor(user));
+  return { t, f, tokens, siaeA, siaeB, c1, c2 };
+}
+
+async function call(w: EnWorld, route: string, entry: EnEntry, actor: EnActor) {
+  const [method, template] = route.split(' ');
+  const { params = {}, body, query } = entry.request ? await entry.request(w) : {};
+  const path = template.replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(params[name]));
+  let req = w.t.http()[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put'](path);
+  if (actor !== 'anonymous') req = req.set('authorization', `Bearer ${w.tokens.get(actor)}`);
+  if (query) req = req.query(query);
+  return body === undefined ? req : req.send(body);
+}
+
+describe('employer network access: every route, every kind of caller', () => {
+  let t: TestApp;
+  let w: EnWorld;
+  beforeAll(async () => {
+    t = await TestApp.create();
+    w = await buildWorld(t);
+  });
+  afterAll(() => t.close());
+
+  describe.each(Object.entries(employerNetworkEntries))('%s', (route, entry) => {
+    it('refuses anonymous callers with 401', async () => {
+      const res = await call(w, route, entry, 'anonymous');
+      expect([res.status, res.body.code]).toEqual([401, 'UNAUTHENTICATED']);
+    });
+    const wrong = entry.wrongRole;
+    if (typeof wrong === 'string') {
+      it(`refuses a wrong role (${wrong}) with 403`, async () => {
+        const res = await call(w, route, entry, wrong);
+        expect([res.status, res.body.code]).toEqual([403, 'FORBIDDEN']);
+      });
+    }
+    const other = entry.otherTenant;
+    if (typeof other === 'string') {
+      it(`answers another tenant (${other}) with 404`, async () => {
+        const res = await call(w, route, entry, other);
+        expect([res.status, res.body.code]).toEqual([404, expect.stringMatching(/NOT_FOUND$/)]);
+      });
+    }
+    it(`serves the right role (${entry.allowed.as}) with ${entry.allowed.status}`, async () => {
+      const res = await call(w, route, entry, entry.allowed.as);
+      expect([res.status, res.status >= 400 ? res.body : undefined]).toEqual([entry.allowed.status, undefined]);
+    });
+  });
+});
