@@ -15,6 +15,7 @@ import { findCommunesCsv } from '../../src/modules/employer-network/linking/comm
 import { linkRecords } from '../../src/modules/employer-network/linking/link-records';
 import { generate, HELD_OUT_PROFILES, MAIN_PROFILE, Profile } from './pooling/generator';
 import { loadCommunes, writeLinks, writeSet } from './pooling/io';
+import { loadAverage, machineDescription } from './support/machine';
 
 interface ScoreModule {
   scoreFiles(truth: string, links: string): unknown;
@@ -49,8 +50,7 @@ async function main() {
   const communes = loadCommunes(communesFile);
   const root = keep ? path.resolve(keep) : mkdtempSync(path.join(os.tmpdir(), 'pooling-bench-'));
 
-  const cpu = os.cpus();
-  console.log(`machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
+  console.log(`machine: ${machineDescription()}; ${loadAverage()}`);
   console.log(`communes: ${communesFile} (${communes.size})`);
 
   const profiles: Profile[] = [];
@@ -69,11 +69,13 @@ async function main() {
     console.log(`set: ${set.records.length} records, ${set.siae.length} SIAE (${siaeUsed} with records), ${establishments} establishments, ${set.contactsTruth.length} contacts; generated in ${genSeconds.toFixed(1)} s`);
 
     t = process.hrtime.bigint();
+    const cpu0 = process.cpuUsage();
     const result = linkRecords(set.records, { communes });
     const linkSeconds = Number(process.hrtime.bigint() - t) / 1e9;
+    const cpuSeconds = process.cpuUsage(cpu0).user / 1e6;
     const linksFile = path.join(dir, 'links.json');
     writeLinks(linksFile, { ...result, meta: result.stats });
-    console.log(`linking: ${linkSeconds.toFixed(2)} s wall (${result.stats.candidatePairs} candidate pairs, ${result.stats.links} merges, ${result.stats.mergesRefused} refused by group agreement)`);
+    console.log(`linking: ${linkSeconds.toFixed(2)} s wall, ${cpuSeconds.toFixed(2)} s CPU (${result.stats.candidatePairs} candidate pairs, ${result.stats.links} merges, ${result.stats.mergesRefused} refused by group agreement)`);
     console.log(scorer.formatScore(scorer.scoreFiles(path.join(dir, 'truth', 'truth.jsonl'), linksFile)));
   }
   if (keep) console.log(`\nsets kept in ${root}: npm run --silent pool:link -- ${path.join(root, 'main')} > links.json && node ../shared/bench/pooling/score.mjs ${path.join(root, 'main', 'truth', 'truth.jsonl')} links.json`);
