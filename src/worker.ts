@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
-import { CandidateRetentionService } from './modules/candidates/candidate-retention.service';
 import { ConfigError, loadConfig } from './platform/config/app-config';
 import { JsonLogger } from './platform/logging/json-logger';
 import { JobRunner } from './platform/queue/job-runner.service';
@@ -14,8 +13,7 @@ async function main(): Promise<void> {
   context.enableShutdownHooks();
   context.get(JobRunner).start();
   context.get(OutboxRelay).start();
-  // Recurring jobs: registering them is idempotent (BullMQ job schedulers), so every worker start may do it.
-  await context.get(CandidateRetentionService).ensureNightlySweep();
+  await context.get(JobRunner).registerRecurringJobs();
   process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'worker prêt' }) + '\n');
 }
 

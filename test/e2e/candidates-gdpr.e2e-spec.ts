@@ -1,8 +1,5 @@
 import { seedDemoCandidates } from '../../src/modules/candidates/demo/demo-candidates';
-import { CandidateRetentionService } from '../../src/modules/candidates/candidate-retention.service';
-import { QueueName } from '../../src/platform/queue/job-catalogue';
 import { OutboxService } from '../../src/platform/queue/outbox.service';
-import { QueueProducer } from '../../src/platform/queue/queue-producer.service';
 import type { User } from '../../src/platform/auth/user.entity';
 import { CandidateFixtures, communes, rome } from '../support/candidate-fixtures';
 import { Fixtures } from '../support/fixtures';
@@ -169,15 +166,5 @@ describe('candidates: GDPR erasure, export after erasure, retention job, demo da
     expect(fromB.every((i: { targetJobs: unknown[]; skills: unknown[] }) => i.targetJobs.length > 0 && i.skills.length > 0)).toBe(true);
     const cuisine = await t.http().get('/api/candidates').query({ domain: 'G16', commune: '69123', radiusKm: 20 }).set('authorization', await auth(cipA)).expect(200);
     expect(cuisine.body.items.length).toBeGreaterThan(0);
-  });
-
-  it('registers the nightly sweep once, however often the worker starts', async () => {
-    const retention = t.get(CandidateRetentionService);
-    await retention.ensureNightlySweep();
-    await retention.ensureNightlySweep();
-    const queue = t.get(QueueProducer).queue(QueueName.Maintenance);
-    const schedulers = await queue.getJobSchedulers();
-    expect(schedulers.map((x) => [x.key, x.name, x.pattern])).toEqual([['candidates.retention.sweep.nightly', 'candidates.retention.sweep', '0 3 * * *']]);
-    await queue.removeJobScheduler('candidates.retention.sweep.nightly');
   });
 });

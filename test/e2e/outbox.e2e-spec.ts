@@ -1,7 +1,7 @@
 import { MailService } from '../../src/modules/notifications/mail.service';
 import { MailMessage } from '../../src/modules/notifications/mail-message.entity';
 import { SendMailJob } from '../../src/modules/notifications/jobs/send-mail.job';
-import { allJobNames } from '../../src/platform/queue/job-catalogue';
+import { allJobNames, QueueName, recurringJobs } from '../../src/platform/queue/job-catalogue';
 import { JobRunner } from '../../src/platform/queue/job-runner.service';
 import { OutboxMessage } from '../../src/platform/queue/outbox-message.entity';
 import { OutboxRelay } from '../../src/platform/queue/outbox-relay.service';
@@ -29,6 +29,18 @@ describe('outbox, queue and mail delivery', () => {
   it('has exactly one handler for every job of the catalogue', () => {
     const handlers = t.get(JobRunner).collectHandlers();
     expect([...handlers.keys()].sort()).toEqual([...allJobNames].sort());
+  });
+
+  it('registers each recurring job once, however often workers start', async () => {
+    const runner = t.get(JobRunner);
+    const names = await runner.registerRecurringJobs();
+    await runner.registerRecurringJobs();
+    expect(names.sort()).toEqual(Object.keys(recurringJobs).sort());
+    const schedulers = (await Promise.all(Object.values(QueueName).map((q) => t.get(QueueProducer).queue(q).getJobSchedulers()))).flat();
+    expect(schedulers.map((x) => [x.key, x.name, x.pattern, x.tz]).sort()).toEqual(
+      names.map((name) => [`${name}.recurring`, name, recurringJobs[name]!.pattern, 'Europe/Paris']).sort(),
+    );
+    for (const q of Object.values(QueueName)) for (const s of await t.get(QueueProducer).queue(q).getJobSchedulers()) await t.get(QueueProducer).queue(q).removeJobScheduler(s.key);
   });
 
   it('delivers a mail through the outbox, a job and a real SMTP conversation, and logs the delivery', async () => {

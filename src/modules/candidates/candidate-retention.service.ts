@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../platform/clock/clock';
 import { AppConfig } from '../../platform/config/app-config';
-import { JobPayloads, jobQueue } from '../../platform/queue/job-catalogue';
 import { OutboxService } from '../../platform/queue/outbox.service';
-import { QueueProducer } from '../../platform/queue/queue-producer.service';
 import { CandidatePrivacyService } from './candidate-privacy.service';
 
 /** Candidates per sweep pass; a full pass queues the next one, so a large backlog is worked through in steps. */
@@ -25,20 +23,7 @@ export class CandidateRetentionService {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly privacy: CandidatePrivacyService,
-    private readonly producer: QueueProducer,
   ) {}
-
-  /**
-   * Registers (idempotently) the nightly sweep as a BullMQ job scheduler. No outbox here: the schedule is not tied to
-   * any database change, and a missed night is caught up by the next one (the sweep selects what is due, not what is
-   * new). To be called once at worker start.
-   */
-  async ensureNightlySweep(pattern = '0 3 * * *'): Promise<void> {
-    const data: JobPayloads['candidates.retention.sweep'] = { v: 1 };
-    await this.producer
-      .queue(jobQueue['candidates.retention.sweep'])
-      .upsertJobScheduler('candidates.retention.sweep.nightly', { pattern, tz: 'Europe/Paris' }, { name: 'candidates.retention.sweep', data });
-  }
 
   /**
    * The anonymise job: re-checks, under the row lock, that the candidate is still due (they may have been taken back

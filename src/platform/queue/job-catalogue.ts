@@ -33,6 +33,15 @@ export const jobQueue: { readonly [K in JobName]: QueueName } = {
 
 export const allJobNames = Object.keys(jobQueue) as JobName[];
 
+/**
+ * Jobs that run on a calendar (Europe/Paris). Each is a sweep that selects what is due and not done, so a missed run
+ * catches up at the next one; registering them is idempotent (BullMQ job schedulers), so every worker start does it.
+ */
+export const recurringJobs: { readonly [K in JobName]?: { pattern: string; payload: JobPayloads[K] } } = {
+  'candidates.retention.sweep': { pattern: '0 3 * * *', payload: { v: 1 } },
+  'employer-network.needs.expire': { pattern: '30 3 * * *', payload: { v: 1 } },
+};
+
 /** Retries with exponential backoff; failed jobs are kept for inspection, completed ones trimmed. */
 export const defaultJobOptions = {
   attempts: 6,

@@ -3,7 +3,8 @@ import { DiscoveryService } from '@nestjs/core';
 import { Job, Worker } from 'bullmq';
 import type IORedis from 'ioredis';
 import { AppConfig } from '../config/app-config';
-import { allJobNames, JobName, jobQueue, QueueName } from './job-catalogue';
+import { allJobNames, JobName, jobQueue, QueueName, recurringJobs } from './job-catalogue';
+import { QueueProducer } from './queue-producer.service';
 import { JOB_HANDLER, JobHandler } from './job-handler';
 import { createRedis } from './redis';
 
@@ -19,7 +20,18 @@ export class JobRunner implements OnApplicationShutdown {
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly config: AppConfig,
+    private readonly producer: QueueProducer,
   ) {}
+
+  /** Registers (or updates) the calendar of every recurring job; safe to call from every worker at every start. */
+  async registerRecurringJobs(): Promise<JobName[]> {
+    const names = Object.keys(recurringJobs) as JobName[];
+    for (const name of names) {
+      const { pattern, payload } = recurringJobs[name]!;
+      await this.producer.queue(jobQueue[name]).upsertJobScheduler(`${name}.recurring`, { pattern, tz: 'Europe/Paris' }, { name, data: payload });
+    }
+    return names;
+  }
 
   collectHandlers(): Map<JobName, JobHandler> {
     const found = new Map<JobName, JobHandler[]>();
