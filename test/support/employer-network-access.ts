@@ -65,6 +65,11 @@ export const employerNetworkEntries: Record<string, EnEntry> = {
     allowed: { as: 'devA', status: 201 }, wrongRole: 'cipA', otherTenant: 'devB',
     request: async (w) => ({ body: { siaeId: w.siaeA.id, name: 'Transports Matrice' } }),
   },
+  'POST /api/siae/:siaeId/companies/import': {
+    allowed: { as: 'devA', status: 201 }, wrongRole: 'cipA', otherTenant: 'devB',
+    // a Buffer goes out as the raw body (the route reads the CSV bytes, not JSON)
+    request: async (w) => ({ params: { siaeId: w.siaeA.id }, body: Buffer.from('Raison sociale;Code INSEE\nImport Matrice;69123\n', 'utf8') }),
+  },
   'GET /api/siae/:siaeId/companies': { allowed: { as: 'cipA', status: 200 }, wrongRole: 'noRole', otherTenant: 'cipB', request: async (w) => ({ params: { siaeId: w.siaeA.id } }) },
   'GET /api/companies/:id': {
     allowed: { as: 'cipA', status: 200 }, wrongRole: none('any signed-in user may ask; the query shows only records of their SIAE or shared with their collectives'),

@@ -40,9 +40,19 @@ export const employerNetworkErrors = {
     new AppError('SOLICITATION_OVERRIDE_FORBIDDEN', HttpStatus.FORBIDDEN, 'Seul·e un·e coordinateur·rice du collectif peut lever la limite de sollicitations.'),
   soliciterNotMember: () =>
     new AppError('SOLICITER_NOT_MEMBER', HttpStatus.FORBIDDEN, 'Vous ne pouvez solliciter cette entreprise qu’au nom d’une structure membre du collectif.'),
-  importInvalid: (details: unknown) =>
-    new AppError('IMPORT_INVALID', HttpStatus.BAD_REQUEST, "Le fichier contient des lignes invalides : rien n'a été importé.", details),
+  importInvalid: (details: { lines: number; errors: Array<{ line: number; field: string; message: string }> }) =>
+    new AppError(
+      'IMPORT_INVALID',
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      `Le fichier contient ${details.errors.length} erreur(s) : rien n'a été importé. Corrigez les lignes indiquées et renvoyez le fichier.`,
+      details,
+    ),
   importUnreadable: (reason: string) => new AppError('IMPORT_UNREADABLE', HttpStatus.BAD_REQUEST, `Le fichier n'a pas pu être lu : ${reason}.`),
+  importMappingInvalid: (reason: string) => new AppError('IMPORT_MAPPING_INVALID', HttpStatus.BAD_REQUEST, `La correspondance de colonnes est invalide : ${reason}.`),
+  importTooLarge: (maxBytes: number) =>
+    new AppError('IMPORT_TOO_LARGE', HttpStatus.PAYLOAD_TOO_LARGE, `Le fichier dépasse ${Math.round(maxBytes / 1024 / 1024)} Mo : découpez-le en plusieurs fichiers.`),
+  importMediaType: () =>
+    new AppError('IMPORT_MEDIA_TYPE', HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'Envoyez le fichier CSV tel quel dans le corps de la requête (Content-Type: text/csv).'),
   radiusWithoutCommune: () => new AppError('RADIUS_WITHOUT_COMMUNE', HttpStatus.BAD_REQUEST, 'Un rayon de recherche demande une commune.'),
 };
 

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ReferentialsModule } from '../referentials/referentials.module';
+import { CompaniesImportController } from './companies-import.controller';
+import { CompaniesImportService } from './companies-import.service';
 import { CompaniesService } from './companies.service';
 import { CompaniesController } from './employer-network.controller';
 import { HiringNeedsService } from './hiring-needs.service';
@@ -17,9 +20,11 @@ import { SolicitationsService } from './solicitations.service';
  * ./linking), with a solicitation log and budget per pooled company. Visibility lives in the queries.
  */
 @Module({
-  controllers: [CompaniesController, PooledCompaniesController],
+  imports: [ReferentialsModule],
+  controllers: [CompaniesController, PooledCompaniesController, CompaniesImportController],
   providers: [
     CompaniesService,
+    CompaniesImportService,
     HiringNeedsService,
     SharingService,
     PoolingRequests,

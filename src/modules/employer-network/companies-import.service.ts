@@ -1,0 +1,170 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../../platform/audit/audit.service';
+import type { Principal } from '../../platform/auth/principal';
+import { ReferentialsService } from '../referentials/referentials.service';
+import { searchWordSql } from '../referentials/search-text';
+import { CompaniesService } from './companies.service';
+import { enViewerOf } from './employer-network-access';
+import { employerNetworkErrors as errors } from './employer-network.errors';
+import { Company, CompanyContact } from './entities';
+import { type ColumnMapping, type CsvTable, CsvTableError, importFields, readCsvTable } from './import/csv-table';
+import { type CheckedLine, checkLines, cityKey, findDuplicates, type ImportLineError, placeKey } from './import/import-lines';
+
+export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+const INSERT_CHUNK = 1000;
+
+export interface ImportResult {
+  dryRun: boolean;
+  encoding: string;
+  separator: string;
+  columns: Record<string, string>;
+  ignoredColumns: string[];
+  lines: number;
+  companies: number;
+  contacts: number;
+}
+
+/**
+ * CSV import of an SIAE's company list, all or nothing: every line is checked (values, commune in the referential,
+ * duplicates inside the file) before anything is written; one invalid line and the answer is the full report.
+ */
+@Injectable()
+export class CompaniesImportService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly companies: CompaniesService,
+    private readonly referentials: ReferentialsService,
+  ) {}
+
+  parseMapping(raw: string | undefined): ColumnMapping | undefined {
+    if (raw === undefined || raw.trim() === '') return undefined;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      throw errors.importMappingInvalid('ce n’est pas un objet JSON');
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw errors.importMappingInvalid('ce n’est pas un objet JSON');
+    const mapping: ColumnMapping = {};
+    for (const [field, header] of Object.entries(value)) {
+      if (!(importFields as readonly string[]).includes(field)) throw errors.importMappingInvalid(`« ${field} » n'est pas un champ connu (${importFields.join(', ')})`);
+      if (typeof header !== 'string' || header.trim() === '') throw errors.importMappingInvalid(`le nom de colonne pour « ${field} » doit être un texte`);
+      mapping[field as keyof ColumnMapping] = header;
+    }
+    if (!mapping.name) throw errors.importMappingInvalid('la colonne du nom de l’entreprise (« name ») est obligatoire');
+    return mapping;
+  }
+
+  async import(principal: Principal, siaeId: string, bytes: Uint8Array, options: { mapping?: ColumnMapping; dryRun: boolean }): Promise<ImportResult> {
+    return this.dataSource.transaction(async (manager) => {
+      const viewer = await enViewerOf(manager, principal);
+      this.companies.assertWriter(viewer, siaeId);
+      let table: CsvTable;
+      try {
+        table = readCsvTable(bytes, options.mapping);
+      } catch (e) {
+        if (e instanceof CsvTableError) throw errors.importUnreadable(e.message);
+        throw e;
+      }
+      const { lines, errors: lineErrors } = checkLines(table);
+      const { resolved, errors: communeErrors } = await this.resolveCommunes(manager, lines);
+      const report = [...lineErrors, ...communeErrors, ...findDuplicates(resolved)].sort((a, b) => a.line - b.line);
+      if (report.length > 0) throw errors.importInvalid({ lines: table.rows.length, errors: report });
+
+      const contacts = resolved.filter((l) => l.contact).length;
+      const result: ImportResult = {
+        dryRun: options.dryRun,
+        encoding: table.encoding,
+        separator: table.separator === '\t' ? 'tab' : table.separator,
+        columns: Object.fromEntries(Object.entries(table.columns).map(([field, index]) => [field, table.headers[index]])),
+        ignoredColumns: table.ignoredColumns,
+        lines: table.rows.length,
+        companies: resolved.length,
+        contacts,
+      };
+      if (options.dryRun) return result;
+      await this.write(manager, siaeId, viewer.userId, resolved);
+      await this.audit.record(
+        { actorUserId: viewer.userId, action: 'company.import', subjectType: 'siae', subjectId: siaeId, context: { lines: table.rows.length, companies: resolved.length, contacts, encoding: table.encoding } },
+        manager,
+      );
+      return result;
+    });
+  }
+
+  private async write(manager: EntityManager, siaeId: string, userId: string | null, lines: Array<CheckedLine & { communeCode: string | null }>): Promise<void> {
+    for (let i = 0; i < lines.length; i += INSERT_CHUNK) {
+      const chunk = lines.slice(i, i + INSERT_CHUNK);
+      const inserted = await manager.insert(Company, chunk.map((l) => ({
+        siaeId, name: l.name, siret: l.siret, siren: null, naf: l.naf, sizeBand: null, communeCode: l.communeCode,
+        address: l.address, website: l.website, createdByUserId: userId,
+      })));
+      const ids = inserted.identifiers.map((r) => r.id as string);
+      const contacts = chunk.flatMap((l, k) => (l.contact ? [{ companyId: ids[k], preferredChannel: null, ...l.contact }] : []));
+      if (contacts.length > 0) await manager.insert(CompanyContact, contacts);
+    }
+  }
+
+  /**
+   * INSEE codes are checked against the referential; a postcode and/or city name is looked up once per distinct pair,
+   * names compared with the referential's own folding (accents, case, punctuation) so both sides agree.
+   */
+  private async resolveCommunes(manager: EntityManager, lines: CheckedLine[]): Promise<{ resolved: Array<CheckedLine & { communeCode: string | null }>; errors: ImportLineError[] }> {
+    const codes = lines.flatMap((l) => (l.commune?.kind === 'code' ? [l.commune.code] : []));
+    const known = await this.referentials.findCommunes(codes, manager);
+    const places = new Map<string, { postcode: string | null; city: string | null }>();
+    for (const l of lines) if (l.commune?.kind === 'place') places.set(placeKey(l.commune.postcode, l.commune.city), { postcode: l.commune.postcode, city: l.commune.city ? cityKey(l.commune.city) : null });
+    const candidates = new Map<string, Array<{ code: string; nameMatch: boolean }>>();
+    if (places.size > 0) {
+      const keys = [...places.keys()];
+      const rows: Array<{ i: string; code: string; name_match: boolean }> = await manager.query(
+        `SELECT q.i::text AS i, c.code, (q.city IS NOT NULL AND c.search_name = ' ' || ${searchWordSql('q.city')} || ' ') AS name_match
+           FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS q(postcode, city, i)
+           JOIN commune c ON (q.postcode IS NOT NULL AND q.postcode = ANY(c.postcodes))
+                          OR (q.postcode IS NULL AND c.search_name = ' ' || ${searchWordSql('q.city')} || ' ')`,
+        [keys.map((k) => places.get(k)!.postcode), keys.map((k) => places.get(k)!.city)],
+      );
+      for (const r of rows) {
+        const key = keys[Number(r.i) - 1];
+        candidates.set(key, [...(candidates.get(key) ?? []), { code: r.code, nameMatch: r.name_match }]);
+      }
+    }
+    const resolved: Array<CheckedLine & { communeCode: string | null }> = [];
+    const report: ImportLineError[] = [];
+    for (const l of lines) {
+      const c = l.commune;
+      if (!c) {
+        resolved.push({ ...l, communeCode: null });
+      } else if (c.kind === 'code') {
+        if (known.has(c.code)) resolved.push({ ...l, communeCode: c.code });
+        else report.push({ line: l.line, field: 'commune', message: `Le code INSEE « ${c.code} » ne correspond à aucune commune.` });
+      } else {
+        const found = candidates.get(placeKey(c.postcode, c.city)) ?? [];
+        const outcome = pickCommune(found, c.postcode, c.city);
+        if (typeof outcome === 'string') resolved.push({ ...l, communeCode: outcome });
+        else report.push({ line: l.line, ...outcome });
+      }
+    }
+    return { resolved, errors: report };
+  }
+}
+
+function pickCommune(found: Array<{ code: string; nameMatch: boolean }>, postcode: string | null, city: string | null): string | Omit<ImportLineError, 'line'> {
+  if (postcode && city) {
+    const named = found.filter((f) => f.nameMatch);
+    if (named.length === 1) return named[0].code;
+    if (found.length === 0) return { field: 'postcode', message: `Le code postal « ${postcode} » ne correspond à aucune commune.` };
+    if (named.length === 0) return { field: 'city', message: `La ville « ${city} » ne correspond pas au code postal ${postcode}.` };
+    return { field: 'city', message: `Plusieurs communes « ${city} » ont le code postal ${postcode} : indiquez le code INSEE.` };
+  }
+  if (postcode) {
+    if (found.length === 1) return found[0].code;
+    if (found.length === 0) return { field: 'postcode', message: `Le code postal « ${postcode} » ne correspond à aucune commune.` };
+    return { field: 'city', message: `Plusieurs communes ont le code postal ${postcode} : indiquez aussi la ville.` };
+  }
+  if (found.length === 1) return found[0].code;
+  if (found.length === 0) return { field: 'city', message: `La commune « ${city} » est introuvable : vérifiez l'orthographe ou ajoutez le code postal.` };
+  return { field: 'city', message: `Plusieurs communes s'appellent « ${city} » : ajoutez le code postal.` };
+}
