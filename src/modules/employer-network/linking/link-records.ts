@@ -188,6 +188,10 @@ function isAnchored(p: PreparedRecord): boolean {
  */
 function groupsAgree(prepared: PreparedRecord[], table: TokenTable, a: number[], b: number[]): boolean {
   if (a.length === 1 && b.length === 1) return true;
+  // A lone record's commune is one typing (often the neighbouring one): repeated against every member of the other
+  // group it would outvote them all, although the pair score that proposed the merge has already paid for it. Only a
+  // commune that two records confirm speaks for a second site.
+  const loneRecord = a.length === 1 || b.length === 1;
   const total = a.length * b.length;
   const step = total > MAX_CROSS_PAIRS ? total / MAX_CROSS_PAIRS : 1;
   let against = 0;
@@ -196,12 +200,18 @@ function groupsAgree(prepared: PreparedRecord[], table: TokenTable, a: number[],
     const idx = Math.floor(k);
     const x = prepared[a[Math.floor(idx / b.length)]];
     const y = prepared[b[idx % b.length]];
-    const facts = factPoints(x, y, table).total;
-    if (facts === HARD_NO) return false;
+    const f = factPoints(x, y, table);
+    if (f.total === HARD_NO) return false;
+    const facts = loneRecord && isNeighbourPenalty(x, y, f.place) ? f.total - f.place : f.total;
     if (facts <= AGAINST) against++;
     count++;
   }
   return against <= 0.2 * count;
+}
+
+/** Two different towns within reach of each other (not two arrondissements of one city, which say two sites). */
+function isNeighbourPenalty(x: PreparedRecord, y: PreparedRecord, place: number): boolean {
+  return place < 0 && x.commune !== null && y.commune !== null && x.city !== y.city;
 }
 
 /** Flags the SIRETs typed at two different addresses or in two towns (see PreparedRecord.siretShared). */

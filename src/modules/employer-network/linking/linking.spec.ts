@@ -156,6 +156,22 @@ describe('linkRecords', () => {
     expect(r.contactClusters.map((c) => c.sort())).toEqual([['a1', 'b1']]);
   });
 
+  it('lets a lone record typed with the neighbouring commune join its establishment, not a second address', () => {
+    const contact = (id: string) => ({ contactId: id, firstName: 'Léa', lastName: 'Roux', email: 'lea.roux@omnihabitat.fr', phone: null });
+    const known = [
+      rec({ name: 'Omnihabitat', communeInsee: '69266', address: '76 rue de la Liberté', contacts: [contact('k1')] }),
+      rec({ name: 'OMNIHABITAT SARL', communeInsee: '69266', address: '76 r. de la Liberte' }),
+      rec({ name: 'Omnihabitat', communeInsee: '69266', address: '76 rue de la Liberté' }),
+    ];
+    // Vénissieux instead of Villeurbanne, no address, one contact in common: its commune alone must not outvote them all
+    const lone = rec({ name: 'Omnihabitat', communeInsee: '69259', contacts: [contact('l1')] });
+    // …whereas a second street in that commune is a second site
+    const other = rec({ name: 'Omnihabitat', communeInsee: '69259', address: '8 boulevard Laurent Gérin', contacts: [contact('o1')] });
+    const r = linkRecords([...known, lone], { communes });
+    expect(clusterOf(r, lone.recordId).sort()).toEqual([...known, lone].map((x) => x.recordId).sort());
+    expect(together(linkRecords([...known, other], { communes }), known[0], other)).toBe(false);
+  });
+
   it('is deterministic', () => {
     const rs = [rec({ name: 'A B', communeInsee: '69266' }), rec({ name: 'A  B', communeInsee: '69266' }), rec({ name: 'A-B', communeInsee: '69266' })];
     expect(linkRecords(rs, { communes })).toEqual(linkRecords(rs, { communes }));
