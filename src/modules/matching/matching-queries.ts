@@ -190,13 +190,18 @@ interface CandidateRow {
   soft: SoftSkill[];
 }
 
-// One statement for the profile and its children (json_agg), so a page of candidates costs one round trip.
-const CANDIDATE_COLUMNS = `p.candidate_id, p.siae_id, p.pseudonym, p.commune_code, c.name AS commune_name, p.latitude, p.longitude,
+/** One statement for the profile and its children (json_agg), so that candidates cost one round trip. */
+function profileColumns(load: { jobs?: string; skills: boolean; softSkills: boolean }): string {
+  const jobs =
+    load.jobs ?? `(SELECT coalesce(json_agg(json_build_object('o', tj.ogr_code, 'f', tj.fiche_code)), '[]') FROM candidate_target_job tj WHERE tj.candidate_id = p.candidate_id)`;
+  const skills = load.skills
+    ? `(SELECT coalesce(json_agg(json_build_object('l', s.label, 'e', s.evidence_level)), '[]') FROM candidate_skill s WHERE s.candidate_id = p.candidate_id)`
+    : `'[]'::json`;
+  const soft = load.softSkills ? `(SELECT coalesce(array_agg(ss.soft_skill), '{}') FROM candidate_soft_skill ss WHERE ss.candidate_id = p.candidate_id)` : `'{}'::varchar[]`;
+  return `p.candidate_id, p.siae_id, p.pseudonym, p.commune_code, c.name AS commune_name, p.latitude, p.longitude,
        p.mobility_radius_km, p.transport_means, p.driving_licences, p.languages, p.french_as_foreign_language, p.literacy_difficulty,
-       to_char(p.available_from, 'YYYY-MM-DD') AS available_from, p.work_time,
-       (SELECT coalesce(json_agg(json_build_object('o', tj.ogr_code, 'f', tj.fiche_code)), '[]') FROM candidate_target_job tj WHERE tj.candidate_id = p.candidate_id) AS jobs,
-       (SELECT coalesce(json_agg(json_build_object('l', s.label, 'e', s.evidence_level)), '[]') FROM candidate_skill s WHERE s.candidate_id = p.candidate_id) AS skills,
-       (SELECT coalesce(array_agg(ss.soft_skill), '{}') FROM candidate_soft_skill ss WHERE ss.candidate_id = p.candidate_id) AS soft`;
+       to_char(p.available_from, 'YYYY-MM-DD') AS available_from, p.work_time, ${jobs} AS jobs, ${skills} AS skills, ${soft} AS soft`;
+}
 
 function candidateSnapshot(r: CandidateRow): CandidateSnapshot {
   return {
@@ -233,7 +238,7 @@ export async function loadOwnCandidate(manager: EntityManager, viewer: MatchingV
   if (own.length === 0) return { status: 'not_found' };
   if (!own[0].has_profile) return { status: 'no_profile' };
   const rows: CandidateRow[] = await manager.query(
-    `SELECT ${CANDIDATE_COLUMNS} FROM candidate_profile p JOIN commune c ON c.code = p.commune_code WHERE p.candidate_id = $1 AND p.siae_id = ANY($2::uuid[])`,
+    `SELECT ${profileColumns({ skills: true, softSkills: true })} FROM candidate_profile p JOIN commune c ON c.code = p.commune_code WHERE p.candidate_id = $1 AND p.siae_id = ANY($2::uuid[])`,
     [candidateId, viewer.ownSiaeIds],
   );
   return rows.length === 0 ? { status: 'no_profile' } : { status: 'ok', snapshot: candidateSnapshot(rows[0]) };
@@ -277,15 +282,18 @@ export async function prefilterCandidates(
     const where = [`tj.domain_code = ${p.add(domain)}`, partnerSql('tj', siaes)];
     if (domain !== needDomain) where.push(`tj.fiche_code = ANY(${p.add(fiches)}::bpchar[])`);
     if (origin && radius) where.push(`earth_box(${origin}, ${radius}) @> ${point}`, `earth_distance(${origin}, ${point}) <= ${radius}`);
-    return `SELECT tj.candidate_id FROM candidate_target_job tj WHERE ${where.join(' AND ')}`;
+    return `SELECT tj.candidate_id, tj.ogr_code, tj.fiche_code FROM candidate_target_job tj WHERE ${where.join(' AND ')}`;
   });
 
   const where = [partnerSql('p', siaes)];
   if (origin) where.push(`earth_distance(${origin}, ll_to_earth(p.latitude, p.longitude)) <= p.mobility_radius_km * 1000 + ${RADIUS_SLACK_M}`);
   if (filters.availableBy) where.push(`(p.available_from IS NULL OR p.available_from <= ${p.add(filters.availableBy)}::date)`);
+  // The target jobs come from the branches: a job outside them scores 0 for this need (other domain, not related), so
+  // the best one is always among them and the score is the same as with every target job. The skills are read only
+  // when the need asks for some (hiring needs hold none yet): at thousands of candidates these subqueries are the cost.
   const rows: CandidateRow[] = await manager.query(
-    `SELECT ${CANDIDATE_COLUMNS}
-       FROM (${branches.join(' UNION ')}) h
+    `SELECT ${profileColumns({ jobs: 'h.jobs', skills: need.skills.length > 0, softSkills: need.softSkills.length > 0 })}
+       FROM (SELECT b.candidate_id, json_agg(json_build_object('o', b.ogr_code, 'f', b.fiche_code)) AS jobs FROM (${branches.join(' UNION ALL ')}) b GROUP BY b.candidate_id) h
        JOIN candidate_profile p ON p.candidate_id = h.candidate_id
        JOIN commune c ON c.code = p.commune_code
       WHERE ${where.join(' AND ')}`,

@@ -1,0 +1,298 @@
+/**
+ * npm run bench:matching [-- --fresh] [--drop] [--queries <n>] [--candidates <n>]
+ *
+ * Both match lists through HTTP, as a CIP of a Lyon SIAE calls them: the real application (createApp), a real session
+ * (POST /api/auth/login), one request at a time on keep-alive. Beside each: the SQL pre-filter alone (the functions of
+ * matching-queries.ts run on the same data source, i.e. the statements the service sends plus their row mapping), as
+ * the floor the HTTP figure is compared with.
+ *
+ * Database `maillage_bench_matching` (created if missing, kept unless --drop, rebuilt with --fresh): all migrations,
+ * the referentials import, then, in SQL with a fixed seed, over the communes within 80 km of Lyon:
+ *  - 200 SIAE; the viewer's SIAE is in a collective of 40 of them;
+ *  - 100,000 candidates, 1–3 target jobs each (85 % Zipf over 40 appellations common in SIAE, 15 % uniform over the
+ *    referential), mobility 5–30 km, 70 % with an active collective consent, 2 skills and 2 soft skills;
+ *  - 20,000 companies (`company` rows owned by the SIAE; half of those of the collective's SIAE shared with it);
+ *  - 10,000 open hiring needs on them (same appellation draw, a commune of the region, random accommodations).
+ * Queries: needs the viewer may see (own or shared) for candidates-for-a-need; the viewer SIAE's candidates for
+ * needs-for-a-candidate. Default radius (30 km around the need; the candidate's own radius the other way), page of 20.
+ * Acceptance (issue 6): p95 < 20 ms (candidates for a need) and < 30 ms (needs for a candidate), and ≤ 3× the floor.
+ */
+import { loadAverage, machineDescription } from './support/machine';
+import 'reflect-metadata';
+import argon2 from 'argon2';
+import { performance } from 'node:perf_hooks';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../src/app.factory';
+import { loadOwnCandidate, loadRelatedJobRows, loadVisibleNeed, prefilterCandidates, prefilterNeeds, DEFAULT_NEED_RADIUS_KM, type MatchingViewer } from '../../src/modules/matching/matching-queries';
+import { ReferentialsImporter } from '../../src/modules/referentials/referentials.importer';
+import { findDataDir } from '../../src/modules/referentials/referentials-data';
+import { loadConfig } from '../../src/platform/config/app-config';
+import { typeormOptions } from '../../src/platform/database/typeorm-options';
+
+const DATABASE = 'maillage_bench_matching';
+const LYON = { lat: 45.758, lon: 4.8351 };
+const REGION_M = 80_000;
+const PASSWORD = 'mot-de-passe-du-bench-42';
+const EMAIL = 'cip.matching.bench@exemple.fr';
+const TARGETS = { need: 20, candidate: 30 };
+
+const COMMON_APPELLATIONS = [
+  '10571', '10687', '12756', '16068', '10405', '14769', '17480', '16250', '10688', '10594', '14786', '20576', '10816', '13861', '17441',
+  '10686', '12757', '20525', '14811', '17515', '10573', '10575', '38437', '16069', '12439', '10729', '17180', '20451', '14778', '38116',
+  '16257', '14760', '12762', '10730', '10453', '20461', '16254', '10537', '14759', '17072',
+];
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+interface Stats {
+  median: number;
+  p95: number;
+  max: number;
+}
+function stats(samples: number[]): Stats {
+  const s = [...samples].sort((a, b) => a - b);
+  return { median: percentile(s, 50), p95: percentile(s, 95), max: s[s.length - 1] };
+}
+const line = (label: string, s: Stats, n: number) =>
+  `${label.padEnd(46)} n=${String(n).padStart(5)}  median ${s.median.toFixed(2).padStart(7)} ms  p95 ${s.p95.toFixed(2).padStart(7)} ms  max ${s.max.toFixed(2).padStart(7)} ms`;
+
+async function seed(ds: DataSource, total: number): Promise<void> {
+  const weights = COMMON_APPELLATIONS.map((_, i) => 1 / (i + 1));
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const passwordHash = await argon2.hash(PASSWORD, { type: argon2.argon2id });
+  await ds.transaction(async (m) => {
+    await m.query(`SELECT setseed(0.6)`);
+    await m.query(`CREATE TEMP TABLE b_communes ON COMMIT DROP AS
+      SELECT row_number() OVER (ORDER BY code) AS i, code, latitude, longitude FROM commune
+       WHERE earth_box(ll_to_earth(${LYON.lat}, ${LYON.lon}), ${REGION_M}) @> ll_to_earth(latitude, longitude)
+         AND earth_distance(ll_to_earth(${LYON.lat}, ${LYON.lon}), ll_to_earth(latitude, longitude)) < ${REGION_M}`);
+    await m.query(`CREATE TEMP TABLE b_apps (code varchar, fiche_code char(5), domain_code char(3), lo float8, hi float8) ON COMMIT DROP`);
+    let lo = 0;
+    for (let i = 0; i < COMMON_APPELLATIONS.length; i++) {
+      const hi = lo + (0.85 * weights[i]) / sum;
+      await m.query(`INSERT INTO b_apps SELECT a.code, a.fiche_code, f.domain_code, $2, $3 FROM rome_appellation a JOIN rome_fiche f ON f.code = a.fiche_code WHERE a.code = $1`, [COMMON_APPELLATIONS[i], lo, hi]);
+      lo = hi;
+    }
+    await m.query(`INSERT INTO b_apps SELECT a.code, a.fiche_code, f.domain_code,
+        0.85 + 0.15 * (row_number() OVER (ORDER BY a.code) - 1) / count(*) OVER (), 0.85 + 0.15 * row_number() OVER (ORDER BY a.code) / count(*) OVER ()
+      FROM rome_appellation a JOIN rome_fiche f ON f.code = a.fiche_code`);
+    await m.query(`UPDATE b_apps SET hi = 1.0000001 WHERE hi = (SELECT max(hi) FROM b_apps)`);
+
+    await m.query(`INSERT INTO siae (kind, name, siret, commune_code)
+      SELECT (ARRAY['ACI','AI','EI','ETTI','EITI'])[1 + g % 5], 'SIAE bench ' || g, lpad((91000000000000 + g)::text, 14, '0'),
+             (SELECT code FROM b_communes WHERE i = 1 + (g * 7) % (SELECT count(*) FROM b_communes))
+        FROM generate_series(1, 200) g`);
+    await m.query(`CREATE TEMP TABLE b_siae ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY siret) AS i, id FROM siae WHERE name LIKE 'SIAE bench %'`);
+    await m.query(`INSERT INTO collective (name) VALUES ('Collectif bench matching')`);
+    await m.query(`INSERT INTO collective_membership (collective_id, siae_id, status, joined_at)
+      SELECT (SELECT id FROM collective WHERE name = 'Collectif bench matching'), id, 'active', now() FROM b_siae WHERE i <= 40`);
+    await m.query(`INSERT INTO app_user (email, display_name, password_hash) VALUES ($1, 'CIP bench matching', $2)`, [EMAIL, passwordHash]);
+    await m.query(`INSERT INTO siae_membership (user_id, siae_id, role) SELECT (SELECT id FROM app_user WHERE email = $1), id, 'cip' FROM b_siae WHERE i = 1`, [EMAIL]);
+
+    await m.query(`CREATE TEMP TABLE b_place ON COMMIT DROP AS
+      SELECT d.g, gen_random_uuid() AS id, d.consent, d.jobs, s.id AS siae_id, co.code, co.latitude, co.longitude
+        FROM (SELECT g, random() < 0.7 AS consent, 1 + floor(random() * 3)::int AS jobs, 1 + floor(random() * 200)::int AS si,
+                     1 + floor(random() * (SELECT count(*) FROM b_communes))::int AS ci
+                FROM generate_series(1, $1::int) g) d
+        JOIN b_siae s ON s.i = d.si JOIN b_communes co ON co.i = d.ci`, [total]);
+    await m.query(`INSERT INTO candidate (id, siae_id, first_name, last_name, contract_start, contract_end, status)
+      SELECT id, siae_id, 'Prénom' || g, 'Nom' || g, DATE '2025-01-01' + (g % 600), DATE '2026-06-01' + (g % 700), 'in_parcours' FROM b_place`);
+    await m.query(`INSERT INTO candidate_profile (candidate_id, siae_id, pseudonym, commune_code, latitude, longitude, mobility_radius_km, transport_means, driving_licences,
+        languages, french_as_foreign_language, available_from, work_time, shared_with_collective)
+      SELECT id, siae_id, 'Prénom' || g || ' N.', code, latitude, longitude, (ARRAY[5, 10, 15, 20, 30])[1 + g % 5],
+             CASE WHEN g % 3 = 0 THEN ARRAY['car']::varchar[] ELSE ARRAY['public_transport']::varchar[] END,
+             CASE WHEN g % 3 = 0 THEN ARRAY['B']::varchar[] ELSE '{}'::varchar[] END,
+             CASE WHEN g % 7 = 0 THEN '[{"language":"fr","level":"A2"}]'::jsonb ELSE '[]'::jsonb END, g % 7 = 0,
+             DATE '2026-09-01' + (g % 200), (ARRAY['full_time', 'part_time', 'either'])[1 + g % 3], consent
+        FROM b_place`);
+    await m.query(`INSERT INTO candidate_consent (candidate_id, scope, given_at, wording)
+      SELECT id, 'collective', now() - interval '30 days', 'Consentement au partage avec le collectif (bench).' FROM b_place WHERE consent`);
+    await m.query(`INSERT INTO candidate_target_job (candidate_id, ogr_code, fiche_code, domain_code, experience_level, siae_id, latitude, longitude, shared_with_collective)
+      SELECT DISTINCT ON (p.id, a.code) p.id, a.code, a.fiche_code, a.domain_code, (ARRAY['none', 'beginner', 'experienced', 'confirmed'])[1 + (p.g + k) % 4],
+             p.siae_id, p.latitude, p.longitude, p.consent
+        FROM b_place p CROSS JOIN LATERAL generate_series(1, p.jobs) k
+        CROSS JOIN LATERAL (SELECT random() + 0 * k AS u) r
+        JOIN b_apps a ON r.u >= a.lo AND r.u < a.hi`);
+    await m.query(`INSERT INTO candidate_skill (candidate_id, label, evidence_level, note)
+      SELECT id, (ARRAY['Utilisation d''une autolaveuse', 'Port de charges', 'Respect des règles d''hygiène', 'Tri des déchets', 'Préparation de commandes', 'Accueil du public'])[1 + (g + k) % 6],
+             (ARRAY['declared', 'observed', 'certified'])[1 + (g * k) % 3], NULL
+        FROM b_place CROSS JOIN generate_series(1, 2) k`);
+    await m.query(`INSERT INTO candidate_soft_skill (candidate_id, soft_skill)
+      SELECT id, (ARRAY['ponctualite', 'travail_en_equipe', 'adaptabilite', 'capacite_de_rebond', 'autonomie', 'rigueur'])[1 + (g + 2 * k) % 6] FROM b_place CROSS JOIN generate_series(1, 2) k`);
+
+    await m.query(`CREATE TEMP TABLE b_company ON COMMIT DROP AS
+      SELECT g, gen_random_uuid() AS id, s.id AS siae_id, s.i AS si, co.code
+        FROM (SELECT g, 1 + floor(random() * 200)::int AS si, 1 + floor(random() * (SELECT count(*) FROM b_communes))::int AS ci FROM generate_series(1, 20000) g) d
+        JOIN b_siae s ON s.i = d.si JOIN b_communes co ON co.i = d.ci`);
+    await m.query(`INSERT INTO company (id, siae_id, name, commune_code) SELECT id, siae_id, 'Entreprise bench ' || g, code FROM b_company`);
+    await m.query(`INSERT INTO company_share (company_id, collective_id, with_contacts, shared_at)
+      SELECT id, (SELECT id FROM collective WHERE name = 'Collectif bench matching'), false, now() FROM b_company WHERE si <= 40 AND g % 2 = 0`);
+    await m.query(`INSERT INTO hiring_need (company_id, appellation_code, positions, contract_type, weekly_hours, place_commune_code, start_date, accommodations, status, confirmed_at)
+      SELECT c.id, a.code, 1 + (n % 3), (ARRAY['cdi','cdd','iae','interim'])[1 + n % 4], (ARRAY[24, 26, 35, 35])[1 + n % 4], co.code,
+             DATE '2026-11-01' + (n % 120),
+             CASE n % 4 WHEN 0 THEN ARRAY['beginner_french', 'no_driving_licence'] WHEN 1 THEN ARRAY['no_driving_licence']
+                        WHEN 2 THEN ARRAY['beginner_french', 'part_time', 'no_driving_licence'] ELSE ARRAY[]::text[] END::varchar[],
+             'open', now()
+        FROM (SELECT n, 1 + floor(random() * 20000)::int AS ci, random() AS u, 1 + floor(random() * (SELECT count(*) FROM b_communes))::int AS pi FROM generate_series(1, 10000) n) d
+        JOIN b_company c ON c.g = d.ci JOIN b_apps a ON d.u >= a.lo AND d.u < a.hi JOIN b_communes co ON co.i = d.pi`);
+  });
+}
+
+async function main(argv: string[]): Promise<void> {
+  const opt = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const queries = Number(opt('--queries') ?? 500);
+  const total = Number(opt('--candidates') ?? 100_000);
+  const base = loadConfig();
+  const adminUrl = new URL(base.DATABASE_URL);
+  adminUrl.pathname = '/postgres';
+  const benchUrl = new URL(base.DATABASE_URL);
+  benchUrl.pathname = `/${DATABASE}`;
+
+  console.log(`machine: ${machineDescription()}`);
+  console.log(`load average at start (1/5/15 min): ${loadAverage()}`);
+  const admin = new Client({ connectionString: adminUrl.toString() });
+  await admin.connect();
+  if (argv.includes('--fresh')) await admin.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
+  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE])).rowCount;
+  if (!exists) await admin.query(`CREATE DATABASE "${DATABASE}"`);
+  const pgVersion = (await admin.query('SHOW server_version')).rows[0].server_version;
+  await admin.end();
+  console.log(`PostgreSQL ${pgVersion}, database ${DATABASE} (${exists ? 'reused' : 'created'})`);
+
+  const config = loadConfig(process.env, { DATABASE_URL: benchUrl.toString(), QUEUE_PREFIX: 'bench_matching', LOG_LEVEL: 'error', DATABASE_POOL_SIZE: 4 });
+  const setup = new DataSource(typeormOptions(config));
+  await setup.initialize();
+  try {
+    const migrations = await setup.runMigrations({ transaction: 'each' });
+    const [{ n: present }] = await setup.query(`SELECT count(*)::int AS n FROM candidate`);
+    if (present !== total) {
+      if (present > 0) throw new Error(`${present} candidats déjà présents (≠ ${total}) : relancez avec --fresh`);
+      const report = await new ReferentialsImporter(setup).run({ dataDir: findDataDir() });
+      console.log(`migrations applied: ${migrations.length}; referentials imported in ${report.durationMs} ms`);
+      const t0 = performance.now();
+      await seed(setup, total);
+      await setup.query('VACUUM ANALYZE');
+      console.log(`seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    }
+    const [counts] = await setup.query(`SELECT (SELECT count(*) FROM candidate)::int AS candidates, (SELECT count(*) FROM candidate_target_job)::int AS target_jobs,
+        (SELECT count(*) FROM candidate_profile WHERE shared_with_collective)::int AS shared, (SELECT count(*) FROM company)::int AS companies,
+        (SELECT count(*) FROM hiring_need WHERE status = 'open')::int AS open_needs, (SELECT count(*) FROM company_share)::int AS shares`);
+    console.log(`data: ${JSON.stringify(counts)}`);
+  } finally {
+    await setup.destroy();
+  }
+
+  const app = await createApp(config, { logger: false });
+  await app.listen(0, '127.0.0.1');
+  try {
+    const address = app.getHttpServer().address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const base = `http://127.0.0.1:${port}/api`;
+    const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: EMAIL, password: PASSWORD }) });
+    if (login.status !== 200) throw new Error(`login: ${login.status} ${await login.text()}`);
+    const { token } = (await login.json()) as { token: string };
+    const headers = { authorization: `Bearer ${token}` };
+    const ds = app.get(DataSource);
+
+    const [{ siae_id: viewerSiae }] = await ds.query(`SELECT m.siae_id FROM siae_membership m JOIN app_user u ON u.id = m.user_id WHERE u.email = $1`, [EMAIL]);
+    const collectives: Array<{ collective_id: string }> = await ds.query(`SELECT collective_id FROM collective_membership WHERE siae_id = $1 AND status = 'active'`, [viewerSiae]);
+    const partners: Array<{ siae_id: string }> = await ds.query(
+      `SELECT DISTINCT t.siae_id FROM collective_membership t WHERE t.status = 'active' AND t.collective_id = ANY($1::uuid[]) AND t.siae_id <> $2`,
+      [collectives.map((c) => c.collective_id), viewerSiae],
+    );
+    const viewer: MatchingViewer = {
+      ownSiaeIds: [viewerSiae],
+      candidateSiaeIds: [viewerSiae, ...partners.map((p) => p.siae_id)],
+      memberCollectiveIds: collectives.map((c) => c.collective_id),
+    };
+    const visibleNeeds: Array<{ id: string }> = await ds.query(
+      `SELECT n.id FROM hiring_need n JOIN company co ON co.id = n.company_id
+        WHERE n.status = 'open' AND (co.siae_id = $1 OR EXISTS (SELECT 1 FROM company_share s WHERE s.company_id = co.id AND s.withdrawn_at IS NULL AND s.collective_id = ANY($2::uuid[])))
+        ORDER BY md5(n.id::text) LIMIT $3`,
+      [viewerSiae, viewer.memberCollectiveIds, queries],
+    );
+    const ownCandidates: Array<{ candidate_id: string }> = await ds.query(
+      `SELECT candidate_id FROM candidate_profile WHERE siae_id = $1 ORDER BY md5(candidate_id::text) LIMIT $2`,
+      [viewerSiae, queries],
+    );
+    console.log(`viewer: CIP of one SIAE in a collective of ${partners.length + 1}; ${visibleNeeds.length} visible open needs and ${ownCandidates.length} own candidates sampled`);
+    const related = await loadRelatedJobRows(ds.manager);
+
+    const http = async (path: string) => {
+      const t0 = performance.now();
+      const res = await fetch(`${base}${path}`, { headers });
+      const body = (await res.json()) as { total: number; items: unknown[] };
+      const ms = performance.now() - t0;
+      if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(body)}`);
+      return { ms, body };
+    };
+
+    // Warm-up: JIT, pool, PostgreSQL caches, the related-jobs cache of the service.
+    for (const { id } of visibleNeeds.slice(0, 50)) await http(`/hiring-needs/${id}/matches`);
+    for (const { candidate_id } of ownCandidates.slice(0, 50)) await http(`/candidates/${candidate_id}/matches`);
+
+    const needHttp: number[] = [];
+    const needFloor: number[] = [];
+    let needTotals = 0;
+    for (const { id } of visibleNeeds) {
+      const r = await http(`/hiring-needs/${id}/matches`);
+      needHttp.push(r.ms);
+      needTotals += r.body.total;
+      const need = await loadVisibleNeed(ds.manager, viewer, id);
+      const t0 = performance.now();
+      await prefilterCandidates(ds.manager, viewer, need!.snapshot, related, { radiusKm: DEFAULT_NEED_RADIUS_KM });
+      needFloor.push(performance.now() - t0);
+    }
+    const candHttp: number[] = [];
+    const candFloor: number[] = [];
+    let candTotals = 0;
+    for (const { candidate_id } of ownCandidates) {
+      const r = await http(`/candidates/${candidate_id}/matches`);
+      candHttp.push(r.ms);
+      candTotals += r.body.total;
+      const found = await loadOwnCandidate(ds.manager, viewer, candidate_id);
+      if (found.status !== 'ok') continue;
+      const t0 = performance.now();
+      await prefilterNeeds(ds.manager, viewer, found.snapshot, related, { radiusKm: found.snapshot.mobilityRadiusKm });
+      candFloor.push(performance.now() - t0);
+    }
+
+    const report = (label: string, httpMs: number[], floorMs: number[], target: number, avgTotal: number) => {
+      const h = stats(httpMs);
+      const f = stats(floorMs);
+      console.log(line(`${label} — HTTP`, h, httpMs.length));
+      console.log(line(`${label} — SQL pre-filter (floor)`, f, floorMs.length));
+      console.log(`  average ranked results per query: ${avgTotal.toFixed(0)}`);
+      const okTarget = h.p95 < target;
+      const ratio = h.p95 / f.p95;
+      console.log(`  acceptance: p95 ${h.p95.toFixed(2)} ms ${okTarget ? '<' : '≥'} ${target} ms → ${okTarget ? 'OK' : 'NOT MET'}; p95 HTTP / p95 floor = ${ratio.toFixed(2)} ${ratio <= 3 ? '≤' : '>'} 3 → ${ratio <= 3 ? 'OK' : 'NOT MET'}`);
+    };
+    console.log('');
+    report('candidates for a need', needHttp, needFloor, TARGETS.need, needTotals / Math.max(1, visibleNeeds.length));
+    report('needs for a candidate', candHttp, candFloor, TARGETS.candidate, candTotals / Math.max(1, ownCandidates.length));
+    console.log(`load average at end (1/5/15 min): ${loadAverage()}`);
+  } finally {
+    await app.close();
+    if (argv.includes('--drop')) {
+      const cleanup = new Client({ connectionString: adminUrl.toString() });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
+      await cleanup.end();
+      console.log(`database ${DATABASE} dropped`);
+    } else {
+      console.log(`database ${DATABASE} kept (--drop to remove it, --fresh to rebuild it)`);
+    }
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});
