@@ -13,6 +13,7 @@ import { type CheckedLine, checkLines, cityKey, findDuplicates, type ImportLineE
 
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 const INSERT_CHUNK = 1000;
+const MAX_REPORTED = 1000;
 
 export interface ImportResult {
   dryRun: boolean;
@@ -71,7 +72,9 @@ export class CompaniesImportService {
       const { lines, errors: lineErrors } = checkLines(table);
       const { resolved, errors: communeErrors } = await this.resolveCommunes(manager, lines);
       const report = [...lineErrors, ...communeErrors, ...findDuplicates(resolved)].sort((a, b) => a.line - b.line);
-      if (report.length > 0) throw errors.importInvalid({ lines: table.rows.length, errors: report });
+      // a wrong separator or mapping makes every line wrong: the first errors say it, thousands more only weigh the answer
+      if (report.length > 0)
+        throw errors.importInvalid({ lines: table.rows.length, errorCount: report.length, truncated: report.length > MAX_REPORTED, errors: report.slice(0, MAX_REPORTED) });
 
       const contacts = resolved.filter((l) => l.contact).length;
       const result: ImportResult = {

@@ -40,11 +40,11 @@ export const employerNetworkErrors = {
     new AppError('SOLICITATION_OVERRIDE_FORBIDDEN', HttpStatus.FORBIDDEN, 'Seul·e un·e coordinateur·rice du collectif peut lever la limite de sollicitations.'),
   soliciterNotMember: () =>
     new AppError('SOLICITER_NOT_MEMBER', HttpStatus.FORBIDDEN, 'Vous ne pouvez solliciter cette entreprise qu’au nom d’une structure membre du collectif.'),
-  importInvalid: (details: { lines: number; errors: Array<{ line: number; field: string; message: string }> }) =>
+  importInvalid: (details: { lines: number; errorCount: number; truncated: boolean; errors: Array<{ line: number; field: string; message: string }> }) =>
     new AppError(
       'IMPORT_INVALID',
       HttpStatus.UNPROCESSABLE_ENTITY,
-      `Le fichier contient ${details.errors.length} erreur(s) : rien n'a été importé. Corrigez les lignes indiquées et renvoyez le fichier.`,
+      `Le fichier contient ${details.errorCount} erreur(s) : rien n'a été importé. Corrigez les lignes indiquées et renvoyez le fichier.`,
       details,
     ),
   importUnreadable: (reason: string) => new AppError('IMPORT_UNREADABLE', HttpStatus.BAD_REQUEST, `Le fichier n'a pas pu être lu : ${reason}.`),

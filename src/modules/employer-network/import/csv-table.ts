@@ -27,7 +27,7 @@ export class CsvTableError extends Error {}
  * so "nom" is the company and "nom contact" the person.
  */
 const HEADER_SYNONYMS: Record<ImportField, string[]> = {
-  name: ['raison sociale', 'nom', 'entreprise', 'nom entreprise', 'nom de l entreprise', 'societe', 'denomination', 'denomination sociale', 'etablissement', 'employeur', 'raison sociale entreprise'],
+  name: ['raison sociale', 'entreprise', 'nom entreprise', 'nom de l entreprise', 'societe', 'denomination', 'denomination sociale', 'etablissement', 'employeur', 'raison sociale entreprise', 'nom'],
   siret: ['siret', 'n siret', 'no siret', 'numero siret', 'num siret', 'siret etablissement', 'n de siret', 'numero de siret'],
   commune: ['code insee', 'insee', 'code commune', 'commune insee', 'code insee commune'],
   postcode: ['code postal', 'cp', 'postal', 'code post'],
@@ -35,7 +35,8 @@ const HEADER_SYNONYMS: Record<ImportField, string[]> = {
   address: ['adresse', 'adresse postale', 'rue'],
   website: ['site', 'site web', 'site internet', 'url', 'web', 'internet'],
   naf: ['naf', 'code naf', 'ape', 'code ape', 'naf ape', 'code naf ape', 'activite naf'],
-  contactName: ['contact', 'nom contact', 'nom du contact', 'interlocuteur', 'referent', 'nom interlocuteur', 'contact nom'],
+  // "nom" last: reached only when the company's name came from another column ("Entreprise;Nom;Prénom;…")
+  contactName: ['contact', 'nom contact', 'nom du contact', 'interlocuteur', 'referent', 'nom interlocuteur', 'contact nom', 'nom'],
   contactFirstName: ['prenom', 'prenom contact', 'prenom du contact', 'contact prenom'],
   contactEmail: ['email', 'e mail', 'mail', 'courriel', 'adresse mail', 'adresse e mail', 'email contact', 'mail contact', 'e mail contact', 'adresse email'],
   contactPhone: ['telephone', 'tel', 'portable', 'telephone contact', 'tel contact', 'numero de telephone', 'mobile', 'n telephone'],
@@ -46,12 +47,27 @@ export function foldHeader(h: string): string {
   return fold(h).replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
+/**
+ * Windows-1252 bytes 0x80–0x9F (the rest is latin1). Node 20's TextDecoder('windows-1252') decodes them as C1 control
+ * characters, which would turn every typographic apostrophe (0x92) of an Excel export into an invisible character.
+ */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chars = Array.from(bytes.subarray(i, i + 8192), (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b)));
+    out += chars.join('');
+  }
+  return out;
+}
+
 /** UTF-8 when the bytes are valid UTF-8 (BOM or not), else Windows-1252: what Excel writes for "CSV (séparateur : point-virgule)". */
 export function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvTable['encoding'] } {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
 }
 
@@ -79,9 +95,17 @@ function columnsOf(headers: string[], mapping: ColumnMapping | undefined): CsvTa
     }
     return columns;
   }
+  const used = new Set<number>();
+  // synonyms in their order of preference, not the file's column order: "Nom;Raison sociale" names the company by the latter
   for (const field of importFields) {
-    const index = folded.findIndex((h, i) => HEADER_SYNONYMS[field].includes(h) && !Object.values(columns).includes(i));
-    if (index >= 0) columns[field] = index;
+    for (const synonym of HEADER_SYNONYMS[field]) {
+      const index = folded.findIndex((h, i) => h === synonym && !used.has(i));
+      if (index >= 0) {
+        columns[field] = index;
+        used.add(index);
+        break;
+      }
+    }
   }
   return columns;
 }
@@ -99,6 +123,7 @@ export function readCsvTable(bytes: Uint8Array, mapping?: ColumnMapping): CsvTab
     throw new CsvTableError(`le CSV est mal formé (${(e as Error).message.split('\n')[0]})`);
   }
   const [header, ...lines] = records;
+  if (!lines.some(({ record }) => record.some((v) => v !== ''))) throw new CsvTableError("le fichier ne contient aucune ligne d'entreprise sous l'en-tête");
   const columns = columnsOf(header.record, mapping);
   if (columns.name === undefined)
     throw new CsvTableError("aucune colonne ne donne le nom de l'entreprise (attendu : « Raison sociale », « Nom » ou « Entreprise », ou une correspondance de colonnes)");
