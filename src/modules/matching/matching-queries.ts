@@ -156,13 +156,19 @@ export async function prefilterNeeds(
   const fiches = [...new Set(candidate.targetJobs.map((j) => j.ficheCode))];
   if (fiches.length === 0) return [];
   const p = new Params();
-  const jobWhere = `(left(a.fiche_code, 3) = ANY(${p.add([...new Set(fiches.map(domainOf))])}::text[]) OR a.fiche_code = ANY(${p.add(relatedFichesOf(related, fiches))}::bpchar[]))`;
-  const where = [`n.status = 'open'`, visibleCompanySql('co', p.add(viewer.ownSiaeIds), p.add(viewer.memberCollectiveIds)), jobWhere];
-  if (filters.domain) where.push(`left(a.fiche_code, 3) = ${p.add(filters.domain)}`);
+  // The fiches first (a few dozen, from the indexed domain column), so the appellations are read by their fiche index
+  // rather than by computing left(fiche_code, 3) over the whole referential.
+  const domains = [...new Set(fiches.map(domainOf))].filter((d) => !filters.domain || d === filters.domain);
+  const sameDomain: Array<{ code: string }> = domains.length ? await manager.query(`SELECT code FROM rome_fiche WHERE domain_code = ANY($1::bpchar[])`, [domains]) : [];
+  const jobFiches = [...new Set([...sameDomain.map((f) => f.code), ...relatedFichesOf(related, fiches).filter((f) => !filters.domain || domainOf(f) === filters.domain)])];
+  if (jobFiches.length === 0) return [];
+  const where = [`n.status = 'open'`, `a.fiche_code = ANY(${p.add(jobFiches)}::bpchar[])`, visibleCompanySql('co', p.add(viewer.ownSiaeIds), p.add(viewer.memberCollectiveIds))];
   const origin = `ll_to_earth(${p.add(candidate.location.latitude)}::float8, ${p.add(candidate.location.longitude)}::float8)`;
   const radius = `${p.add(filters.radiusKm * 1000 + RADIUS_SLACK_M)}::float8`;
   // A need without a place stays: the engine gives it no distance points and no exclusion.
-  where.push(`(n.place_commune_code IS NULL OR earth_distance(${origin}, ll_to_earth(cm.latitude, cm.longitude)) <= ${radius})`);
+  where.push(
+    `(n.place_commune_code IS NULL OR (earth_box(${origin}, ${radius}) @> ll_to_earth(cm.latitude, cm.longitude) AND earth_distance(${origin}, ll_to_earth(cm.latitude, cm.longitude)) <= ${radius}))`,
+  );
   const rows: NeedRow[] = await manager.query(`SELECT ${NEED_COLUMNS} FROM ${NEED_FROM} WHERE ${where.join(' AND ')}`, p.values);
   return rows.map((r) => ({ snapshot: needSnapshot(r), info: needInfo(r) }));
 }
