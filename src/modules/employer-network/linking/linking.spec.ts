@@ -3,6 +3,7 @@ import { normaliseCompanyName } from './company-name';
 import { linkRecords } from './link-records';
 import { normaliseEmail, toE164 } from './phone';
 import { isValidSiret, readSiret, siretTypoOf } from './siret';
+import { tokenSimilarity } from './similarity';
 import { editDistance } from './text';
 import { CommuneLocation, LinkableRecord } from './types';
 
@@ -27,6 +28,14 @@ describe('company name normalisation', () => {
   it('reads "Ste" as Société first and Sainte elsewhere', () => {
     expect(tokens('Ste Martin Plomberie')).toBe('martin plomberie');
     expect(tokens('Pharmacie Ste Anne')).toBe('pharmacie sainte anne');
+  });
+
+  it('matches a mistyped abbreviation to its word, not a short word to any long one', () => {
+    expect(tokenSimilarity('plmb', 'plomberie')).toBeGreaterThan(0);
+    expect(tokenSimilarity('tansp', 'transport')).toBeGreaterThan(0);
+    expect(tokenSimilarity('covu', 'couverture')).toBeGreaterThan(0);
+    expect(tokenSimilarity('plmb', 'peinture')).toBe(0);
+    expect(tokenSimilarity('mart', 'boulangerie')).toBe(0);
   });
 
   it('keeps something comparable when a name is only generic words', () => {
@@ -170,6 +179,12 @@ describe('linkRecords', () => {
     const r = linkRecords([...known, lone], { communes });
     expect(clusterOf(r, lone.recordId).sort()).toEqual([...known, lone].map((x) => x.recordId).sort());
     expect(together(linkRecords([...known, other], { communes }), known[0], other)).toBe(false);
+  });
+
+  it('drops the town written after a branch name even when mistyped', () => {
+    const a = rec({ name: 'Proxi Marché Villeurbane', communeInsee: '69266' });
+    const b = rec({ name: 'PROXI MARCHE', communeInsee: '69266' });
+    expect(together(linkRecords([a, b], { communes }), a, b)).toBe(true);
   });
 
   it('is deterministic', () => {

@@ -4,7 +4,7 @@ import { NormalisedName, normaliseCompanyName } from './company-name';
 import { normaliseEmail, toE164 } from './phone';
 import { isValidSiren, readSiret } from './siret';
 import { TokenTable, WeightedName } from './similarity';
-import { digitsOnly } from './text';
+import { digitsOnly, editDistance } from './text';
 import { CommuneLocation, LinkableRecord } from './types';
 
 /** A record read once into what the comparisons need. */
@@ -192,9 +192,17 @@ function resolveCommune(
 
 function withoutTown(name: NormalisedName, town: Set<string> | null): NormalisedName {
   if (!town || town.size === 0) return name;
-  const kept = name.tokens.filter((t) => !town.has(t));
+  const kept = name.tokens.filter((t) => !isTownWord(t, town));
   if (kept.length === 0 || kept.length === name.tokens.length) return name;
   return { tokens: kept, compact: kept.join(''), initials: name.initials };
+}
+
+/** The town's own word, or it mistyped by one slip ("Corbeill" for Corbeil) when long enough not to be another word. */
+function isTownWord(token: string, town: Set<string>): boolean {
+  if (town.has(token)) return true;
+  if (token.length < 5) return false;
+  for (const w of town) if (w.length >= 5 && editDistance(token, w, 1) <= 1) return true;
+  return false;
 }
 
 function withId(address: NormalisedAddress | null, table: TokenTable): NormalisedAddress | null {

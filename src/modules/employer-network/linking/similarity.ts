@@ -9,10 +9,17 @@ export function tokenSimilarity(a: string, b: string): number {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (short.length >= 3 && short.length <= 0.7 * long.length && long.startsWith(short)) return 0.85;
   if (short.length < 4) return 0;
+  // a mistyped abbreviation ("Plmb." / "plomberie", "Tansp." / "transport"): one slip from a prefix of the long word
+  if (short.length <= 0.7 * long.length && short[0] === long[0] && typoOfPrefix(short, long)) return 0.75;
   const d = editDistance(a, b, 2);
   if (d === 1) return 0.9;
   if (d === 2 && short.length >= 7) return 0.75;
   return 0;
+}
+
+function typoOfPrefix(short: string, long: string): boolean {
+  for (let len = short.length - 1; len <= short.length + 1; len++) if (editDistance(short, long.slice(0, len), 1) <= 1) return true;
+  return false;
 }
 
 export interface WeightedName {
