@@ -265,4 +265,24 @@ function markMultiSiteNames(prepared: PreparedRecord[], globalDf: Map<string, nu
   };
   for (const group of byCity.values()) if (multiSite(group)) for (const p of group) p.multiSiteCity = true;
   for (const group of byCommune.values()) if (multiSite(group)) for (const p of group) p.multiSiteCommune = true;
+  // Sites of one name across a department: communes where two records confirm it, and SIRETs of their own.
+  const byDepartment = new Map<string, PreparedRecord[]>();
+  for (const p of prepared) {
+    if (!p.city || p.name.tokens.length === 0) continue;
+    const kd = `${department(p.city)}|${signature(p, globalDf)}`;
+    (byDepartment.get(kd) ?? byDepartment.set(kd, []).get(kd)!).push(p);
+  }
+  for (const [kd, group] of byDepartment) {
+    const perCommune = new Map<string, number>();
+    const sirets = new Set<string>();
+    for (const p of group) {
+      perCommune.set(p.commune!, (perCommune.get(p.commune!) ?? 0) + 1);
+      if (p.siret && p.siretValid && !p.siretShared) sirets.add(p.siret);
+    }
+    let confirmed = 0;
+    for (const c of perCommune.values()) if (c >= 2) confirmed++;
+    if (confirmed >= 2 || sirets.size >= 2) continue;
+    const sig = kd.slice(kd.indexOf('|') + 1);
+    for (const p of group) if (perCommune.get(p.commune!) === 1 && byCommune.get(`${p.commune}|${sig}`)!.length === 1) p.loneSpelling = true;
+  }
 }

@@ -187,6 +187,16 @@ describe('linkRecords', () => {
     expect(together(linkRecords([a, b], { communes }), a, b)).toBe(true);
   });
 
+  it('reads a name typed once in the neighbouring town as the establishment of that town, unless both towns confirm a site', () => {
+    const here = [1, 2, 3].map(() => rec({ name: 'Nexasys', communeInsee: '69266' }));
+    const lone = rec({ name: 'NEXASYS SA', communeInsee: '69259' });
+    expect(clusterOf(linkRecords([...here, lone], { communes }), lone.recordId).length).toBe(4);
+    const there = [1, 2].map(() => rec({ name: 'Nexasys', communeInsee: '69259' }));
+    const r = linkRecords([...here, ...there], { communes });
+    expect(together(r, here[0], there[0])).toBe(false);
+    expect(together(r, there[0], there[1])).toBe(true);
+  });
+
   it('is deterministic', () => {
     const rs = [rec({ name: 'A B', communeInsee: '69266' }), rec({ name: 'A  B', communeInsee: '69266' }), rec({ name: 'A-B', communeInsee: '69266' })];
     expect(linkRecords(rs, { communes })).toEqual(linkRecords(rs, { communes }));

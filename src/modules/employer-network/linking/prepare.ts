@@ -23,6 +23,11 @@ export interface PreparedRecord {
    */
   multiSiteCity: boolean;
   multiSiteCommune: boolean;
+  /**
+   * No other record of this name in this commune, and the name is not seen at several sites of the department (two
+   * communes each confirmed by two records, or two SIRETs of their own): a lone typing, maybe of the neighbouring town.
+   */
+  loneSpelling: boolean;
   siren: string | null;
   commune: string | null;
   city: string | null;
@@ -160,6 +165,7 @@ export function prepareRecords(
       siretShared: false,
       multiSiteCity: false,
       multiSiteCommune: false,
+      loneSpelling: false,
       siren,
       commune,
       city,

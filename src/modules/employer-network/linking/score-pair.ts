@@ -7,6 +7,8 @@ import { editDistance } from './text';
 
 /** Beyond this distance two records are never one establishment, whatever else they share. */
 export const FAR_KM = 20;
+/** Communes this close are neighbours: the one an SIAE may type for the other. */
+const NEIGHBOUR_KM = 10;
 /** Score meaning "never together": a human split, or two places too far apart. */
 export const HARD_NO = -1000;
 /** What name + place may bring at most under a multi-site name. */
@@ -40,6 +42,9 @@ function placePoints(a: PreparedRecord, b: PreparedRecord): number {
   if (a.coords && b.coords) {
     const d = approxKm(a, b);
     if (d > FAR_KM) return HARD_NO;
+    // A name written once in a town and known in the next one, with no sign of a second site anywhere around: the
+    // neighbouring commune typed instead of the right one says no more than a missing commune.
+    if (d <= NEIGHBOUR_KM && (a.loneSpelling || b.loneSpelling)) return -0.5;
     return d <= 5 ? -1.5 : -3;
   }
   return -3;
