@@ -123,10 +123,18 @@ export class CompaniesImportService {
     if (places.size > 0) {
       const keys = [...places.keys()];
       const rows: Array<{ i: string; code: string; name_match: boolean }> = await manager.query(
-        `SELECT q.i::text AS i, c.code, (q.city IS NOT NULL AND c.search_name = ' ' || ${searchWordSql('q.city')} || ' ') AS name_match
-           FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS q(postcode, city, i)
-           JOIN commune c ON (q.postcode IS NOT NULL AND q.postcode = ANY(c.postcodes))
-                          OR (q.postcode IS NULL AND c.search_name = ' ' || ${searchWordSql('q.city')} || ' ')`,
+        // the city is folded once per pair and postcodes are unnested so that both joins are hash joins: an OR join
+        // folding names per (pair, commune) took minutes on a few thousand distinct pairs
+        `WITH q AS MATERIALIZED (
+           SELECT u.i, u.postcode, CASE WHEN u.city IS NULL THEN NULL ELSE ' ' || ${searchWordSql('u.city')} || ' ' END AS city_search
+             FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS u(postcode, city, i)
+         ), by_postcode AS (
+           SELECT c.code, c.search_name, p.postcode FROM commune c CROSS JOIN LATERAL unnest(c.postcodes) AS p(postcode)
+         )
+         SELECT q.i::text AS i, b.code, (q.city_search IS NOT NULL AND b.search_name = q.city_search) AS name_match
+           FROM q JOIN by_postcode b ON b.postcode = q.postcode
+         UNION ALL
+         SELECT q.i::text, c.code, true FROM q JOIN commune c ON c.search_name = q.city_search WHERE q.postcode IS NULL`,
         [keys.map((k) => places.get(k)!.postcode), keys.map((k) => places.get(k)!.city)],
       );
       for (const r of rows) {
