@@ -175,6 +175,18 @@ describe('employer network: CSV import of companies', () => {
     expect([json.status, json.body.code]).toEqual([415, 'IMPORT_MEDIA_TYPE']);
   });
 
+  it('refuses a malformed mapping and a file over 5 MB, writing nothing', async () => {
+    const before = await counts();
+    const unknown = await post(tokens.devA, MAPPED_FILE, { mapping: JSON.stringify({ name: 'Nom commercial', fax: 'Fax' }) });
+    expect([unknown.status, unknown.body.code]).toEqual([400, 'IMPORT_MAPPING_INVALID']);
+    const notJson = await post(tokens.devA, MAPPED_FILE, { mapping: 'name=Nom' });
+    expect([notJson.status, notJson.body.code]).toEqual([400, 'IMPORT_MAPPING_INVALID']);
+    const big = Buffer.alloc(5 * 1024 * 1024 + 1, 'a');
+    const tooLarge = await post(tokens.devA, big);
+    expect([tooLarge.status, tooLarge.body.code]).toEqual([413, 'IMPORT_TOO_LARGE']);
+    expect(await counts()).toEqual(before);
+  });
+
   it('answers 404 to another SIAE’s staff, 403 to a wrong role, 401 to anonymous', async () => {
     const before = await counts();
     const other = await post(tokens.devB, WINDOWS_FILE);
