@@ -21,7 +21,8 @@ function department(city: string): string {
  * Blocking keys: two records are compared only when they share one. The two rarest name words are keyed within a city
  * (so twins in other towns never meet; "transport" alone would pair every carrier of Paris), the rarest also by its
  * first and last four letters (a typo rarely hits both ends); rare words and the glued name within a department (a
- * neighbouring commune); the glued name alone for records without a commune; identifiers and contacts everywhere.
+ * neighbouring commune); the glued name alone for records without a commune; the glued name's sorted letters within a
+ * city; identifiers and contacts everywhere.
  */
 function blockingKeys(r: PreparedRecord, globalDf: Map<string, number>): string[] {
   const keys: string[] = [];
@@ -38,6 +39,8 @@ function blockingKeys(r: PreparedRecord, globalDf: Map<string, number>): string[
   });
   for (const i of r.name.initials) keys.push(`t|${place}|${i}`);
   keys.push(`c|${dep}|${r.name.compact}`);
+  // the glued name's letters in order: swapped letters and a misplaced hyphen ("Cpalo-g" / "Caplog") leave it as it is
+  if (r.name.compact.length >= 5) keys.push(`a|${place}|${[...r.name.compact].sort().join('')}`);
   keys.push(`x|${r.name.compact}`);
   if (r.siret) keys.push(`S|${r.siret}`);
   if (r.siren) keys.push(`N|${r.siren}|${place}`);

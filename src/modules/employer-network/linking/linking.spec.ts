@@ -197,6 +197,12 @@ describe('linkRecords', () => {
     expect(together(r, there[0], there[1])).toBe(true);
   });
 
+  it('links a short name split by a hyphen and mistyped ("Cpalo-g" / "CAPLOG")', () => {
+    const a = rec({ name: 'Cpalo-g', communeInsee: '69266' });
+    const b = rec({ name: ' CAPLOG ', communeInsee: '69266' });
+    expect(together(linkRecords([a, b], { communes }), a, b)).toBe(true);
+  });
+
   it('is deterministic', () => {
     const rs = [rec({ name: 'A B', communeInsee: '69266' }), rec({ name: 'A  B', communeInsee: '69266' }), rec({ name: 'A-B', communeInsee: '69266' })];
     expect(linkRecords(rs, { communes })).toEqual(linkRecords(rs, { communes }));

@@ -126,9 +126,12 @@ function trigramDice(a: string, b: string): number {
   return (2 * shared) / (a.length - 2 + b.length - 2);
 }
 
-/** "Baticoncept" / "Bati Conept": the glued forms differ by one slip (checked only when a cheap filter allows it). */
+/**
+ * "Baticoncept" / "Bati Conept", "Cpalo-g" / "Caplog": the glued forms differ by one slip (checked only when a cheap
+ * filter allows it). From six letters: shorter glued names are single words, which token matching already covers.
+ */
 function gluedTypo(a: string, b: string): boolean {
-  if (a.length < 8 || b.length < 8 || Math.abs(a.length - b.length) > 1) return false;
+  if (a.length < 6 || b.length < 6 || Math.abs(a.length - b.length) > 1) return false;
   if (a.slice(0, 3) !== b.slice(0, 3) && a.slice(-3) !== b.slice(-3)) return false;
   return editDistance(a, b, 1) <= 1;
 }
