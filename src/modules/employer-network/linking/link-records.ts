@@ -275,6 +275,7 @@ function markMultiSiteNames(prepared: PreparedRecord[], globalDf: Map<string, nu
     const kd = `${department(p.city)}|${signature(p, globalDf)}`;
     (byDepartment.get(kd) ?? byDepartment.set(kd, []).get(kd)!).push(p);
   }
+  const sitesOfName = new Map<string, { confirmed: number; sirets: Set<string> }>();
   for (const [kd, group] of byDepartment) {
     const perCommune = new Map<string, number>();
     const sirets = new Set<string>();
@@ -284,8 +285,16 @@ function markMultiSiteNames(prepared: PreparedRecord[], globalDf: Map<string, nu
     }
     let confirmed = 0;
     for (const c of perCommune.values()) if (c >= 2) confirmed++;
-    if (confirmed >= 2 || sirets.size >= 2) continue;
     const sig = kd.slice(kd.indexOf('|') + 1);
+    const site = sitesOfName.get(sig) ?? sitesOfName.set(sig, { confirmed: 0, sirets: new Set<string>() }).get(sig)!;
+    site.confirmed += confirmed;
+    for (const x of sirets) site.sirets.add(x);
+    if (confirmed >= 2 || sirets.size >= 2) continue;
     for (const p of group) if (perCommune.get(p.commune!) === 1 && byCommune.get(`${p.commune}|${sig}`)!.length === 1) p.loneSpelling = true;
+  }
+  for (const p of prepared) {
+    if (p.name.tokens.length === 0) continue;
+    const site = sitesOfName.get(signature(p, globalDf));
+    if (site && (site.confirmed >= 2 || site.sirets.size >= 2)) p.multiSiteName = true;
   }
 }

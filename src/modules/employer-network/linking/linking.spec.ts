@@ -203,6 +203,15 @@ describe('linkRecords', () => {
     expect(together(linkRecords([a, b], { communes }), a, b)).toBe(true);
   });
 
+  it('leaves a record without a commune alone when its name is known at several sites, not when at one', () => {
+    const lyon = [1, 2].map(() => rec({ name: 'Proxi Intérim', communeInsee: '69383' }));
+    const grenoble = [1, 2].map(() => rec({ name: 'PROXI INTERIM', communeInsee: '38185' }));
+    const unplaced = rec({ name: 'Proxi Intérim SAS' });
+    const r = linkRecords([...lyon, ...grenoble, unplaced], { communes });
+    expect(clusterOf(r, unplaced.recordId)).toEqual([unplaced.recordId]);
+    expect(together(linkRecords([...lyon, unplaced], { communes }), lyon[0], unplaced)).toBe(true);
+  });
+
   it('is deterministic', () => {
     const rs = [rec({ name: 'A B', communeInsee: '69266' }), rec({ name: 'A  B', communeInsee: '69266' }), rec({ name: 'A-B', communeInsee: '69266' })];
     expect(linkRecords(rs, { communes })).toEqual(linkRecords(rs, { communes }));

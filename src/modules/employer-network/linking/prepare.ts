@@ -28,6 +28,8 @@ export interface PreparedRecord {
    * communes each confirmed by two records, or two SIRETs of their own): a lone typing, maybe of the neighbouring town.
    */
   loneSpelling: boolean;
+  /** This name is known at several sites somewhere (two communes each confirmed by two records, or two SIRETs). */
+  multiSiteName: boolean;
   siren: string | null;
   commune: string | null;
   city: string | null;
@@ -166,6 +168,7 @@ export function prepareRecords(
       multiSiteCity: false,
       multiSiteCommune: false,
       loneSpelling: false,
+      multiSiteName: false,
       siren,
       commune,
       city,
