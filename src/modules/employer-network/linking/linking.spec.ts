@@ -212,6 +212,20 @@ describe('linkRecords', () => {
     expect(together(linkRecords([...lyon, unplaced], { communes }), lyon[0], unplaced)).toBe(true);
   });
 
+  it('counts a postcode that covers the commune of the other record as a place, when no commune was given', () => {
+    const towns = new Map<string, CommuneLocation>([
+      ['77001', { lat: 48.5, lon: 2.7, name: 'Amont', postcodes: ['77320'] }],
+      ['77002', { lat: 48.52, lon: 2.72, name: 'Aval', postcodes: ['77320'] }],
+      ['77003', { lat: 48.6, lon: 2.9, name: 'Ailleurs', postcodes: ['77400'] }],
+    ]);
+    // the NAF codes disagree: only the place can carry the pair over the threshold
+    const placed = rec({ name: 'Intérim Yilmaz', communeInsee: '77001', naf: '7820Z' });
+    const covered = rec({ name: 'INTERIM YILMAZ', postcode: '77320', naf: '7810Z' });
+    const elsewhere = rec({ name: 'INTERIM YILMAZ', postcode: '77400', naf: '7810Z' });
+    expect(together(linkRecords([placed, covered], { communes: towns }), placed, covered)).toBe(true);
+    expect(together(linkRecords([placed, elsewhere], { communes: towns }), placed, elsewhere)).toBe(false);
+  });
+
   it('is deterministic', () => {
     const rs = [rec({ name: 'A B', communeInsee: '69266' }), rec({ name: 'A  B', communeInsee: '69266' }), rec({ name: 'A-B', communeInsee: '69266' })];
     expect(linkRecords(rs, { communes })).toEqual(linkRecords(rs, { communes }));

@@ -32,6 +32,8 @@ export interface PreparedRecord {
   multiSiteName: boolean;
   siren: string | null;
   commune: string | null;
+  /** Without a commune: the communes its postcode designates (several towns, so none could be chosen). */
+  postcodeCommunes: string[] | null;
   city: string | null;
   coords: LatLon | null;
   address: NormalisedAddress | null;
@@ -171,6 +173,7 @@ export function prepareRecords(
       multiSiteName: false,
       siren,
       commune,
+      postcodeCommunes: commune === null && r.postcode ? (postcodeToCommunes.get(digitsOnly(r.postcode)) ?? null) : null,
       city,
       coords: loc ? { lat: loc.lat, lon: loc.lon } : null,
       address: withId(normaliseAddress(r.address), table),

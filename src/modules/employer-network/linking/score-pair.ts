@@ -33,7 +33,12 @@ function approxKm(a: PreparedRecord, b: PreparedRecord): number {
 }
 
 function placePoints(a: PreparedRecord, b: PreparedRecord): number {
-  if (!a.commune || !b.commune) return -0.5;
+  if (!a.commune || !b.commune) {
+    // no commune, but a postcode that covers the other's: as good as a commune written at city level
+    const [unplaced, placed] = a.commune ? [b, a] : [a, b];
+    if (placed.commune && unplaced.postcodeCommunes?.some((c) => c === placed.commune || c === placed.city)) return 0.5;
+    return -0.5;
+  }
   if (a.commune === b.commune) return 1;
   if (a.city && a.city === b.city) {
     // the same city written twice at arrondissement level, differently: two establishments
