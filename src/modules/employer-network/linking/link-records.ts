@@ -27,7 +27,8 @@ function department(city: string): string {
 function blockingKeys(r: PreparedRecord, globalDf: Map<string, number>): string[] {
   const keys: string[] = [];
   const place = r.city ?? 'none';
-  const dep = r.city ? department(r.city) : 'none';
+  // without a commune, the postcode still tells the department
+  const dep = r.city ? department(r.city) : r.postcodeCommunes?.length ? department(r.postcodeCommunes[0]) : 'none';
   const byRarity = [...r.name.tokens].sort((x, y) => (globalDf.get(x) ?? 0) - (globalDf.get(y) ?? 0) || (x < y ? -1 : 1));
   byRarity.slice(0, 2).forEach((t, rank) => {
     keys.push(`t|${place}|${t}`);

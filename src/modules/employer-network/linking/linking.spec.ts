@@ -226,6 +226,16 @@ describe('linkRecords', () => {
     expect(together(linkRecords([placed, elsewhere], { communes: towns }), placed, elsewhere)).toBe(false);
   });
 
+  it('compares a record without a commune, mistyped, with those of the department its postcode gives', () => {
+    const towns = new Map<string, CommuneLocation>([
+      ['77001', { lat: 48.5, lon: 2.7, name: 'Amont', postcodes: ['77320'] }],
+      ['77002', { lat: 48.52, lon: 2.72, name: 'Aval', postcodes: ['77320'] }],
+    ]);
+    const placed = rec({ name: 'Soluline Coiffure', communeInsee: '77001' });
+    const unplaced = rec({ name: 'SOLULNINE COIFFURE', postcode: '77320' });
+    expect(together(linkRecords([placed, unplaced], { communes: towns }), placed, unplaced)).toBe(true);
+  });
+
   it('is deterministic', () => {
     const rs = [rec({ name: 'A B', communeInsee: '69266' }), rec({ name: 'A  B', communeInsee: '69266' }), rec({ name: 'A-B', communeInsee: '69266' })];
     expect(linkRecords(rs, { communes })).toEqual(linkRecords(rs, { communes }));
