@@ -16,16 +16,15 @@
  * Prints median / p95 / max, the same for the most common appellation alone, the machine and its load.
  * Acceptance (issue 4): p95 under 50 ms.
  */
-import { loadAverage, machineDescription } from './support/machine';
+import { dropBenchDatabase, prepareBenchDatabase } from './support/bench-database';
+import { loadAverage } from './support/machine';
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { CandidateSearchService } from '../../src/modules/candidates/candidate-search.service';
 import { ReferentialsImporter } from '../../src/modules/referentials/referentials.importer';
 import { findDataDir } from '../../src/modules/referentials/referentials-data';
 import type { Principal } from '../../src/platform/auth/principal';
-import { loadConfig } from '../../src/platform/config/app-config';
 import { typeormOptions } from '../../src/platform/database/typeorm-options';
 
 const DATABASE = 'maillage_bench_candidates';
@@ -145,24 +144,7 @@ async function main(argv: string[]): Promise<void> {
   };
   const searches = Number(opt('--searches') ?? 1000);
   const total = Number(opt('--candidates') ?? 100_000);
-  const base = loadConfig();
-  const adminUrl = new URL(base.DATABASE_URL);
-  adminUrl.pathname = '/postgres';
-  const benchUrl = new URL(base.DATABASE_URL);
-  benchUrl.pathname = `/${DATABASE}`;
-
-  console.log(`machine: ${machineDescription()}`);
-  console.log(`load average at start (1/5/15 min): ${loadAverage()}`);
-  const admin = new Client({ connectionString: adminUrl.toString() });
-  await admin.connect();
-  if (argv.includes('--fresh')) await admin.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
-  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE])).rowCount;
-  if (!exists) await admin.query(`CREATE DATABASE "${DATABASE}"`);
-  const pgVersion = (await admin.query('SHOW server_version')).rows[0].server_version;
-  await admin.end();
-  console.log(`PostgreSQL ${pgVersion}, database ${DATABASE} (${exists ? 'reused' : 'created'})`);
-
-  const config = loadConfig(process.env, { DATABASE_URL: benchUrl.toString(), LOG_LEVEL: 'error', DATABASE_POOL_SIZE: 2 });
+  const { config } = await prepareBenchDatabase(DATABASE, argv, { DATABASE_POOL_SIZE: 2 });
   const ds = new DataSource(typeormOptions(config));
   await ds.initialize();
   try {
@@ -237,10 +219,7 @@ async function main(argv: string[]): Promise<void> {
   } finally {
     await ds.destroy();
     if (argv.includes('--drop')) {
-      const cleanup = new Client({ connectionString: adminUrl.toString() });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
-      await cleanup.end();
+      await dropBenchDatabase(DATABASE);
       console.log(`database ${DATABASE} dropped`);
     } else {
       console.log(`database ${DATABASE} kept (--drop to remove it, --fresh to rebuild it)`);

@@ -17,17 +17,16 @@
  * needs-for-a-candidate. Default radius (30 km around the need; the candidate's own radius the other way), page of 20.
  * Acceptance (issue 6): p95 < 20 ms (candidates for a need) and < 30 ms (needs for a candidate), and ≤ 3× the floor.
  */
-import { loadAverage, machineDescription } from './support/machine';
+import { dropBenchDatabase, prepareBenchDatabase } from './support/bench-database';
+import { loadAverage } from './support/machine';
 import 'reflect-metadata';
 import argon2 from 'argon2';
 import { performance } from 'node:perf_hooks';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { loadOwnCandidate, loadRelatedJobRows, loadVisibleNeed, prefilterCandidates, prefilterNeeds, DEFAULT_NEED_RADIUS_KM, type MatchingViewer } from '../../src/modules/matching/matching-queries';
 import { ReferentialsImporter } from '../../src/modules/referentials/referentials.importer';
 import { findDataDir } from '../../src/modules/referentials/referentials-data';
-import { loadConfig } from '../../src/platform/config/app-config';
 import { typeormOptions } from '../../src/platform/database/typeorm-options';
 
 const DATABASE = 'maillage_bench_matching';
@@ -149,24 +148,7 @@ async function main(argv: string[]): Promise<void> {
   };
   const queries = Number(opt('--queries') ?? 500);
   const total = Number(opt('--candidates') ?? 100_000);
-  const base = loadConfig();
-  const adminUrl = new URL(base.DATABASE_URL);
-  adminUrl.pathname = '/postgres';
-  const benchUrl = new URL(base.DATABASE_URL);
-  benchUrl.pathname = `/${DATABASE}`;
-
-  console.log(`machine: ${machineDescription()}`);
-  console.log(`load average at start (1/5/15 min): ${loadAverage()}`);
-  const admin = new Client({ connectionString: adminUrl.toString() });
-  await admin.connect();
-  if (argv.includes('--fresh')) await admin.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
-  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE])).rowCount;
-  if (!exists) await admin.query(`CREATE DATABASE "${DATABASE}"`);
-  const pgVersion = (await admin.query('SHOW server_version')).rows[0].server_version;
-  await admin.end();
-  console.log(`PostgreSQL ${pgVersion}, database ${DATABASE} (${exists ? 'reused' : 'created'})`);
-
-  const config = loadConfig(process.env, { DATABASE_URL: benchUrl.toString(), QUEUE_PREFIX: 'bench_matching', LOG_LEVEL: 'error', DATABASE_POOL_SIZE: 4 });
+  const { config } = await prepareBenchDatabase(DATABASE, argv, { QUEUE_PREFIX: 'bench_matching', DATABASE_POOL_SIZE: 4 });
   const setup = new DataSource(typeormOptions(config));
   await setup.initialize();
   try {
@@ -281,10 +263,7 @@ async function main(argv: string[]): Promise<void> {
   } finally {
     await app.close();
     if (argv.includes('--drop')) {
-      const cleanup = new Client({ connectionString: adminUrl.toString() });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
-      await cleanup.end();
+      await dropBenchDatabase(DATABASE);
       console.log(`database ${DATABASE} dropped`);
     } else {
       console.log(`database ${DATABASE} kept (--drop to remove it, --fresh to rebuild it)`);
