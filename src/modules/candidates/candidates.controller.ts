@@ -1,3 +1,4 @@
+import { ParseId } from '../../platform/errors/parse-id.pipe';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentPrincipal } from '../../platform/auth/access.decorators';
@@ -7,7 +8,7 @@ import { CandidatePrivacyService } from './candidate-privacy.service';
 import { CandidateProfileService } from './candidate-profile.service';
 import { CandidateRetentionService } from './candidate-retention.service';
 import { CandidateSearchService } from './candidate-search.service';
-import { ParseCandidateId } from './candidates.errors';
+
 import { CandidatesService } from './candidates.service';
 import { CreateCandidateDto, UpdateCandidateDto } from './dto/candidate.dto';
 import { RecordConsentDto } from './dto/consent.dto';
@@ -44,26 +45,26 @@ export class CandidatesController {
   @Get('candidates/:id')
   @Allow('direction', 'cip', 'charge_dev')
   @ApiOperation({ summary: 'Fiche complète (ma structure, lecture journalisée) ou profil partagé (SIAE partenaire, avec consentement)' })
-  detail(@CurrentPrincipal() p: Principal, @Param('id', ParseCandidateId) id: string) {
+  detail(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string) {
     return this.candidates.detail(p, id);
   }
 
   @Patch('candidates/:id')
   @Allow('direction', 'cip')
-  update(@CurrentPrincipal() p: Principal, @Param('id', ParseCandidateId) id: string, @Body() dto: UpdateCandidateDto) {
+  update(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Body() dto: UpdateCandidateDto) {
     return this.candidates.update(p, id, dto);
   }
 
   @Put('candidates/:id/profile')
   @Allow('direction', 'cip')
   @ApiOperation({ summary: 'Remplacer le profil partagé (métiers visés, compétences, savoir-être, mobilité, disponibilité)' })
-  putProfile(@CurrentPrincipal() p: Principal, @Param('id', ParseCandidateId) id: string, @Body() dto: PutProfileDto) {
+  putProfile(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Body() dto: PutProfileDto) {
     return this.profiles.put(p, id, dto);
   }
 
   @Post('candidates/:id/consents')
   @Allow('direction', 'cip')
-  recordConsent(@CurrentPrincipal() p: Principal, @Param('id', ParseCandidateId) id: string, @Body() dto: RecordConsentDto) {
+  recordConsent(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Body() dto: RecordConsentDto) {
     return this.consents.record(p, id, dto);
   }
 
@@ -71,14 +72,14 @@ export class CandidatesController {
   @HttpCode(200)
   @Allow('direction', 'cip')
   @ApiOperation({ summary: 'Retirer un consentement (effet immédiat)' })
-  withdrawConsent(@CurrentPrincipal() p: Principal, @Param('id', ParseCandidateId) id: string, @Param('consentId', ParseCandidateId) consentId: string) {
+  withdrawConsent(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Param('consentId', ParseId) consentId: string) {
     return this.consents.withdraw(p, id, consentId);
   }
 
   @Get('candidates/:id/export')
   @Allow('direction', 'cip')
   @ApiOperation({ summary: 'Export RGPD : tout ce qui est détenu sur la personne (JSON)' })
-  export(@CurrentPrincipal() p: Principal, @Param('id', ParseCandidateId) id: string) {
+  export(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string) {
     return this.privacy.export(p, id);
   }
 
@@ -86,7 +87,7 @@ export class CandidatesController {
   @HttpCode(200)
   @Allow('direction', 'cip')
   @ApiOperation({ summary: 'Effacement RGPD sur demande : données personnelles remplacées, profil supprimé, statistiques anonymes conservées' })
-  erase(@CurrentPrincipal() p: Principal, @Param('id', ParseCandidateId) id: string) {
+  erase(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string) {
     return this.privacy.eraseOnRequest(p, id);
   }
 

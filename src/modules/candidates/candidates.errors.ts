@@ -1,4 +1,4 @@
-import { HttpStatus, ParseUUIDPipe } from '@nestjs/common';
+import { HttpStatus } from '@nestjs/common';
 import { AppError } from '../../platform/errors/app-error';
 import { registerConstraintErrors } from '../../platform/errors/constraint-errors';
 
@@ -7,7 +7,6 @@ export const candidatesErrors = {
   candidateNotFound: () => new AppError('CANDIDATE_NOT_FOUND', HttpStatus.NOT_FOUND, 'Ce·tte candidat·e est introuvable.'),
   siaeNotFound: () => new AppError('SIAE_NOT_FOUND', HttpStatus.NOT_FOUND, 'Cette structure est introuvable.'),
   consentNotFound: () => new AppError('CONSENT_NOT_FOUND', HttpStatus.NOT_FOUND, 'Ce consentement est introuvable.'),
-  invalidId: () => new AppError('INVALID_ID', HttpStatus.BAD_REQUEST, "L'identifiant dans l'adresse n'est pas un UUID valide."),
   onlyCipOrDirection: () =>
     new AppError('CANDIDATE_WRITE_FORBIDDEN', HttpStatus.FORBIDDEN, 'Seuls les CIP et la direction de la structure peuvent modifier un·e candidat·e.'),
   referentNotInSiae: () =>
@@ -38,5 +37,3 @@ registerConstraintErrors({
   FK_candidate_profile_commune: () => candidatesErrors.unknownCommune('?'),
   FK_candidate_target_job_appellation: () => candidatesErrors.unknownAppellations([]),
 });
-
-export const ParseCandidateId = new ParseUUIDPipe({ version: undefined, exceptionFactory: () => candidatesErrors.invalidId() });

@@ -1,3 +1,4 @@
+import { ParseId } from '../../platform/errors/parse-id.pipe';
 import { Controller, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -5,7 +6,7 @@ import { Allow, CurrentPrincipal } from '../../platform/auth/access.decorators';
 import type { Principal } from '../../platform/auth/principal';
 import { CompaniesImportService, IMPORT_MAX_BYTES } from './companies-import.service';
 import { ImportCompaniesQueryDto } from './dto/import.dto';
-import { employerNetworkErrors as errors, ParseEnId } from './employer-network.errors';
+import { employerNetworkErrors as errors } from './employer-network.errors';
 
 /**
  * The file travels as the raw request body: the application's JSON parser stops at 256 kB and base64 would inflate a
@@ -51,7 +52,7 @@ export class CompaniesImportController {
   @ApiResponse({ status: 422, description: 'IMPORT_INVALID : compte rendu ligne par ligne, rien n’a été écrit.' })
   async import(
     @CurrentPrincipal() p: Principal,
-    @Param('siaeId', ParseEnId) siaeId: string,
+    @Param('siaeId', ParseId) siaeId: string,
     @Query() query: ImportCompaniesQueryDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,

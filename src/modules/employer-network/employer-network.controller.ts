@@ -1,10 +1,11 @@
+import { ParseId } from '../../platform/errors/parse-id.pipe';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentPrincipal } from '../../platform/auth/access.decorators';
 import type { Principal } from '../../platform/auth/principal';
 import { CompaniesService } from './companies.service';
 import { ContactDto, CreateCompanyDto, HiringNeedDto, InteractionDto, NeedStatusDto, ShareDto, UpdateCompanyDto } from './dto/company.dto';
-import { ParseEnId } from './employer-network.errors';
+
 import { HiringNeedsService } from './hiring-needs.service';
 import { SharingService } from './sharing.service';
 
@@ -28,39 +29,39 @@ export class CompaniesController {
   @Get('siae/:siaeId/companies')
   @Allow('direction', 'cip', 'charge_dev')
   @ApiOperation({ summary: 'Les fiches entreprises de ma structure' })
-  list(@CurrentPrincipal() p: Principal, @Param('siaeId', ParseEnId) siaeId: string) {
+  list(@CurrentPrincipal() p: Principal, @Param('siaeId', ParseId) siaeId: string) {
     return this.companies.list(p, siaeId);
   }
 
   @Get('companies/:id')
   @ApiOperation({ summary: 'Une fiche : ma structure, ou partagée avec un de mes collectifs (contacts seulement si partagés, lecture journalisée)' })
-  detail(@CurrentPrincipal() p: Principal, @Param('id', ParseEnId) id: string) {
+  detail(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string) {
     return this.companies.detail(p, id);
   }
 
   @Patch('companies/:id')
   @Allow('direction', 'charge_dev')
-  update(@CurrentPrincipal() p: Principal, @Param('id', ParseEnId) id: string, @Body() dto: UpdateCompanyDto) {
+  update(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Body() dto: UpdateCompanyDto) {
     return this.companies.update(p, id, dto);
   }
 
   @Post('companies/:id/contacts')
   @Allow('direction', 'charge_dev')
-  addContact(@CurrentPrincipal() p: Principal, @Param('id', ParseEnId) id: string, @Body() dto: ContactDto) {
+  addContact(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Body() dto: ContactDto) {
     return this.companies.addContact(p, id, dto);
   }
 
   @Post('companies/:id/interactions')
   @Allow('direction', 'charge_dev')
   @ApiOperation({ summary: 'Consigner un échange : appel, e-mail, visite, immersion accueillie, embauche, événement' })
-  addInteraction(@CurrentPrincipal() p: Principal, @Param('id', ParseEnId) id: string, @Body() dto: InteractionDto) {
+  addInteraction(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Body() dto: InteractionDto) {
     return this.companies.addInteraction(p, id, dto);
   }
 
   @Post('companies/:id/needs')
   @Allow('direction', 'charge_dev')
   @ApiOperation({ summary: 'Ajouter un besoin de recrutement (confirmé à la création)' })
-  addNeed(@CurrentPrincipal() p: Principal, @Param('id', ParseEnId) id: string, @Body() dto: HiringNeedDto) {
+  addNeed(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Body() dto: HiringNeedDto) {
     return this.needs.create(p, id, dto);
   }
 
@@ -68,21 +69,21 @@ export class CompaniesController {
   @HttpCode(200)
   @Allow('direction', 'charge_dev')
   @ApiOperation({ summary: "Confirmer qu'un besoin tient toujours (repousse son expiration)" })
-  confirmNeed(@CurrentPrincipal() p: Principal, @Param('id', ParseEnId) id: string, @Param('needId', ParseEnId) needId: string) {
+  confirmNeed(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Param('needId', ParseId) needId: string) {
     return this.needs.confirm(p, id, needId);
   }
 
   @Post('companies/:id/needs/:needId/status')
   @HttpCode(200)
   @Allow('direction', 'charge_dev')
-  setNeedStatus(@CurrentPrincipal() p: Principal, @Param('id', ParseEnId) id: string, @Param('needId', ParseEnId) needId: string, @Body() dto: NeedStatusDto) {
+  setNeedStatus(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Param('needId', ParseId) needId: string, @Body() dto: NeedStatusDto) {
     return this.needs.setStatus(p, id, needId, dto);
   }
 
   @Post('companies/:id/shares')
   @Allow('direction', 'charge_dev')
   @ApiOperation({ summary: 'Partager la fiche avec un collectif (avec ou sans contacts) ; journalisé, relance la mutualisation' })
-  share(@CurrentPrincipal() p: Principal, @Param('id', ParseEnId) id: string, @Body() dto: ShareDto) {
+  share(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Body() dto: ShareDto) {
     return this.sharing.share(p, id, dto);
   }
 
@@ -90,7 +91,7 @@ export class CompaniesController {
   @HttpCode(200)
   @Allow('direction', 'charge_dev')
   @ApiOperation({ summary: 'Retirer le partage ; la fiche quitte la vue mutualisée au prochain passage' })
-  withdraw(@CurrentPrincipal() p: Principal, @Param('id', ParseEnId) id: string, @Param('collectiveId', ParseEnId) collectiveId: string) {
+  withdraw(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Param('collectiveId', ParseId) collectiveId: string) {
     return this.sharing.withdraw(p, id, collectiveId);
   }
 

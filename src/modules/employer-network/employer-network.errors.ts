@@ -1,4 +1,4 @@
-import { HttpStatus, ParseUUIDPipe } from '@nestjs/common';
+import { HttpStatus } from '@nestjs/common';
 import { AppError } from '../../platform/errors/app-error';
 import { registerConstraintErrors } from '../../platform/errors/constraint-errors';
 
@@ -11,7 +11,6 @@ export const employerNetworkErrors = {
   needNotFound: () => new AppError('HIRING_NEED_NOT_FOUND', HttpStatus.NOT_FOUND, 'Ce besoin de recrutement est introuvable.'),
   runNotFound: () => new AppError('POOLING_RUN_NOT_FOUND', HttpStatus.NOT_FOUND, 'Cette mutualisation est introuvable.'),
   contactNotFound: () => new AppError('CONTACT_NOT_FOUND', HttpStatus.NOT_FOUND, 'Ce contact est introuvable.'),
-  invalidId: () => new AppError('INVALID_ID', HttpStatus.BAD_REQUEST, "L'identifiant dans l'adresse n'est pas un UUID valide."),
   writeForbidden: () =>
     new AppError('COMPANY_WRITE_FORBIDDEN', HttpStatus.FORBIDDEN, 'Seuls la direction et les chargé·es de développement de la structure peuvent modifier ses entreprises.'),
   notAMember: () =>
@@ -63,5 +62,3 @@ registerConstraintErrors({
   FK_hiring_need_appellation: employerNetworkErrors.unknownAppellation,
   CK_company_siret_digits: employerNetworkErrors.siretFormat,
 });
-
-export const ParseEnId = new ParseUUIDPipe({ version: undefined, exceptionFactory: () => employerNetworkErrors.invalidId() });

@@ -1,9 +1,10 @@
+import { ParseId } from '../../platform/errors/parse-id.pipe';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../platform/auth/access.decorators';
 import type { Principal } from '../../platform/auth/principal';
 import { BudgetDto, DirectoryQueryDto, MergeDto, PauseDto, SolicitationDto, SplitDto } from './dto/pooling.dto';
-import { ParseEnId } from './employer-network.errors';
+
 import { PooledCompaniesService } from './pooled-companies.service';
 import { PoolingAdminService } from './pooling-admin.service';
 import { SolicitationsService } from './solicitations.service';
@@ -21,74 +22,74 @@ export class PooledCompaniesController {
 
   @Get('collectives/:id/pooled-companies')
   @ApiOperation({ summary: 'Annuaire des entreprises mutualisées : nom, fiche/domaine ROME des besoins ouverts, commune + rayon' })
-  directory(@CurrentPrincipal() p: Principal, @Param('id', ParseEnId) id: string, @Query() q: DirectoryQueryDto) {
+  directory(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Query() q: DirectoryQueryDto) {
     return this.pooled.directory(p, id, q);
   }
 
   @Get('collectives/:id/reciprocity')
   @ApiOperation({ summary: 'Réciprocité par structure : fiches apportées, entreprises introduites, utilisées, résultats obtenus grâce aux autres' })
-  reciprocity(@CurrentPrincipal() p: Principal, @Param('id', ParseEnId) id: string) {
+  reciprocity(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string) {
     return this.pooled.reciprocity(p, id);
   }
 
   @Post('collectives/:id/pooling-runs')
   @HttpCode(202)
   @ApiOperation({ summary: 'Demander une mutualisation (coordination, direction ou chargé·e de développement d’une structure membre)' })
-  requestRun(@CurrentPrincipal() p: Principal, @Param('id', ParseEnId) id: string) {
+  requestRun(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string) {
     return this.admin.requestRun(p, id);
   }
 
   @Get('pooling-runs/:id')
   @ApiOperation({ summary: "Avancement d'une mutualisation" })
-  progress(@CurrentPrincipal() p: Principal, @Param('id', ParseEnId) id: string) {
+  progress(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string) {
     return this.admin.progress(p, id);
   }
 
   @Get('collectives/:id/solicitation-budget')
-  getBudget(@CurrentPrincipal() p: Principal, @Param('id', ParseEnId) id: string) {
+  getBudget(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string) {
     return this.solicitations.getBudget(p, id);
   }
 
   @Put('collectives/:id/solicitation-budget')
   @ApiOperation({ summary: 'Fixer le budget de sollicitations du collectif (coordination), par défaut et par taille' })
-  setBudget(@CurrentPrincipal() p: Principal, @Param('id', ParseEnId) id: string, @Body() dto: BudgetDto) {
+  setBudget(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Body() dto: BudgetDto) {
     return this.solicitations.setBudget(p, id, dto);
   }
 
   @Get('pooled-companies/:id')
   @ApiOperation({ summary: 'Entreprise mutualisée : provenance, besoins ouverts, historique, contacts partagés, budget' })
-  detail(@CurrentPrincipal() p: Principal, @Param('id', ParseEnId) id: string) {
+  detail(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string) {
     return this.pooled.detail(p, id);
   }
 
   @Post('pooled-companies/:id/split')
   @HttpCode(202)
   @ApiOperation({ summary: 'Séparer des fiches (décision humaine respectée par les passages suivants)' })
-  split(@CurrentPrincipal() p: Principal, @Param('id', ParseEnId) id: string, @Body() dto: SplitDto) {
+  split(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Body() dto: SplitDto) {
     return this.admin.split(p, id, dto);
   }
 
   @Post('pooled-companies/:id/merge')
   @HttpCode(202)
   @ApiOperation({ summary: 'Fusionner avec une autre entreprise mutualisée (décision humaine respectée par les passages suivants)' })
-  merge(@CurrentPrincipal() p: Principal, @Param('id', ParseEnId) id: string, @Body() dto: MergeDto) {
+  merge(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Body() dto: MergeDto) {
     return this.admin.merge(p, id, dto);
   }
 
   @Get('pooled-companies/:id/solicitations')
-  log(@CurrentPrincipal() p: Principal, @Param('id', ParseEnId) id: string) {
+  log(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string) {
     return this.solicitations.log(p, id);
   }
 
   @Post('pooled-companies/:id/solicitations')
   @ApiOperation({ summary: 'Consigner une sollicitation ; refusée au-delà du budget ou pendant une pause, sauf dérogation de la coordination' })
-  solicit(@CurrentPrincipal() p: Principal, @Param('id', ParseEnId) id: string, @Body() dto: SolicitationDto) {
+  solicit(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Body() dto: SolicitationDto) {
     return this.solicitations.solicit(p, id, dto);
   }
 
   @Put('pooled-companies/:id/pause')
   @ApiOperation({ summary: "L'entreprise demande une pause jusqu'à une date (null pour la lever)" })
-  pause(@CurrentPrincipal() p: Principal, @Param('id', ParseEnId) id: string, @Body() dto: PauseDto) {
+  pause(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Body() dto: PauseDto) {
     return this.solicitations.pause(p, id, dto);
   }
 }
