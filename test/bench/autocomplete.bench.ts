@@ -9,6 +9,7 @@
  * planning + execution time. Also prints the machine and its load (this machine is shared: figures move with it).
  * Acceptance (issue 2): HTTP median under 20 ms.
  */
+import { percentile, summary } from './support/stats';
 import { dropBenchDatabase, prepareBenchDatabase } from './support/bench-database';
 import { loadAverage } from './support/machine';
 import 'reflect-metadata';
@@ -42,18 +43,6 @@ function typedPrefixes(search: string): string[] {
     if (prefix.trim().length >= 2 && !/[\s'-]$/.test(prefix)) out.push(prefix);
   }
   return out;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank];
-}
-
-function summary(label: string, samples: number[]): string {
-  const s = [...samples].sort((a, b) => a - b);
-  const f = (v: number) => v.toFixed(2).padStart(7);
-  return `${label.padEnd(34)} n=${String(s.length).padStart(5)}  median ${f(percentile(s, 50))} ms  p95 ${f(percentile(s, 95))} ms  max ${f(s[s.length - 1])} ms`;
 }
 
 

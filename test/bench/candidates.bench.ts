@@ -16,6 +16,8 @@
  * Prints median / p95 / max, the same for the most common appellation alone, the machine and its load.
  * Acceptance (issue 4): p95 under 50 ms.
  */
+import { COMMON_APPELLATIONS, appellationWeights, appellationWeightSum, createAppellationDrawTable } from './support/appellations';
+import { percentile, summary } from './support/stats';
 import { dropBenchDatabase, prepareBenchDatabase } from './support/bench-database';
 import { loadAverage } from './support/machine';
 import 'reflect-metadata';
@@ -31,24 +33,6 @@ const DATABASE = 'maillage_bench_candidates';
 const TARGET_P95_MS = 50;
 const LYON = { lat: 45.758, lon: 4.8351 };
 
-/** Appellations (OGR) an SIAE's candidates often aim at, most common first (Zipf weights 1/rank). */
-const COMMON_APPELLATIONS = [
-  '10571', '10687', '12756', '16068', '10405', '14769', '17480', '16250', '10688', '10594', '14786', '20576', '10816', '13861', '17441',
-  '10686', '12757', '20525', '14811', '17515', '10573', '10575', '38437', '16069', '12439', '10729', '17180', '20451', '14778', '38116',
-  '16257', '14760', '12762', '10730', '10453', '20461', '16254', '10537', '14759', '17072',
-];
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-
-function summary(label: string, samples: number[]): string {
-  const s = [...samples].sort((a, b) => a - b);
-  const f = (v: number) => v.toFixed(2).padStart(7);
-  return `${label.padEnd(44)} n=${String(s.length).padStart(5)}  median ${f(percentile(s, 50))} ms  p95 ${f(percentile(s, 95))} ms  max ${f(s[s.length - 1])} ms`;
-}
-
 
 /** Deterministic PRNG so two runs replay the same searches. */
 function mulberry32(seed: number): () => number {
@@ -62,8 +46,6 @@ function mulberry32(seed: number): () => number {
 }
 
 async function seed(ds: DataSource, total: number): Promise<void> {
-  const weights = COMMON_APPELLATIONS.map((_, i) => 1 / (i + 1));
-  const sum = weights.reduce((a, b) => a + b, 0);
   await ds.transaction(async (m) => {
     await m.query(`SELECT setseed(0.42)`);
     await m.query(`CREATE TEMP TABLE b_lyon_communes ON COMMIT DROP AS
@@ -71,18 +53,7 @@ async function seed(ds: DataSource, total: number): Promise<void> {
        WHERE earth_box(ll_to_earth(${LYON.lat}, ${LYON.lon}), 60000) @> ll_to_earth(latitude, longitude)
          AND earth_distance(ll_to_earth(${LYON.lat}, ${LYON.lon}), ll_to_earth(latitude, longitude)) < 60000`);
     await m.query(`CREATE TEMP TABLE b_all_communes ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY code) AS i, code, latitude, longitude FROM commune WHERE code !~ '^(97|98)'`);
-    // Appellation draw: [lo, hi) intervals of a unit line; 85 % for the common list, 15 % uniformly over the referential.
-    await m.query(`CREATE TEMP TABLE b_apps (code varchar, fiche_code char(5), domain_code char(3), lo float8, hi float8) ON COMMIT DROP`);
-    let lo = 0;
-    for (let i = 0; i < COMMON_APPELLATIONS.length; i++) {
-      const hi = lo + (0.85 * weights[i]) / sum;
-      await m.query(`INSERT INTO b_apps SELECT a.code, a.fiche_code, f.domain_code, $2, $3 FROM rome_appellation a JOIN rome_fiche f ON f.code = a.fiche_code WHERE a.code = $1`, [COMMON_APPELLATIONS[i], lo, hi]);
-      lo = hi;
-    }
-    await m.query(`INSERT INTO b_apps SELECT a.code, a.fiche_code, f.domain_code,
-        0.85 + 0.15 * (row_number() OVER (ORDER BY a.code) - 1) / count(*) OVER (), 0.85 + 0.15 * row_number() OVER (ORDER BY a.code) / count(*) OVER ()
-      FROM rome_appellation a JOIN rome_fiche f ON f.code = a.fiche_code`);
-    await m.query(`UPDATE b_apps SET hi = 1.0000001 WHERE hi = (SELECT max(hi) FROM b_apps)`);
+    await createAppellationDrawTable(m);
 
     await m.query(`INSERT INTO siae (kind, name, siret, commune_code)
       SELECT (ARRAY['ACI','AI','EI','ETTI','EITI'])[1 + g % 5], 'SIAE bench ' || g, lpad((90000000000000 + g)::text, 14, '0'),
@@ -170,12 +141,10 @@ async function main(argv: string[]): Promise<void> {
       `SELECT code FROM commune WHERE earth_box(ll_to_earth(${LYON.lat}, ${LYON.lon}), 30000) @> ll_to_earth(latitude, longitude)
           AND earth_distance(ll_to_earth(${LYON.lat}, ${LYON.lon}), ll_to_earth(latitude, longitude)) < 30000 ORDER BY code`,
     );
-    const weights = COMMON_APPELLATIONS.map((_, i) => 1 / (i + 1));
-    const sum = weights.reduce((a, b) => a + b, 0);
     const rand = mulberry32(7);
     const pickAppellation = () => {
-      let u = rand() * sum;
-      for (let i = 0; i < weights.length; i++) if ((u -= weights[i]) <= 0) return COMMON_APPELLATIONS[i];
+      let u = rand() * appellationWeightSum;
+      for (let i = 0; i < appellationWeights.length; i++) if ((u -= appellationWeights[i]) <= 0) return COMMON_APPELLATIONS[i];
       return COMMON_APPELLATIONS[0];
     };
     const plan = Array.from({ length: searches }, () => ({
@@ -210,8 +179,8 @@ async function main(argv: string[]): Promise<void> {
       [COMMON_APPELLATIONS[0]],
     );
     console.log('');
-    console.log(summary('search (service, page of 20)', all));
-    console.log(summary(`most common appellation ${COMMON_APPELLATIONS[0]} (incl. 50 km)`, hardest));
+    console.log(summary('search (service, page of 20)', all, 44));
+    console.log(summary(`most common appellation ${COMMON_APPELLATIONS[0]} (incl. 50 km)`, hardest, 44));
     console.log(`average profiles per page: ${(returned / searches).toFixed(1)}; candidates with ${COMMON_APPELLATIONS[0]} within 50 km of Lyon (all SIAE, any consent): ${lyonHits}`);
     const p95 = percentile([...all].sort((a, b) => a - b), 95);
     console.log(`load average at end (1/5/15 min): ${loadAverage()}`);

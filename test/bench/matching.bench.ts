@@ -17,6 +17,8 @@
  * needs-for-a-candidate. Default radius (30 km around the need; the candidate's own radius the other way), page of 20.
  * Acceptance (issue 6): p95 < 20 ms (candidates for a need) and < 30 ms (needs for a candidate), and ≤ 3× the floor.
  */
+import { createAppellationDrawTable } from './support/appellations';
+import { percentile } from './support/stats';
 import { dropBenchDatabase, prepareBenchDatabase } from './support/bench-database';
 import { loadAverage } from './support/machine';
 import 'reflect-metadata';
@@ -36,17 +38,6 @@ const PASSWORD = 'mot-de-passe-du-bench-42';
 const EMAIL = 'cip.matching.bench@exemple.fr';
 const TARGETS = { need: 20, candidate: 30 };
 
-const COMMON_APPELLATIONS = [
-  '10571', '10687', '12756', '16068', '10405', '14769', '17480', '16250', '10688', '10594', '14786', '20576', '10816', '13861', '17441',
-  '10686', '12757', '20525', '14811', '17515', '10573', '10575', '38437', '16069', '12439', '10729', '17180', '20451', '14778', '38116',
-  '16257', '14760', '12762', '10730', '10453', '20461', '16254', '10537', '14759', '17072',
-];
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-
 interface Stats {
   median: number;
   p95: number;
@@ -60,8 +51,6 @@ const line = (label: string, s: Stats, n: number) =>
   `${label.padEnd(46)} n=${String(n).padStart(5)}  median ${s.median.toFixed(2).padStart(7)} ms  p95 ${s.p95.toFixed(2).padStart(7)} ms  max ${s.max.toFixed(2).padStart(7)} ms`;
 
 async function seed(ds: DataSource, total: number): Promise<void> {
-  const weights = COMMON_APPELLATIONS.map((_, i) => 1 / (i + 1));
-  const sum = weights.reduce((a, b) => a + b, 0);
   const passwordHash = await argon2.hash(PASSWORD, { type: argon2.argon2id });
   await ds.transaction(async (m) => {
     await m.query(`SELECT setseed(0.6)`);
@@ -69,17 +58,7 @@ async function seed(ds: DataSource, total: number): Promise<void> {
       SELECT row_number() OVER (ORDER BY code) AS i, code, latitude, longitude FROM commune
        WHERE earth_box(ll_to_earth(${LYON.lat}, ${LYON.lon}), ${REGION_M}) @> ll_to_earth(latitude, longitude)
          AND earth_distance(ll_to_earth(${LYON.lat}, ${LYON.lon}), ll_to_earth(latitude, longitude)) < ${REGION_M}`);
-    await m.query(`CREATE TEMP TABLE b_apps (code varchar, fiche_code char(5), domain_code char(3), lo float8, hi float8) ON COMMIT DROP`);
-    let lo = 0;
-    for (let i = 0; i < COMMON_APPELLATIONS.length; i++) {
-      const hi = lo + (0.85 * weights[i]) / sum;
-      await m.query(`INSERT INTO b_apps SELECT a.code, a.fiche_code, f.domain_code, $2, $3 FROM rome_appellation a JOIN rome_fiche f ON f.code = a.fiche_code WHERE a.code = $1`, [COMMON_APPELLATIONS[i], lo, hi]);
-      lo = hi;
-    }
-    await m.query(`INSERT INTO b_apps SELECT a.code, a.fiche_code, f.domain_code,
-        0.85 + 0.15 * (row_number() OVER (ORDER BY a.code) - 1) / count(*) OVER (), 0.85 + 0.15 * row_number() OVER (ORDER BY a.code) / count(*) OVER ()
-      FROM rome_appellation a JOIN rome_fiche f ON f.code = a.fiche_code`);
-    await m.query(`UPDATE b_apps SET hi = 1.0000001 WHERE hi = (SELECT max(hi) FROM b_apps)`);
+    await createAppellationDrawTable(m);
 
     await m.query(`INSERT INTO siae (kind, name, siret, commune_code)
       SELECT (ARRAY['ACI','AI','EI','ETTI','EITI'])[1 + g % 5], 'SIAE bench ' || g, lpad((91000000000000 + g)::text, 14, '0'),
