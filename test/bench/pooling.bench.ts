@@ -1,8 +1,8 @@
 /**
- * npm run bench:pooling [-- --out <folder>] [--records <n>] [--only main|held-out]
+ * npm run bench:pooling [-- --out <folder>] [--records <n>] [--only main|dev|tune|held-out|<profile name>]
  *
  * Generates labelled company records (test/bench/pooling/generator.ts: ≥ 500 SIAE, 100k records on the main profile,
- * plus held-out profiles with other seeds, territories and rates), runs the real linking engine of the pooling job on
+ * plus development and held-out profiles with other seeds, territories and rates), runs the real linking engine of the pooling job on
  * each, and scores the result with the shared scorer (shared/bench/pooling/score.mjs): pairwise and B-cubed
  * precision / recall / F1 for records and contacts, wall time, and the machine. With --out the sets and links are kept
  * so that `npm run --silent pool:link -- <folder>/main` and score.mjs can be run by hand on them.
@@ -13,7 +13,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { findCommunesCsv } from '../../src/modules/employer-network/linking/communes-file';
 import { linkRecords } from '../../src/modules/employer-network/linking/link-records';
-import { generate, HELD_OUT_PROFILES, MAIN_PROFILE, Profile } from './pooling/generator';
+import { DEV_PROFILES, generate, HELD_OUT_PROFILES, MAIN_PROFILE, Profile } from './pooling/generator';
 import { loadCommunes, writeLinks, writeSet } from './pooling/io';
 import { loadAverage, machineDescription } from './support/machine';
 
@@ -53,9 +53,11 @@ async function main() {
   console.log(`machine: ${machineDescription()}; ${loadAverage()}`);
   console.log(`communes: ${communesFile} (${communes.size})`);
 
-  const profiles: Profile[] = [];
-  if (only !== 'held-out') profiles.push(MAIN_PROFILE);
-  if (only !== 'main') profiles.push(...HELD_OUT_PROFILES);
+  // Tune on main and dev only; held-out sets are run to confirm, never to tune (--only held-out). Default: all.
+  const all = [MAIN_PROFILE, ...DEV_PROFILES, ...HELD_OUT_PROFILES];
+  const profiles: Profile[] = all.filter((p) =>
+    only === undefined ? true : only === 'dev' ? DEV_PROFILES.includes(p) : only === 'held-out' ? HELD_OUT_PROFILES.includes(p) : only === 'tune' ? !HELD_OUT_PROFILES.includes(p) : p.name === only);
+  if (profiles.length === 0) throw new Error(`profil inconnu : ${only} (main, dev, tune, held-out ou un nom de profil)`);
   for (const base of profiles) {
     const profile = recordsOverride ? { ...base, records: recordsOverride } : base;
     let t = process.hrtime.bigint();
