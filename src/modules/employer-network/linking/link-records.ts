@@ -66,15 +66,18 @@ interface Edge {
 export function linkRecords(records: readonly LinkableRecord[], options: LinkOptions = {}): LinkResult {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const table = new TokenTable();
-  const prepared = prepareRecords(records, table, options.communes);
+  const prepared = prepareRecords(records, table, options.communes, options.statistics);
   const n = prepared.length;
   const indexOf = new Map<string, number>();
   prepared.forEach((p) => indexOf.set(p.recordId, p.index));
 
   markSharedSirets(prepared);
-  const globalDf = new Map<string, number>();
-  for (const p of prepared) for (const t of new Set(p.name.tokens)) globalDf.set(t, (globalDf.get(t) ?? 0) + 1);
+  const globalDf = new Map<string, number>(options.statistics?.documentFrequency ?? []);
+  if (!options.statistics) for (const p of prepared) for (const t of new Set(p.name.tokens)) globalDf.set(t, (globalDf.get(t) ?? 0) + 1);
   markMultiSiteNames(prepared, globalDf);
+  const statistics = { records: options.statistics?.records ?? n, documentFrequency: globalDf };
+  const focus = options.focus?.({ records: prepared, statistics, blockingKeys: (p) => blockingKeys(p, globalDf) }) ?? null;
+  const inFocus = focus ? prepared.map((p) => focus.has(p.recordId)) : null;
   const blocks = new Map<string, number[]>();
   const unplacedBlocks = new Set<number[]>();
   const blocksOf: number[][][] = prepared.map((p) => {
@@ -94,7 +97,10 @@ export function linkRecords(records: readonly LinkableRecord[], options: LinkOpt
   const edges: Edge[] = [];
   const seen = new Int32Array(n).fill(-1);
   let candidatePairs = 0;
+  const toScore = inFocus ? inFocus.filter(Boolean).length : n;
+  let scored = 0;
   for (let i = 0; i < n; i++) {
+    if (inFocus && !inFocus[i]) continue;
     const pi = prepared[i];
     for (const list of blocksOf[i]) {
       if (list.length < 2 || list.length > MAX_BLOCK) continue;
@@ -102,6 +108,7 @@ export function linkRecords(records: readonly LinkableRecord[], options: LinkOpt
       const unplacedOnly = unplacedBlocks.has(list) && pi.city !== null;
       for (const j of list) {
         if (j <= i || seen[j] === i) continue;
+        if (inFocus && !inFocus[j]) continue;
         if (unplacedOnly && prepared[j].city !== null) continue;
         seen[j] = i;
         candidatePairs++;
@@ -109,7 +116,9 @@ export function linkRecords(records: readonly LinkableRecord[], options: LinkOpt
         if (score >= threshold) edges.push({ a: i, b: j, score });
       }
     }
+    if (options.onProgress && ++scored % 256 === 0) options.onProgress(scored, toScore);
   }
+  options.onProgress?.(toScore, toScore);
 
   const cannot = new Map<number, number[]>();
   for (const [x, y] of options.cannotLink ?? []) {
@@ -177,7 +186,19 @@ export function linkRecords(records: readonly LinkableRecord[], options: LinkOpt
   const groups = uf.groups().filter((g) => g.length > 1);
   const clusters = groups.map((g) => g.map((i) => prepared[i].recordId));
   const contactClusters = linkContacts(records, uf);
-  return { clusters, contactClusters, stats: { records: n, candidatePairs, links, mergesRefused } };
+  const result: LinkResult = { clusters, contactClusters, stats: { records: n, candidatePairs, links, mergesRefused } };
+  if (options.components) {
+    // what a change of one record can reach: every record joined to it by a link above the threshold or a human merge
+    const joined = new UnionFind(n);
+    for (const e of edges) joined.union(e.a, e.b);
+    for (const [x, y] of options.mustLink ?? []) {
+      const a = indexOf.get(x);
+      const b = indexOf.get(y);
+      if (a !== undefined && b !== undefined) joined.union(a, b);
+    }
+    result.components = joined.groups().filter((g) => g.length > 1).map((g) => g.map((i) => prepared[i].recordId));
+  }
+  return result;
 }
 
 /** Its own SIRET (valid, not a head office's typed at several sites) or a street address. */

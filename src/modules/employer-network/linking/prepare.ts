@@ -5,7 +5,7 @@ import { normaliseEmail, toE164 } from './phone';
 import { isValidSiren, readSiret } from './siret';
 import { TokenTable, WeightedName } from './similarity';
 import { digitsOnly, editDistance } from './text';
-import { CommuneLocation, LinkableRecord } from './types';
+import { CommuneLocation, LinkableRecord, LinkStatistics } from './types';
 
 /** A record read once into what the comparisons need. */
 export interface PreparedRecord {
@@ -62,6 +62,7 @@ export function prepareRecords(
   records: readonly LinkableRecord[],
   table: TokenTable,
   communes?: ReadonlyMap<string, CommuneLocation>,
+  statistics?: LinkStatistics,
 ): PreparedRecord[] {
   const postcodeToCommunes = new Map<string, string[]>();
   if (communes) {
@@ -119,7 +120,9 @@ export function prepareRecords(
   // Document frequency over the set itself: a word is as telling as it is rare among these companies.
   const df = new Map<string, number>();
   for (const n of names) for (const t of new Set(n.tokens)) df.set(t, (df.get(t) ?? 0) + 1);
-  const total = records.length + 1;
+  // given statistics (fixed between runs) replace the set's own
+  const frequency = statistics?.documentFrequency ?? df;
+  const total = (statistics?.records ?? records.length) + 1;
 
   const interned = new Map<string, number>();
   const intern = (v: string) => {
@@ -129,7 +132,7 @@ export function prepareRecords(
   };
   return records.map((r, index) => {
     const n = names[index];
-    const weights = n.tokens.map((t) => Math.log(total / (df.get(t) ?? 1)) + 1);
+    const weights = n.tokens.map((t) => Math.log(total / (frequency.get(t) ?? 1)) + 1);
     const norm = Math.sqrt(weights.reduce((s, w) => s + w * w, 0));
     const ids = readSiret(r.siret, r.siren);
     let siren = ids.siren;
