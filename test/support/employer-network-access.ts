@@ -78,7 +78,8 @@ export const employerNetworkEntries: Record<string, EnEntry> = {
   'PATCH /api/companies/:id': { allowed: { as: 'devA', status: 200 }, wrongRole: 'cipA', otherTenant: 'devB', request: async (w) => ({ params: await companyParam(w), body: { name: 'Matrice SARL' } }) },
   'POST /api/companies/:id/contacts': { allowed: { as: 'devA', status: 201 }, wrongRole: 'cipA', otherTenant: 'devB', request: async (w) => ({ params: await companyParam(w), body: { lastName: 'Martin' } }) },
   'POST /api/companies/:id/interactions': {
-    allowed: { as: 'devA', status: 201 }, wrongRole: 'cipA', otherTenant: 'devB',
+    // a CIP places people in immersions and hires: every staff role of the owner (and of partners on a shared record) logs
+    allowed: { as: 'cipA', status: 201 }, wrongRole: 'noRole', otherTenant: 'devB',
     request: async (w) => ({ params: await companyParam(w), body: { kind: 'call', occurredOn: '2025-01-15' } }),
   },
   'POST /api/companies/:id/needs': {

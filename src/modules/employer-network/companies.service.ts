@@ -4,7 +4,7 @@ import { AuditService } from '../../platform/audit/audit.service';
 import type { Principal } from '../../platform/auth/principal';
 import { enViewerOf, pooledCollectivesOf, visibleCompanySql, type EnViewer } from './employer-network-access';
 import { employerNetworkErrors as errors } from './employer-network.errors';
-import type { ContactDto, CreateCompanyDto, InteractionDto, UpdateCompanyDto } from './dto/company.dto';
+import type { ContactDto, CreateCompanyDto, UpdateCompanyDto } from './dto/company.dto';
 import { CompanyContact, CompanyInteraction, Company } from './entities';
 import { normaliseEmail, toE164 } from './linking/phone';
 import { PoolingRequests } from './pooling-requests.service';
@@ -47,7 +47,7 @@ export interface CompanyView {
   updatedAt: Date;
 }
 
-/** Company records of an SIAE: create, read (with the visibility rule in SQL), update, contacts and interactions. */
+/** Company records of an SIAE: create, read (with the visibility rule in SQL), update, contacts (interactions: CompanyInteractionsService). */
 @Injectable()
 export class CompaniesService {
   constructor(
@@ -127,21 +127,6 @@ export class CompaniesService {
       await this.lockWritable(manager, viewer, id);
       await manager.insert(CompanyContact, contactRow(id, dto));
       await this.pooling.requestForCompany(manager, id, viewer.userId);
-      return this.view(manager, viewer, id);
-    });
-  }
-
-  async addInteraction(principal: Principal, id: string, dto: InteractionDto): Promise<CompanyView> {
-    return this.dataSource.transaction(async (manager) => {
-      const viewer = await enViewerOf(manager, principal);
-      await this.lockWritable(manager, viewer, id);
-      if (dto.contactId) {
-        const owned = await manager.count(CompanyContact, { where: { id: dto.contactId, companyId: id } });
-        if (owned === 0) throw errors.contactNotOfCompany();
-      }
-      await manager.insert(CompanyInteraction, {
-        companyId: id, kind: dto.kind, occurredOn: dto.occurredOn, contactId: dto.contactId ?? null, note: clean(dto.note) ?? null, byUserId: viewer.userId,
-      });
       return this.view(manager, viewer, id);
     });
   }

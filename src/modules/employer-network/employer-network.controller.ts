@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentPrincipal } from '../../platform/auth/access.decorators';
 import type { Principal } from '../../platform/auth/principal';
 import { CompaniesService } from './companies.service';
+import { CompanyInteractionsService } from './company-interactions.service';
 import { ContactDto, CreateCompanyDto, HiringNeedDto, InteractionDto, NeedStatusDto, ShareDto, UpdateCompanyDto } from './dto/company.dto';
 
 import { HiringNeedsService } from './hiring-needs.service';
@@ -17,6 +18,7 @@ export class CompaniesController {
     private readonly companies: CompaniesService,
     private readonly needs: HiringNeedsService,
     private readonly sharing: SharingService,
+    private readonly interactions: CompanyInteractionsService,
   ) {}
 
   @Post('companies')
@@ -52,10 +54,15 @@ export class CompaniesController {
   }
 
   @Post('companies/:id/interactions')
-  @Allow('direction', 'charge_dev')
-  @ApiOperation({ summary: 'Consigner un échange : appel, e-mail, visite, immersion accueillie, embauche, événement' })
+  @Allow('direction', 'cip', 'charge_dev')
+  @ApiOperation({
+    summary: 'Consigner un échange : appel, e-mail, visite, immersion accueillie, embauche, événement',
+    description:
+      'Par le personnel de la structure propriétaire (direction, chargé·e de développement, CIP), ou par celui d’une structure membre ' +
+      'd’un collectif avec lequel la fiche est partagée (l’échange garde la structure auteure : bySiaeId). Date au plus tard aujourd’hui.',
+  })
   addInteraction(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Body() dto: InteractionDto) {
-    return this.companies.addInteraction(p, id, dto);
+    return this.interactions.add(p, id, dto);
   }
 
   @Post('companies/:id/needs')

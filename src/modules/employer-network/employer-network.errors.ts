@@ -52,6 +52,18 @@ export const employerNetworkErrors = {
     new AppError('IMPORT_TOO_LARGE', HttpStatus.PAYLOAD_TOO_LARGE, `Le fichier dépasse ${Math.round(maxBytes / 1024 / 1024)} Mo : découpez-le en plusieurs fichiers.`),
   importMediaType: () =>
     new AppError('IMPORT_MEDIA_TYPE', HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'Envoyez le fichier CSV tel quel dans le corps de la requête (Content-Type: text/csv).'),
+  interactionInFuture: (today: string) =>
+    new AppError('INTERACTION_DATE_IN_FUTURE', HttpStatus.BAD_REQUEST, `On consigne un échange qui a eu lieu : la date ne peut pas dépasser aujourd'hui (${today}).`),
+  interactionTooOld: () =>
+    new AppError('INTERACTION_DATE_TOO_OLD', HttpStatus.BAD_REQUEST, "La date de l'échange est antérieure à l'an 2000 : vérifiez l'année."),
+  interactionAuthorForbidden: () =>
+    new AppError(
+      'INTERACTION_AUTHOR_FORBIDDEN',
+      HttpStatus.FORBIDDEN,
+      "Un échange se consigne au nom de la structure propriétaire de la fiche, ou d'une structure dont vous faites partie et qui est membre d'un collectif avec lequel la fiche est partagée.",
+    ),
+  interactionSiaeRequired: (siaeIds: string[]) =>
+    new AppError('INTERACTION_SIAE_REQUIRED', HttpStatus.BAD_REQUEST, "Vous faites partie de plusieurs structures qui voient cette fiche : indiquez au nom de laquelle (siaeId) l'échange est consigné.", { siaeIds }),
   radiusWithoutCommune: () => new AppError('RADIUS_WITHOUT_COMMUNE', HttpStatus.BAD_REQUEST, 'Un rayon de recherche demande une commune.'),
 };
 

@@ -3,6 +3,7 @@ import { ReferentialsModule } from '../referentials/referentials.module';
 import { CompaniesImportController } from './companies-import.controller';
 import { CompaniesImportService } from './companies-import.service';
 import { CompaniesService } from './companies.service';
+import { CompanyInteractionsService } from './company-interactions.service';
 import { CompaniesController } from './employer-network.controller';
 import { HiringNeedsService } from './hiring-needs.service';
 import { ExpireNeedsJob } from './jobs/expire-needs.job';
@@ -24,6 +25,7 @@ import { SolicitationsService } from './solicitations.service';
   controllers: [CompaniesController, PooledCompaniesController, CompaniesImportController],
   providers: [
     CompaniesService,
+    CompanyInteractionsService,
     CompaniesImportService,
     HiringNeedsService,
     SharingService,

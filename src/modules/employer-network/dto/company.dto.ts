@@ -99,12 +99,21 @@ export class UpdateCompanyDto {
 }
 
 export class InteractionDto {
-  @ApiProperty({ enum: interactionKinds })
-  @IsIn(interactionKinds)
+  @ApiProperty({ enum: interactionKinds, description: 'call (appel), email, visit (visite), immersion_hosted (immersion accueillie), hire (embauche), event_attended (événement).' })
+  @IsIn(interactionKinds, { message: `doit être un de : ${interactionKinds.join(', ')}` })
   kind: InteractionKind;
 
+  @ApiProperty({ description: "Date de l'échange (AAAA-MM-JJ), au plus tard aujourd'hui (heure de Paris)." })
   @IsISO8601({ strict: true }) @Matches(DATE, { message: 'doit être une date AAAA-MM-JJ' })
   occurredOn: string;
+
+  @ApiPropertyOptional({
+    description:
+      "Structure au nom de laquelle l'échange est consigné : la propriétaire de la fiche, ou une structure membre d'un collectif avec lequel " +
+      'la fiche est partagée. Facultatif quand il n’y a qu’un choix possible (ou pour le personnel de la structure propriétaire).',
+  })
+  @IsOptional() @IsUUID()
+  siaeId?: string;
 
   @IsOptional() @IsUUID()
   contactId?: string | null;

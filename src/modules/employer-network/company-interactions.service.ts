@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from '../../platform/auth/principal';
+import { Clock } from '../../platform/clock/clock';
+import { CompaniesService, type CompanyView } from './companies.service';
+import { enViewerOf, pooledCollectivesOf, visibleCompanySql, type EnViewer } from './employer-network-access';
+import { employerNetworkErrors as errors } from './employer-network.errors';
+import type { InteractionDto } from './dto/company.dto';
+import { Company, CompanyInteraction } from './entities';
+
+/** Interactions are dated in the field's calendar: at 00:30 in Lyon it is already tomorrow, not yet in UTC. */
+const TIME_ZONE = 'Europe/Paris';
+const EARLIEST = '2000-01-01';
+
+export function parisDate(instant: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+/**
+ * Logging an exchange with a company. Who works with companies logs it: direction, chargé·e de développement and CIP
+ * (a CIP places people in immersions and hires) of the record's SIAE, and the same staff of another SIAE of a collective
+ * the record is shared with. There is no interaction table for pooled companies: a partner logs on the shared record it
+ * sees (the pooled view gathers its records' interactions) and `by_siae_id` keeps in whose name.
+ */
+@Injectable()
+export class CompanyInteractionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly companies: CompaniesService,
+  ) {}
+
+  async add(principal: Principal, companyId: string, dto: InteractionDto): Promise<CompanyView> {
+    return this.dataSource.transaction(async (manager) => {
+      const viewer = await enViewerOf(manager, principal);
+      const company = await this.visibleCompany(manager, viewer, companyId);
+      const bySiaeId = await this.authorSiae(manager, viewer, company, dto.siaeId);
+      const today = parisDate(this.clock.now());
+      if (dto.occurredOn > today) throw errors.interactionInFuture(today);
+      if (dto.occurredOn < EARLIEST) throw errors.interactionTooOld();
+      if (dto.contactId) await this.assertContactVisible(manager, viewer, companyId, dto.contactId);
+      await manager.insert(CompanyInteraction, {
+        companyId, kind: dto.kind, occurredOn: dto.occurredOn, contactId: dto.contactId ?? null, note: dto.note?.trim() || null,
+        byUserId: viewer.userId, bySiaeId,
+      });
+      return this.companies.view(manager, viewer, companyId);
+    });
+  }
+
+  /** The record, if the viewer sees it (same rule as reading it); 404 otherwise, so that nothing is learnt. */
+  private async visibleCompany(manager: EntityManager, viewer: EnViewer, id: string): Promise<Pick<Company, 'id' | 'siaeId'>> {
+    const rows: Array<{ id: string; siae_id: string }> = await manager.query(
+      `SELECT c.id, c.siae_id FROM company c WHERE c.id = $1 AND ${visibleCompanySql('c', '$2', '$3')}`,
+      [id, viewer.ownSiaeIds, pooledCollectivesOf(viewer)],
+    );
+    if (rows.length === 0) throw errors.companyNotFound();
+    return { id: rows[0].id, siaeId: rows[0].siae_id };
+  }
+
+  /**
+   * The SIAE in whose name the interaction is logged: the owner when the viewer is its staff, else one of the viewer's
+   * SIAE that is an active member of a collective the record is actively shared with (a coordinator who is staff of no
+   * such SIAE sees the record but cannot speak for a structure). Asked for only when the choice is not obvious.
+   */
+  private async authorSiae(manager: EntityManager, viewer: EnViewer, company: Pick<Company, 'id' | 'siaeId'>, asked: string | undefined): Promise<string> {
+    const partners: Array<{ siae_id: string }> = viewer.ownSiaeIds.length
+      ? await manager.query(
+          `SELECT DISTINCT m.siae_id
+             FROM company_share s
+             JOIN collective_membership om ON om.collective_id = s.collective_id AND om.siae_id = $2 AND om.status = 'active'
+             JOIN collective_membership m ON m.collective_id = s.collective_id AND m.status = 'active' AND m.siae_id = ANY($3::uuid[])
+            WHERE s.company_id = $1 AND s.withdrawn_at IS NULL
+            ORDER BY m.siae_id`,
+          [company.id, company.siaeId, viewer.ownSiaeIds],
+        )
+      : [];
+    const owner = viewer.ownSiaeIds.includes(company.siaeId);
+    const eligible = [...new Set([...(owner ? [company.siaeId] : []), ...partners.map((p) => p.siae_id)])];
+    if (asked !== undefined) {
+      if (!eligible.includes(asked)) throw errors.interactionAuthorForbidden();
+      return asked;
+    }
+    if (owner) return company.siaeId;
+    if (eligible.length === 1) return eligible[0];
+    if (eligible.length === 0) throw errors.interactionAuthorForbidden();
+    throw errors.interactionSiaeRequired(eligible);
+  }
+
+  /** A contact can be named only if it belongs to the record and the viewer may see the record's contacts. */
+  private async assertContactVisible(manager: EntityManager, viewer: EnViewer, companyId: string, contactId: string): Promise<void> {
+    const rows = await manager.query(
+      `SELECT 1 FROM company_contact cc JOIN company c ON c.id = cc.company_id
+        WHERE cc.id = $1 AND c.id = $2 AND ${visibleCompanySql('c', '$3', '$4', true)}`,
+      [contactId, companyId, viewer.ownSiaeIds, pooledCollectivesOf(viewer)],
+    );
+    if (rows.length === 0) throw errors.contactNotOfCompany();
+  }
+}
