@@ -265,6 +265,14 @@ const matrix: Record<string, Entry> = {
     request: async (w) => ({ params: { collectiveId: w.c1.id }, body: { email: unique('coordinator') } }),
   },
   'GET /api/collectives/:collectiveId/invitations': { allowed: { as: 'dirA', status: 200 }, wrongRole: 'cipA', otherTenant: 'dirB', request: async (w) => ({ params: { collectiveId: w.c1.id } }) },
+  // matching weights of a collective (matching module): members read, coordinators write; dirB coordinates C2, not C1
+  'GET /api/collectives/:collectiveId/matching-weights': { allowed: { as: 'cipA', status: 200 }, wrongRole: 'noRole', otherTenant: 'cipB', request: async (w) => ({ params: { collectiveId: w.c1.id } }) },
+  'PUT /api/collectives/:collectiveId/matching-weights': {
+    allowed: { as: 'dirA', status: 200 },
+    wrongRole: 'cipA',
+    otherTenant: 'dirB',
+    request: async (w) => ({ params: { collectiveId: w.c1.id }, body: { overrides: { contractEnd: { max: 10 } } } }),
+  },
 
   // ---- candidates (B shares no collective with A: its staff must not even learn a candidate exists)
   'POST /api/candidates': {

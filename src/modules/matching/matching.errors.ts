@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { AppError } from '../../platform/errors/app-error';
+import type { WeightIssue } from './engine/matching-weights';
 
 /** Error factories of the matching module: each reads like the sentence the user gets. */
 export const matchingErrors = {
@@ -10,4 +11,11 @@ export const matchingErrors = {
   candidateWithoutProfile: () =>
     new AppError('CANDIDATE_WITHOUT_PROFILE', HttpStatus.CONFLICT, "Ce·tte candidat·e n'a pas encore de profil (métiers visés, commune) : complétez-le pour voir les offres."),
   unknownDomain: (code: string) => new AppError('UNKNOWN_DOMAIN', HttpStatus.BAD_REQUEST, `Le domaine professionnel ${code} est inconnu du référentiel.`, { domain: code }),
+  weightsInvalid: (issues: WeightIssue[]) =>
+    new AppError(
+      'MATCHING_WEIGHTS_INVALID',
+      HttpStatus.BAD_REQUEST,
+      `Pondérations de matching refusées, rien n'a été enregistré : ${issues.map((i) => `${i.path} ${i.message}`).join(' ; ')}.`,
+      issues,
+    ),
 };

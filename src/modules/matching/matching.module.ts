@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CollectiveWeightsController } from './collective-weights.controller';
+import { CollectiveWeightsService } from './collective-weights.service';
 import { MatchingController } from './matching.controller';
 import { MatchingService } from './matching.service';
 
@@ -7,8 +9,8 @@ import { MatchingService } from './matching.service';
  * consent are decided in SQL (reusing the candidates and employer-network rules); scoring is the pure `engine/`.
  */
 @Module({
-  controllers: [MatchingController],
-  providers: [MatchingService],
+  controllers: [MatchingController, CollectiveWeightsController],
+  providers: [MatchingService, CollectiveWeightsService],
   exports: [MatchingService],
 })
 export class MatchingModule {}
