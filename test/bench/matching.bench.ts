@@ -3,8 +3,8 @@
  *
  * Both match lists through HTTP, as a CIP of a Lyon SIAE calls them: the real application (createApp), a real session
  * (POST /api/auth/login), one request at a time on keep-alive. Beside each: the SQL pre-filter alone (the functions of
- * matching-queries.ts run on the same data source, i.e. the statements the service sends plus their row mapping), as
- * the floor the HTTP figure is compared with.
+ * matching-queries.ts run on the same data source, i.e. the statements the service sends plus their row mapping: the
+ * pre-filter, and for candidates the page read of 20 of them), as the floor the HTTP figure is compared with.
  *
  * Database `maillage_bench_matching` (created if missing, kept unless --drop, rebuilt with --fresh): all migrations,
  * the referentials import, then, in SQL with a fixed seed, over the communes within 80 km of Lyon:
@@ -26,7 +26,7 @@ import argon2 from 'argon2';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
-import { loadOwnCandidate, loadRelatedJobRows, loadVisibleNeed, prefilterCandidates, prefilterNeeds, DEFAULT_NEED_RADIUS_KM, type MatchingViewer } from '../../src/modules/matching/matching-queries';
+import { loadCandidatePage, loadJobReferential, loadOwnCandidate, loadVisibleNeed, prefilterCandidates, prefilterNeeds, DEFAULT_NEED_RADIUS_KM, type MatchingViewer } from '../../src/modules/matching/matching-queries';
 import { ReferentialsImporter } from '../../src/modules/referentials/referentials.importer';
 import { findDataDir } from '../../src/modules/referentials/referentials-data';
 import { typeormOptions } from '../../src/platform/database/typeorm-options';
@@ -184,7 +184,7 @@ async function main(argv: string[]): Promise<void> {
       [viewerSiae, queries],
     );
     console.log(`viewer: CIP of one SIAE in a collective of ${partners.length + 1}; ${visibleNeeds.length} visible open needs and ${ownCandidates.length} own candidates sampled`);
-    const related = await loadRelatedJobRows(ds.manager);
+    const related = await loadJobReferential(ds.manager);
 
     const http = async (path: string) => {
       const t0 = performance.now();
@@ -208,7 +208,8 @@ async function main(argv: string[]): Promise<void> {
       needTotals += r.body.total;
       const need = await loadVisibleNeed(ds.manager, viewer, id);
       const t0 = performance.now();
-      await prefilterCandidates(ds.manager, viewer, need!.snapshot, related, { radiusKm: DEFAULT_NEED_RADIUS_KM });
+      const hits = await prefilterCandidates(ds.manager, viewer, need!.snapshot, related, { radiusKm: DEFAULT_NEED_RADIUS_KM });
+      await loadCandidatePage(ds.manager, viewer, hits.slice(0, 20).map((h) => h.snapshot.id));
       needFloor.push(performance.now() - t0);
     }
     const candHttp: number[] = [];

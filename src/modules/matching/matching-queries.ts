@@ -9,12 +9,10 @@ import type { DrivingLicence, EvidenceLevel, SoftSkill, TransportMean, WorkTime 
 import type { SpokenLanguage } from '../candidates/entities/candidate-profile.entity';
 import { visibleCompanySql } from '../employer-network/employer-network-access';
 import type { Accommodation, ContractType } from '../employer-network/employer-network-vocabulary';
-import { needAccommodationFields, type CandidateSnapshot, type NeedSnapshot, type RelatedJobRow } from './engine';
+import { boundingBox, haversineKm, needAccommodationFields, withinRadiusKm, type CandidateSnapshot, type NeedSnapshot, type RelatedJobRow } from './engine';
 
 /** Candidates for a need with a place and no radius given: how far around the place the index is asked to look. */
 export const DEFAULT_NEED_RADIUS_KM = 30;
-/** One metre of slack: the engine decides the radius boundary exactly (it agrees with earthdistance to 1e-6 km). */
-const RADIUS_SLACK_M = 1;
 
 class Params {
   readonly values: unknown[] = [];
@@ -40,6 +38,15 @@ export interface CandidateRowInfo {
   commune: { code: string; name: string };
 }
 
+/**
+ * The job referential as the pre-filters need it, loaded once per process (it changes with an import, i.e. a
+ * deployment): related fiches (both directions) and the fiches of each domain.
+ */
+export interface JobReferential {
+  related: RelatedJobRow[];
+  fichesByDomain: Map<string, string[]>;
+}
+
 export interface NeedRowInfo {
   companyId: string;
   companyName: string;
@@ -49,6 +56,34 @@ export interface NeedRowInfo {
   contractType: ContractType;
   startDate: string | null;
   weeklyHours: number | null;
+}
+
+export async function loadJobReferential(manager: EntityManager): Promise<JobReferential> {
+  const related = await loadRelatedJobRows(manager);
+  const fiches: Array<{ code: string; domain_code: string }> = await manager.query(`SELECT code, domain_code FROM rome_fiche ORDER BY code`);
+  const fichesByDomain = new Map<string, string[]>();
+  for (const f of fiches) {
+    const domain = f.domain_code.trim();
+    (fichesByDomain.get(domain) ?? fichesByDomain.set(domain, []).get(domain)!).push(f.code.trim());
+  }
+  return { related, fichesByDomain };
+}
+
+/**
+ * The fiches a job search covers: every fiche of the given fiches' domains, plus the fiches related to them; restricted
+ * to one domain when the caller filters on it.
+ */
+function searchedFiches(ref: JobReferential, fiches: readonly string[], onlyDomain?: string): string[] {
+  const out = new Set<string>();
+  for (const f of fiches) for (const same of ref.fichesByDomain.get(domainOf(f)) ?? [f]) out.add(same);
+  for (const f of relatedFichesOf(ref.related, fiches)) out.add(f);
+  return [...out].filter((f) => !onlyDomain || domainOf(f) === onlyDomain).sort();
+}
+
+/** Box parameters for a btree range on latitude plus a filter on longitude (see `boundingBox`). */
+function boxSql(p: Params, alias: string, lat: number, lon: number, km: number): string {
+  const b = boundingBox(lat, lon, km);
+  return `${alias}.latitude BETWEEN ${p.add(b.minLat)}::float8 AND ${p.add(b.maxLat)}::float8 AND ${alias}.longitude BETWEEN ${p.add(b.minLon)}::float8 AND ${p.add(b.maxLon)}::float8`;
 }
 
 export async function loadRelatedJobRows(manager: EntityManager): Promise<RelatedJobRow[]> {
@@ -143,34 +178,38 @@ export async function loadVisibleNeed(manager: EntityManager, viewer: MatchingVi
 }
 
 /**
- * Open needs the viewer may see whose job is the same domain as one of the candidate's, or a related fiche, and whose
- * place (if any) lies within `radiusKm` of the candidate.
+ * Open needs the viewer may see whose fiche is in one of the candidate's domains or related to one of the candidate's
+ * fiches, and whose place (if any) lies within `radiusKm` of the candidate. The domain and the latitude are the key of
+ * `IDX_hiring_need_matching` (one range per domain, longitude checked inside the index); visibility is checked on the
+ * few hundred needs left; the exact circle is the engine's own distance, so both agree on every boundary.
  */
 export async function prefilterNeeds(
   manager: EntityManager,
   viewer: MatchingViewer,
   candidate: CandidateSnapshot,
-  related: readonly RelatedJobRow[],
+  ref: JobReferential,
   filters: { radiusKm: number; domain?: string },
 ): Promise<Array<{ snapshot: NeedSnapshot; info: NeedRowInfo }>> {
-  const fiches = [...new Set(candidate.targetJobs.map((j) => j.ficheCode))];
+  const fiches = searchedFiches(ref, [...new Set(candidate.targetJobs.map((j) => j.ficheCode.trim()))], filters.domain);
   if (fiches.length === 0) return [];
   const p = new Params();
-  // The fiches first (a few dozen, from the indexed domain column), so the appellations are read by their fiche index
-  // rather than by computing left(fiche_code, 3) over the whole referential.
-  const domains = [...new Set(fiches.map(domainOf))].filter((d) => !filters.domain || d === filters.domain);
-  const sameDomain: Array<{ code: string }> = domains.length ? await manager.query(`SELECT code FROM rome_fiche WHERE domain_code = ANY($1::bpchar[])`, [domains]) : [];
-  const jobFiches = [...new Set([...sameDomain.map((f) => f.code), ...relatedFichesOf(related, fiches).filter((f) => !filters.domain || domainOf(f) === filters.domain)])];
-  if (jobFiches.length === 0) return [];
-  const where = [`n.status = 'open'`, `a.fiche_code = ANY(${p.add(jobFiches)}::bpchar[])`, visibleCompanySql('co', p.add(viewer.ownSiaeIds), p.add(viewer.memberCollectiveIds))];
-  const origin = `ll_to_earth(${p.add(candidate.location.latitude)}::float8, ${p.add(candidate.location.longitude)}::float8)`;
-  const radius = `${p.add(filters.radiusKm * 1000 + RADIUS_SLACK_M)}::float8`;
+  const domains = p.add([...new Set(fiches.map(domainOf))]);
+  const ficheParam = p.add(fiches);
+  const { latitude, longitude } = candidate.location;
   // A need without a place stays: the engine gives it no distance points and no exclusion.
-  where.push(
-    `(n.place_commune_code IS NULL OR (earth_box(${origin}, ${radius}) @> ll_to_earth(cm.latitude, cm.longitude) AND earth_distance(${origin}, ll_to_earth(cm.latitude, cm.longitude)) <= ${radius}))`,
+  const ids = `SELECT n.id FROM hiring_need n WHERE n.status = 'open' AND n.domain_code = ANY(${domains}::bpchar[]) AND n.fiche_code = ANY(${ficheParam}::bpchar[])
+                  AND ${boxSql(p, 'n', latitude, longitude, filters.radiusKm)}
+               UNION ALL
+               SELECT n.id FROM hiring_need n WHERE n.status = 'open' AND n.domain_code = ANY(${domains}::bpchar[]) AND n.fiche_code = ANY(${ficheParam}::bpchar[])
+                  AND n.latitude IS NULL`;
+  const rows: Array<NeedRow & { n_latitude: number | null; n_longitude: number | null }> = await manager.query(
+    `SELECT ${NEED_COLUMNS}, n.latitude AS n_latitude, n.longitude AS n_longitude FROM ${NEED_FROM}
+      WHERE n.id IN (${ids}) AND ${visibleCompanySql('co', p.add(viewer.ownSiaeIds), p.add(viewer.memberCollectiveIds))}`,
+    p.values,
   );
-  const rows: NeedRow[] = await manager.query(`SELECT ${NEED_COLUMNS} FROM ${NEED_FROM} WHERE ${where.join(' AND ')}`, p.values);
-  return rows.map((r) => ({ snapshot: needSnapshot(r), info: needInfo(r) }));
+  return rows
+    .filter((r) => r.n_latitude === null || r.n_longitude === null || withinRadiusKm(haversineKm(latitude, longitude, r.n_latitude, r.n_longitude), filters.radiusKm))
+    .map((r) => ({ snapshot: needSnapshot(r), info: needInfo(r) }));
 }
 
 // ---------------------------------------------------------------- candidates
@@ -178,9 +217,7 @@ export async function prefilterNeeds(
 interface CandidateRow {
   candidate_id: string;
   siae_id: string;
-  pseudonym: string;
   commune_code: string;
-  commune_name: string;
   latitude: number;
   longitude: number;
   mobility_radius_km: number;
@@ -191,28 +228,30 @@ interface CandidateRow {
   literacy_difficulty: boolean;
   available_from: string | null;
   work_time: WorkTime | null;
-  jobs: Array<{ o: string; f: string }>;
+  target_ogr_codes: string[];
+  target_fiche_codes: string[];
   skills: Array<{ l: string; e: EvidenceLevel }>;
   soft: SoftSkill[];
 }
 
-/** One statement for the profile and its children (json_agg), so that candidates cost one round trip. */
-function profileColumns(load: { jobs?: string; skills: boolean; softSkills: boolean }): string {
-  const jobs =
-    load.jobs ?? `(SELECT coalesce(json_agg(json_build_object('o', tj.ogr_code, 'f', tj.fiche_code)), '[]') FROM candidate_target_job tj WHERE tj.candidate_id = p.candidate_id)`;
+/**
+ * Every column the engine scores on, all held by `IDX_candidate_profile_matching` (index-only scan) except the skills,
+ * which are read (per candidate, from the heap) only when the need asks for some.
+ */
+function profileColumns(load: { skills: boolean; softSkills: boolean }): string {
   const skills = load.skills
     ? `(SELECT coalesce(json_agg(json_build_object('l', s.label, 'e', s.evidence_level)), '[]') FROM candidate_skill s WHERE s.candidate_id = p.candidate_id)`
     : `'[]'::json`;
   const soft = load.softSkills ? `(SELECT coalesce(array_agg(ss.soft_skill), '{}') FROM candidate_soft_skill ss WHERE ss.candidate_id = p.candidate_id)` : `'{}'::varchar[]`;
-  return `p.candidate_id, p.siae_id, p.pseudonym, p.commune_code, c.name AS commune_name, p.latitude, p.longitude,
-       p.mobility_radius_km, p.transport_means, p.driving_licences, p.languages, p.french_as_foreign_language, p.literacy_difficulty,
-       to_char(p.available_from, 'YYYY-MM-DD') AS available_from, p.work_time, ${jobs} AS jobs, ${skills} AS skills, ${soft} AS soft`;
+  return `p.candidate_id, p.siae_id, p.commune_code, p.latitude, p.longitude, p.mobility_radius_km, p.transport_means, p.driving_licences, p.languages,
+       p.french_as_foreign_language, p.literacy_difficulty, to_char(p.available_from, 'YYYY-MM-DD') AS available_from, p.work_time,
+       p.target_ogr_codes, p.target_fiche_codes, ${skills} AS skills, ${soft} AS soft`;
 }
 
 function candidateSnapshot(r: CandidateRow): CandidateSnapshot {
   return {
     id: r.candidate_id,
-    targetJobs: r.jobs.map((j) => ({ ogrCode: j.o, ficheCode: j.f.trim() })),
+    targetJobs: r.target_ogr_codes.map((o, i) => ({ ogrCode: o, ficheCode: r.target_fiche_codes[i].trim() })),
     skills: r.skills.map((s) => ({ label: s.l, evidenceLevel: s.e })),
     softSkills: r.soft,
     location: { communeCode: r.commune_code, latitude: r.latitude, longitude: r.longitude },
@@ -230,8 +269,6 @@ function candidateSnapshot(r: CandidateRow): CandidateSnapshot {
   };
 }
 
-const candidateInfo = (r: CandidateRow): CandidateRowInfo => ({ pseudonym: r.pseudonym, siaeId: r.siae_id, commune: { code: r.commune_code, name: r.commune_name } });
-
 export type CandidateLookup = { status: 'ok'; snapshot: CandidateSnapshot } | { status: 'no_profile' } | { status: 'not_found' };
 
 /** A candidate of the viewer's own SIAE (identity row not erased) with its profile; consent is not needed to look for offers. */
@@ -244,66 +281,61 @@ export async function loadOwnCandidate(manager: EntityManager, viewer: MatchingV
   if (own.length === 0) return { status: 'not_found' };
   if (!own[0].has_profile) return { status: 'no_profile' };
   const rows: CandidateRow[] = await manager.query(
-    `SELECT ${profileColumns({ skills: true, softSkills: true })} FROM candidate_profile p JOIN commune c ON c.code = p.commune_code WHERE p.candidate_id = $1 AND p.siae_id = ANY($2::uuid[])`,
+    `SELECT ${profileColumns({ skills: true, softSkills: true })} FROM candidate_profile p WHERE p.candidate_id = $1 AND p.siae_id = ANY($2::uuid[])`,
     [candidateId, viewer.ownSiaeIds],
   );
   return rows.length === 0 ? { status: 'no_profile' } : { status: 'ok', snapshot: candidateSnapshot(rows[0]) };
 }
 
 /**
- * Candidates who could take the need: a target job of the same fiche, a related fiche or the same domain; within the
- * search radius of the place and within their own mobility radius; with a shared profile and an active `collective`
- * consent, in the viewer's SIAE or a partner SIAE (the candidates module's `partnerSql`, which the partial GiST index
- * `IDX_candidate_target_job_search` serves). One UNION branch per ROME domain so each branch is an equality on
- * `domain_code` inside that index (GiST cannot use `= ANY(array)` as an index condition).
+ * Candidates who could take the need: a target job in the need's domain or on a fiche related to the need's; within
+ * the search radius of the place and within their own mobility radius; shared with the collective, in the viewer's
+ * SIAE or a partner SIAE. One range scan of `IDX_candidate_profile_matching` per SIAE (siae_id = ANY, latitude range,
+ * longitude and the fiche overlap checked inside the index), no row lookup: the rank is computed from the index alone.
+ * The sharing flag is "an active collective consent exists", kept in the same transaction as every consent write
+ * (`syncSharingFlag`); the rows shown are checked again against the consent rows themselves by `loadCandidatePage`.
  */
 export async function prefilterCandidates(
   manager: EntityManager,
   viewer: MatchingViewer,
   need: NeedSnapshot,
-  related: readonly RelatedJobRow[],
+  ref: JobReferential,
   filters: { radiusKm: number; domain?: string; availableBy?: string },
-): Promise<Array<{ snapshot: CandidateSnapshot; info: CandidateRowInfo }>> {
+): Promise<Array<{ snapshot: CandidateSnapshot; siaeId: string }>> {
   if (viewer.candidateSiaeIds.length === 0) return [];
-  const needDomain = domainOf(need.ficheCode);
-  const relatedFiches = relatedFichesOf(related, [need.ficheCode]);
-  const byDomain = new Map<string, string[]>([[needDomain, []]]);
-  for (const f of relatedFiches) {
-    const d = domainOf(f);
-    if (d !== needDomain) byDomain.set(d, [...(byDomain.get(d) ?? []), f]);
-  }
-  if (filters.domain) for (const d of [...byDomain.keys()]) if (d !== filters.domain) byDomain.delete(d);
-  if (byDomain.size === 0) return [];
-
+  const fiches = searchedFiches(ref, [need.ficheCode.trim()], filters.domain);
+  if (fiches.length === 0) return [];
   const p = new Params();
-  const siaes = p.add(viewer.candidateSiaeIds);
-  let origin: string | null = null;
-  let radius: string | null = null;
-  if (need.location) {
-    origin = `ll_to_earth(${p.add(need.location.latitude)}::float8, ${p.add(need.location.longitude)}::float8)`;
-    radius = `${p.add(filters.radiusKm * 1000 + RADIUS_SLACK_M)}::float8`;
-  }
-  const point = `ll_to_earth(tj.latitude, tj.longitude)`;
-  const branches = [...byDomain].map(([domain, fiches]) => {
-    const where = [`tj.domain_code = ${p.add(domain)}`, partnerSql('tj', siaes)];
-    if (domain !== needDomain) where.push(`tj.fiche_code = ANY(${p.add(fiches)}::bpchar[])`);
-    if (origin && radius) where.push(`earth_box(${origin}, ${radius}) @> ${point}`, `earth_distance(${origin}, ${point}) <= ${radius}`);
-    return `SELECT tj.candidate_id, tj.ogr_code, tj.fiche_code FROM candidate_target_job tj WHERE ${where.join(' AND ')}`;
-  });
-
-  const where = [partnerSql('p', siaes)];
-  if (origin) where.push(`earth_distance(${origin}, ll_to_earth(p.latitude, p.longitude)) <= p.mobility_radius_km * 1000 + ${RADIUS_SLACK_M}`);
+  const where = [`p.shared_with_collective`, `p.siae_id = ANY(${p.add(viewer.candidateSiaeIds)}::uuid[])`, `p.target_fiche_codes && ${p.add(fiches)}::varchar[]`];
+  if (need.location) where.push(boxSql(p, 'p', need.location.latitude, need.location.longitude, filters.radiusKm));
   if (filters.availableBy) where.push(`(p.available_from IS NULL OR p.available_from <= ${p.add(filters.availableBy)}::date)`);
-  // The target jobs come from the branches: a job outside them scores 0 for this need (other domain, not related), so
-  // the best one is always among them and the score is the same as with every target job. The skills are read only
-  // when the need asks for some (hiring needs hold none yet): at thousands of candidates these subqueries are the cost.
   const rows: CandidateRow[] = await manager.query(
-    `SELECT ${profileColumns({ jobs: 'h.jobs', skills: need.skills.length > 0, softSkills: need.softSkills.length > 0 })}
-       FROM (SELECT b.candidate_id, json_agg(json_build_object('o', b.ogr_code, 'f', b.fiche_code)) AS jobs FROM (${branches.join(' UNION ALL ')}) b GROUP BY b.candidate_id) h
-       JOIN candidate_profile p ON p.candidate_id = h.candidate_id
-       JOIN commune c ON c.code = p.commune_code
-      WHERE ${where.join(' AND ')}`,
+    `SELECT ${profileColumns({ skills: need.skills.length > 0, softSkills: need.softSkills.length > 0 })} FROM candidate_profile p WHERE ${where.join(' AND ')}`,
     p.values,
   );
-  return rows.map((r) => ({ snapshot: candidateSnapshot(r), info: candidateInfo(r) }));
+  const place = need.location;
+  // Beyond the search radius or the candidate's own radius, a candidate is not a match at all (rather than an
+  // exclusion the list would count): the same distance and tolerance as the engine's hard limit.
+  const kept = place
+    ? rows.filter((r) => {
+        const km = haversineKm(place.latitude, place.longitude, r.latitude, r.longitude);
+        return withinRadiusKm(km, filters.radiusKm) && withinRadiusKm(km, r.mobility_radius_km);
+      })
+    : rows;
+  return kept.map((r) => ({ snapshot: candidateSnapshot(r), siaeId: r.siae_id }));
+}
+
+/**
+ * What a page shows of each ranked candidate (pseudonym, commune), read with the full visibility rule of the candidates
+ * module (`partnerSql`: SIAE, sharing flag and an active consent row). A candidate the rule refuses is left out.
+ */
+export async function loadCandidatePage(manager: EntityManager, viewer: MatchingViewer, candidateIds: string[]): Promise<Map<string, CandidateRowInfo>> {
+  if (candidateIds.length === 0) return new Map();
+  const rows: Array<{ candidate_id: string; siae_id: string; pseudonym: string; commune_code: string; commune_name: string }> = await manager.query(
+    `SELECT p.candidate_id, p.siae_id, p.pseudonym, p.commune_code, c.name AS commune_name
+       FROM candidate_profile p JOIN commune c ON c.code = p.commune_code
+      WHERE p.candidate_id = ANY($1::uuid[]) AND ${partnerSql('p', '$2')}`,
+    [candidateIds, viewer.candidateSiaeIds],
+  );
+  return new Map(rows.map((r) => [r.candidate_id, { pseudonym: r.pseudonym, siaeId: r.siae_id, commune: { code: r.commune_code, name: r.commune_name } }]));
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { siaeIdsWith, type Principal } from '../../platform/auth/principal';
 import { Clock } from '../../platform/clock/clock';
@@ -11,7 +11,6 @@ import {
   relatedJobsFromRows,
   type MatchingContext,
   type MatchResult,
-  type RelatedJobRow,
   type RelatedJobs,
   type ScoreComponent,
 } from './engine';
@@ -19,9 +18,11 @@ import { matchingErrors } from './matching.errors';
 import {
   DEFAULT_NEED_RADIUS_KM,
   domainExists,
+  loadCandidatePage,
+  loadJobReferential,
   loadOwnCandidate,
-  loadRelatedJobRows,
   loadVisibleNeed,
+  type JobReferential,
   prefilterCandidates,
   prefilterNeeds,
   type MatchingViewer,
@@ -85,7 +86,8 @@ const scoreView = (r: MatchResult): ScoreView => ({
  */
 @Injectable()
 export class MatchingService {
-  private related: Promise<{ rows: RelatedJobRow[]; lookup: RelatedJobs }> | null = null;
+  private readonly logger = new Logger(MatchingService.name);
+  private referential: Promise<{ ref: JobReferential; lookup: RelatedJobs }> | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -99,19 +101,24 @@ export class MatchingService {
       if (!need) throw matchingErrors.needNotFound();
       if (!need.open) throw matchingErrors.needNotOpen();
       await this.checkDomain(manager, q.domain);
-      const related = await this.relatedJobs(manager);
-      const hits = await prefilterCandidates(manager, viewer, need.snapshot, related.rows, {
+      const related = await this.jobReferential(manager);
+      const hits = await prefilterCandidates(manager, viewer, need.snapshot, related.ref, {
         radiusKm: q.radiusKm ?? DEFAULT_NEED_RADIUS_KM,
         domain: q.domain,
         availableBy: q.availableBy,
       });
-      const info = new Map(hits.map((h) => [h.snapshot.id, h.info]));
       const page = this.page(q);
       const ranking = rankCandidatesForNeed(need.snapshot, hits.map((h) => h.snapshot), this.context(related.lookup), { ...page, minScore: q.minScore });
+      const info = await loadCandidatePage(manager, viewer, ranking.items.map((r) => r.candidateId));
+      const shown = ranking.items.filter((r) => info.has(r.candidateId));
+      if (shown.length < ranking.items.length) {
+        // The sharing flag said yes and the consent rows say no: a bug upstream; nothing is shown, and it is told.
+        this.logger.error(`matching: ${ranking.items.length - shown.length} candidat(s) classé(s) sans consentement actif pour le besoin ${needId}`);
+      }
       const own = new Set(viewer.ownSiaeIds);
       return {
         need: { id: need.snapshot.id, appellation: need.info.appellation, place: need.info.place },
-        items: ranking.items.map((r) => {
+        items: shown.map((r) => {
           const i = info.get(r.candidateId)!;
           return { candidateId: r.candidateId, pseudonym: i.pseudonym, mine: own.has(i.siaeId), commune: i.commune, ...scoreView(r) };
         }),
@@ -131,8 +138,8 @@ export class MatchingService {
       if (found.status === 'no_profile') throw matchingErrors.candidateWithoutProfile();
       await this.checkDomain(manager, q.domain);
       const candidate = found.snapshot;
-      const related = await this.relatedJobs(manager);
-      const hits = await prefilterNeeds(manager, viewer, candidate, related.rows, { radiusKm: q.radiusKm ?? candidate.mobilityRadiusKm, domain: q.domain });
+      const related = await this.jobReferential(manager);
+      const hits = await prefilterNeeds(manager, viewer, candidate, related.ref, { radiusKm: q.radiusKm ?? candidate.mobilityRadiusKm, domain: q.domain });
       const info = new Map(hits.map((h) => [h.snapshot.id, h.info]));
       const page = this.page(q);
       const ranking = rankNeedsForCandidate(candidate, hits.map((h) => h.snapshot), this.context(related.lookup), { ...page, minScore: q.minScore });
@@ -177,12 +184,12 @@ export class MatchingService {
   }
 
   /** The referential changes only with an import (a deployment): loaded once per process. */
-  private relatedJobs(manager: EntityManager): Promise<{ rows: RelatedJobRow[]; lookup: RelatedJobs }> {
-    if (!this.related) {
-      this.related = loadRelatedJobRows(manager).then((rows) => ({ rows, lookup: relatedJobsFromRows(rows) }));
-      this.related.catch(() => (this.related = null));
+  private jobReferential(manager: EntityManager): Promise<{ ref: JobReferential; lookup: RelatedJobs }> {
+    if (!this.referential) {
+      this.referential = loadJobReferential(manager).then((ref) => ({ ref, lookup: relatedJobsFromRows(ref.related) }));
+      this.referential.catch(() => (this.referential = null));
     }
-    return this.related;
+    return this.referential;
   }
 
   private context(relatedJobs: RelatedJobs): MatchingContext {

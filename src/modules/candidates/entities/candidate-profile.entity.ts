@@ -17,6 +17,8 @@ export interface SpokenLanguage {
 @Index('IDX_candidate_profile_siae', ['siaeId'])
 // GiST on ll_to_earth for searches without a job filter: created by hand in the migration.
 @Index('IDX_candidate_profile_geo', { synchronize: false })
+// Covering btree for the match lists (siae_id, latitude) INCLUDE every scored column: created by hand in the migration.
+@Index('IDX_candidate_profile_matching', { synchronize: false })
 @Check('CK_candidate_profile_radius', `mobility_radius_km BETWEEN 0 AND 300`)
 @Check('CK_candidate_profile_lat_lon', `latitude BETWEEN -90 AND 90 AND longitude BETWEEN -180 AND 180`)
 @Check('CK_candidate_profile_work_time', `work_time IS NULL OR work_time IN ('full_time', 'part_time', 'either')`)
@@ -85,11 +87,31 @@ export class CandidateProfile {
   timeConstraints: string | null;
 
   /**
+   * Mirror of `candidate.contract_end`, written in the same transaction as the identity row (candidate create/update,
+   * profile put) and gone with the profile on erasure. Shared on purpose: it is what lets the ranking favour people
+   * whose parcours runs out (the contract-end boost), and a query for another SIAE must never read the identity table.
+   * A date alone does not identify anyone; see the candidates README.
+   */
+  @Column({ name: 'contract_end', type: 'date', nullable: true })
+  contractEnd: string | null;
+
+  /**
    * Mirror of "a collective consent is active", maintained in the same transaction as the consent rows; it only serves
    * the partial search index. Queries still check the consent rows themselves.
    */
   @Column({ name: 'shared_with_collective', type: 'boolean', default: false })
   sharedWithCollective: boolean;
+
+  /**
+   * Codes of the target jobs (sorted by appellation), written only by the trigger on candidate_target_job: the match
+   * lists filter and score a candidate from the profile row alone, in one index-only scan.
+   */
+  @Column({ name: 'target_ogr_codes', type: 'varchar', array: true, default: () => `'{}'`, insert: false, update: false })
+  targetOgrCodes: string[];
+
+  /** Fiche of each target job, in the order of `targetOgrCodes`; same trigger. */
+  @Column({ name: 'target_fiche_codes', type: 'varchar', array: true, default: () => `'{}'`, insert: false, update: false })
+  targetFicheCodes: string[];
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;

@@ -11,6 +11,8 @@ import { Company } from './company.entity';
 @Entity('hiring_need')
 @Index('IDX_hiring_need_company', ['companyId'])
 @Index('IDX_hiring_need_open_confirmed', ['confirmedAt'], { where: `status = 'open'` })
+// Btree (domain_code, latitude) INCLUDE (longitude, fiche_code, company_id) on open needs, for the match lists: by hand.
+@Index('IDX_hiring_need_matching', { synchronize: false })
 @Check('CK_hiring_need_status', `status IN (${sqlList(needStatuses)})`)
 @Check('CK_hiring_need_contract', `contract_type IN (${sqlList(contractTypes)})`)
 @Check('CK_hiring_need_positions', `positions BETWEEN 1 AND 1000`)
@@ -49,6 +51,20 @@ export class HiringNeed {
   @ManyToOne(() => Commune, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'place_commune_code', referencedColumnName: 'code', foreignKeyConstraintName: 'FK_hiring_need_commune' })
   placeCommune?: Commune;
+
+  // Search copies filled by a database trigger from the appellation and the place on every write (never by the code):
+  // the match lists find open needs of a domain within a box of latitude/longitude in one index range scan.
+  @Column({ name: 'fiche_code', type: 'char', length: 5, nullable: true, insert: false, update: false })
+  ficheCode: string | null;
+
+  @Column({ name: 'domain_code', type: 'char', length: 3, nullable: true, insert: false, update: false })
+  domainCode: string | null;
+
+  @Column({ type: 'double precision', nullable: true, insert: false, update: false })
+  latitude: number | null;
+
+  @Column({ type: 'double precision', nullable: true, insert: false, update: false })
+  longitude: number | null;
 
   @Column({ name: 'start_date', type: 'date', nullable: true })
   startDate: string | null;

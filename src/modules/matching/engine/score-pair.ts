@@ -13,7 +13,7 @@ import {
   transportLabel,
   workTimeLabel,
 } from './french';
-import { haversineKm } from './geo';
+import { haversineKm, withinRadiusKm } from './geo';
 import { holdsRequiredLicence } from './licences';
 import type { MatchingWeights } from './matching-weights';
 import type { RelatedJobs } from './related-jobs';
@@ -36,11 +36,6 @@ const MOTOR_MEANS = new Set(['car', 'motorbike', 'carpool']);
 const INDEPENDENT_FRENCH = new Set(['B1', 'B2', 'C1', 'C2', 'native']);
 /** Legal full-time week in France (Code du travail L3121-27): fewer hours is part time. */
 const FULL_TIME_HOURS = 35;
-/**
- * Tolerance on the radius: the SQL pre-filter and the engine compute the same great circle in a different order of
- * float operations, so they may differ by ~1e-12 km. A millimetre settles the boundary the SQL's way.
- */
-const RADIUS_TOLERANCE_KM = 1e-6;
 
 /**
  * A candidate ready to be scored against many needs, or one of many candidates scored against a need: a handful of
@@ -315,7 +310,7 @@ function distancePoints(c: PreparedCandidate, n: PreparedNeed, w: MatchingWeight
   s.distanceKm = km;
   const radius = c.radiusKm;
   const means = (): string => (c.snapshot.transportMeans.length > 0 ? ` (${frenchList(c.snapshot.transportMeans.map((m) => transportLabel[m]))})` : '');
-  if (km > radius + RADIUS_TOLERANCE_KM) {
+  if (!withinRadiusKm(km, radius)) {
     const reason = (): string => `Lieu de travail à ${frenchNumber(km)} km, au-delà du rayon de mobilité de ${frenchNumber(radius)} km${means()}.`;
     exclude(s, 'beyond_mobility_radius', reason);
     if (s.explain) s.reason = reason();
