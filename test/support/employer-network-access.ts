@@ -60,6 +60,13 @@ async function needOf(w: EnWorld, companyId: string): Promise<string> {
 
 const companyParam = async (w: EnWorld) => ({ id: await companyOfA(w) });
 
+/** A contact on a company record of SIAE A (for the GDPR routes of company contacts). */
+async function contactOfA(w: EnWorld): Promise<{ id: string; contactId: string }> {
+  const id = await companyOfA(w);
+  const body = await as(w, 'devA', 'post', `/api/companies/${id}/contacts`, { lastName: 'Matrice', email: 'contact.matrice@exemple.fr' });
+  return { id, contactId: (body.contacts as Array<{ id: string }>)[0].id };
+}
+
 export const employerNetworkEntries: Record<string, EnEntry> = {
   'POST /api/companies': {
     allowed: { as: 'devA', status: 201 }, wrongRole: 'cipA', otherTenant: 'devB',
@@ -77,6 +84,14 @@ export const employerNetworkEntries: Record<string, EnEntry> = {
   },
   'PATCH /api/companies/:id': { allowed: { as: 'devA', status: 200 }, wrongRole: 'cipA', otherTenant: 'devB', request: async (w) => ({ params: await companyParam(w), body: { name: 'Matrice SARL' } }) },
   'POST /api/companies/:id/contacts': { allowed: { as: 'devA', status: 201 }, wrongRole: 'cipA', otherTenant: 'devB', request: async (w) => ({ params: await companyParam(w), body: { lastName: 'Martin' } }) },
+  'GET /api/companies/:id/contacts/:contactId/export': {
+    allowed: { as: 'dirA', status: 200 }, wrongRole: 'cipA', otherTenant: 'devB',
+    request: async (w) => ({ params: await contactOfA(w) }),
+  },
+  'POST /api/companies/:id/contacts/:contactId/erasure': {
+    allowed: { as: 'devA', status: 200 }, wrongRole: 'cipA', otherTenant: 'devB',
+    request: async (w) => ({ params: await contactOfA(w) }),
+  },
   'POST /api/companies/:id/interactions': {
     // a CIP places people in immersions and hires: every staff role of the owner (and of partners on a shared record) logs
     allowed: { as: 'cipA', status: 201 }, wrongRole: 'noRole', otherTenant: 'devB',

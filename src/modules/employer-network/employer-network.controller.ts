@@ -5,6 +5,7 @@ import { Allow, CurrentPrincipal } from '../../platform/auth/access.decorators';
 import type { Principal } from '../../platform/auth/principal';
 import { CompaniesService } from './companies.service';
 import { CompanyInteractionsService } from './company-interactions.service';
+import { ContactPrivacyService } from './contact-privacy.service';
 import { ContactDto, CreateCompanyDto, HiringNeedDto, InteractionDto, NeedStatusDto, ShareDto, UpdateCompanyDto } from './dto/company.dto';
 
 import { HiringNeedsService } from './hiring-needs.service';
@@ -19,6 +20,7 @@ export class CompaniesController {
     private readonly needs: HiringNeedsService,
     private readonly sharing: SharingService,
     private readonly interactions: CompanyInteractionsService,
+    private readonly contactPrivacy: ContactPrivacyService,
   ) {}
 
   @Post('companies')
@@ -51,6 +53,25 @@ export class CompaniesController {
   @Allow('direction', 'charge_dev')
   addContact(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Body() dto: ContactDto) {
     return this.companies.addContact(p, id, dto);
+  }
+
+  @Get('companies/:id/contacts/:contactId/export')
+  @Allow('direction', 'charge_dev')
+  @ApiOperation({
+    summary: 'Export RGPD d’un contact : sa fiche, les échanges qui le nomment, les collectifs qui ont pu le voir, le journal des consultations (journalisé)',
+  })
+  exportContact(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Param('contactId', ParseId) contactId: string) {
+    return this.contactPrivacy.export(p, id, contactId);
+  }
+
+  @Post('companies/:id/contacts/:contactId/erasure')
+  @HttpCode(200)
+  @Allow('direction', 'charge_dev')
+  @ApiOperation({
+    summary: 'Effacement RGPD d’un contact : fiche supprimée (et la même personne sur les autres fiches de la structure), nom, e-mail et téléphone retirés des notes, raisons et journaux',
+  })
+  eraseContact(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Param('contactId', ParseId) contactId: string) {
+    return this.contactPrivacy.erase(p, id, contactId);
   }
 
   @Post('companies/:id/interactions')

@@ -4,6 +4,7 @@ import { CompaniesImportController } from './companies-import.controller';
 import { CompaniesImportService } from './companies-import.service';
 import { CompaniesService } from './companies.service';
 import { CompanyInteractionsService } from './company-interactions.service';
+import { ContactPrivacyService } from './contact-privacy.service';
 import { CompaniesController } from './employer-network.controller';
 import { HiringNeedsService } from './hiring-needs.service';
 import { ExpireNeedsJob } from './jobs/expire-needs.job';
@@ -26,6 +27,7 @@ import { SolicitationsService } from './solicitations.service';
   providers: [
     CompaniesService,
     CompanyInteractionsService,
+    ContactPrivacyService,
     CompaniesImportService,
     HiringNeedsService,
     SharingService,
