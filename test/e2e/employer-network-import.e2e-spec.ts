@@ -187,6 +187,90 @@ describe('employer network: CSV import of companies', () => {
     expect(await counts()).toEqual(before);
   });
 
+  describe('compared with the SIAE’s existing companies', () => {
+    let siae: Siae;
+    let dev: string;
+    const S5 = '73282932000074';
+    const FILE = Buffer.from(
+      [
+        'Raison sociale;SIRET;Code INSEE;Adresse;Contact;E-mail',
+        `Menuiserie Charvet;${S5};69123;12 rue des Artisans;Lucie Charvet;lucie@charvet.fr`,
+        'Fleurs & Jardins;;69266;;;',
+        'Traiteur du Parc;;69259;4 allée du Parc;;',
+      ].join('\n'),
+      'utf8',
+    );
+    const companiesOf = async () =>
+      (await t.dataSource.query(`SELECT name, siret, commune_code, address FROM company WHERE siae_id = $1 ORDER BY name`, [siae.id])) as Array<Record<string, string | null>>;
+    const contactCount = async () =>
+      (await t.dataSource.query(`SELECT count(*)::int AS n FROM company_contact cc JOIN company c ON c.id = cc.company_id WHERE c.siae_id = $1`, [siae.id]))[0].n as number;
+    beforeAll(async () => {
+      siae = await f.siae({ name: 'SIAE Import C' });
+      dev = await f.tokenFor(await f.member(siae, 'charge_dev'));
+    });
+
+    it('importing the same file twice creates nothing the second time, and the dry run says so line by line', async () => {
+      const first = await post(dev, FILE, {}, siae.id);
+      expect([first.status, first.body.code]).toEqual([201, undefined]);
+      expect(first.body).toMatchObject({ companies: 3, existing: 0, updated: 0, contacts: 1 });
+      expect(first.body.report.map((r: { outcome: string }) => r.outcome)).toEqual(['créée', 'créée', 'créée']);
+      const after = await companiesOf();
+
+      const dry = await post(dev, FILE, { dryRun: 'true' }, siae.id);
+      expect([dry.status, dry.body.code]).toEqual([200, undefined]);
+      expect(dry.body).toMatchObject({ dryRun: true, companies: 0, existing: 3, updated: 0, contacts: 0, reportTruncated: false });
+      expect(dry.body.report).toEqual([
+        { line: 2, outcome: 'déjà présente', companyId: first.body.report[0].companyId, message: 'déjà présente : « Menuiserie Charvet », reconnue par le SIRET (contact déjà connu)' },
+        { line: 3, outcome: 'déjà présente', companyId: first.body.report[1].companyId, message: 'déjà présente : « Fleurs & Jardins », reconnue par le nom et la commune (rien à mettre à jour)' },
+        { line: 4, outcome: 'déjà présente', companyId: first.body.report[2].companyId, message: expect.stringContaining('rien à mettre à jour') },
+      ]);
+      const again = await post(dev, FILE, {}, siae.id);
+      expect([again.status, again.body.companies, again.body.existing]).toEqual([201, 0, 3]);
+      expect(await companiesOf()).toEqual(after);
+      expect(await contactCount()).toBe(1);
+    });
+
+    it('a line with the SIRET of an existing company under another spelling fills its empty fields only, and adds a new contact', async () => {
+      const created = await t.http().post('/api/companies').set('authorization', `Bearer ${dev}`)
+        .send({ siaeId: siae.id, name: 'Nettoyage Express SAS', siret: '448 307 928 00011', communeCode: '69383', address: '5 rue Paul Bert' });
+      expect(created.status).toBe(201);
+      const before = (await companiesOf()).length;
+      const file = Buffer.from(
+        [
+          'Entreprise;N° SIRET;CP;Ville;Adresse;Site web;Nom;E-mail',
+          `NETTOYAGE EXPRESS;${S1};69100;Villeurbanne;12 avenue Ailleurs;www.nettoyage-express.fr;Sofia Martin;s.martin@nettoyage-express.fr`,
+          'Nouvelle Entreprise;;69100;Villeurbanne;;;;',
+        ].join('\n'),
+        'utf8',
+      );
+      const dry = await post(dev, file, { dryRun: 'true' }, siae.id);
+      expect(dry.body.report.map((r: { message: string }) => r.message)).toEqual([
+        'déjà présente : « Nettoyage Express SAS », reconnue par le SIRET (mise à jour de : site web ; contact ajouté)',
+        'créée',
+      ]);
+      expect((await companiesOf()).length).toBe(before);
+      const res = await post(dev, file, {}, siae.id);
+      expect([res.status, res.body.companies, res.body.existing, res.body.updated, res.body.contacts]).toEqual([201, 1, 1, 1, 1]);
+      expect((await companiesOf()).length).toBe(before + 1);
+      const [row] = await t.dataSource.query(`SELECT name, siret, commune_code, address, website FROM company WHERE id = $1`, [created.body.id]);
+      // what the SIAE typed stays (name, commune, address); only the empty website is filled
+      expect(row).toEqual({ name: 'Nettoyage Express SAS', siret: S1, commune_code: '69383', address: '5 rue Paul Bert', website: 'www.nettoyage-express.fr' });
+      const contacts = await t.dataSource.query(`SELECT last_name, email_normalised FROM company_contact WHERE company_id = $1`, [created.body.id]);
+      expect(contacts).toEqual([{ last_name: 'Sofia Martin', email_normalised: 's.martin@nettoyage-express.fr' }]);
+      const [audit] = await t.dataSource.query(`SELECT context FROM audit_entry WHERE action = 'company.import' AND subject_id = $1 ORDER BY at DESC LIMIT 1`, [siae.id]);
+      expect(audit.context).toMatchObject({ companies: 1, existing: 1, updated: 1, contacts: 1 });
+    });
+
+    it('two lines landing on the same existing company are reported, nothing written', async () => {
+      const before = { companies: (await companiesOf()).length, contacts: await contactCount() };
+      const file = Buffer.from(['Nom;SIRET;Code INSEE', `Charvet Menuiserie;${S5};69123`, 'Menuiserie Charvet;;69123'].join('\n'), 'utf8');
+      const res = await post(dev, file, {}, siae.id);
+      expect([res.status, res.body.code]).toEqual([422, 'IMPORT_INVALID']);
+      expect(res.body.details.errors).toEqual([{ line: 3, field: 'name', message: expect.stringContaining('la ligne 2') }]);
+      expect({ companies: (await companiesOf()).length, contacts: await contactCount() }).toEqual(before);
+    });
+  });
+
   it('answers 404 to another SIAE’s staff, 403 to a wrong role, 401 to anonymous', async () => {
     const before = await counts();
     const other = await post(tokens.devB, WINDOWS_FILE);

@@ -43,7 +43,12 @@ export class CompaniesImportController {
       'sur la ligne d’en-tête ; encodage UTF-8 (avec ou sans BOM) ou Windows-1252 (Excel) détecté ; champs entre guillemets acceptés. ' +
       'Chaque ligne est vérifiée (nom obligatoire, SIRET avec sa clé, commune par code INSEE ou code postal + ville, e-mail, téléphone, ' +
       'doublons dans le fichier) : si une seule ligne est invalide, rien n’est écrit et la réponse 422 IMPORT_INVALID détaille ' +
-      '`details.errors = [{ line, field, message }]`. Sinon 201 avec les nombres d’entreprises et de contacts créés (200 en dryRun).',
+      '`details.errors = [{ line, field, message }]`. Chaque ligne est comparée aux entreprises de la structure : même SIRET quand les deux ' +
+      'en ont un, sinon même nom normalisé (formes juridiques, accents, abréviations) dans la même commune. Une ligne reconnue ne crée rien : ' +
+      'elle complète seulement les champs vides de la fiche existante (SIRET, NAF, adresse, site, commune ; jamais ce que la structure a saisi) ' +
+      'et ajoute son contact s’il n’y est pas (même e-mail, même téléphone ou même nom). Importer deux fois le même fichier ne crée donc ' +
+      'aucun doublon. Sinon 201 (200 en dryRun) avec les nombres d’entreprises créées, de lignes déjà présentes, de fiches complétées, de ' +
+      'contacts ajoutés, et `report = [{ line, outcome: "créée" | "déjà présente", companyId, message }]` (5 000 lignes au plus).',
   })
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })

@@ -10,10 +10,14 @@ import { employerNetworkErrors as errors } from './employer-network.errors';
 import { Company, CompanyContact } from './entities';
 import { type ColumnMapping, type CsvTable, CsvTableError, importFields, readCsvTable } from './import/csv-table';
 import { type CheckedLine, checkLines, cityKey, findDuplicates, type ImportLineError, placeKey } from './import/import-lines';
+import { describeOutcome, type ExistingCompany, type LineOutcome, matchExisting, type ResolvedLine } from './import/match-existing';
+import { PoolingRequests } from './pooling-requests.service';
 
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 const INSERT_CHUNK = 1000;
 const MAX_REPORTED = 1000;
+/** The per-line report of a valid file: enough for a spreadsheet's worth of companies, bounded for a 5 MB one. */
+const MAX_LINE_REPORT = 5000;
 
 export interface ImportResult {
   dryRun: boolean;
@@ -22,13 +26,24 @@ export interface ImportResult {
   columns: Record<string, string>;
   ignoredColumns: string[];
   lines: number;
+  /** Companies created (lines that matched no existing company). */
   companies: number;
+  /** Contacts added (to created companies, or to existing ones that did not have that person). */
   contacts: number;
+  /** Lines that matched a company the SIAE already had, and how many of those filled at least one empty field. */
+  existing: number;
+  updated: number;
+  /** Per line, in French: "créée", or "déjà présente : « … », reconnue par … (mise à jour de : … ; contact ajouté)". */
+  report: Array<{ line: number; outcome: 'créée' | 'déjà présente'; companyId: string | null; message: string }>;
+  reportTruncated: boolean;
 }
 
 /**
  * CSV import of an SIAE's company list, all or nothing: every line is checked (values, commune in the referential,
  * duplicates inside the file) before anything is written; one invalid line and the answer is the full report.
+ * Each line is compared with the SIAE's existing companies (import/match-existing.ts): importing the same file twice
+ * creates nothing the second time; a matched line only fills empty fields and adds a contact the company lacks, never
+ * overwriting what the SIAE typed. Imports of one SIAE are serialised so that two at once cannot both create a company.
  */
 @Injectable()
 export class CompaniesImportService {
@@ -37,6 +52,7 @@ export class CompaniesImportService {
     private readonly audit: AuditService,
     private readonly companies: CompaniesService,
     private readonly referentials: ReferentialsService,
+    private readonly pooling: PoolingRequests,
   ) {}
 
   parseMapping(raw: string | undefined): ColumnMapping | undefined {
@@ -71,12 +87,21 @@ export class CompaniesImportService {
       }
       const { lines, errors: lineErrors } = checkLines(table);
       const { resolved, errors: communeErrors } = await this.resolveCommunes(manager, lines);
-      const report = [...lineErrors, ...communeErrors, ...findDuplicates(resolved)].sort((a, b) => a.line - b.line);
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('company-import'), hashtext($1))`, [siaeId]);
+      const duplicates = findDuplicates(resolved);
+      // a line already reported as a duplicate inside the file is not compared again (one problem, one message)
+      const twice = new Set(duplicates.map((d) => d.line));
+      const matched = matchExisting(resolved.filter((l) => !twice.has(l.line)), await this.existing(manager, siaeId));
+      const report = [...lineErrors, ...communeErrors, ...duplicates, ...matched.errors].sort((a, b) => a.line - b.line);
       // a wrong separator or mapping makes every line wrong: the first errors say it, thousands more only weigh the answer
       if (report.length > 0)
         throw errors.importInvalid({ lines: table.rows.length, errorCount: report.length, truncated: report.length > MAX_REPORTED, errors: report.slice(0, MAX_REPORTED) });
 
-      const contacts = resolved.filter((l) => l.contact).length;
+      const outcomes = matched.outcomes;
+      const created = resolved.filter((_, i) => outcomes[i].kind === 'created');
+      const existing = outcomes.filter((o) => o.kind === 'existing');
+      const updated = existing.filter((o) => Object.keys(o.fill).length > 0).length;
+      const contacts = created.filter((l) => l.contact).length + existing.filter((o) => o.contact === 'added').length;
       const result: ImportResult = {
         dryRun: options.dryRun,
         encoding: table.encoding,
@@ -84,30 +109,90 @@ export class CompaniesImportService {
         columns: Object.fromEntries(Object.entries(table.columns).map(([field, index]) => [field, table.headers[index]])),
         ignoredColumns: table.ignoredColumns,
         lines: table.rows.length,
-        companies: resolved.length,
+        companies: created.length,
         contacts,
+        existing: existing.length,
+        updated,
+        report: [],
+        reportTruncated: outcomes.length > MAX_LINE_REPORT,
       };
-      if (options.dryRun) return result;
-      await this.write(manager, siaeId, viewer.userId, resolved);
+      if (options.dryRun) return { ...result, report: lineReport(outcomes, new Map()) };
+      const ids = await this.write(manager, siaeId, viewer.userId, created);
+      await this.update(manager, viewer.userId, resolved, outcomes);
       await this.audit.record(
-        { actorUserId: viewer.userId, action: 'company.import', subjectType: 'siae', subjectId: siaeId, context: { lines: table.rows.length, companies: resolved.length, contacts, encoding: table.encoding } },
+        {
+          actorUserId: viewer.userId, action: 'company.import', subjectType: 'siae', subjectId: siaeId,
+          context: { lines: table.rows.length, companies: created.length, existing: existing.length, updated, contacts, encoding: table.encoding },
+        },
         manager,
       );
-      return result;
+      return { ...result, report: lineReport(outcomes, new Map(created.map((l, i) => [l.line, ids[i]]))) };
     });
   }
 
-  private async write(manager: EntityManager, siaeId: string, userId: string | null, lines: Array<CheckedLine & { communeCode: string | null }>): Promise<void> {
+  /** The SIAE's companies and their contacts, as the matching compares them. */
+  private async existing(manager: EntityManager, siaeId: string): Promise<ExistingCompany[]> {
+    const companies: Array<Omit<ExistingCompany, 'contacts'>> = await manager.query(
+      `SELECT id, name, siret, naf, address, website, commune_code AS "communeCode" FROM company WHERE siae_id = $1 ORDER BY created_at, id`,
+      [siaeId],
+    );
+    const contacts: Array<ExistingCompany['contacts'][number] & { companyId: string }> = await manager.query(
+      `SELECT cc.company_id AS "companyId", cc.first_name AS "firstName", cc.last_name AS "lastName", cc.email_normalised AS "emailNormalised", cc.phone_e164 AS "phoneE164"
+         FROM company_contact cc JOIN company c ON c.id = cc.company_id WHERE c.siae_id = $1`,
+      [siaeId],
+    );
+    const byCompany = new Map<string, ExistingCompany['contacts']>();
+    for (const { companyId, ...k } of contacts) (byCompany.get(companyId) ?? byCompany.set(companyId, []).get(companyId)!).push(k);
+    return companies.map((c) => ({ ...c, contacts: byCompany.get(c.id) ?? [] }));
+  }
+
+  /**
+   * Fills the empty fields of matched companies (COALESCE at write time: a value typed meanwhile wins) and adds the
+   * contacts they lacked; the collectives their records are shared with re-link them.
+   */
+  private async update(manager: EntityManager, userId: string | null, lines: ResolvedLine[], outcomes: LineOutcome[]): Promise<void> {
+    const touched: Array<{ id: string; fill: Extract<LineOutcome, { kind: 'existing' }>['fill'] }> = [];
+    const contacts: Array<Partial<CompanyContact>> = [];
+    outcomes.forEach((o, i) => {
+      if (o.kind !== 'existing') return;
+      if (Object.keys(o.fill).length > 0) touched.push({ id: o.companyId, fill: o.fill });
+      if (o.contact === 'added' && lines[i].contact) contacts.push({ companyId: o.companyId, preferredChannel: null, ...lines[i].contact });
+    });
+    for (let i = 0; i < touched.length; i += INSERT_CHUNK) {
+      const chunk = touched.slice(i, i + INSERT_CHUNK);
+      const column = (f: keyof (typeof chunk)[number]['fill']) => chunk.map((t) => t.fill[f] ?? null);
+      await manager.query(
+        `UPDATE company c SET siret = COALESCE(c.siret, u.siret), naf = COALESCE(c.naf, u.naf), address = COALESCE(c.address, u.address),
+                website = COALESCE(c.website, u.website), commune_code = COALESCE(c.commune_code, u.commune_code), updated_at = now()
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS u(id, siret, naf, address, website, commune_code)
+          WHERE c.id = u.id`,
+        [chunk.map((t) => t.id), column('siret'), column('naf'), column('address'), column('website'), column('communeCode')],
+      );
+    }
+    for (let i = 0; i < contacts.length; i += INSERT_CHUNK) await manager.insert(CompanyContact, contacts.slice(i, i + INSERT_CHUNK));
+    const changed = [...new Set([...touched.map((t) => t.id), ...contacts.map((c) => c.companyId!)])];
+    if (changed.length === 0) return;
+    const shared: Array<{ collective_id: string }> = await manager.query(
+      `SELECT DISTINCT collective_id FROM company_share WHERE company_id = ANY($1::uuid[]) AND withdrawn_at IS NULL ORDER BY collective_id`,
+      [changed],
+    );
+    for (const s of shared) await this.pooling.requestForCollective(manager, s.collective_id, userId);
+  }
+
+  private async write(manager: EntityManager, siaeId: string, userId: string | null, lines: Array<CheckedLine & { communeCode: string | null }>): Promise<string[]> {
+    const ids: string[] = [];
     for (let i = 0; i < lines.length; i += INSERT_CHUNK) {
       const chunk = lines.slice(i, i + INSERT_CHUNK);
       const inserted = await manager.insert(Company, chunk.map((l) => ({
         siaeId, name: l.name, siret: l.siret, siren: null, naf: l.naf, sizeBand: null, communeCode: l.communeCode,
         address: l.address, website: l.website, createdByUserId: userId,
       })));
-      const ids = inserted.identifiers.map((r) => r.id as string);
-      const contacts = chunk.flatMap((l, k) => (l.contact ? [{ companyId: ids[k], preferredChannel: null, ...l.contact }] : []));
+      const chunkIds = inserted.identifiers.map((r) => r.id as string);
+      ids.push(...chunkIds);
+      const contacts = chunk.flatMap((l, k) => (l.contact ? [{ companyId: chunkIds[k], preferredChannel: null, ...l.contact }] : []));
       if (contacts.length > 0) await manager.insert(CompanyContact, contacts);
     }
+    return ids;
   }
 
   /**
@@ -160,6 +245,15 @@ export class CompaniesImportService {
     }
     return { resolved, errors: report };
   }
+}
+
+function lineReport(outcomes: LineOutcome[], createdIds: Map<number, string>): ImportResult['report'] {
+  return outcomes.slice(0, MAX_LINE_REPORT).map((o) => ({
+    line: o.line,
+    outcome: o.kind === 'created' ? 'créée' : 'déjà présente',
+    companyId: o.kind === 'existing' ? o.companyId : (createdIds.get(o.line) ?? null),
+    message: describeOutcome(o),
+  }));
 }
 
 function pickCommune(found: Array<{ code: string; nameMatch: boolean }>, postcode: string | null, city: string | null): string | Omit<ImportLineError, 'line'> {

@@ -109,6 +109,15 @@ export function checkLines(table: CsvTable): { lines: CheckedLine[]; errors: Imp
 }
 
 /**
+ * The key two descriptions of one company share: the linking engine's normalised name (legal forms, accents, "et"/"&",
+ * abbreviations) glued, and the commune. Empty when the name leaves nothing distinctive: such a name matches nothing.
+ */
+export function companyKey(name: string, communeCode: string | null): string {
+  const compact = normaliseCompanyName(name).compact;
+  return compact ? `${compact}|${communeCode ?? ''}` : '';
+}
+
+/**
  * Lines describing the same company twice (same SIRET, or same normalised name in the same commune) are reported on
  * the later line: merging them silently would hide which of the two the user meant to keep.
  */
