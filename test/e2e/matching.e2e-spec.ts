@@ -209,6 +209,61 @@ describe('matching (e2e)', () => {
       expect((await t.http().get(`/api/candidates/${candidateId}/matches`).query({ limit: 1000 }).set('authorization', auth(cipA)).expect(400)).body.code).toBe('VALIDATION_FAILED');
     });
 
+    it('lists the pooled companies that could hire the person, by their best need, with whether the budget lets the CIP call now', async () => {
+      const c2 = (await t.dataSource.query(`SELECT collective_id FROM collective_membership WHERE siae_id = $1`, [siaeQ.id]))[0].collective_id as string;
+      const pooled = async (collectiveId: string, name: string, companyIds: string[], pausedUntil: string | null = null): Promise<string> => {
+        const [{ id }] = await t.dataSource.query(
+          `INSERT INTO pooled_company (collective_id, display_name, commune_code, paused_until) VALUES ($1, $2, '69123', $3) RETURNING id`,
+          [collectiveId, name, pausedUntil],
+        );
+        for (const companyId of companyIds)
+          await t.dataSource.query(`INSERT INTO pooled_company_member (pooled_company_id, collective_id, company_id) VALUES ($1, $2, $3)`, [id, collectiveId, companyId]);
+        return id as string;
+      };
+      // Known by A and P, an open need for the trade and a past one.
+      const acmeA = await company(siaeA, 'Acme Propreté (fiche de A)', [c1]);
+      const acmeP = await company(siaeP, 'ACME PROPRETE (fiche de P)', [c1]);
+      await need(acmeA, rome.agentPropreteLocaux);
+      await need(acmeP, rome.agentPropreteLocaux, communes.lyon, undefined, 'filled');
+      const acme = await pooled(c1, 'Acme Propreté', [acmeA, acmeP]);
+      // Hired for the trade eight months ago, nothing open; called this week (the default budget allows 1 per 7 days).
+      const hotel = await company(siaeP, 'Hôtel Bellecour', [c1]);
+      const filled = await need(hotel, rome.agentPropreteLocaux, communes.lyon, undefined, 'filled');
+      await t.dataSource.query(`UPDATE hiring_need SET closed_at = now() - interval '8 months' WHERE id = $1`, [filled]);
+      const bellecour = await pooled(c1, 'Hôtel Bellecour', [hotel]);
+      await t.dataSource.query(
+        `INSERT INTO solicitation (pooled_company_id, collective_id, siae_id, kind, occurred_at) VALUES ($1, $2, $3, 'candidate_proposal', now() - interval '2 days')`,
+        [bellecour, c1, siaeP.id],
+      );
+      // Paused by the company until next year.
+      const pausedCo = await company(siaeP, 'Nettoyage en pause', [c1]);
+      await need(pausedCo, rome.agentPropreteLocaux);
+      const paused = await pooled(c1, 'Nettoyage en pause', [pausedCo], '2099-01-01');
+      // Not listed: a need filled three years ago, a company of another collective, a trade the person does not aim at.
+      const old = await company(siaeP, 'Ancien client', [c1]);
+      const oldNeed = await need(old, rome.agentPropreteLocaux, communes.lyon, undefined, 'filled');
+      await t.dataSource.query(`UPDATE hiring_need SET closed_at = now() - interval '3 years' WHERE id = $1`, [oldNeed]);
+      const oldPooled = await pooled(c1, 'Ancien client', [old]);
+      const qCompany = await company(siaeQ, 'Entreprise de Q mutualisée', [c2]);
+      await need(qCompany, rome.agentPropreteLocaux);
+      const ofQ = await pooled(c2, 'Entreprise de Q mutualisée', [qCompany]);
+      const mason = await company(siaeP, 'Maçonnerie', [c1]);
+      await need(mason, rome.macon);
+      const masonry = await pooled(c1, 'Maçonnerie', [mason]);
+
+      const res = await t.http().get(`/api/candidates/${candidateId}/matches`).set('authorization', auth(cipA)).expect(200);
+      const byId = new Map<string, Record<string, unknown>>(res.body.companies.items.map((i: { pooledCompanyId: string }) => [i.pooledCompanyId, i]));
+      expect(byId.get(acme)).toMatchObject({ name: 'Acme Propreté', knownBy: 2, openNeeds: 1, bestNeed: { status: 'open', appellation: { code: rome.agentPropreteLocaux } } });
+      expect(byId.get(acme)!.solicitation).toMatchObject({ last30Days: 0, maxPer30Days: 4, maxPer7Days: 1, contactableNow: true });
+      expect(byId.get(bellecour)).toMatchObject({ openNeeds: 0, bestNeed: { needId: filled, status: 'filled' }, solicitation: { last7Days: 1, contactableNow: false } });
+      expect(byId.get(paused)).toMatchObject({ openNeeds: 1, solicitation: { pausedUntil: '2099-01-01', contactableNow: false } });
+      for (const absent of [oldPooled, ofQ, masonry]) expect(byId.has(absent)).toBe(false);
+      expect(res.body.companies.total).toBe(res.body.companies.items.length);
+      // Best first: scores never increase down the list.
+      const scores = res.body.companies.items.map((i: { bestNeed: { score: number } }) => i.bestNeed.score);
+      expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a));
+    });
+
     it('says a candidate without a profile has to be completed first', async () => {
       const bare = await cf.newCandidate(cipA, siaeA.id, { profile: null });
       expect((await t.http().get(`/api/candidates/${bare.id}/matches`).set('authorization', auth(devA)).expect(409)).body.code).toBe('CANDIDATE_WITHOUT_PROFILE');

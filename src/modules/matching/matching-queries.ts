@@ -212,6 +212,92 @@ export async function prefilterNeeds(
     .map((r) => ({ snapshot: needSnapshot(r), info: needInfo(r) }));
 }
 
+export interface PooledNeedRow {
+  pooledCompanyId: string;
+  collectiveId: string;
+  pooledName: string;
+  pooledCommune: { code: string; name: string } | null;
+  pausedUntil: string | null;
+  sizeBand: string | null;
+  knownBy: number;
+  status: string;
+  snapshot: NeedSnapshot;
+  info: NeedRowInfo;
+}
+
+/** How far back a filled or closed need still says "this company hires for this trade". */
+export const POOLED_HISTORY_MONTHS = 24;
+
+/**
+ * Needs, open or not (filled and closed ones within POOLED_HISTORY_MONTHS: a company that hired for a trade may again),
+ * on a trade of the candidate (same rule as `prefilterNeeds`), of companies that belong to a pooled company of the
+ * viewer's collectives, and visible to the viewer. Kept when the need's place, or failing one the pooled company's
+ * commune, is within the radius; with neither, kept without distance.
+ */
+export async function prefilterPooledCompanyNeeds(
+  manager: EntityManager,
+  viewer: MatchingViewer,
+  candidate: CandidateSnapshot,
+  ref: JobReferential,
+  filters: { radiusKm: number; domain?: string; today: string },
+): Promise<PooledNeedRow[]> {
+  if (viewer.memberCollectiveIds.length === 0) return [];
+  const fiches = searchedFiches(ref, [...new Set(candidate.targetJobs.map((j) => j.ficheCode.trim()))], filters.domain);
+  if (fiches.length === 0) return [];
+  const p = new Params();
+  const collectives = p.add(viewer.memberCollectiveIds);
+  const rows: Array<NeedRow & { n_latitude: number | null; n_longitude: number | null; pooled_id: string; pooled_collective_id: string; display_name: string; pc_commune: string | null;
+    pc_commune_name: string | null; pc_latitude: number | null; pc_longitude: number | null; paused_until: string | null; size_band: string | null; known_by: number }> = await manager.query(
+    `SELECT ${NEED_COLUMNS}, n.latitude AS n_latitude, n.longitude AS n_longitude, pc.id AS pooled_id, pc.collective_id AS pooled_collective_id, pc.display_name, pc.commune_code AS pc_commune,
+            pcm.name AS pc_commune_name, pcm.latitude AS pc_latitude, pcm.longitude AS pc_longitude, to_char(pc.paused_until, 'YYYY-MM-DD') AS paused_until,
+            pc.size_band, (SELECT count(DISTINCT c2.siae_id)::int FROM pooled_company_member m2 JOIN company c2 ON c2.id = m2.company_id WHERE m2.pooled_company_id = pc.id) AS known_by
+       FROM ${NEED_FROM}
+       JOIN pooled_company_member pm ON pm.company_id = n.company_id AND pm.collective_id = ANY(${collectives}::uuid[])
+       JOIN pooled_company pc ON pc.id = pm.pooled_company_id AND pc.dissolved_at IS NULL
+       LEFT JOIN commune pcm ON pcm.code = pc.commune_code
+      WHERE n.domain_code = ANY(${p.add([...new Set(fiches.map(domainOf))])}::bpchar[]) AND n.fiche_code = ANY(${p.add(fiches)}::bpchar[])
+        AND (n.status = 'open' OR coalesce(n.closed_at, n.updated_at) >= ${p.add(filters.today)}::date - make_interval(months => ${POOLED_HISTORY_MONTHS}))
+        AND ${visibleCompanySql('co', p.add(viewer.ownSiaeIds), collectives)}`,
+    p.values,
+  );
+  const { latitude, longitude } = candidate.location;
+  const inRadius = (lat: number | null, lon: number | null) => lat === null || lon === null || withinRadiusKm(haversineKm(latitude, longitude, lat, lon), filters.radiusKm);
+  return rows
+    .filter((r) => (r.n_latitude !== null ? inRadius(r.n_latitude, r.n_longitude) : inRadius(r.pc_latitude, r.pc_longitude)))
+    .map((r) => ({
+      pooledCompanyId: r.pooled_id,
+      collectiveId: r.pooled_collective_id,
+      pooledName: r.display_name,
+      pooledCommune: r.pc_commune ? { code: r.pc_commune, name: r.pc_commune_name ?? '' } : null,
+      pausedUntil: r.paused_until,
+      sizeBand: r.size_band,
+      knownBy: r.known_by,
+      status: r.status,
+      snapshot: needSnapshot(r),
+      info: needInfo(r),
+    }));
+}
+
+/** Solicitations of the last 30 and 7 days, and the collective's budget for each size band, for a few pooled companies. */
+export async function loadSolicitationCounts(manager: EntityManager, pooledIds: string[], now: Date): Promise<Map<string, { last30Days: number; last7Days: number }>> {
+  if (pooledIds.length === 0) return new Map();
+  const rows: Array<{ id: string; last30: number; last7: number }> = await manager.query(
+    `SELECT pooled_company_id AS id, count(*)::int AS last30, count(*) FILTER (WHERE occurred_at > $2::timestamptz - interval '7 days')::int AS last7
+       FROM solicitation WHERE pooled_company_id = ANY($1::uuid[]) AND occurred_at > $2::timestamptz - interval '30 days' GROUP BY pooled_company_id`,
+    [pooledIds, now],
+  );
+  return new Map(rows.map((r) => [r.id, { last30Days: r.last30, last7Days: r.last7 }]));
+}
+
+export async function loadSolicitationBudgets(manager: EntityManager, collectiveIds: string[]): Promise<Array<{ collectiveId: string; sizeKey: string; maxPer30Days: number; maxPer7Days: number }>> {
+  if (collectiveIds.length === 0) return [];
+  const rows: Array<{ collective_id: string; size_key: string; max_per_30_days: number; max_per_7_days: number }> = await manager.query(
+    `SELECT collective_id, size_key, max_per_30_days, max_per_7_days FROM solicitation_budget WHERE collective_id = ANY($1::uuid[])`,
+    [collectiveIds],
+  );
+  return rows.map((r) => ({ collectiveId: r.collective_id, sizeKey: r.size_key, maxPer30Days: r.max_per_30_days, maxPer7Days: r.max_per_7_days }));
+}
+
 // ---------------------------------------------------------------- candidates
 
 interface CandidateRow {

@@ -10,6 +10,7 @@ import {
   rankNeedsForCandidate,
   relatedJobsFromRows,
   type MatchingContext,
+  type CandidateSnapshot,
   type MatchResult,
   type RelatedJobs,
   type ScoreComponent,
@@ -21,15 +22,21 @@ import {
   loadCandidatePage,
   loadJobReferential,
   loadOwnCandidate,
+  loadSolicitationBudgets,
+  loadSolicitationCounts,
   loadVisibleNeed,
+  prefilterPooledCompanyNeeds,
   type JobReferential,
   prefilterCandidates,
   prefilterNeeds,
   type MatchingViewer,
 } from './matching-queries';
 import type { MatchesQueryDto } from './dto/matches.dto';
+import { bestPerPooledCompany, budgetFor, solicitationState, type PooledCompanyMatchItem } from './pooled-company-matches';
 
 const DEFAULT_LIMIT = 20;
+/** Pooled companies shown beside the needs of a candidate (best first). */
+const POOLED_COMPANIES_SHOWN = 10;
 /** The collectives are in metropolitan France: "today" (ASAP starts, availability) is the local date there. */
 const TIME_ZONE = 'Europe/Paris';
 
@@ -130,7 +137,11 @@ export class MatchingService {
     });
   }
 
-  async needsForCandidate(principal: Principal, candidateId: string, q: MatchesQueryDto): Promise<MatchPage<NeedMatchItem> & { candidate: { id: string } }> {
+  async needsForCandidate(
+    principal: Principal,
+    candidateId: string,
+    q: MatchesQueryDto,
+  ): Promise<MatchPage<NeedMatchItem> & { candidate: { id: string }; companies: { items: PooledCompanyMatchItem[]; total: number } }> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const viewer = await this.viewerOf(manager, principal);
       const found = await loadOwnCandidate(manager, viewer, candidateId);
@@ -163,8 +174,49 @@ export class MatchingService {
         excludedCount: ranking.excludedCount,
         ...page,
         weights: 'default' as const,
+        companies: await this.pooledCompanies(manager, viewer, candidate, related, q),
       };
     });
+  }
+
+  /** The pooled companies that could hire the candidate (see pooled-company-matches.ts), with their solicitation state. */
+  private async pooledCompanies(
+    manager: EntityManager,
+    viewer: MatchingViewer,
+    candidate: CandidateSnapshot,
+    related: { ref: JobReferential; lookup: RelatedJobs },
+    q: MatchesQueryDto,
+  ): Promise<{ items: PooledCompanyMatchItem[]; total: number }> {
+    const ctx = this.context(related.lookup);
+    const rows = await prefilterPooledCompanyNeeds(manager, viewer, candidate, related.ref, { radiusKm: q.radiusKm ?? candidate.mobilityRadiusKm, domain: q.domain, today: ctx.today });
+    const byNeed = new Map(rows.map((r) => [r.snapshot.id, r]));
+    const ranked = rankNeedsForCandidate(candidate, rows.map((r) => r.snapshot), ctx, { minScore: q.minScore });
+    const best = bestPerPooledCompany(ranked.items, byNeed, POOLED_COMPANIES_SHOWN);
+    const ids = best.map((b) => b.row.pooledCompanyId);
+    const [counts, budgets] = await Promise.all([
+      loadSolicitationCounts(manager, ids, this.clock.now()),
+      loadSolicitationBudgets(manager, [...new Set(best.map((b) => b.row.collectiveId))]),
+    ]);
+    const total = new Set(ranked.items.map((r) => byNeed.get(r.needId)!.pooledCompanyId)).size;
+    return {
+      total,
+      items: best.map(({ row, best: r, openNeeds }) => ({
+        pooledCompanyId: row.pooledCompanyId,
+        name: row.pooledName,
+        commune: row.pooledCommune,
+        knownBy: row.knownBy,
+        openNeeds,
+        bestNeed: {
+          needId: r.needId,
+          status: row.status,
+          appellation: row.info.appellation,
+          score: r.score,
+          normalizedScore: r.normalizedScore,
+          distanceKm: r.distanceKm === null ? null : Math.round(r.distanceKm * 10) / 10,
+        },
+        solicitation: solicitationState(counts.get(row.pooledCompanyId), budgetFor(budgets, row.collectiveId, row.sizeBand), row.pausedUntil, ctx.today),
+      })),
+    };
   }
 
   /** Read in the caller's transaction, so a membership that ends is honoured by the very next query. */

@@ -1,0 +1,47 @@
+import type { MatchResult } from './engine';
+import type { PooledNeedRow } from './matching-queries';
+import { bestPerPooledCompany, budgetFor, solicitationState } from './pooled-company-matches';
+
+const result = (needId: string, score: number): MatchResult =>
+  ({ needId, candidateId: 'c', score, maxScore: 100, normalizedScore: score / 100, excluded: false, exclusions: [], components: [], distanceKm: 1 }) as MatchResult;
+const row = (needId: string, pooledCompanyId: string, status = 'open'): PooledNeedRow =>
+  ({ pooledCompanyId, status, snapshot: { id: needId } }) as unknown as PooledNeedRow;
+
+describe('pooled companies for a candidate', () => {
+  it('keeps each company once, at the rank of its best need, and counts its open needs', () => {
+    const ranked = [result('n1', 80), result('n2', 70), result('n3', 60), result('n4', 50)];
+    const rows = new Map([
+      ['n1', row('n1', 'A')],
+      ['n2', row('n2', 'B', 'filled')],
+      ['n3', row('n3', 'A')],
+      ['n4', row('n4', 'C', 'closed')],
+    ]);
+    const out = bestPerPooledCompany(ranked, rows, 10);
+    expect(out.map((o) => [o.row.pooledCompanyId, o.best.needId, o.openNeeds])).toEqual([
+      ['A', 'n1', 2],
+      ['B', 'n2', 0],
+      ['C', 'n4', 0],
+    ]);
+    expect(bestPerPooledCompany(ranked, rows, 2).map((o) => o.row.pooledCompanyId)).toEqual(['A', 'B']);
+  });
+
+  it('reads the budget of the size band, else the collective’s, else the defaults', () => {
+    const budgets = [
+      { collectiveId: 'k', sizeKey: 'any', maxPer30Days: 6, maxPer7Days: 2 },
+      { collectiveId: 'k', sizeKey: 'micro', maxPer30Days: 2, maxPer7Days: 1 },
+    ];
+    expect(budgetFor(budgets, 'k', 'micro')).toEqual({ maxPer30Days: 2, maxPer7Days: 1 });
+    expect(budgetFor(budgets, 'k', 'large')).toEqual({ maxPer30Days: 6, maxPer7Days: 2 });
+    expect(budgetFor(budgets, 'other', 'micro')).toEqual({ maxPer30Days: 4, maxPer7Days: 1 });
+  });
+
+  it('says a company may be called now only within both windows and outside a pause (the solicitation rule)', () => {
+    const limits = { maxPer30Days: 4, maxPer7Days: 1 };
+    expect(solicitationState(undefined, limits, null, '2026-11-25').contactableNow).toBe(true);
+    expect(solicitationState({ last30Days: 1, last7Days: 1 }, limits, null, '2026-11-25').contactableNow).toBe(false);
+    expect(solicitationState({ last30Days: 4, last7Days: 0 }, limits, null, '2026-11-25').contactableNow).toBe(false);
+    expect(solicitationState({ last30Days: 3, last7Days: 0 }, limits, null, '2026-11-25').contactableNow).toBe(true);
+    expect(solicitationState(undefined, limits, '2026-11-25', '2026-11-25').contactableNow).toBe(false);
+    expect(solicitationState(undefined, limits, '2026-11-24', '2026-11-25').contactableNow).toBe(true);
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * Pooled companies for a candidate: the companies of the collective that could hire the person, because they have an
+ * open need on one of the person's trades or had one in the last two years. Each company is ranked by its best need
+ * (the engine's score, so the same reasons as the needs list), and shows whether the collective's solicitation budget
+ * lets the CIP call it now: a company called four times this month is not a lead, it is a company about to stop
+ * answering.
+ */
+import { DEFAULT_BUDGET } from '../employer-network/solicitations.service';
+import type { MatchResult } from './engine';
+import type { NeedRowInfo, PooledNeedRow } from './matching-queries';
+
+export interface SolicitationState {
+  last30Days: number;
+  last7Days: number;
+  maxPer30Days: number;
+  maxPer7Days: number;
+  pausedUntil: string | null;
+  /** Within the budget and not paused: a solicitation now would be accepted without a coordinator's override. */
+  contactableNow: boolean;
+}
+
+export interface PooledCompanyMatchItem {
+  pooledCompanyId: string;
+  name: string;
+  commune: { code: string; name: string } | null;
+  /** SIAE of the collective that know this company. */
+  knownBy: number;
+  /** Open needs of this company on the candidate's trades (within the radius). */
+  openNeeds: number;
+  bestNeed: { needId: string; status: string; appellation: NeedRowInfo['appellation']; score: number; normalizedScore: number; distanceKm: number | null };
+  solicitation: SolicitationState;
+}
+
+type Budget = { collectiveId: string; sizeKey: string; maxPer30Days: number; maxPer7Days: number };
+
+/** The collective's limits for a size band: the band's row, else the collective's 'any' row, else the defaults. */
+export function budgetFor(budgets: readonly Budget[], collectiveId: string, sizeBand: string | null): { maxPer30Days: number; maxPer7Days: number } {
+  const own = budgets.filter((b) => b.collectiveId === collectiveId);
+  const row = own.find((b) => b.sizeKey === sizeBand) ?? own.find((b) => b.sizeKey === 'any');
+  return row ? { maxPer30Days: row.maxPer30Days, maxPer7Days: row.maxPer7Days } : { ...DEFAULT_BUDGET };
+}
+
+/**
+ * One item per pooled company, from needs already ranked best first (ties resolved by the engine's total order): the
+ * first need met is the company's best. Returns the companies in that order, at most `limit`.
+ */
+export function bestPerPooledCompany(ranked: readonly MatchResult[], rows: ReadonlyMap<string, PooledNeedRow>, limit: number): Array<{ row: PooledNeedRow; best: MatchResult; openNeeds: number }> {
+  const open = new Map<string, number>();
+  for (const r of ranked) {
+    const row = rows.get(r.needId)!;
+    if (row.status === 'open') open.set(row.pooledCompanyId, (open.get(row.pooledCompanyId) ?? 0) + 1);
+  }
+  const out: Array<{ row: PooledNeedRow; best: MatchResult; openNeeds: number }> = [];
+  const seen = new Set<string>();
+  for (const r of ranked) {
+    const row = rows.get(r.needId)!;
+    if (seen.has(row.pooledCompanyId)) continue;
+    seen.add(row.pooledCompanyId);
+    if (out.length < limit) out.push({ row, best: r, openNeeds: open.get(row.pooledCompanyId) ?? 0 });
+  }
+  return out;
+}
+
+export function solicitationState(
+  counts: { last30Days: number; last7Days: number } | undefined,
+  limits: { maxPer30Days: number; maxPer7Days: number },
+  pausedUntil: string | null,
+  today: string,
+): SolicitationState {
+  const { last30Days, last7Days } = counts ?? { last30Days: 0, last7Days: 0 };
+  const paused = pausedUntil !== null && pausedUntil >= today;
+  return { last30Days, last7Days, ...limits, pausedUntil, contactableNow: !paused && last7Days < limits.maxPer7Days && last30Days < limits.maxPer30Days };
+}
