@@ -49,6 +49,19 @@ export async function syncSharingFlag(manager: EntityManager, candidateId: strin
   );
 }
 
+/**
+ * Keeps `candidate_profile.contract_end` equal to `candidate.contract_end` (the profile's copy is what the match lists
+ * of other SIAE may read). Copies from the row itself, so it holds whatever the caller wrote; call it in the
+ * transaction that wrote the identity row, after the write. No profile yet: nothing to do, `writeProfile` copies it.
+ */
+export async function syncContractEnd(manager: EntityManager, candidateId: string): Promise<void> {
+  await manager.query(
+    `UPDATE candidate_profile p SET contract_end = c.contract_end
+       FROM candidate c WHERE c.id = p.candidate_id AND p.candidate_id = $1 AND p.contract_end IS DISTINCT FROM c.contract_end`,
+    [candidateId],
+  );
+}
+
 @Injectable()
 export class CandidateProfileService {
   constructor(
@@ -117,6 +130,8 @@ export async function writeProfile(manager: EntityManager, candidate: Candidate,
     availableFrom: dto.availableFrom ?? null,
     workTime: dto.workTime ?? null,
     timeConstraints: dto.timeConstraints?.trim() || null,
+    // The caller holds the identity row (locked by the service): its contract end is the current one.
+    contractEnd: candidate.contractEnd,
     sharedWithCollective,
   });
   await manager.delete(CandidateTargetJob, { candidateId: candidate.id });

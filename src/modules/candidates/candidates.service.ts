@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import type { Principal } from '../../platform/auth/principal';
 import { assertNotErased, lockWritableCandidate, viewerOf, type Viewer } from './candidate-access';
+import { syncContractEnd } from './candidate-profile.service';
 import { loadSharedProfiles, type SharedProfileView } from './candidate-views';
 import { inOrder } from './in-order';
 import { candidatesErrors } from './candidates.errors';
@@ -126,6 +127,7 @@ export class CandidatesService {
       if ((next.status === 'in_parcours') !== (next.leftAt === null)) throw candidatesErrors.leftAtRequired();
       if (next.contractStart && next.contractEnd && next.contractEnd < next.contractStart) throw candidatesErrors.contractDates();
       if (Object.keys(changes).length > 0) await manager.update(Candidate, { id: candidate.id }, changes);
+      if (changes.contractEnd !== undefined) await syncContractEnd(manager, candidate.id);
       // Field names only: the audit log never holds the personal data itself.
       await this.audit.record(
         { actorUserId: principal.userId, action: 'candidate.identity.updated', subjectType: 'candidate', subjectId: candidate.id, context: { siaeId: candidate.siaeId, fields: Object.keys(changes) } },

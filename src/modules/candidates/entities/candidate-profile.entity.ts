@@ -87,6 +87,15 @@ export class CandidateProfile {
   timeConstraints: string | null;
 
   /**
+   * Mirror of `candidate.contract_end`, written in the same transaction as the identity row (candidate create/update,
+   * profile put) and gone with the profile on erasure. Shared on purpose: it is what lets the ranking favour people
+   * whose parcours runs out (the contract-end boost), and a query for another SIAE must never read the identity table.
+   * A date alone does not identify anyone; see the candidates README.
+   */
+  @Column({ name: 'contract_end', type: 'date', nullable: true })
+  contractEnd: string | null;
+
+  /**
    * Mirror of "a collective consent is active", maintained in the same transaction as the consent rows; it only serves
    * the partial search index. Queries still check the consent rows themselves.
    */
