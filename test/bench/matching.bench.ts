@@ -80,12 +80,12 @@ async function seed(ds: DataSource, total: number): Promise<void> {
     await m.query(`INSERT INTO candidate (id, siae_id, first_name, last_name, contract_start, contract_end, status)
       SELECT id, siae_id, 'Prénom' || g, 'Nom' || g, DATE '2025-01-01' + (g % 600), DATE '2026-06-01' + (g % 700), 'in_parcours' FROM b_place`);
     await m.query(`INSERT INTO candidate_profile (candidate_id, siae_id, pseudonym, commune_code, latitude, longitude, mobility_radius_km, transport_means, driving_licences,
-        languages, french_as_foreign_language, available_from, work_time, shared_with_collective)
+        languages, french_as_foreign_language, available_from, work_time, shared_with_collective, contract_end)
       SELECT id, siae_id, 'Prénom' || g || ' N.', code, latitude, longitude, (ARRAY[5, 10, 15, 20, 30])[1 + g % 5],
              CASE WHEN g % 3 = 0 THEN ARRAY['car']::varchar[] ELSE ARRAY['public_transport']::varchar[] END,
              CASE WHEN g % 3 = 0 THEN ARRAY['B']::varchar[] ELSE '{}'::varchar[] END,
              CASE WHEN g % 7 = 0 THEN '[{"language":"fr","level":"A2"}]'::jsonb ELSE '[]'::jsonb END, g % 7 = 0,
-             DATE '2026-09-01' + (g % 200), (ARRAY['full_time', 'part_time', 'either'])[1 + g % 3], consent
+             DATE '2026-09-01' + (g % 200), (ARRAY['full_time', 'part_time', 'either'])[1 + g % 3], consent, DATE '2026-06-01' + (g % 700)
         FROM b_place`);
     await m.query(`INSERT INTO candidate_consent (candidate_id, scope, given_at, wording)
       SELECT id, 'collective', now() - interval '30 days', 'Consentement au partage avec le collectif (bench).' FROM b_place WHERE consent`);

@@ -264,6 +264,49 @@ describe('matching (e2e)', () => {
       expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a));
     });
 
+    it('ranks with the collective’s weights and boosts a contract ending soon, in both lists alike', async () => {
+      const coordinator = await f.coordinator({ id: c1 } as never);
+      const ending = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+      const person = await cf.newCandidate(cipA, siaeA.id, {
+        identity: { contractEnd: ending },
+        profile: { communeCode: communes.lyon, targetJobs: [{ ogrCode: rome.agentPropreteLocaux, experienceLevel: 'beginner' }] },
+        consent: true,
+      });
+      const needId = await need(await company(siaeA, 'Propreté Bellecour'), rome.agentPropreteLocaux);
+      const componentOf = (items: Array<{ components: Array<{ key: string; points: number; maxPoints: number }> }>, key: string) =>
+        items[0].components.find((c) => c.key === key)!;
+
+      const before = await t.http().get(`/api/candidates/${person.id}/matches`).set('authorization', auth(cipA)).expect(200);
+      expect(before.body).toMatchObject({ weights: 'default', weightsCollectiveId: c1 });
+      const mine = before.body.items.filter((i: { needId: string }) => i.needId === needId);
+      // 20 days before the end of a 90-day window: 7 × 70/90 points.
+      expect(componentOf(mine, 'contractEnd').points).toBeCloseTo((7 * 70) / 90, 0);
+      const forNeed = await candidatesFor(needId, cipA).expect(200);
+      const same = forNeed.body.items.filter((i: { candidateId: string }) => i.candidateId === person.id);
+      expect(same[0].score).toBe(mine[0].score);
+
+      const put = await t
+        .http()
+        .put(`/api/collectives/${c1}/matching-weights`)
+        .set('authorization', `Bearer ${await f.tokenFor(coordinator)}`)
+        .send({ overrides: { contractEnd: { max: 20 }, distance: { max: 0 } } });
+      expect(put.status).toBe(200);
+      const after = await t.http().get(`/api/candidates/${person.id}/matches`).set('authorization', auth(cipA)).expect(200);
+      expect(after.body).toMatchObject({ weights: 'collective', weightsCollectiveId: c1 });
+      const mineAfter = after.body.items.filter((i: { needId: string }) => i.needId === needId);
+      expect(componentOf(mineAfter, 'contractEnd')).toMatchObject({ maxPoints: 20 });
+      expect(componentOf(mineAfter, 'contractEnd').points).toBeCloseTo((20 * 70) / 90, 0);
+      expect(componentOf(mineAfter, 'distance')).toMatchObject({ points: 0, maxPoints: 0 });
+      const forNeedAfter = await candidatesFor(needId, cipA, { collectiveId: c1 }).expect(200);
+      expect(forNeedAfter.body.weights).toBe('collective');
+      expect(forNeedAfter.body.items.find((i: { candidateId: string }) => i.candidateId === person.id).score).toBe(mineAfter[0].score);
+
+      // A collective the caller's SIAE is not in: refused, not silently replaced by the defaults.
+      const c2 = (await t.dataSource.query(`SELECT collective_id FROM collective_membership WHERE siae_id = $1`, [siaeQ.id]))[0].collective_id as string;
+      expect((await candidatesFor(needId, cipA, { collectiveId: c2 }).expect(400)).body.code).toBe('COLLECTIVE_NOT_MEMBER');
+      await t.http().put(`/api/collectives/${c1}/matching-weights`).set('authorization', `Bearer ${await f.tokenFor(coordinator)}`).send({ overrides: {} }).expect(200);
+    });
+
     it('says a candidate without a profile has to be completed first', async () => {
       const bare = await cf.newCandidate(cipA, siaeA.id, { profile: null });
       expect((await t.http().get(`/api/candidates/${bare.id}/matches`).set('authorization', auth(devA)).expect(409)).body.code).toBe('CANDIDATE_WITHOUT_PROFILE');

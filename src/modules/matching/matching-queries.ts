@@ -9,7 +9,7 @@ import type { DrivingLicence, EvidenceLevel, SoftSkill, TransportMean, WorkTime 
 import type { SpokenLanguage } from '../candidates/entities/candidate-profile.entity';
 import { visibleCompanySql } from '../employer-network/employer-network-access';
 import type { Accommodation, ContractType } from '../employer-network/employer-network-vocabulary';
-import { boundingBox, haversineKm, needAccommodationFields, withinRadiusKm, type CandidateSnapshot, type NeedSnapshot, type RelatedJobRow } from './engine';
+import { boundingBox, EARTH_RADIUS_KM, haversineKm, needAccommodationFields, withinRadiusKm, type CandidateSnapshot, type NeedSnapshot, type RelatedJobRow } from './engine';
 
 /** Candidates for a need with a place and no radius given: how far around the place the index is asked to look. */
 export const DEFAULT_NEED_RADIUS_KM = 30;
@@ -79,6 +79,17 @@ function searchedFiches(ref: JobReferential, fiches: readonly string[], onlyDoma
   for (const f of relatedFichesOf(ref.related, fiches)) out.add(f);
   return [...out].filter((f) => !onlyDomain || domainOf(f) === onlyDomain).sort();
 }
+
+/**
+ * Great-circle distance in km as plain float arithmetic (haversine on the engine's sphere): cheap enough to run on
+ * every index tuple, unlike earthdistance's SQL wrappers. Used with SQL_SLACK_KM as a pre-filter only; the engine's
+ * `haversineKm` and `withinRadiusKm` decide the boundary.
+ */
+function haversineSql(lat: string, lon: string, lat0: string, lon0: string): string {
+  return `(2 * ${EARTH_RADIUS_KM} * asin(least(1, sqrt(sin(radians(${lat} - ${lat0}) / 2) ^ 2 + cos(radians(${lat0})) * cos(radians(${lat})) * sin(radians(${lon} - ${lon0}) / 2) ^ 2))))`;
+}
+/** SQL and JavaScript may round the same formula differently: the SQL side keeps a metre more, the engine decides. */
+const SQL_SLACK_KM = 0.001;
 
 /** Box parameters for a btree range on latitude plus a filter on longitude (see `boundingBox`). */
 function boxSql(p: Params, alias: string, lat: number, lon: number, km: number): string {
@@ -314,6 +325,7 @@ interface CandidateRow {
   literacy_difficulty: boolean;
   available_from: string | null;
   work_time: WorkTime | null;
+  contract_end: string | null;
   target_ogr_codes: string[];
   target_fiche_codes: string[];
   skills: Array<{ l: string; e: EvidenceLevel }>;
@@ -331,7 +343,7 @@ function profileColumns(load: { skills: boolean; softSkills: boolean }): string 
   const soft = load.softSkills ? `(SELECT coalesce(array_agg(ss.soft_skill), '{}') FROM candidate_soft_skill ss WHERE ss.candidate_id = p.candidate_id)` : `'{}'::varchar[]`;
   return `p.candidate_id, p.siae_id, p.commune_code, p.latitude, p.longitude, p.mobility_radius_km, p.transport_means, p.driving_licences, p.languages,
        p.french_as_foreign_language, p.literacy_difficulty, to_char(p.available_from, 'YYYY-MM-DD') AS available_from, p.work_time,
-       p.target_ogr_codes, p.target_fiche_codes, ${skills} AS skills, ${soft} AS soft`;
+       to_char(p.contract_end, 'YYYY-MM-DD') AS contract_end, p.target_ogr_codes, p.target_fiche_codes, ${skills} AS skills, ${soft} AS soft`;
 }
 
 function candidateSnapshot(r: CandidateRow): CandidateSnapshot {
@@ -349,9 +361,9 @@ function candidateSnapshot(r: CandidateRow): CandidateSnapshot {
     literacyDifficulty: r.literacy_difficulty,
     availableFrom: r.available_from,
     workTime: r.work_time,
-    // `candidate.contract_end` sits in the identity table, which a query for another SIAE must not read; until the
-    // candidates module mirrors it onto candidate_profile, no pair gets the contract-end boost (same rule both ways).
-    contractEnd: null,
+    // Mirrored from the identity row onto the shared profile (candidates module), so a partner's query never reads
+    // the identity table: the same boost in both lists.
+    contractEnd: r.contract_end,
   };
 }
 
@@ -393,7 +405,12 @@ export async function prefilterCandidates(
   if (fiches.length === 0) return [];
   const p = new Params();
   const where = [`p.shared_with_collective`, `p.siae_id = ANY(${p.add(viewer.candidateSiaeIds)}::uuid[])`, `p.target_fiche_codes && ${p.add(fiches)}::varchar[]`];
-  if (need.location) where.push(boxSql(p, 'p', need.location.latitude, need.location.longitude, filters.radiusKm));
+  if (need.location) {
+    const { latitude, longitude } = need.location;
+    where.push(boxSql(p, 'p', latitude, longitude, filters.radiusKm));
+    const km = haversineSql('p.latitude', 'p.longitude', `${p.add(latitude)}::float8`, `${p.add(longitude)}::float8`);
+    where.push(`${km} <= least(${p.add(filters.radiusKm)}::float8, p.mobility_radius_km) + ${SQL_SLACK_KM}`);
+  }
   if (filters.availableBy) where.push(`(p.available_from IS NULL OR p.available_from <= ${p.add(filters.availableBy)}::date)`);
   const rows: CandidateRow[] = await manager.query(
     `SELECT ${profileColumns({ skills: need.skills.length > 0, softSkills: need.softSkills.length > 0 })} FROM candidate_profile p WHERE ${where.join(' AND ')}`,

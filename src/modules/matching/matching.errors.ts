@@ -11,6 +11,8 @@ export const matchingErrors = {
   candidateWithoutProfile: () =>
     new AppError('CANDIDATE_WITHOUT_PROFILE', HttpStatus.CONFLICT, "Ce·tte candidat·e n'a pas encore de profil (métiers visés, commune) : complétez-le pour voir les offres."),
   unknownDomain: (code: string) => new AppError('UNKNOWN_DOMAIN', HttpStatus.BAD_REQUEST, `Le domaine professionnel ${code} est inconnu du référentiel.`, { domain: code }),
+  collectiveNotYours: (id: string) =>
+    new AppError('COLLECTIVE_NOT_MEMBER', HttpStatus.BAD_REQUEST, "Votre structure n'est pas membre active de ce collectif : ses pondérations ne s'appliquent pas à vos listes.", { collectiveId: id }),
   weightsInvalid: (issues: WeightIssue[]) =>
     new AppError(
       'MATCHING_WEIGHTS_INVALID',

@@ -32,6 +32,7 @@ import {
   type MatchingViewer,
 } from './matching-queries';
 import type { MatchesQueryDto } from './dto/matches.dto';
+import { loadCollectiveWeights } from './collective-weights';
 import { bestPerPooledCompany, budgetFor, solicitationState, type PooledCompanyMatchItem } from './pooled-company-matches';
 
 const DEFAULT_LIMIT = 20;
@@ -75,9 +76,14 @@ export interface MatchPage<T> {
   excludedCount: number;
   offset: number;
   limit: number;
-  /** Per-collective weights are not stored yet: every ranking uses the documented defaults. */
-  weights: 'default';
+  /** Whose weights ranked the list: a collective's overrides, or the documented defaults. */
+  weights: 'collective' | 'default';
+  /** The collective whose weights were asked for or applied (null: several collectives and none chosen → defaults). */
+  weightsCollectiveId: string | null;
 }
+
+type ListContext = MatchingContext & { weightsSource: 'collective' | 'default'; weightsCollectiveId: string | null };
+const weightsView = (ctx: ListContext) => ({ weights: ctx.weightsSource, weightsCollectiveId: ctx.weightsCollectiveId });
 
 const scoreView = (r: MatchResult): ScoreView => ({
   score: r.score,
@@ -109,13 +115,14 @@ export class MatchingService {
       if (!need.open) throw matchingErrors.needNotOpen();
       await this.checkDomain(manager, q.domain);
       const related = await this.jobReferential(manager);
+      const ctx = await this.context(manager, viewer, related.lookup, q.collectiveId);
       const hits = await prefilterCandidates(manager, viewer, need.snapshot, related.ref, {
         radiusKm: q.radiusKm ?? DEFAULT_NEED_RADIUS_KM,
         domain: q.domain,
         availableBy: q.availableBy,
       });
       const page = this.page(q);
-      const ranking = rankCandidatesForNeed(need.snapshot, hits.map((h) => h.snapshot), this.context(related.lookup), { ...page, minScore: q.minScore });
+      const ranking = rankCandidatesForNeed(need.snapshot, hits.map((h) => h.snapshot), ctx, { ...page, minScore: q.minScore });
       const info = await loadCandidatePage(manager, viewer, ranking.items.map((r) => r.candidateId));
       const shown = ranking.items.filter((r) => info.has(r.candidateId));
       if (shown.length < ranking.items.length) {
@@ -132,7 +139,7 @@ export class MatchingService {
         total: ranking.total,
         excludedCount: ranking.excludedCount,
         ...page,
-        weights: 'default' as const,
+        ...weightsView(ctx),
       };
     });
   }
@@ -150,10 +157,11 @@ export class MatchingService {
       await this.checkDomain(manager, q.domain);
       const candidate = found.snapshot;
       const related = await this.jobReferential(manager);
+      const ctx = await this.context(manager, viewer, related.lookup, q.collectiveId);
       const hits = await prefilterNeeds(manager, viewer, candidate, related.ref, { radiusKm: q.radiusKm ?? candidate.mobilityRadiusKm, domain: q.domain });
       const info = new Map(hits.map((h) => [h.snapshot.id, h.info]));
       const page = this.page(q);
-      const ranking = rankNeedsForCandidate(candidate, hits.map((h) => h.snapshot), this.context(related.lookup), { ...page, minScore: q.minScore });
+      const ranking = rankNeedsForCandidate(candidate, hits.map((h) => h.snapshot), ctx, { ...page, minScore: q.minScore });
       return {
         candidate: { id: candidate.id },
         items: ranking.items.map((r) => {
@@ -173,8 +181,8 @@ export class MatchingService {
         total: ranking.total,
         excludedCount: ranking.excludedCount,
         ...page,
-        weights: 'default' as const,
-        companies: await this.pooledCompanies(manager, viewer, candidate, related, q),
+        ...weightsView(ctx),
+        companies: await this.pooledCompanies(manager, viewer, candidate, related, ctx, q),
       };
     });
   }
@@ -185,9 +193,9 @@ export class MatchingService {
     viewer: MatchingViewer,
     candidate: CandidateSnapshot,
     related: { ref: JobReferential; lookup: RelatedJobs },
+    ctx: MatchingContext,
     q: MatchesQueryDto,
   ): Promise<{ items: PooledCompanyMatchItem[]; total: number }> {
-    const ctx = this.context(related.lookup);
     const rows = await prefilterPooledCompanyNeeds(manager, viewer, candidate, related.ref, { radiusKm: q.radiusKm ?? candidate.mobilityRadiusKm, domain: q.domain, today: ctx.today });
     const byNeed = new Map(rows.map((r) => [r.snapshot.id, r]));
     const ranked = rankNeedsForCandidate(candidate, rows.map((r) => r.snapshot), ctx, { minScore: q.minScore });
@@ -244,9 +252,16 @@ export class MatchingService {
     return this.referential;
   }
 
-  private context(relatedJobs: RelatedJobs): MatchingContext {
+  /**
+   * One set of weights per list, so that its scores compare: those of the collective asked for (the caller's SIAE must
+   * be an active member), else of the caller's only collective, else the defaults (several collectives, none chosen).
+   */
+  private async context(manager: EntityManager, viewer: MatchingViewer, relatedJobs: RelatedJobs, requested: string | undefined): Promise<ListContext> {
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(this.clock.now());
-    return { today, weights: defaultMatchingWeights, relatedJobs };
+    if (requested !== undefined && !viewer.memberCollectiveIds.includes(requested)) throw matchingErrors.collectiveNotYours(requested);
+    const collectiveId = requested ?? (viewer.memberCollectiveIds.length === 1 ? viewer.memberCollectiveIds[0] : null);
+    const own = collectiveId ? await loadCollectiveWeights(manager, collectiveId) : null;
+    return { today, weights: own ?? defaultMatchingWeights, relatedJobs, weightsSource: own ? 'collective' : 'default', weightsCollectiveId: collectiveId };
   }
 
   private page(q: MatchesQueryDto): { offset: number; limit: number } {

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsISO8601, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsISO8601, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
 
 /** Filters and page shared by both match lists. */
 export class MatchesQueryDto {
@@ -22,6 +22,13 @@ export class MatchesQueryDto {
   @ApiPropertyOptional({ description: 'Candidats pour un besoin : disponibles au plus tard à cette date (AAAA-MM-JJ).' })
   @IsOptional() @IsISO8601({ strict: true })
   availableBy?: string;
+
+  @ApiPropertyOptional({
+    description:
+      "Collectif dont les pondérations classent la liste (votre structure doit en être membre active). Sans lui : celles de votre collectif si vous n'en avez qu'un, sinon les pondérations par défaut.",
+  })
+  @IsOptional() @IsUUID('all', { message: 'doit être un identifiant (UUID)' })
+  collectiveId?: string;
 
   @ApiPropertyOptional({ description: 'Résultats à sauter (défaut 0).' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(10_000)
