@@ -3,7 +3,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestj
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../platform/auth/access.decorators';
 import type { Principal } from '../../platform/auth/principal';
-import { BudgetDto, DirectoryQueryDto, MergeDto, PauseDto, SolicitationDto, SplitDto } from './dto/pooling.dto';
+import { BudgetDto, DirectoryQueryDto, MergeDto, PauseDto, PoolingRunRequestDto, SolicitationDto, SplitDto } from './dto/pooling.dto';
 
 import { PooledCompaniesService } from './pooled-companies.service';
 import { PoolingAdminService } from './pooling-admin.service';
@@ -34,9 +34,9 @@ export class PooledCompaniesController {
 
   @Post('collectives/:id/pooling-runs')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Demander une mutualisation (coordination, direction ou chargé·e de développement d’une structure membre)' })
-  requestRun(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string) {
-    return this.admin.requestRun(p, id);
+  @ApiOperation({ summary: 'Demander une mutualisation (coordination, direction ou chargé·e de développement d’une structure membre) ; complète sur demande' })
+  requestRun(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Body() dto: PoolingRunRequestDto) {
+    return this.admin.requestRun(p, id, dto);
   }
 
   @Get('pooling-runs/:id')

@@ -4,7 +4,7 @@ import { AuditService } from '../../platform/audit/audit.service';
 import type { Principal } from '../../platform/auth/principal';
 import { enViewerOf, pooledCollectivesOf, type EnViewer } from './employer-network-access';
 import { employerNetworkErrors as errors } from './employer-network.errors';
-import type { MergeDto, SplitDto } from './dto/pooling.dto';
+import type { MergeDto, PoolingRunRequestDto, SplitDto } from './dto/pooling.dto';
 import { PooledCompany, PoolingRun } from './entities';
 import { PoolingRequests } from './pooling-requests.service';
 
@@ -17,11 +17,11 @@ export class PoolingAdminService {
     private readonly requests: PoolingRequests,
   ) {}
 
-  async requestRun(principal: Principal, collectiveId: string) {
+  async requestRun(principal: Principal, collectiveId: string, dto: PoolingRunRequestDto = {}) {
     return this.dataSource.transaction(async (manager) => {
       const viewer = await enViewerOf(manager, principal);
       this.assertCorrector(viewer, collectiveId, principal.isAdmin);
-      return this.runView(await this.requests.requestForCollective(manager, collectiveId, viewer.userId));
+      return this.runView(await this.requests.requestForCollective(manager, collectiveId, viewer.userId, dto.full === true));
     });
   }
 
@@ -36,7 +36,8 @@ export class PoolingAdminService {
 
   private runView(run: PoolingRun) {
     return {
-      id: run.id, collectiveId: run.collectiveId, status: run.status, phase: run.phase, total: run.total, processed: run.processed,
+      id: run.id, collectiveId: run.collectiveId, status: run.status, phase: run.phase, label: runLabel(run), mode: run.mode,
+      fullRequested: run.fullRequested, total: run.total, processed: run.processed,
       percent: run.status === 'done' ? 100 : run.total > 0 ? Math.floor((100 * run.processed) / run.total) : 0,
       stats: run.stats, createdAt: run.createdAt, startedAt: run.startedAt, finishedAt: run.finishedAt,
     };
@@ -104,4 +105,21 @@ export class PoolingAdminService {
     if (!viewer.memberCollectiveIds.includes(collectiveId)) throw errors.collectiveNotFound();
     if (viewer.writerSiaeIds.length === 0) throw errors.writeForbidden();
   }
+}
+
+/** Where the run stands, in words: records counted in the phase while it runs, what it did once done. */
+function runLabel(run: PoolingRun): string {
+  const n = (x: number) => x.toLocaleString('fr-FR');
+  const half = Math.floor(run.total / 2);
+  if (run.status === 'queued') return 'En attente';
+  if (run.status === 'failed' || run.phase === 'error') return 'Échec : nouvelle tentative prévue';
+  if (run.status === 'done') {
+    const relinked = Number((run.stats as { relinkedRecords?: number } | null)?.relinkedRecords ?? 0);
+    if (run.mode === 'unchanged') return 'Terminée : rien n’avait changé depuis la précédente';
+    if (run.mode === 'incremental') return `Terminée : ${n(relinked)} fiche(s) touchée(s) par les changements rapprochée(s) de nouveau`;
+    return `Terminée : toutes les fiches rapprochées de nouveau (${n(relinked)})`;
+  }
+  if (run.phase === 'linking') return run.total > 0 ? `Rapprochement des fiches : ${n(run.processed)} sur ${n(half)}` : 'Rapprochement des fiches : comparaison avec la précédente';
+  if (run.phase === 'writing') return `Enregistrement : ${n(Math.max(0, run.processed - half))} fiche(s) sur ${n(half)}`;
+  return 'Lecture des fiches partagées';
 }

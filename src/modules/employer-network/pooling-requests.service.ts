@@ -11,12 +11,16 @@ import { PoolingRun } from './entities';
 export class PoolingRequests {
   constructor(private readonly outbox: OutboxService) {}
 
-  async requestForCollective(manager: EntityManager, collectiveId: string, userId: string | null): Promise<PoolingRun> {
+  /** `full`: re-link every record and count the statistics again, instead of re-linking what changed (see PoolingService). */
+  async requestForCollective(manager: EntityManager, collectiveId: string, userId: string | null, full = false): Promise<PoolingRun> {
     // the collective row serialises two requests racing to create the queued run
     await manager.query(`SELECT 1 FROM collective WHERE id = $1 FOR UPDATE`, [collectiveId]);
     const queued = await manager.findOne(PoolingRun, { where: { collectiveId, status: 'queued' }, order: { createdAt: 'DESC' } });
-    if (queued) return queued;
-    const run = await manager.save(PoolingRun, manager.create(PoolingRun, { collectiveId, status: 'queued', requestedByUserId: userId }));
+    if (queued) {
+      if (full && !queued.fullRequested) await manager.update(PoolingRun, { id: queued.id }, { fullRequested: true });
+      return full ? { ...queued, fullRequested: true } : queued;
+    }
+    const run = await manager.save(PoolingRun, manager.create(PoolingRun, { collectiveId, status: 'queued', requestedByUserId: userId, fullRequested: full }));
     await this.outbox.enqueue(manager, 'employer-network.pool', { v: 1, collectiveId, runId: run.id });
     return run;
   }

@@ -1,7 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { sizeBands, solicitationKinds, type SizeBand, type SolicitationKind } from '../employer-network-vocabulary';
+
+export class PoolingRunRequestDto {
+  @ApiPropertyOptional({ description: 'Tout rapprocher de nouveau (et recompter la fréquence des mots des noms) au lieu de ne reprendre que ce qui a changé.' })
+  @IsOptional() @IsBoolean()
+  full?: boolean;
+}
 
 export class SplitDto {
   @ApiProperty({ description: "Fiches à sortir de l'entreprise mutualisée : elles formeront une entreprise à part." })

@@ -26,4 +26,19 @@ export class PooledCompanyMember {
   @ManyToOne(() => Company, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'company_id', foreignKeyConstraintName: 'FK_pooled_company_member_company' })
   company?: Company;
+
+  // What the last run knew of this record, so that the next one re-links only what changed (linking/incremental.ts).
+  // Null on rows written before incremental pooling: the next run is then a full one.
+  @Column({ name: 'input_hash', type: 'varchar', length: 32, nullable: true })
+  inputHash: string | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  fingerprint: string | null;
+
+  @Column({ name: 'linking_keys', type: 'int', array: true, nullable: true })
+  linkingKeys: number[] | null;
+
+  /** The smallest record id of its link group: a change re-links whole groups. */
+  @Column({ name: 'link_group', type: 'uuid', nullable: true })
+  linkGroup: string | null;
 }

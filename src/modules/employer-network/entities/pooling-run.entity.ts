@@ -33,6 +33,34 @@ export class PoolingRun {
   @Column({ type: 'jsonb', nullable: true })
   stats: Record<string, unknown> | null;
 
+  /** full: every record re-linked; incremental: only what the changes reach; unchanged: nothing to re-link. */
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  mode: 'full' | 'incremental' | 'unchanged' | null;
+
+  /** A coordinator asked for a full re-link (statistics counted again). */
+  @Column({ name: 'full_requested', type: 'boolean', default: false })
+  fullRequested: boolean;
+
+  /** Digest of the linking engine and commune referential it ran with: a different one calls for a full re-link. */
+  @Column({ name: 'engine_version', type: 'varchar', length: 64, nullable: true })
+  engineVersion: string | null;
+
+  /** Name-word statistics counted by this (full) run, which later incremental runs reuse. */
+  @Column({ name: 'linking_statistics', type: 'jsonb', nullable: true })
+  linkingStatistics: { records: number; documentFrequency: Array<[string, number]> } | null;
+
+  /** The run whose statistics this one linked with (itself for a full run). */
+  @Column({ name: 'statistics_run_id', type: 'uuid', nullable: true })
+  statisticsRunId: string | null;
+
+  /** The human corrections it respected (`kind|a|b`), to see which ones the next run must apply. */
+  @Column({ type: 'jsonb', nullable: true })
+  corrections: string[] | null;
+
+  /** Records changed since the statistics were counted. */
+  @Column({ type: 'int', default: 0 })
+  drift: number;
+
   @Column({ name: 'requested_by_user_id', type: 'uuid', nullable: true })
   requestedByUserId: string | null;
 

@@ -80,7 +80,8 @@ export interface RelinkOutcome {
 export const DRIFT_MIN = 20;
 export const DRIFT_RATE = 0.05;
 
-export function relink(input: RelinkInput): RelinkOutcome {
+/** What changed since the previous run, from the inputs alone (no engine). */
+function compare(input: RelinkInput) {
   const { records, previous } = input;
   const corrections = correctionKeys(input.mustLink, input.cannotLink);
   const inputHashes = new Map(records.map((r) => [r.recordId, inputHash(r)]));
@@ -88,24 +89,40 @@ export function relink(input: RelinkInput): RelinkOutcome {
   if (!previous) reason = 'first';
   else if (previous.engineVersion !== input.engineVersion) reason = 'engine';
   else if (input.full) reason = 'requested';
-  if (reason || !previous) return linkAll(input, reason ?? 'first', inputHashes, corrections);
-
   const edited = new Set<string>();
-  for (const [id, hash] of inputHashes) if (previous.states.get(id)?.inputHash !== hash) edited.add(id);
-  const removed = [...previous.states.keys()].filter((id) => !inputHashes.has(id));
   const corrected = new Set<string>();
-  const before = new Set(previous.corrections);
-  const now = new Set(corrections);
-  for (const c of [...corrections.filter((k) => !before.has(k)), ...previous.corrections.filter((k) => !now.has(k))]) {
-    const [, a, b] = c.split('|');
-    corrected.add(a).add(b);
+  const removed: string[] = [];
+  if (previous) {
+    for (const [id, hash] of inputHashes) if (previous.states.get(id)?.inputHash !== hash) edited.add(id);
+    for (const id of previous.states.keys()) if (!inputHashes.has(id)) removed.push(id);
+    const before = new Set(previous.corrections);
+    const now = new Set(corrections);
+    for (const c of [...corrections.filter((k) => !before.has(k)), ...previous.corrections.filter((k) => !now.has(k))]) {
+      const [, a, b] = c.split('|');
+      corrected.add(a).add(b);
+    }
   }
-  if (edited.size === 0 && removed.length === 0 && corrected.size === 0) {
-    return {
-      mode: 'unchanged', reason: null, relinked: new Set(), clusters: [], changed: 0, states: new Map(previous.states),
-      statistics: previous.statistics, drift: previous.drift, corrections, engine: null,
-    };
-  }
+  return { corrections, inputHashes, reason, edited, removed, corrected };
+}
+
+/** The outcome when nothing changed since the previous run (null otherwise): no linking at all. */
+export function unchangedOutcome(input: RelinkInput, changes = compare(input)): RelinkOutcome | null {
+  const { previous } = input;
+  const { reason, edited, removed, corrected, corrections } = changes;
+  if (!previous || reason || edited.size > 0 || removed.length > 0 || corrected.size > 0) return null;
+  return {
+    mode: 'unchanged', reason: null, relinked: new Set(), clusters: [], changed: 0, states: new Map(previous.states),
+    statistics: previous.statistics, drift: previous.drift, corrections, engine: null,
+  };
+}
+
+export function relink(input: RelinkInput): RelinkOutcome {
+  const { records, previous } = input;
+  const changes = compare(input);
+  const unchanged = unchangedOutcome(input, changes);
+  if (unchanged) return unchanged;
+  const { corrections, inputHashes, reason, edited, removed, corrected } = changes;
+  if (reason || !previous) return linkAll(input, reason ?? 'first', inputHashes, corrections);
   const drift = previous.drift + edited.size + removed.length;
   if (drift > Math.max(DRIFT_MIN, DRIFT_RATE * previous.statistics.records)) return linkAll(input, 'drift', inputHashes, corrections);
 
