@@ -1,5 +1,5 @@
 /**
- * npm run bench:pooling [-- --out <folder>] [--records <n>] [--only main|dev|tune|held-out|<profile name>]
+ * npm run bench:pooling [-- --out <folder>] [--records <n>] [--only all|main|dev|tune|held-out|<profile name>]
  *
  * Generates labelled company records (test/bench/pooling/generator.ts: ≥ 500 SIAE, 100k records on the main profile,
  * plus development and held-out profiles with other seeds, territories and rates), runs the real linking engine of the pooling job on
@@ -56,8 +56,8 @@ async function main() {
   // Tune on main and dev only; held-out sets are run to confirm, never to tune (--only held-out). Default: all.
   const all = [MAIN_PROFILE, ...DEV_PROFILES, ...HELD_OUT_PROFILES];
   const profiles: Profile[] = all.filter((p) =>
-    only === undefined ? true : only === 'dev' ? DEV_PROFILES.includes(p) : only === 'held-out' ? HELD_OUT_PROFILES.includes(p) : only === 'tune' ? !HELD_OUT_PROFILES.includes(p) : p.name === only);
-  if (profiles.length === 0) throw new Error(`profil inconnu : ${only} (main, dev, tune, held-out ou un nom de profil)`);
+    only === undefined || only === 'all' ? true : only === 'dev' ? DEV_PROFILES.includes(p) : only === 'held-out' ? HELD_OUT_PROFILES.includes(p) : only === 'tune' ? !HELD_OUT_PROFILES.includes(p) : p.name === only);
+  if (profiles.length === 0) throw new Error(`profil inconnu : ${only} (all, main, dev, tune, held-out ou un nom de profil)`);
   for (const base of profiles) {
     const profile = recordsOverride ? { ...base, records: recordsOverride } : base;
     let t = process.hrtime.bigint();

@@ -1,3 +1,4 @@
+import { cityOf } from './commune';
 import { linkContacts } from './link-contacts';
 import { PreparedRecord, prepareRecords } from './prepare';
 import { addressPoints, factPoints, HARD_NO, scorePair } from './score-pair';
@@ -17,34 +18,61 @@ function department(city: string): string {
   return city.startsWith('97') ? city.slice(0, 3) : city.slice(0, 2);
 }
 
+/** A postcode covering more towns than this says too little to compare a record without a commune in each of them. */
+const MAX_POSTCODE_TOWNS = 12;
+
 /**
  * Blocking keys: two records are compared only when they share one. The two rarest name words are keyed within a city
  * (so twins in other towns never meet; "transport" alone would pair every carrier of Paris), the rarest also by its
- * first and last four letters (a typo rarely hits both ends); rare words and the glued name within a department (a
- * neighbouring commune); the glued name alone for records without a commune; the glued name's sorted letters within a
- * city; identifiers and contacts everywhere.
+ * first and last four letters (a typo rarely hits both ends) or, when short, by its one-letter-short spellings; the
+ * glued name's sorted letters and its first and last six letters within a city; rare words and the glued name within a
+ * department (a neighbouring commune); the glued name alone for records without a commune or postcode; the street number and
+ * either end of the street name within a department (the neighbouring commune typed, the name mistyped); identifiers
+ * and contacts everywhere. A record without a commune is keyed, name-wise, in each town its postcode covers, as if it
+ * had been placed there. Few keys per record on purpose: incremental pooling stores them.
  */
 function blockingKeys(r: PreparedRecord, globalDf: Map<string, number>): string[] {
   const keys: string[] = [];
-  const place = r.city ?? 'none';
   // without a commune, the postcode still tells the department
   const dep = r.city ? department(r.city) : r.postcodeCommunes?.length ? department(r.postcodeCommunes[0]) : 'none';
+  const places = r.city ? [r.city] : ['none'];
+  if (!r.city && r.postcodeCommunes && r.postcodeCommunes.length <= MAX_POSTCODE_TOWNS)
+    for (const c of new Set(r.postcodeCommunes.map(cityOf))) if (c) places.push(c);
   const byRarity = [...r.name.tokens].sort((x, y) => (globalDf.get(x) ?? 0) - (globalDf.get(y) ?? 0) || (x < y ? -1 : 1));
-  byRarity.slice(0, 2).forEach((t, rank) => {
-    keys.push(`t|${place}|${t}`);
-    if (rank === 0 && t.length >= 6) {
-      keys.push(`p|${place}|${t.slice(0, 4)}`);
-      keys.push(`s|${place}|${t.slice(-4)}`);
+  const compact = r.name.compact;
+  const sorted = compact.length >= 5 ? [...compact].sort().join('') : null;
+  for (const place of places) {
+    byRarity.slice(0, 2).forEach((t, rank) => {
+      keys.push(`t|${place}|${t}`);
+      if (rank > 0) return;
+      if (t.length >= 6) {
+        keys.push(`p|${place}|${t.slice(0, 4)}`);
+        keys.push(`s|${place}|${t.slice(-4)}`);
+      }
+      // a short word also one letter short, at each letter: two spellings one slip apart ("Ntvia" / "Netvia", "Vdal" /
+      // "Vidal") share one of these; a longer word keeps its first or its last four letters
+      if (t.length >= 4 && t.length <= 7) for (let i = 0; i < t.length; i++) keys.push(`t|${place}|${t.slice(0, i)}${t.slice(i + 1)}`);
+    });
+    for (const i of r.name.initials) keys.push(`t|${place}|${i}`);
+    // the glued name's letters in order: swapped letters and a misplaced hyphen ("Cpalo-g" / "Caplog") leave it as it is
+    if (sorted) keys.push(`a|${place}|${sorted}`);
+    // the glued name's ends: one slip in one of its words, or words split differently ("Mucan-ique Industrielle Pereira")
+    if (compact.length >= 9) {
+      keys.push(`h|${place}|${compact.slice(0, 6)}`);
+      keys.push(`k|${place}|${compact.slice(-6)}`);
     }
-    if ((globalDf.get(t) ?? 0) <= 60) keys.push(`r|${dep}|${t}`);
-  });
-  for (const i of r.name.initials) keys.push(`t|${place}|${i}`);
+  }
+  for (const t of byRarity.slice(0, 2)) if ((globalDf.get(t) ?? 0) <= 60) keys.push(`r|${dep}|${t}`);
   keys.push(`c|${dep}|${r.name.compact}`);
-  // the glued name's letters in order: swapped letters and a misplaced hyphen ("Cpalo-g" / "Caplog") leave it as it is
-  if (r.name.compact.length >= 5) keys.push(`a|${place}|${[...r.name.compact].sort().join('')}`);
-  keys.push(`x|${r.name.compact}`);
+  // a record without a commune whose postcode names its towns is keyed there instead (above)
+  if (places.length === 1) keys.push(`x|${r.name.compact}`);
+  const street = r.address?.compact ?? '';
+  if (r.address?.number && street.length >= 4) {
+    keys.push(`A|${dep}|${r.address.number}|${street.slice(0, 4)}`);
+    keys.push(`B|${dep}|${r.address.number}|${street.slice(-4)}`);
+  }
   if (r.siret) keys.push(`S|${r.siret}`);
-  if (r.siren) keys.push(`N|${r.siren}|${place}`);
+  if (r.siren) keys.push(`N|${r.siren}|${r.city ?? 'none'}`);
   for (const e of r.emails) keys.push(`e|${e}`);
   for (const p of r.phones) keys.push(`f|${p}`);
   return keys;

@@ -241,3 +241,37 @@ describe('linkRecords', () => {
     expect(linkRecords(rs, { communes })).toEqual(linkRecords(rs, { communes }));
   });
 });
+
+describe('linkRecords: which records are compared at all (blocking)', () => {
+  const towns = new Map<string, CommuneLocation>([
+    ['77001', { lat: 48.5, lon: 2.7, name: 'Amont', postcodes: ['77320'] }],
+    ['77002', { lat: 48.52, lon: 2.72, name: 'Aval', postcodes: ['77320'] }],
+    ['77003', { lat: 48.9, lon: 3.2, name: 'Ailleurs', postcodes: ['77400'] }],
+    ['69266', { lat: 45.7719, lon: 4.8902, name: 'Villeurbanne', postcodes: ['69100'] }],
+    ['69259', { lat: 45.6968, lon: 4.8855, name: 'Vénissieux', postcodes: ['69200'] }],
+  ]);
+
+  it('compares a record without a commune with those of the towns its postcode covers, a short word mistyped', () => {
+    // no word in common, no glued name in common: only "Ntvia" one letter short of "Netvia", in a town of 77320
+    const placed = rec({ name: 'Ets Netvia', communeInsee: '77001' });
+    const unplaced = rec({ name: 'NTVIA SAS', postcode: '77320' });
+    const elsewhere = rec({ name: 'Netvia', communeInsee: '77003' });
+    const r = linkRecords([placed, unplaced, elsewhere], { communes: towns });
+    expect(together(r, placed, unplaced)).toBe(true);
+    expect(together(r, placed, elsewhere)).toBe(false);
+  });
+
+  it('compares two records at one street address in neighbouring communes, the name mistyped differently', () => {
+    const a = rec({ name: 'Nordlire.', communeInsee: '69266', address: '45 ch. Lamartine' });
+    const b = rec({ name: 'Nordl-ine.', communeInsee: '69259', address: '45 CHEMIN LAMARTINE' });
+    const r = linkRecords([a, b], { communes: towns });
+    expect(together(r, a, b)).toBe(true);
+    expect(r.stats.candidatePairs).toBe(1);
+  });
+
+  it('compares two names whose glued forms end alike when a word is split and mistyped ("Mucan-ique" / "Mécanique")', () => {
+    const a = rec({ name: 'MUCAN-IQUE INDUSTRIELLE PEREIRA SNC', communeInsee: '69266' });
+    const b = rec({ name: 'Mécanique Industrielle Pereira', communeInsee: '69266' });
+    expect(together(linkRecords([a, b], { communes: towns }), a, b)).toBe(true);
+  });
+});
