@@ -57,7 +57,7 @@ export class PoolingService {
       const linkedMs = Date.now() - started - loadedMs;
       const relinked = outcome.relinked.size;
       await this.progress(runId, { phase: 'writing', total: 2 * relinked, processed: relinked });
-      const written = await this.dataSource.transaction(async (manager) => {
+      await this.dataSource.transaction(async (manager) => {
         // one writer per collective; and what was compared must still be what the last run left
         await manager.query(`SELECT pg_advisory_xact_lock(hashtext('pooling:' || $1))`, [collectiveId]);
         const [last]: Array<{ id: string }> = await manager.query(
@@ -65,25 +65,30 @@ export class PoolingService {
           [collectiveId],
         );
         if ((last?.id ?? null) !== previous.runId) throw new PoolingBaseMovedError(`pooling of collective ${collectiveId}: another run finished meanwhile`);
-        return writePooling(manager, {
+        const written = await writePooling(manager, {
           collectiveId, outcome, rows: snapshot.rows, pooledOf: previous.pooledOf, previousStates: previous.linking?.states ?? null,
           now: this.clock.now(),
           onProgress: (n) => progress.push({ processed: relinked + Math.min(n, relinked) }),
         });
-      });
-      await progress.flush();
-      const clusters = countClusters(previous.pooledOf, outcome);
-      await this.progress(runId, {
-        status: 'done', phase: null, total: 2 * relinked, processed: 2 * relinked, finishedAt: this.clock.now(),
-        mode: outcome.mode, engineVersion: version, drift: outcome.drift, corrections: outcome.corrections,
-        statisticsRunId: outcome.mode === 'full' ? runId : previous.statisticsRunId,
-        linkingStatistics: outcome.mode === 'full'
-          ? { records: outcome.statistics.records, documentFrequency: [...outcome.statistics.documentFrequency] } : null,
-        stats: {
-          mode: outcome.mode, fullReason: outcome.reason, records: snapshot.records.length, pooledCompanies: clusters,
-          changedRecords: outcome.changed, relinkedRecords: relinked, ...written, engine: outcome.engine,
-          ms: { loading: loadedMs, linking: linkedMs, writing: Date.now() - started - loadedMs - linkedMs },
-        } as QueryDeepPartialEntity<Record<string, unknown>>,
+        await progress.flush();
+        // Done with its data, in its transaction: the next run compares with what this one wrote. Finished strictly
+        // after the previous run of the collective, whatever the clock says, so that "the last run" is never a tie.
+        const [{ at }]: Array<{ at: Date }> = await manager.query(
+          `SELECT greatest($2::timestamptz, max(finished_at) + interval '1 millisecond') AS at FROM pooling_run WHERE collective_id = $1 AND status = 'done'`,
+          [collectiveId, this.clock.now()],
+        );
+        await manager.update(PoolingRun, { id: runId }, {
+          status: 'done', phase: null, total: 2 * relinked, processed: 2 * relinked, finishedAt: at,
+          mode: outcome.mode, engineVersion: version, drift: outcome.drift, corrections: outcome.corrections,
+          statisticsRunId: outcome.mode === 'full' ? runId : previous.statisticsRunId,
+          linkingStatistics: outcome.mode === 'full'
+            ? { records: outcome.statistics.records, documentFrequency: [...outcome.statistics.documentFrequency] } : null,
+          stats: {
+            mode: outcome.mode, fullReason: outcome.reason, records: snapshot.records.length, pooledCompanies: countClusters(previous.pooledOf, outcome),
+            changedRecords: outcome.changed, relinkedRecords: relinked, ...written, engine: outcome.engine,
+            ms: { loading: loadedMs, linking: linkedMs, writing: Date.now() - started - loadedMs - linkedMs },
+          } as QueryDeepPartialEntity<Record<string, unknown>>,
+        });
       });
       return 'done';
     } catch (e) {
