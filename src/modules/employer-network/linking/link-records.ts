@@ -1,6 +1,7 @@
 import { cityOf } from './commune';
 import { linkContacts } from './link-contacts';
 import { PreparedRecord, prepareRecords } from './prepare';
+import { addressSites, siretSites } from './sites';
 import { addressPoints, factPoints, HARD_NO, scorePair } from './score-pair';
 import { LinkableRecord, LinkOptions, LinkResult } from './types';
 import { TokenTable } from './similarity';
@@ -291,7 +292,8 @@ function signature(p: PreparedRecord, globalDf: Map<string, number>): string {
 
 /**
  * Flags names under which one city (resp. one commune) holds several establishments: two SIRETs of their own, or two
- * addresses that cannot be one. A chain's agencies and same-name firms of one town are where name + place mislead.
+ * addresses that cannot be one (see siretSites, addressSites: a typo or a head office's SIRET is not a second site). A
+ * chain's agencies and same-name firms of one town are where name + place mislead.
  */
 function markMultiSiteNames(prepared: PreparedRecord[], globalDf: Map<string, number>): void {
   const byCity = new Map<string, PreparedRecord[]>();
@@ -304,18 +306,7 @@ function markMultiSiteNames(prepared: PreparedRecord[], globalDf: Map<string, nu
     const km = `${p.commune}|${sig}`;
     (byCommune.get(km) ?? byCommune.set(km, []).get(km)!).push(p);
   }
-  const multiSite = (group: PreparedRecord[]): boolean => {
-    if (group.length < 2) return false;
-    const sirets = new Set<string>();
-    for (const p of group) if (p.siret && p.siretValid && !p.siretShared) sirets.add(p.siret);
-    if (sirets.size >= 2) return true;
-    const addresses = new Map<number, PreparedRecord>();
-    for (const p of group) if (p.address && p.address.words.length > 0 && p.address.addressId !== undefined) addresses.set(p.address.addressId, p);
-    const distinct = [...addresses.values()].slice(0, 25);
-    for (let i = 0; i < distinct.length; i++)
-      for (let j = i + 1; j < distinct.length; j++) if (addressPoints(distinct[i].address, distinct[j].address) <= -4) return true;
-    return false;
-  };
+  const multiSite = (group: PreparedRecord[]): boolean => group.length >= 2 && (siretSites(group) >= 2 || addressSites(group) >= 2);
   for (const group of byCity.values()) if (multiSite(group)) for (const p of group) p.multiSiteCity = true;
   for (const group of byCommune.values()) if (multiSite(group)) for (const p of group) p.multiSiteCommune = true;
   // Sites of one name across a department: communes where two records confirm it, and SIRETs of their own.
@@ -325,26 +316,27 @@ function markMultiSiteNames(prepared: PreparedRecord[], globalDf: Map<string, nu
     const kd = `${department(p.city)}|${signature(p, globalDf)}`;
     (byDepartment.get(kd) ?? byDepartment.set(kd, []).get(kd)!).push(p);
   }
-  const sitesOfName = new Map<string, { confirmed: number; sirets: Set<string> }>();
+  const sitesOfName = new Map<string, { confirmed: number; withSiret: PreparedRecord[] }>();
   for (const [kd, group] of byDepartment) {
     const perCommune = new Map<string, number>();
-    const sirets = new Set<string>();
+    const withSiret: PreparedRecord[] = [];
     for (const p of group) {
       perCommune.set(p.commune!, (perCommune.get(p.commune!) ?? 0) + 1);
-      if (p.siret && p.siretValid && !p.siretShared) sirets.add(p.siret);
+      if (p.siret && p.siretValid && !p.siretShared) withSiret.push(p);
     }
     let confirmed = 0;
     for (const c of perCommune.values()) if (c >= 2) confirmed++;
     const sig = kd.slice(kd.indexOf('|') + 1);
-    const site = sitesOfName.get(sig) ?? sitesOfName.set(sig, { confirmed: 0, sirets: new Set<string>() }).get(sig)!;
+    const site = sitesOfName.get(sig) ?? sitesOfName.set(sig, { confirmed: 0, withSiret: [] }).get(sig)!;
     site.confirmed += confirmed;
-    for (const x of sirets) site.sirets.add(x);
-    if (confirmed >= 2 || sirets.size >= 2) continue;
+    site.withSiret.push(...withSiret);
+    if (confirmed >= 2 || siretSites(withSiret) >= 2) continue;
     for (const p of group) if (perCommune.get(p.commune!) === 1 && byCommune.get(`${p.commune}|${sig}`)!.length === 1) p.loneSpelling = true;
   }
+  const severalSites = new Map<string, boolean>();
+  for (const [sig, site] of sitesOfName) severalSites.set(sig, site.confirmed >= 2 || siretSites(site.withSiret) >= 2);
   for (const p of prepared) {
     if (p.name.tokens.length === 0) continue;
-    const site = sitesOfName.get(signature(p, globalDf));
-    if (site && (site.confirmed >= 2 || site.sirets.size >= 2)) p.multiSiteName = true;
+    if (severalSites.get(signature(p, globalDf))) p.multiSiteName = true;
   }
 }

@@ -275,3 +275,38 @@ describe('linkRecords: which records are compared at all (blocking)', () => {
     expect(together(linkRecords([a, b], { communes: towns }), a, b)).toBe(true);
   });
 });
+
+describe('linkRecords: when a name stands for several sites of one town', () => {
+  const hq = '73282932000074';
+  const branch = '73282932000116';
+
+  it('does not count a head office SIRET typed for the branch, at the branch address, as a second site', () => {
+    const own = rec({ name: 'Hôtel Boulanger', communeInsee: '69266', siret: branch, address: '139 place du Commerce' });
+    const headOffice = rec({ name: 'HOTEL BOULANGER', communeInsee: '69266', siret: hq, address: '139 pl. du Commerce' });
+    const vague = rec({ name: 'hotel boulanger', communeInsee: '69266' });
+    const r = linkRecords([own, headOffice, vague], { communes });
+    expect(clusterOf(r, vague.recordId).sort()).toEqual([own, headOffice, vague].map((x) => x.recordId).sort());
+  });
+
+  it('keeps two SIRETs of one company at two addresses of one town as two sites, and a name-only record out of both', () => {
+    const a1 = rec({ name: 'Proxi Marché', communeInsee: '69266', siret: hq, address: '1 rue de la Gare' });
+    const a2 = rec({ name: 'PROXI MARCHE', communeInsee: '69266', siret: hq, address: '1 r. de la Gare' });
+    const b1 = rec({ name: 'Proxi Marché', communeInsee: '69266', siret: branch, address: '80 cours Émile Zola' });
+    const b2 = rec({ name: 'Proxi-Marché', communeInsee: '69266', siret: branch, address: '80 crs Emile Zola' });
+    const vague = rec({ name: 'Proxi Marché SAS', communeInsee: '69266' });
+    const r = linkRecords([a1, a2, b1, b2, vague], { communes });
+    expect(together(r, a1, a2) && together(r, b1, b2)).toBe(true);
+    expect(together(r, a1, b1)).toBe(false);
+    expect(clusterOf(r, vague.recordId)).toEqual([vague.recordId]);
+  });
+
+  it('does not count two differently mistyped spellings of one street as two sites when the right one links them', () => {
+    const right = rec({ name: 'Bioline', communeInsee: '69266', address: '135 avenue des Lilas' });
+    const slip1 = rec({ name: 'BIOLINE', communeInsee: '69266', address: '135 Av des Lilss' });
+    const slip2 = rec({ name: 'Bioline SARL', communeInsee: '69266', address: '135 AVENUE DES LLIAS' });
+    const vague = rec({ name: 'Bioline', communeInsee: '69266' });
+    const r = linkRecords([right, slip1, slip2, vague], { communes });
+    // (the two slips still disagree with each other: one of them may stay out, the group agreement decides that)
+    expect(together(r, right, vague)).toBe(true);
+  });
+});
