@@ -186,10 +186,28 @@ describe('employer network: visibility, sharing, pooling, corrections, solicitat
       const bad = await api().get(`/api/collectives/${collective.id}/pooled-companies`).query({ radiusKm: '10' }).set('Authorization', await auth(devA));
       expect(bad.body.code).toBe('RADIUS_WITHOUT_COMMUNE');
 
-      const rec = await api().get(`/api/collectives/${collective.id}/reciprocity`).set('Authorization', await auth(coordinator));
-      const bySiae = new Map(rec.body.map((r: { siaeId: string }) => [r.siaeId, r]));
+      const reciprocity = async () => {
+        const rec = await api().get(`/api/collectives/${collective.id}/reciprocity`).set('Authorization', await auth(coordinator));
+        return new Map(rec.body.map((r: { siaeId: string }) => [r.siaeId, r])) as Map<string, { recordsContributed: number; companiesIntroduced: number; outcomesThroughOthers: number }>;
+      };
+      const bySiae = await reciprocity();
       expect(bySiae.get(siaeA.id)).toMatchObject({ companiesIntroduced: expect.any(Number), recordsContributed: expect.any(Number) });
-      expect((bySiae.get(siaeB.id) as { recordsContributed: number }).recordsContributed).toBeGreaterThanOrEqual(2);
+      expect(bySiae.get(siaeB.id)!.recordsContributed).toBeGreaterThanOrEqual(2);
+
+      // A hire that B's staff obtained and logged on the record of the SIAE that introduced the company is B's outcome
+      // through another's network, and the pooled view says it was B.
+      const view = await api().get(`/api/pooled-companies/${p}`).set('Authorization', await auth(devA));
+      const introducer = view.body.introducedBy.siaeId as string;
+      const other = introducer === siaeA.id ? siaeB : siaeA;
+      const onRecord = view.body.knownBy.find((k: { siaeId: string }) => k.siaeId === introducer).companyId as string;
+      const before = bySiae.get(other.id)!.outcomesThroughOthers;
+      const today = new Date().toISOString().slice(0, 10);
+      const logged = await api().post(`/api/companies/${onRecord}/interactions`).set('Authorization', await auth(other === siaeA ? devA : devB)).send({ kind: 'hire', occurredOn: today });
+      expect(logged.status).toBe(201);
+      expect((await reciprocity()).get(other.id)!.outcomesThroughOthers).toBe(before + 1);
+      const after = await api().get(`/api/pooled-companies/${p}`).set('Authorization', await auth(devA));
+      // The record is the introducer's: before by_siae_id, the view credited the record's owner.
+      expect(after.body.interactions).toEqual(expect.arrayContaining([expect.objectContaining({ companyId: onRecord, kind: 'hire', siaeId: other.id })]));
     });
 
     it('a withdrawn sharing takes the record out of the pooled view at the next run', async () => {

@@ -49,7 +49,7 @@ export class PooledCompaniesService {
         [companyIds],
       );
       const interactions = await manager.query(
-        `SELECT i.id, i.company_id AS "companyId", c.siae_id AS "siaeId", i.kind, i.occurred_on::text AS "occurredOn", i.by_user_id AS "byUserId", i.note
+        `SELECT i.id, i.company_id AS "companyId", coalesce(i.by_siae_id, c.siae_id) AS "siaeId", i.kind, i.occurred_on::text AS "occurredOn", i.by_user_id AS "byUserId", i.note
            FROM company_interaction i JOIN company c ON c.id = i.company_id
           WHERE i.company_id = ANY($1::uuid[]) ORDER BY i.occurred_on DESC, i.id`,
         [companyIds],
@@ -142,9 +142,10 @@ export class PooledCompaniesService {
                 (SELECT count(*)::int FROM introducer i WHERE i.siae_id = cm.siae_id) AS "companiesIntroduced",
                 (SELECT count(DISTINCT so.pooled_company_id)::int FROM solicitation so JOIN introducer i ON i.pooled_company_id = so.pooled_company_id
                   WHERE so.siae_id = cm.siae_id AND i.siae_id <> cm.siae_id) AS "othersCompaniesUsed",
-                (SELECT count(*)::int FROM company_interaction it JOIN members x ON x.company_id = it.company_id AND x.siae_id = cm.siae_id
+                (SELECT count(*)::int FROM company_interaction it JOIN members x ON x.company_id = it.company_id
                    JOIN introducer i ON i.pooled_company_id = x.pooled_company_id
-                  WHERE i.siae_id <> cm.siae_id AND it.kind IN ('hire', 'immersion_hosted')) AS "outcomesThroughOthers"
+                  WHERE coalesce(it.by_siae_id, x.siae_id) = cm.siae_id AND i.siae_id <> cm.siae_id
+                    AND it.kind IN ('hire', 'immersion_hosted')) AS "outcomesThroughOthers"
            FROM collective_membership cm JOIN siae si ON si.id = cm.siae_id
           WHERE cm.collective_id = $1 AND cm.status = 'active'
           ORDER BY si.name, cm.siae_id`,
