@@ -9,6 +9,8 @@ db=${SCRATCH_DB:-maillage_migration_scratch}
 out=$(mktemp -d)
 trap 'rm -rf "$out"; psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" 2>/dev/null' EXIT
 psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
+# The private build is outside the repository: it resolves its packages through a link to ours.
+ln -s "$PWD/node_modules" "$out/node_modules"
 npx tsc -p tsconfig.build.json --outDir "$out" --tsBuildInfoFile "$out/.tsbuildinfo" --sourceMap false
 export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$db"
 npx typeorm migration:run -d "$out/src/platform/database/data-source.js" >/dev/null
