@@ -307,7 +307,21 @@ function markMultiSiteNames(prepared: PreparedRecord[], globalDf: Map<string, nu
     (byCommune.get(km) ?? byCommune.set(km, []).get(km)!).push(p);
   }
   const multiSite = (group: PreparedRecord[]): boolean => group.length >= 2 && (siretSites(group) >= 2 || addressSites(group) >= 2);
-  for (const group of byCity.values()) if (multiSite(group)) for (const p of group) p.multiSiteCity = true;
+  const severalInCity = new Map<string, boolean>();
+  for (const [kc, group] of byCity) {
+    const several = multiSite(group);
+    severalInCity.set(kc, several);
+    if (several) for (const p of group) p.multiSiteCity = true;
+  }
+  // A record without a commune whose postcode covers one town where its name is known is placed there as to sites.
+  for (const p of prepared) {
+    if (p.commune || !p.postcodeCommunes || p.name.tokens.length === 0) continue;
+    const sig = signature(p, globalDf);
+    const towns = new Set(p.postcodeCommunes.map(cityOf).filter((c) => c !== null && byCity.has(`${c}|${sig}`)));
+    if (towns.size !== 1) continue;
+    p.postcodeSite = [...towns][0];
+    p.multiSiteCity = severalInCity.get(`${p.postcodeSite}|${sig}`)!;
+  }
   for (const group of byCommune.values()) if (multiSite(group)) for (const p of group) p.multiSiteCommune = true;
   // Sites of one name across a department: communes where two records confirm it, and SIRETs of their own.
   const byDepartment = new Map<string, PreparedRecord[]>();

@@ -310,3 +310,25 @@ describe('linkRecords: when a name stands for several sites of one town', () => 
     expect(together(r, right, vague)).toBe(true);
   });
 });
+
+describe('linkRecords: a record without a commune, under a name known at several sites', () => {
+  const towns = new Map<string, CommuneLocation>([
+    ['77001', { lat: 48.5, lon: 2.7, name: 'Amont', postcodes: ['77320'] }],
+    ['77002', { lat: 48.52, lon: 2.72, name: 'Aval', postcodes: ['77320'] }],
+    ['77003', { lat: 48.9, lon: 3.2, name: 'Ailleurs', postcodes: ['77400'] }],
+  ]);
+  const site = (commune: string) => [1, 2].map(() => rec({ name: 'Proxi Intérim', communeInsee: commune }));
+
+  it('joins the one site of that name among the towns its postcode covers', () => {
+    const here = site('77001');
+    const unplaced = rec({ name: 'PROXI INTERIM SAS', postcode: '77320' });
+    const r = linkRecords([...here, ...site('77003'), unplaced], { communes: towns });
+    expect(clusterOf(r, unplaced.recordId).sort()).toEqual([...here, unplaced].map((x) => x.recordId).sort());
+  });
+
+  it('stays alone when its postcode covers two towns where the name is known', () => {
+    const unplaced = rec({ name: 'PROXI INTERIM SAS', postcode: '77320' });
+    const r = linkRecords([...site('77001'), ...site('77002'), unplaced], { communes: towns });
+    expect(clusterOf(r, unplaced.recordId)).toEqual([unplaced.recordId]);
+  });
+});

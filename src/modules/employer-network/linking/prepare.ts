@@ -30,6 +30,11 @@ export interface PreparedRecord {
   loneSpelling: boolean;
   /** This name is known at several sites somewhere (two communes each confirmed by two records, or two SIRETs). */
   multiSiteName: boolean;
+  /**
+   * Without a commune: the one town, among those its postcode covers, where this name is known (null: none or several).
+   * The record is then as good as placed there, and `multiSiteCity` says whether that town has several sites of it.
+   */
+  postcodeSite: string | null;
   siren: string | null;
   commune: string | null;
   /** Without a commune: the communes its postcode designates (several towns, so none could be chosen). */
@@ -174,6 +179,7 @@ export function prepareRecords(
       multiSiteCommune: false,
       loneSpelling: false,
       multiSiteName: false,
+      postcodeSite: null,
       siren,
       commune,
       postcodeCommunes: commune === null && r.postcode ? (postcodeToCommunes.get(digitsOnly(r.postcode)) ?? null) : null,

@@ -143,10 +143,13 @@ export function scorePair(a: PreparedRecord, b: PreparedRecord, table: TokenTabl
   let nameAndPlace = facts.place + Math.max(nameFloor, namePoints(nameSimilarity(a.name, b.name, table)));
   // Under a name that several establishments of this place share, name and place identify the company, not the site:
   // the SIRET, the address or a shared contact must decide.
-  // A record without a commune, under a name known at several sites, cannot be told which site by its name either.
+  // A record without a commune, under a name known at several sites, cannot be told which site by its name either,
+  // unless its postcode covers only one town of that name: the other's (then the sites of that town count).
   const unplaced = !a.commune || !b.commune;
+  const siteA = a.commune ? a.city : a.postcodeSite;
+  const samePostcodeSite = unplaced && siteA !== null && siteA === (b.commune ? b.city : b.postcodeSite);
   const multiSite = unplaced
-    ? a.multiSiteName || b.multiSiteName
+    ? samePostcodeSite ? a.multiSiteCity || b.multiSiteCity : a.multiSiteName || b.multiSiteName
     : a.commune === b.commune ? a.multiSiteCommune || b.multiSiteCommune : a.multiSiteCity || b.multiSiteCity;
   if (multiSite && nameAndPlace > MULTI_SITE_CAP) nameAndPlace = MULTI_SITE_CAP;
   return nameAndPlace + facts.total - facts.place;
