@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { siaeIdsWith, type Principal } from '../../platform/auth/principal';
 import { Clock } from '../../platform/clock/clock';
+import { readSnapshot } from '../../platform/database/snapshot';
 import { partnerSiaeIdsOf } from '../candidates/candidate-access';
 import type { ContractType } from '../employer-network/employer-network-vocabulary';
 import {
@@ -32,7 +33,7 @@ import {
   type MatchingViewer,
 } from './matching-queries';
 import type { MatchesQueryDto } from './dto/matches.dto';
-import { loadCollectiveWeights } from './collective-weights';
+import { interpretStoredWeights } from './collective-weights';
 import { bestPerPooledCompany, budgetFor, solicitationState, type PooledCompanyMatchItem } from './pooled-company-matches';
 
 const DEFAULT_LIMIT = 20;
@@ -82,6 +83,7 @@ export interface MatchPage<T> {
   weightsCollectiveId: string | null;
 }
 
+type ListViewer = MatchingViewer & { storedWeights: Map<string, unknown> };
 type ListContext = MatchingContext & { weightsSource: 'collective' | 'default'; weightsCollectiveId: string | null };
 const weightsView = (ctx: ListContext) => ({ weights: ctx.weightsSource, weightsCollectiveId: ctx.weightsCollectiveId });
 
@@ -95,7 +97,8 @@ const scoreView = (r: MatchResult): ScoreView => ({
 
 /**
  * Match lists: SQL pre-filter (visibility and consent in the WHERE clause), then the pure engine ranks and explains the
- * page. Everything is read in one REPEATABLE READ transaction, so memberships, consents and needs are one state.
+ * page. Everything is read in one READ ONLY, REPEATABLE READ transaction (readSnapshot), so memberships, consents and
+ * needs are one state.
  */
 @Injectable()
 export class MatchingService {
@@ -108,14 +111,14 @@ export class MatchingService {
   ) {}
 
   async candidatesForNeed(principal: Principal, needId: string, q: MatchesQueryDto): Promise<MatchPage<CandidateMatchItem> & { need: { id: string; appellation: { code: string; label: string }; place: { code: string; name: string } | null } }> {
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+    return readSnapshot(this.dataSource, async (manager) => {
       const viewer = await this.viewerOf(manager, principal);
       const need = await loadVisibleNeed(manager, viewer, needId);
       if (!need) throw matchingErrors.needNotFound();
       if (!need.open) throw matchingErrors.needNotOpen();
       await this.checkDomain(manager, q.domain);
       const related = await this.jobReferential(manager);
-      const ctx = await this.context(manager, viewer, related.lookup, q.collectiveId);
+      const ctx = this.context(viewer, related.lookup, q.collectiveId);
       const hits = await prefilterCandidates(manager, viewer, need.snapshot, related.ref, {
         radiusKm: q.radiusKm ?? DEFAULT_NEED_RADIUS_KM,
         domain: q.domain,
@@ -149,7 +152,7 @@ export class MatchingService {
     candidateId: string,
     q: MatchesQueryDto,
   ): Promise<MatchPage<NeedMatchItem> & { candidate: { id: string }; companies: { items: PooledCompanyMatchItem[]; total: number } }> {
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+    return readSnapshot(this.dataSource, async (manager) => {
       const viewer = await this.viewerOf(manager, principal);
       const found = await loadOwnCandidate(manager, viewer, candidateId);
       if (found.status === 'not_found') throw matchingErrors.candidateNotFound();
@@ -157,7 +160,7 @@ export class MatchingService {
       await this.checkDomain(manager, q.domain);
       const candidate = found.snapshot;
       const related = await this.jobReferential(manager);
-      const ctx = await this.context(manager, viewer, related.lookup, q.collectiveId);
+      const ctx = this.context(viewer, related.lookup, q.collectiveId);
       const hits = await prefilterNeeds(manager, viewer, candidate, related.ref, { radiusKm: q.radiusKm ?? candidate.mobilityRadiusKm, domain: q.domain });
       const info = new Map(hits.map((h) => [h.snapshot.id, h.info]));
       const page = this.page(q);
@@ -227,16 +230,25 @@ export class MatchingService {
     };
   }
 
-  /** Read in the caller's transaction, so a membership that ends is honoured by the very next query. */
-  private async viewerOf(manager: EntityManager, principal: Principal): Promise<MatchingViewer> {
+  /**
+   * Read in the caller's transaction, so a membership that ends is honoured by the very next query; the collectives'
+   * stored weights come with them (one statement), for `context`.
+   */
+  private async viewerOf(manager: EntityManager, principal: Principal): Promise<ListViewer> {
     const ownSiaeIds = siaeIdsWith(principal);
-    if (ownSiaeIds.length === 0) return { ownSiaeIds, candidateSiaeIds: [], memberCollectiveIds: [] };
+    if (ownSiaeIds.length === 0) return { ownSiaeIds, candidateSiaeIds: [], memberCollectiveIds: [], storedWeights: new Map() };
     const partners = await partnerSiaeIdsOf(manager, ownSiaeIds);
-    const rows: Array<{ collective_id: string }> = await manager.query(
-      `SELECT DISTINCT collective_id FROM collective_membership WHERE status = 'active' AND siae_id = ANY($1::uuid[])`,
+    const rows: Array<{ collective_id: string; matching_weights: unknown }> = await manager.query(
+      `SELECT DISTINCT m.collective_id, c.matching_weights FROM collective_membership m JOIN collective c ON c.id = m.collective_id
+        WHERE m.status = 'active' AND m.siae_id = ANY($1::uuid[]) ORDER BY m.collective_id`,
       [ownSiaeIds],
     );
-    return { ownSiaeIds, candidateSiaeIds: [...ownSiaeIds, ...partners], memberCollectiveIds: rows.map((r) => r.collective_id) };
+    return {
+      ownSiaeIds,
+      candidateSiaeIds: [...ownSiaeIds, ...partners],
+      memberCollectiveIds: rows.map((r) => r.collective_id),
+      storedWeights: new Map(rows.map((r) => [r.collective_id, r.matching_weights])),
+    };
   }
 
   private async checkDomain(manager: EntityManager, domain: string | undefined): Promise<void> {
@@ -256,11 +268,13 @@ export class MatchingService {
    * One set of weights per list, so that its scores compare: those of the collective asked for (the caller's SIAE must
    * be an active member), else of the caller's only collective, else the defaults (several collectives, none chosen).
    */
-  private async context(manager: EntityManager, viewer: MatchingViewer, relatedJobs: RelatedJobs, requested: string | undefined): Promise<ListContext> {
+  private context(viewer: ListViewer, relatedJobs: RelatedJobs, requested: string | undefined): ListContext {
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(this.clock.now());
     if (requested !== undefined && !viewer.memberCollectiveIds.includes(requested)) throw matchingErrors.collectiveNotYours(requested);
     const collectiveId = requested ?? (viewer.memberCollectiveIds.length === 1 ? viewer.memberCollectiveIds[0] : null);
-    const own = collectiveId ? await loadCollectiveWeights(manager, collectiveId) : null;
+    const stored = collectiveId ? interpretStoredWeights(viewer.storedWeights.get(collectiveId)) : { weights: null, issues: null };
+    if (stored.issues) this.logger.error({ msg: 'stored matching weights are invalid: the defaults apply', collectiveId, issues: stored.issues });
+    const own = stored.weights;
     return { today, weights: own ?? defaultMatchingWeights, relatedJobs, weightsSource: own ? 'collective' : 'default', weightsCollectiveId: collectiveId };
   }
 

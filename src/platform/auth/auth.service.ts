@@ -53,16 +53,18 @@ export class AuthService {
     return { token, expiresAt };
   }
 
+  /** Read on every request: one statement for the session and its person, then the grants (see GrantReader). */
   async authenticate(token: string): Promise<Principal> {
-    const row = await this.dataSource
-      .getRepository(AccessToken)
-      .createQueryBuilder('t')
-      .innerJoinAndSelect('t.user', 'u')
-      .where('t.token_hash = :hash', { hash: this.hasher.hash(token) })
-      .getOne();
-    if (!row || !row.user || row.revokedAt || row.expiresAt <= this.clock.now() || row.user.disabledAt) throw authErrors.sessionExpired();
-    const grants = await this.grants.grantsOf(row.userId);
-    return { userId: row.userId, email: row.user.email, tokenId: row.id, isAdmin: row.user.isAdmin, ...grants };
+    const rows: Array<{ id: string; user_id: string; expires_at: Date; revoked_at: Date | null; email: string; is_admin: boolean; disabled_at: Date | null }> =
+      await this.dataSource.query(
+        `SELECT t.id, t.user_id, t.expires_at, t.revoked_at, u.email, u.is_admin, u.disabled_at
+           FROM access_token t JOIN app_user u ON u.id = t.user_id WHERE t.token_hash = $1`,
+        [this.hasher.hash(token)],
+      );
+    const row = rows[0];
+    if (!row || row.revoked_at || row.expires_at <= this.clock.now() || row.disabled_at) throw authErrors.sessionExpired();
+    const grants = await this.grants.grantsOf(row.user_id);
+    return { userId: row.user_id, email: row.email, tokenId: row.id, isAdmin: row.is_admin, ...grants };
   }
 
   async logout(tokenId: string): Promise<void> {

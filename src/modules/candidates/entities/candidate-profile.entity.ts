@@ -17,7 +17,7 @@ export interface SpokenLanguage {
 @Index('IDX_candidate_profile_siae', ['siaeId'])
 // GiST on ll_to_earth for searches without a job filter: created by hand in the migration.
 @Index('IDX_candidate_profile_geo', { synchronize: false })
-// Covering btree for the match lists (siae_id, latitude) INCLUDE every scored column: created by hand in the migration.
+// Btree for the match lists (siae_id, latitude) INCLUDE what the pre-filter reads: created by hand in the migrations.
 @Index('IDX_candidate_profile_matching', { synchronize: false })
 @Check('CK_candidate_profile_radius', `mobility_radius_km BETWEEN 0 AND 300`)
 @Check('CK_candidate_profile_lat_lon', `latitude BETWEEN -90 AND 90 AND longitude BETWEEN -180 AND 180`)
@@ -112,6 +112,10 @@ export class CandidateProfile {
   /** Fiche of each target job, in the order of `targetOgrCodes`; same trigger. */
   @Column({ name: 'target_fiche_codes', type: 'varchar', array: true, default: () => `'{}'`, insert: false, update: false })
   targetFicheCodes: string[];
+
+  /** The distinct fiches as integers (`rome_fiche_id`: K2204 → 102204), the cheap form the search index filters on; same trigger. */
+  @Column({ name: 'target_fiche_ids', type: 'int', array: true, default: () => `'{}'`, insert: false, update: false })
+  targetFicheIds: number[];
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
