@@ -332,3 +332,27 @@ describe('linkRecords: a record without a commune, under a name known at several
     expect(clusterOf(r, unplaced.recordId)).toEqual([unplaced.recordId]);
   });
 });
+
+describe('linkRecords: contacts shared between records', () => {
+  const hr = (id: string) => ({ contactId: id, firstName: 'Paul', lastName: 'Hardy', email: 'phardy@garage-masson.fr', phone: '04 46 17 44 10' });
+
+  it('links two records of one town sharing a contact e-mail, however badly the name was typed', () => {
+    const a = rec({ name: 'GARGEA MASSON', communeInsee: '69266', contacts: [hr('a1')] });
+    const b = rec({ name: 'Garage Masson SARL', communeInsee: '69266', contacts: [{ ...hr('b1'), phone: null }] });
+    expect(together(linkRecords([a, b], { communes }), a, b)).toBe(true);
+  });
+
+  it('keeps apart two sites of one company in neighbouring towns although one person is the contact of both', () => {
+    const here = [1, 2].map((i) => rec({ name: 'Garage Masson', communeInsee: '69266', siret: '73282932000074', address: '1 rue de la Gare', contacts: [hr(`h${i}`)] }));
+    const there = [1, 2].map((i) => rec({ name: 'Garage Masson', communeInsee: '69259', siret: '73282932000116', address: '8 boulevard Laurent Gérin', contacts: [hr(`t${i}`)] }));
+    const r = linkRecords([...here, ...there], { communes });
+    expect(together(r, here[0], here[1]) && together(r, there[0], there[1])).toBe(true);
+    expect(together(r, here[0], there[0])).toBe(false);
+  });
+
+  it('does not link two names of one town that share nothing but a web domain', () => {
+    const a = rec({ name: 'Garage Masson', communeInsee: '69266', contacts: [{ contactId: 'd1', lastName: 'Roux', email: 'lroux@masson.fr' }] });
+    const b = rec({ name: 'Carrosserie Dupont', communeInsee: '69266', contacts: [{ contactId: 'd2', lastName: 'Noel', email: 'pnoel@masson.fr' }] });
+    expect(together(linkRecords([a, b], { communes }), a, b)).toBe(false);
+  });
+});

@@ -138,8 +138,10 @@ export function scorePair(a: PreparedRecord, b: PreparedRecord, table: TokenTabl
   const facts = factPoints(a, b, table);
   if (facts.total === HARD_NO) return HARD_NO;
   // Strong identity (its own SIRET in one town, or the same street address and a shared contact) is the establishment,
-  // however badly the name was typed.
-  const nameFloor = facts.identity >= 4 ? -1 : facts.identity >= 2 ? -3 : -Infinity;
+  // however badly the name was typed. So is one person's e-mail or phone in one town ("Gargea Masson" / "Garage
+  // Masson"): the name may then fail to help, not speak against.
+  const contactHere = facts.sharedContact && facts.place >= 0.5;
+  const nameFloor = contactHere ? 0 : facts.identity >= 4 ? -1 : facts.identity >= 2 ? -3 : -Infinity;
   let nameAndPlace = facts.place + Math.max(nameFloor, namePoints(nameSimilarity(a.name, b.name, table)));
   // Under a name that several establishments of this place share, name and place identify the company, not the site:
   // the SIRET, the address or a shared contact must decide.
@@ -161,12 +163,14 @@ export interface Facts {
   place: number;
   /** Positive establishment-level evidence: own SIRET, same street address, a shared contact. */
   identity: number;
+  /** One e-mail or phone (normalised) on both records. */
+  sharedContact: boolean;
 }
 
 /** The evidence other than the name: what tells two sites of one company apart. */
 export function factPoints(a: PreparedRecord, b: PreparedRecord, table: TokenTable): Facts {
   const place = placePoints(a, b);
-  if (place === HARD_NO) return { total: HARD_NO, place, identity: 0 };
+  if (place === HARD_NO) return { total: HARD_NO, place, identity: 0, sharedContact: false };
   const samePlace = a.city === null || b.city === null || a.city === b.city;
   const km = samePlace || !a.coords || !b.coords ? 0 : approxKm(a, b);
   const ids = identifierPoints(a, b, samePlace, km);
@@ -178,5 +182,5 @@ export function factPoints(a: PreparedRecord, b: PreparedRecord, table: TokenTab
   if (a.naf && b.naf) total += a.naf === b.naf ? 0.5 : -1;
   if (a.siaeId === b.siaeId) total -= 2;
   const identity = Math.max(0, ids) + Math.max(0, address) + (contact > 1 ? contact : 0);
-  return { total, place, identity };
+  return { total, place, identity, sharedContact: contact > 1 };
 }
