@@ -2,7 +2,7 @@ import { cityOf } from './commune';
 import { normaliseCompanyName } from './company-name';
 import { linkRecords } from './link-records';
 import { normaliseEmail, toE164 } from './phone';
-import { isValidSiret, readSiret, siretTypoOf } from './siret';
+import { isValidSiret, readSiret, siretTypoOf, zeroNineSwapOf } from './siret';
 import { tokenSimilarity } from './similarity';
 import { editDistance } from './text';
 import { CommuneLocation, LinkableRecord } from './types';
@@ -61,6 +61,13 @@ describe('identifiers', () => {
     expect(siretTypoOf('73282932000074', '73282932000075')).toBe(true);
     expect(siretTypoOf('73282932000074', '73282932000047')).toBe(true);
     expect(siretTypoOf('73282932000074', '73282932001174')).toBe(false);
+  });
+
+  it('recognises the swap of 0 and 9 that Luhn does not see', () => {
+    expect(isValidSiret('44096873300020') && isValidSiret('44906873300020')).toBe(true);
+    expect(zeroNineSwapOf('44096873300020', '44906873300020')).toBe(true);
+    expect(zeroNineSwapOf('73282932000074', '73282932000047')).toBe(false);
+    expect(zeroNineSwapOf('73282932000074', '73282932000074')).toBe(false);
   });
 
   it('normalises French phones to E.164 and rejects what is not a number', () => {
@@ -354,5 +361,14 @@ describe('linkRecords: contacts shared between records', () => {
     const a = rec({ name: 'Garage Masson', communeInsee: '69266', contacts: [{ contactId: 'd1', lastName: 'Roux', email: 'lroux@masson.fr' }] });
     const b = rec({ name: 'Carrosserie Dupont', communeInsee: '69266', contacts: [{ contactId: 'd2', lastName: 'Noel', email: 'pnoel@masson.fr' }] });
     expect(together(linkRecords([a, b], { communes }), a, b)).toBe(false);
+  });
+});
+
+describe('linkRecords: SIRETs', () => {
+  it('reads two SIRETs that differ by a 0/9 swap, both passing Luhn, as one mistyped, not as two companies', () => {
+    const members = [1, 2].map(() => rec({ name: 'Rossi Plomberie', communeInsee: '69266', siret: '44096873300020', address: '3 rue Racine' }));
+    const swapped = rec({ name: 'ROSSI PLOMBERIE', communeInsee: '69266', siret: '449 068 733 00020', address: '3 r. Racine' });
+    const r = linkRecords([...members, swapped], { communes });
+    expect(clusterOf(r, swapped.recordId).sort()).toEqual([...members, swapped].map((x) => x.recordId).sort());
   });
 });

@@ -2,7 +2,7 @@ import { NormalisedAddress } from './address';
 
 import { PreparedRecord } from './prepare';
 import { nameSimilarity, TokenTable, tokenSimilarity } from './similarity';
-import { siretTypoOf } from './siret';
+import { siretTypoOf, zeroNineSwapOf } from './siret';
 import { editDistance } from './text';
 
 /** Beyond this distance two records are never one establishment, whatever else they share. */
@@ -111,7 +111,7 @@ function identifierPoints(a: PreparedRecord, b: PreparedRecord, samePlace: boole
       if (!samePlace) return nearKm <= 5 ? 2 : 1;
       return a.siretValid ? 5 : 4;
     }
-    if (a.siretValid && b.siretValid) {
+    if (a.siretValid && b.siretValid && !zeroNineSwapOf(a.siret, b.siret)) {
       if (a.siren !== b.siren) return -8;
       return a.siretShared || b.siretShared ? -1 : -3;
     }

@@ -74,3 +74,15 @@ export function siretTypoOf(a: string, b: string): boolean {
   const [i, j] = diff;
   return j === i + 1 && a[i] === b[j] && a[j] === b[i];
 }
+
+/**
+ * Two adjacent digits 0 and 9 swapped: the one slip Luhn does not see, so both SIRETs pass their checksum although one
+ * is the other mistyped.
+ */
+export function zeroNineSwapOf(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  let i = 0;
+  while (a[i] === b[i]) i++;
+  if (i + 1 >= a.length || a[i] !== b[i + 1] || a[i + 1] !== b[i] || a.slice(i + 2) !== b.slice(i + 2)) return false;
+  return (a[i] === '0' && a[i + 1] === '9') || (a[i] === '9' && a[i + 1] === '0');
+}
