@@ -12,6 +12,8 @@ export const DEFAULT_THRESHOLD = 3;
 const MAX_BLOCK = 400;
 /** When two clusters meet, at most this many cross pairs are re-scored (evenly sampled). */
 const MAX_CROSS_PAIRS = 300;
+/** Share of a name's records in the towns of a postcode that places a record without a commune in one of them. */
+const DOMINANT_SHARE = 0.9;
 /** Facts at or below this say "two establishments" (see groupsAgree). */
 const AGAINST = -2;
 
@@ -313,14 +315,23 @@ function markMultiSiteNames(prepared: PreparedRecord[], globalDf: Map<string, nu
     severalInCity.set(kc, several);
     if (several) for (const p of group) p.multiSiteCity = true;
   }
-  // A record without a commune whose postcode covers one town where its name is known is placed there as to sites.
+  // A record without a commune whose postcode covers one town where its name is known is placed there as to sites; so
+  // is one whose postcode covers several, when one of them holds nearly all the records of that name (a record is far
+  // likelier to be of the establishment that most SIAE know than of one typed once, maybe with the neighbouring town).
   for (const p of prepared) {
     if (p.commune || !p.postcodeCommunes || p.name.tokens.length === 0) continue;
     const sig = signature(p, globalDf);
-    const towns = new Set(p.postcodeCommunes.map(cityOf).filter((c) => c !== null && byCity.has(`${c}|${sig}`)));
-    if (towns.size !== 1) continue;
-    p.postcodeSite = [...towns][0];
-    p.multiSiteCity = severalInCity.get(`${p.postcodeSite}|${sig}`)!;
+    let best: string | null = null;
+    let bestCount = 0;
+    let all = 0;
+    for (const c of new Set(p.postcodeCommunes.map(cityOf))) {
+      const count = c ? (byCity.get(`${c}|${sig}`)?.length ?? 0) : 0;
+      all += count;
+      if (count > bestCount) [best, bestCount] = [c, count];
+    }
+    if (best === null || bestCount < DOMINANT_SHARE * all) continue;
+    p.postcodeSite = best;
+    p.multiSiteCity = severalInCity.get(`${best}|${sig}`)!;
   }
   for (const group of byCommune.values()) if (multiSite(group)) for (const p of group) p.multiSiteCommune = true;
   // Sites of one name across a department: communes where two records confirm it, and SIRETs of their own.

@@ -333,6 +333,14 @@ describe('linkRecords: a record without a commune, under a name known at several
     expect(clusterOf(r, unplaced.recordId).sort()).toEqual([...here, unplaced].map((x) => x.recordId).sort());
   });
 
+  it('joins the town of its postcode where nearly all records of that name are, not one typed once next door', () => {
+    const here = Array.from({ length: 10 }, () => rec({ name: 'Proxi Intérim', communeInsee: '77001' }));
+    const once = rec({ name: 'PROXI INTERIM', communeInsee: '77002' });
+    const unplaced = rec({ name: 'Proxi Interim SAS', postcode: '77320' });
+    const r = linkRecords([...here, once, ...site('77003'), unplaced], { communes: towns });
+    expect(together(r, here[0], unplaced)).toBe(true);
+  });
+
   it('stays alone when its postcode covers two towns where the name is known', () => {
     const unplaced = rec({ name: 'PROXI INTERIM SAS', postcode: '77320' });
     const r = linkRecords([...site('77001'), ...site('77002'), unplaced], { communes: towns });
