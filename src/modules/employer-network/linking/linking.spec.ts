@@ -341,6 +341,16 @@ describe('linkRecords: a record without a commune, under a name known at several
     expect(together(r, here[0], unplaced)).toBe(true);
   });
 
+  it('stays apart from a twin of the same name whose town is far from every town of its postcode', () => {
+    const far = rec({ name: 'Netvia', communeInsee: '77003' });
+    const unplaced = rec({ name: 'NETVIA', postcode: '77320' });
+    const alsoUnplaced = rec({ name: 'Netvia SAS', postcode: '77400' });
+    const r = linkRecords([far, unplaced, alsoUnplaced], { communes: towns });
+    expect(together(r, far, unplaced)).toBe(false);
+    expect(together(r, unplaced, alsoUnplaced)).toBe(false);
+    expect(together(r, far, alsoUnplaced)).toBe(true);
+  });
+
   it('stays alone when its postcode covers two towns where the name is known', () => {
     const unplaced = rec({ name: 'PROXI INTERIM SAS', postcode: '77320' });
     const r = linkRecords([...site('77001'), ...site('77002'), unplaced], { communes: towns });

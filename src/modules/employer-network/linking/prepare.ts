@@ -39,6 +39,8 @@ export interface PreparedRecord {
   commune: string | null;
   /** Without a commune: the communes its postcode designates (several towns, so none could be chosen). */
   postcodeCommunes: string[] | null;
+  /** Their centroids, when known: how far the record can be from another. */
+  postcodeCoords: LatLon[] | null;
   city: string | null;
   coords: LatLon | null;
   address: NormalisedAddress | null;
@@ -144,6 +146,7 @@ export function prepareRecords(
     // A mistyped NIC leaves a valid SIREN in front: keep it as company-level evidence.
     if (!siren && ids.siret && isValidSiren(ids.siret.slice(0, 9))) siren = ids.siret.slice(0, 9);
     const commune = communeOf[index];
+    const postcodeCommunes = commune === null && r.postcode ? (postcodeToCommunes.get(digitsOnly(r.postcode)) ?? null) : null;
     const city = cityOf(commune);
     const loc = (commune && communes?.get(commune)) || (city && communes?.get(city)) || null;
     const emails: string[] = [];
@@ -182,7 +185,8 @@ export function prepareRecords(
       postcodeSite: null,
       siren,
       commune,
-      postcodeCommunes: commune === null && r.postcode ? (postcodeToCommunes.get(digitsOnly(r.postcode)) ?? null) : null,
+      postcodeCommunes,
+      postcodeCoords: postcodeCoordsOf(postcodeCommunes, communes),
       city,
       coords: loc ? { lat: loc.lat, lon: loc.lon } : null,
       address: withId(normaliseAddress(r.address), table),
@@ -194,6 +198,16 @@ export function prepareRecords(
       domainIds: [...domains].map((d) => intern(`d${d}`)),
     };
   });
+}
+
+function postcodeCoordsOf(codes: string[] | null, communes?: ReadonlyMap<string, CommuneLocation>): LatLon[] | null {
+  if (!codes || !communes) return null;
+  const coords: LatLon[] = [];
+  for (const code of codes) {
+    const c = communes.get(code);
+    if (c) coords.push({ lat: c.lat, lon: c.lon });
+  }
+  return coords.length ? coords : null;
 }
 
 /** The commune typed, else the one its postcode designates without doubt. */

@@ -1,4 +1,5 @@
 import { NormalisedAddress } from './address';
+import { LatLon } from './commune';
 
 import { PreparedRecord } from './prepare';
 import { nameSimilarity, TokenTable, tokenSimilarity } from './similarity';
@@ -27,9 +28,22 @@ function namePoints(sim: number): number {
 
 /** Equirectangular distance: within a few tens of kilometres it is the great-circle distance to a few metres. */
 function approxKm(a: PreparedRecord, b: PreparedRecord): number {
-  const dy = a.coords!.lat - b.coords!.lat;
-  const dx = (a.coords!.lon - b.coords!.lon) * Math.cos(((a.coords!.lat + b.coords!.lat) * Math.PI) / 360);
+  return kmBetween(a.coords!, b.coords!);
+}
+
+function kmBetween(a: LatLon, b: LatLon): number {
+  const dy = a.lat - b.lat;
+  const dx = (a.lon - b.lon) * Math.cos(((a.lat + b.lat) * Math.PI) / 360);
   return 111.195 * Math.sqrt(dx * dx + dy * dy);
+}
+
+/** No town of the postcode (resp. of either postcode) within reach of the other record's place. */
+function postcodeFar(unplaced: PreparedRecord, other: PreparedRecord): boolean {
+  if (!unplaced.postcodeCoords) return false;
+  const theirs = other.coords ? [other.coords] : other.postcodeCoords;
+  if (!theirs) return false;
+  for (const x of unplaced.postcodeCoords) for (const y of theirs) if (kmBetween(x, y) <= FAR_KM) return false;
+  return true;
 }
 
 function placePoints(a: PreparedRecord, b: PreparedRecord): number {
@@ -37,6 +51,8 @@ function placePoints(a: PreparedRecord, b: PreparedRecord): number {
     // no commune, but a postcode that covers the other's: as good as a commune written at city level
     const [unplaced, placed] = a.commune ? [b, a] : [a, b];
     if (placed.commune && unplaced.postcodeCommunes?.some((c) => c === placed.commune || c === placed.city)) return 0.5;
+    // a postcode whose towns are all too far from the other's place says another town, as a commune would
+    if (postcodeFar(unplaced, placed)) return HARD_NO;
     return -0.5;
   }
   if (a.commune === b.commune) return 1;
