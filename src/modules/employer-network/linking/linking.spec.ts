@@ -38,6 +38,15 @@ describe('company name normalisation', () => {
     expect(tokenSimilarity('mart', 'boulangerie')).toBe(0);
   });
 
+  it('matches an abbreviation by skipped letters to its word, from the same first letter only', () => {
+    expect(tokenSimilarity('ntt', 'nettoyage')).toBeGreaterThan(0);
+    expect(tokenSimilarity('cov', 'couverture')).toBeGreaterThan(0);
+    expect(tokenSimilarity('ntt', 'entretien')).toBe(0);
+    expect(tokenSimilarity('cov', 'carrosserie')).toBe(0);
+    // a word half as long or more is another word, not an abbreviation
+    expect(tokenSimilarity('mrtn', 'martin')).toBe(0);
+  });
+
   it('keeps something comparable when a name is only generic words', () => {
     expect(normaliseCompanyName('Le Groupe').tokens.length).toBeGreaterThan(0);
   });
@@ -388,5 +397,13 @@ describe('linkRecords: SIRETs', () => {
     const swapped = rec({ name: 'ROSSI PLOMBERIE', communeInsee: '69266', siret: '449 068 733 00020', address: '3 r. Racine' });
     const r = linkRecords([...members, swapped], { communes });
     expect(clusterOf(r, swapped.recordId).sort()).toEqual([...members, swapped].map((x) => x.recordId).sort());
+  });
+});
+
+describe('linkRecords: abbreviations', () => {
+  it('links a trade abbreviated by skipped letters to the same firm written out, in one town, same NAF', () => {
+    const a = rec({ name: 'NTT. DUPUIS DU FAUBOURG SNC', communeInsee: '69266', naf: '81.21Z' });
+    const b = rec({ name: 'SNC Nettoyage Dupuis du Faubourg', communeInsee: '69266', naf: '8121Z' });
+    expect(together(linkRecords([a, b], { communes }), a, b)).toBe(true);
   });
 });

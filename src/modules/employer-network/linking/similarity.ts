@@ -8,6 +8,8 @@ export function tokenSimilarity(a: string, b: string): number {
   if (a === b) return 1;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (short.length >= 3 && short.length <= 0.7 * long.length && long.startsWith(short)) return 0.85;
+  // an abbreviation by skipped letters ("Ntt" / "nettoyage", "Cov" / "couverture"): its letters in order in the word
+  if (short.length >= 3 && short.length <= 0.5 * long.length && short[0] === long[0] && isSubsequence(short, long)) return 0.7;
   if (short.length < 4) return 0;
   // a mistyped abbreviation ("Plmb." / "plomberie", "Tansp." / "transport"): one slip from a prefix of the long word
   if (short.length <= 0.7 * long.length && short[0] === long[0] && typoOfPrefix(short, long)) return 0.75;
@@ -15,6 +17,12 @@ export function tokenSimilarity(a: string, b: string): number {
   if (d === 1) return 0.9;
   if (d === 2 && short.length >= 7) return 0.75;
   return 0;
+}
+
+function isSubsequence(short: string, long: string): boolean {
+  let j = 0;
+  for (let i = 0; i < long.length && j < short.length; i++) if (long[i] === short[j]) j++;
+  return j === short.length;
 }
 
 function typoOfPrefix(short: string, long: string): boolean {
