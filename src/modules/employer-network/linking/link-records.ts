@@ -29,10 +29,10 @@ const MAX_POSTCODE_TOWNS = 12;
  * (so twins in other towns never meet; "transport" alone would pair every carrier of Paris), the rarest also by its
  * first and last four letters (a typo rarely hits both ends) or, when short, by its one-letter-short spellings; the
  * glued name's sorted letters and its first and last six letters within a city; rare words and the glued name within a
- * department (a neighbouring commune); the glued name alone for records without a commune or postcode; the street number and
- * either end of the street name within a department (the neighbouring commune typed, the name mistyped); identifiers
- * and contacts everywhere. A record without a commune is keyed, name-wise, in each town its postcode covers, as if it
- * had been placed there. Few keys per record on purpose: incremental pooling stores them.
+ * department (a neighbouring commune); the glued name alone for records without a commune or postcode; the street
+ * number and either end of the street name within a department (the neighbouring commune typed, the name mistyped);
+ * identifiers and contacts everywhere. A record without a commune is keyed, name-wise, in each town its postcode
+ * covers, as if it had been placed there. Few keys per record on purpose: incremental pooling stores them.
  */
 function blockingKeys(r: PreparedRecord, globalDf: Map<string, number>): string[] {
   const keys: string[] = [];
