@@ -25,6 +25,22 @@ describe('pooled companies for a candidate', () => {
     expect(bestPerPooledCompany(ranked, rows, 2).map((o) => o.row.pooledCompanyId)).toEqual(['A', 'B']);
   });
 
+  it('prefers an open need to a filled one of the same score as the company’s best', () => {
+    const ranked = [result('filled', 60), result('open', 60), result('other', 55)];
+    const rows = new Map([
+      ['filled', row('filled', 'A', 'filled')],
+      ['open', row('open', 'A')],
+      ['other', row('other', 'B')],
+    ]);
+    expect(bestPerPooledCompany(ranked, rows, 10).map((o) => [o.row.pooledCompanyId, o.best.needId, o.openNeeds])).toEqual([
+      ['A', 'open', 1],
+      ['B', 'other', 1],
+    ]);
+    // A filled need scoring higher stays the best: the score comes first.
+    const higher = [result('filled', 61), result('open', 60)];
+    expect(bestPerPooledCompany(higher, rows, 10)[0].best.needId).toBe('filled');
+  });
+
   it('reads the budget of the size band, else the collective’s, else the defaults', () => {
     const budgets = [
       { collectiveId: 'k', sizeKey: 'any', maxPer30Days: 6, maxPer7Days: 2 },

@@ -42,23 +42,22 @@ export function budgetFor(budgets: readonly Budget[], collectiveId: string, size
 
 /**
  * One item per pooled company, from needs already ranked best first (ties resolved by the engine's total order): the
- * first need met is the company's best. Returns the companies in that order, at most `limit`.
+ * company's best need is its first, except that an open need scoring the same wins over a filled or closed one (the
+ * CIP can act on it today). Returns the companies in the order of their best score, at most `limit`.
  */
 export function bestPerPooledCompany(ranked: readonly MatchResult[], rows: ReadonlyMap<string, PooledNeedRow>, limit: number): Array<{ row: PooledNeedRow; best: MatchResult; openNeeds: number }> {
-  const open = new Map<string, number>();
+  const byCompany = new Map<string, { row: PooledNeedRow; best: MatchResult; openNeeds: number }>();
   for (const r of ranked) {
     const row = rows.get(r.needId)!;
-    if (row.status === 'open') open.set(row.pooledCompanyId, (open.get(row.pooledCompanyId) ?? 0) + 1);
+    const seen = byCompany.get(row.pooledCompanyId);
+    if (!seen) byCompany.set(row.pooledCompanyId, { row, best: r, openNeeds: row.status === 'open' ? 1 : 0 });
+    else {
+      if (row.status === 'open') seen.openNeeds++;
+      if (row.status === 'open' && seen.row.status !== 'open' && r.score === seen.best.score) Object.assign(seen, { row, best: r });
+    }
   }
-  const out: Array<{ row: PooledNeedRow; best: MatchResult; openNeeds: number }> = [];
-  const seen = new Set<string>();
-  for (const r of ranked) {
-    const row = rows.get(r.needId)!;
-    if (seen.has(row.pooledCompanyId)) continue;
-    seen.add(row.pooledCompanyId);
-    if (out.length < limit) out.push({ row, best: r, openNeeds: open.get(row.pooledCompanyId) ?? 0 });
-  }
-  return out;
+  // Map order is first-insertion order, i.e. the order of each company's first (best-scoring) need.
+  return [...byCompany.values()].slice(0, limit);
 }
 
 export function solicitationState(
