@@ -3,7 +3,7 @@
  * who may log one (owner staff of every role, staff of a partner SIAE on a shared record, nobody else), in whose name,
  * what the pooled view shows, and bad input refused with nothing written.
  */
-import { parisDate } from '../../src/modules/employer-network/company-interactions.service';
+import { fieldDate } from '../../src/platform/clock/clock';
 import type { Collective } from '../../src/modules/structures/entities/collective.entity';
 import type { Siae } from '../../src/modules/structures/entities/siae.entity';
 import type { User } from '../../src/platform/auth/user.entity';
@@ -22,7 +22,7 @@ describe('employer network: interactions logged by the people who do outreach', 
     if (!tokens.has(u.id)) tokens.set(u.id, await f.tokenFor(u));
     return `Bearer ${tokens.get(u.id)}`;
   };
-  const daysFromToday = (n: number) => parisDate(new Date(Date.now() + n * 86_400_000));
+  const daysFromToday = (n: number) => fieldDate(new Date(Date.now() + n * 86_400_000));
   const log = async (u: User | null, companyId: string, body: Record<string, unknown>) => {
     const req = t.http().post(`/api/companies/${companyId}/interactions`);
     return (u ? req.set('Authorization', await auth(u)) : req).send(body);

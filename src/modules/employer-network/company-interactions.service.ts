@@ -1,20 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../../platform/auth/principal';
-import { Clock } from '../../platform/clock/clock';
+import { Clock, fieldDate } from '../../platform/clock/clock';
 import { CompaniesService, type CompanyView } from './companies.service';
 import { enViewerOf, pooledCollectivesOf, visibleCompanySql, type EnViewer } from './employer-network-access';
 import { employerNetworkErrors as errors } from './employer-network.errors';
 import type { InteractionDto } from './dto/company.dto';
 import { Company, CompanyInteraction } from './entities';
 
-/** Interactions are dated in the field's calendar: at 00:30 in Lyon it is already tomorrow, not yet in UTC. */
-const TIME_ZONE = 'Europe/Paris';
 const EARLIEST = '2000-01-01';
-
-export function parisDate(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-}
 
 /**
  * Logging an exchange with a company. Who works with companies logs it: direction, chargé·e de développement and CIP
@@ -35,7 +29,7 @@ export class CompanyInteractionsService {
       const viewer = await enViewerOf(manager, principal);
       const company = await this.visibleCompany(manager, viewer, companyId);
       const bySiaeId = await this.authorSiae(manager, viewer, company, dto.siaeId);
-      const today = parisDate(this.clock.now());
+      const today = fieldDate(this.clock.now());
       if (dto.occurredOn > today) throw errors.interactionInFuture(today);
       if (dto.occurredOn < EARLIEST) throw errors.interactionTooOld();
       if (dto.contactId) await this.assertContactVisible(manager, viewer, companyId, dto.contactId);

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { siaeIdsWith, type Principal } from '../../platform/auth/principal';
-import { Clock } from '../../platform/clock/clock';
+import { Clock, fieldDate } from '../../platform/clock/clock';
 import { readSnapshot } from '../../platform/database/snapshot';
 import { partnerSiaeIdsOf } from '../candidates/candidate-access';
 import type { ContractType } from '../employer-network/employer-network-vocabulary';
@@ -39,8 +39,6 @@ import { bestPerPooledCompany, budgetFor, solicitationState, type PooledCompanyM
 const DEFAULT_LIMIT = 20;
 /** Pooled companies shown beside the needs of a candidate (best first). */
 const POOLED_COMPANIES_SHOWN = 10;
-/** The collectives are in metropolitan France: "today" (ASAP starts, availability) is the local date there. */
-const TIME_ZONE = 'Europe/Paris';
 
 export interface ScoreView {
   score: number;
@@ -269,7 +267,7 @@ export class MatchingService {
    * be an active member), else of the caller's only collective, else the defaults (several collectives, none chosen).
    */
   private context(viewer: ListViewer, relatedJobs: RelatedJobs, requested: string | undefined): ListContext {
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(this.clock.now());
+    const today = fieldDate(this.clock.now());
     if (requested !== undefined && !viewer.memberCollectiveIds.includes(requested)) throw matchingErrors.collectiveNotYours(requested);
     const collectiveId = requested ?? (viewer.memberCollectiveIds.length === 1 ? viewer.memberCollectiveIds[0] : null);
     const stored = collectiveId ? interpretStoredWeights(viewer.storedWeights.get(collectiveId)) : { weights: null, issues: null };
