@@ -7,7 +7,7 @@
 import { CandidateFixtures, communes, rome } from '../support/candidate-fixtures';
 import { Fixtures } from '../support/fixtures';
 import { TestApp } from '../support/test-app';
-import { loadJobReferential, loadOwnCandidate, loadVisibleNeed, prefilterCandidates, prefilterNeeds, type JobReferential, type MatchingViewer } from '../../src/modules/matching/matching-queries';
+import { loadJobReferential, loadOwnCandidate, loadNeedsOfCandidate, loadVisibleNeed, prefilterCandidates, type JobReferential, type MatchingViewer } from '../../src/modules/matching/matching-queries';
 import type { Siae } from '../../src/modules/structures/entities/siae.entity';
 import type { User } from '../../src/platform/auth/user.entity';
 
@@ -171,7 +171,7 @@ describe('matching search structures (e2e)', () => {
         if (found.status !== 'ok') throw new Error(found.status);
         const c = found.snapshot;
         const radiusKm = radius ?? c.mobilityRadiusKm;
-        const got = (await prefilterNeeds(t.dataSource.manager, viewer, c, ref, { radiusKm })).map((h) => h.snapshot.id).sort();
+        const got = (await loadNeedsOfCandidate(t.dataSource.manager, viewer, c, ref, { radiusKm, today: new Date().toISOString().slice(0, 10) })).open.map((h) => h.snapshot.id).sort();
         const fiches = c.targetJobs.map((j) => j.ficheCode);
         const expected: Array<{ id: string }> = await t.dataSource.query(
           `SELECT n.id FROM hiring_need n JOIN company co ON co.id = n.company_id JOIN rome_appellation a ON a.code = n.appellation_code LEFT JOIN commune cm ON cm.code = n.place_commune_code

@@ -311,5 +311,27 @@ describe('matching (e2e)', () => {
       const bare = await cf.newCandidate(cipA, siaeA.id, { profile: null });
       expect((await t.http().get(`/api/candidates/${bare.id}/matches`).set('authorization', auth(devA)).expect(409)).body.code).toBe('CANDIDATE_WITHOUT_PROFILE');
     });
+
+    // Last of the file: SIAE A joins a second collective.
+    it('lists a company pooled in two of the caller’s collectives once per pooled company, its need once', async () => {
+      const c2 = (await t.dataSource.query(`SELECT collective_id FROM collective_membership WHERE siae_id = $1`, [siaeQ.id]))[0].collective_id as string;
+      await f.collectiveMember({ id: c2 } as never, siaeA);
+      const companyId = await company(siaeP, 'Propreté des deux collectifs', [c1]);
+      await t.dataSource.query(`INSERT INTO collective_membership (collective_id, siae_id, status, joined_at) VALUES ($1, $2, 'active', now())`, [c2, siaeP.id]);
+      await t.dataSource.query(`INSERT INTO company_share (company_id, collective_id, with_contacts, shared_at) VALUES ($1, $2, false, now())`, [companyId, c2]);
+      const needId = await need(companyId, rome.agentPropreteLocaux);
+      const pooledIds: string[] = [];
+      for (const collectiveId of [c1, c2]) {
+        const [{ id }] = await t.dataSource.query(`INSERT INTO pooled_company (collective_id, display_name, commune_code) VALUES ($1, 'Propreté des deux collectifs', '69123') RETURNING id`, [collectiveId]);
+        await t.dataSource.query(`INSERT INTO pooled_company_member (pooled_company_id, collective_id, company_id) VALUES ($1, $2, $3)`, [id, collectiveId, companyId]);
+        pooledIds.push(id as string);
+      }
+      const res = await t.http().get(`/api/candidates/${candidateId}/matches`).set('authorization', auth(cipA)).expect(200);
+      expect(res.body.items.filter((i: { needId: string }) => i.needId === needId)).toHaveLength(1);
+      const listed = res.body.companies.items.filter((i: { pooledCompanyId: string }) => pooledIds.includes(i.pooledCompanyId));
+      expect(listed.map((i: { bestNeed: { needId: string } }) => i.bestNeed.needId)).toEqual([needId, needId]);
+      // Two collectives and none chosen: the defaults rank, and the answer says so.
+      expect(res.body).toMatchObject({ weights: 'default', weightsCollectiveId: null });
+    });
   });
 });

@@ -132,7 +132,7 @@ interface NeedRow {
   id: string;
   status: string;
   appellation_code: string;
-  appellation_label: string;
+  appellation_label: string | null;
   fiche_code: string;
   place_commune_code: string | null;
   place_name: string | null;
@@ -144,7 +144,7 @@ interface NeedRow {
   positions: number;
   contract_type: ContractType;
   company_id: string;
-  company_name: string;
+  company_name: string | null;
 }
 
 const NEED_COLUMNS = `n.id, n.status, n.appellation_code, a.label AS appellation_label, a.fiche_code, n.place_commune_code, cm.name AS place_name,
@@ -152,6 +152,13 @@ const NEED_COLUMNS = `n.id, n.status, n.appellation_code, a.label AS appellation
        n.contract_type, co.id AS company_id, co.name AS company_name`;
 const NEED_FROM = `hiring_need n JOIN company co ON co.id = n.company_id JOIN rome_appellation a ON a.code = n.appellation_code
        LEFT JOIN commune cm ON cm.code = n.place_commune_code`;
+/**
+ * What scoring reads, from the need row alone (it carries its fiche and coordinates): the names (company, appellation,
+ * place) are read by `loadNeedLabels` for the needs shown, not for the hundreds ranked.
+ */
+const NEED_SCORE_COLUMNS = `n.id, n.status, n.appellation_code, NULL AS appellation_label, n.fiche_code, n.place_commune_code, NULL AS place_name,
+       n.latitude, n.longitude, to_char(n.start_date, 'YYYY-MM-DD') AS start_date, n.weekly_hours, n.accommodations, n.positions,
+       n.contract_type, co.id AS company_id, NULL AS company_name`;
 
 function needSnapshot(r: NeedRow): NeedSnapshot {
   return {
@@ -173,8 +180,8 @@ function needSnapshot(r: NeedRow): NeedSnapshot {
 function needInfo(r: NeedRow): NeedRowInfo {
   return {
     companyId: r.company_id,
-    companyName: r.company_name,
-    appellation: { code: r.appellation_code, label: r.appellation_label },
+    companyName: r.company_name ?? '',
+    appellation: { code: r.appellation_code, label: r.appellation_label ?? '' },
     place: r.place_commune_code ? { code: r.place_commune_code, name: r.place_name ?? '' } : null,
     positions: r.positions,
     contractType: r.contract_type,
@@ -193,49 +200,15 @@ export async function loadVisibleNeed(manager: EntityManager, viewer: MatchingVi
   return { snapshot: needSnapshot(rows[0]), info: needInfo(rows[0]), open: rows[0].status === 'open' };
 }
 
-/**
- * Open needs the viewer may see whose fiche is in one of the candidate's domains or related to one of the candidate's
- * fiches, and whose place (if any) lies within `radiusKm` of the candidate. The domain and the latitude are the key of
- * `IDX_hiring_need_matching` (one range per domain, longitude checked inside the index); visibility is checked on the
- * few hundred needs left; the exact circle is the engine's own distance, so both agree on every boundary.
- */
-export async function prefilterNeeds(
-  manager: EntityManager,
-  viewer: MatchingViewer,
-  candidate: CandidateSnapshot,
-  ref: JobReferential,
-  filters: { radiusKm: number; domain?: string },
-): Promise<Array<{ snapshot: NeedSnapshot; info: NeedRowInfo }>> {
-  const fiches = searchedFiches(ref, [...new Set(candidate.targetJobs.map((j) => j.ficheCode.trim()))], filters.domain);
-  if (fiches.length === 0) return [];
-  const p = new Params();
-  const domains = p.add([...new Set(fiches.map(domainOf))]);
-  const ficheParam = p.add(fiches);
-  const { latitude, longitude } = candidate.location;
-  // A need without a place stays: the engine gives it no distance points and no exclusion.
-  const ids = `SELECT n.id FROM hiring_need n WHERE n.status = 'open' AND n.domain_code = ANY(${domains}::bpchar[]) AND n.fiche_code = ANY(${ficheParam}::bpchar[])
-                  AND ${boxSql(p, 'n', latitude, longitude, filters.radiusKm)}
-               UNION ALL
-               SELECT n.id FROM hiring_need n WHERE n.status = 'open' AND n.domain_code = ANY(${domains}::bpchar[]) AND n.fiche_code = ANY(${ficheParam}::bpchar[])
-                  AND n.latitude IS NULL`;
-  const rows: Array<NeedRow & { n_latitude: number | null; n_longitude: number | null }> = await manager.query(
-    `SELECT ${NEED_COLUMNS}, n.latitude AS n_latitude, n.longitude AS n_longitude FROM ${NEED_FROM}
-      WHERE n.id IN (${ids}) AND ${visibleCompanySql('co', p.add(viewer.ownSiaeIds), p.add(viewer.memberCollectiveIds))}`,
-    p.values,
-  );
-  return rows
-    .filter((r) => r.n_latitude === null || r.n_longitude === null || withinRadiusKm(haversineKm(latitude, longitude, r.n_latitude, r.n_longitude), filters.radiusKm))
-    .map((r) => ({ snapshot: needSnapshot(r), info: needInfo(r) }));
-}
-
 export interface PooledNeedRow {
+  /** The hiring need; `snapshot.id` is `<need>/<pooled company>`, since one need may sit in two collectives' views. */
+  needId: string;
   pooledCompanyId: string;
   collectiveId: string;
   pooledName: string;
   pooledCommune: { code: string; name: string } | null;
   pausedUntil: string | null;
   sizeBand: string | null;
-  knownBy: number;
   status: string;
   snapshot: NeedSnapshot;
   info: NeedRowInfo;
@@ -244,74 +217,100 @@ export interface PooledNeedRow {
 /** How far back a filled or closed need still says "this company hires for this trade". */
 export const POOLED_HISTORY_MONTHS = 24;
 
+export interface NeedsOfCandidate {
+  /** Open needs the viewer may see (the needs list). */
+  open: Array<{ snapshot: NeedSnapshot; info: NeedRowInfo }>;
+  /** Needs, open or recent, of companies in a pooled company of the viewer's collectives (the pooled companies list). */
+  pooled: PooledNeedRow[];
+}
+
 /**
- * Needs, open or not (filled and closed ones within POOLED_HISTORY_MONTHS: a company that hired for a trade may again),
- * on a trade of the candidate (same rule as `prefilterNeeds`), of companies that belong to a pooled company of the
- * viewer's collectives, and visible to the viewer. Kept when the need's place, or failing one the pooled company's
- * commune, is within the radius; with neither, kept without distance.
+ * Both lists of a candidate in one statement, since they read the same needs: needs the viewer may see whose fiche is
+ * in one of the candidate's domains or related to one of the candidate's fiches, open ones and (for the pooled
+ * companies) those filled or closed within POOLED_HISTORY_MONTHS: a company that hired for a trade may again.
+ * - Where: a box around the candidate on `IDX_hiring_need_matching` (open) and `IDX_hiring_need_history` (past), one
+ *   range per domain; needs without a place are kept (no distance points, no exclusion), and in the pooled list placed
+ *   at their pooled company's commune. The exact circle is the engine's own distance.
+ * - Visibility (`visibleCompanySql`) is checked on the few hundred needs left; pooled companies are the caller's
+ *   collectives', not dissolved.
  */
-export async function prefilterPooledCompanyNeeds(
+export async function loadNeedsOfCandidate(
   manager: EntityManager,
   viewer: MatchingViewer,
   candidate: CandidateSnapshot,
   ref: JobReferential,
   filters: { radiusKm: number; domain?: string; today: string },
-): Promise<PooledNeedRow[]> {
-  if (viewer.memberCollectiveIds.length === 0) return [];
+): Promise<NeedsOfCandidate> {
   const fiches = searchedFiches(ref, [...new Set(candidate.targetJobs.map((j) => j.ficheCode.trim()))], filters.domain);
-  if (fiches.length === 0) return [];
+  if (fiches.length === 0) return { open: [], pooled: [] };
   const p = new Params();
   const collectives = p.add(viewer.memberCollectiveIds);
-  const rows: Array<NeedRow & { n_latitude: number | null; n_longitude: number | null; pooled_id: string; pooled_collective_id: string; display_name: string; pc_commune: string | null;
-    pc_commune_name: string | null; pc_latitude: number | null; pc_longitude: number | null; paused_until: string | null; size_band: string | null; known_by: number }> = await manager.query(
-    `SELECT ${NEED_COLUMNS}, n.latitude AS n_latitude, n.longitude AS n_longitude, pc.id AS pooled_id, pc.collective_id AS pooled_collective_id, pc.display_name, pc.commune_code AS pc_commune,
-            pcm.name AS pc_commune_name, pcm.latitude AS pc_latitude, pcm.longitude AS pc_longitude, to_char(pc.paused_until, 'YYYY-MM-DD') AS paused_until,
-            pc.size_band, (SELECT count(DISTINCT c2.siae_id)::int FROM pooled_company_member m2 JOIN company c2 ON c2.id = m2.company_id WHERE m2.pooled_company_id = pc.id) AS known_by
-       FROM ${NEED_FROM}
-       JOIN pooled_company_member pm ON pm.company_id = n.company_id AND pm.collective_id = ANY(${collectives}::uuid[])
-       JOIN pooled_company pc ON pc.id = pm.pooled_company_id AND pc.dissolved_at IS NULL
+  const { latitude, longitude } = candidate.location;
+  const job = `n.domain_code = ANY(${p.add([...new Set(fiches.map(domainOf))])}::bpchar[]) AND n.fiche_code = ANY(${p.add(fiches)}::bpchar[])`;
+  const recent = `coalesce(n.closed_at, n.updated_at) >= ${p.add(filters.today)}::date - make_interval(months => ${POOLED_HISTORY_MONTHS})`;
+  const box = boxSql(p, 'n', latitude, longitude, filters.radiusKm);
+  const ids = `SELECT n.id FROM hiring_need n WHERE n.status = 'open' AND ${job} AND ${box}
+               UNION ALL SELECT n.id FROM hiring_need n WHERE n.status = 'open' AND ${job} AND n.latitude IS NULL
+               UNION ALL SELECT n.id FROM hiring_need n WHERE n.status <> 'open' AND ${job} AND ${box} AND ${recent}
+               UNION ALL SELECT n.id FROM hiring_need n WHERE n.status <> 'open' AND ${job} AND n.latitude IS NULL AND ${recent}`;
+  const rows: Array<NeedRow & { n_latitude: number | null; n_longitude: number | null; pooled_id: string | null; pooled_collective_id: string | null;
+    display_name: string | null; pc_commune: string | null; pc_commune_name: string | null; pc_latitude: number | null; pc_longitude: number | null;
+    paused_until: string | null; size_band: string | null }> = await manager.query(
+    `SELECT ${NEED_SCORE_COLUMNS}, n.latitude AS n_latitude, n.longitude AS n_longitude, pc.id AS pooled_id, pc.collective_id AS pooled_collective_id, pc.display_name,
+            pc.commune_code AS pc_commune, pcm.name AS pc_commune_name, pcm.latitude AS pc_latitude, pcm.longitude AS pc_longitude,
+            to_char(pc.paused_until, 'YYYY-MM-DD') AS paused_until, pc.size_band
+       FROM hiring_need n JOIN company co ON co.id = n.company_id
+       LEFT JOIN (pooled_company_member pm JOIN pooled_company pc ON pc.id = pm.pooled_company_id AND pc.dissolved_at IS NULL)
+              ON pm.company_id = n.company_id AND pm.collective_id = ANY(${collectives}::uuid[])
        LEFT JOIN commune pcm ON pcm.code = pc.commune_code
-      WHERE n.domain_code = ANY(${p.add([...new Set(fiches.map(domainOf))])}::bpchar[]) AND n.fiche_code = ANY(${p.add(fiches)}::bpchar[])
-        AND (n.status = 'open' OR coalesce(n.closed_at, n.updated_at) >= ${p.add(filters.today)}::date - make_interval(months => ${POOLED_HISTORY_MONTHS}))
-        AND ${visibleCompanySql('co', p.add(viewer.ownSiaeIds), collectives)}`,
+      WHERE n.id IN (${ids}) AND ${visibleCompanySql('co', p.add(viewer.ownSiaeIds), collectives)}`,
     p.values,
   );
-  const { latitude, longitude } = candidate.location;
   const inRadius = (lat: number | null, lon: number | null) => lat === null || lon === null || withinRadiusKm(haversineKm(latitude, longitude, lat, lon), filters.radiusKm);
-  return rows
-    .filter((r) => (r.n_latitude !== null ? inRadius(r.n_latitude, r.n_longitude) : inRadius(r.pc_latitude, r.pc_longitude)))
-    .map((r) => ({
+  const open = new Map<string, { snapshot: NeedSnapshot; info: NeedRowInfo }>();
+  const pooled: PooledNeedRow[] = [];
+  for (const r of rows) {
+    // A company in the pooled view of two of the caller's collectives comes twice: one open need all the same.
+    if (r.status === 'open' && !open.has(r.id) && inRadius(r.n_latitude, r.n_longitude)) open.set(r.id, { snapshot: needSnapshot(r), info: needInfo(r) });
+    if (r.pooled_id === null || !(r.n_latitude !== null ? inRadius(r.n_latitude, r.n_longitude) : inRadius(r.pc_latitude, r.pc_longitude))) continue;
+    pooled.push({
+      needId: r.id,
       pooledCompanyId: r.pooled_id,
-      collectiveId: r.pooled_collective_id,
-      pooledName: r.display_name,
+      collectiveId: r.pooled_collective_id!,
+      pooledName: r.display_name!,
       pooledCommune: r.pc_commune ? { code: r.pc_commune, name: r.pc_commune_name ?? '' } : null,
       pausedUntil: r.paused_until,
       sizeBand: r.size_band,
-      knownBy: r.known_by,
       status: r.status,
-      snapshot: needSnapshot(r),
+      snapshot: { ...needSnapshot(r), id: `${r.id}/${r.pooled_id}` },
       info: needInfo(r),
-    }));
+    });
+  }
+  return { open: [...open.values()], pooled };
 }
 
-/** Solicitations of the last 30 and 7 days, and the collective's budget for each size band, for a few pooled companies. */
-export async function loadSolicitationCounts(manager: EntityManager, pooledIds: string[], now: Date): Promise<Map<string, { last30Days: number; last7Days: number }>> {
-  if (pooledIds.length === 0) return new Map();
-  const rows: Array<{ id: string; last30: number; last7: number }> = await manager.query(
-    `SELECT pooled_company_id AS id, count(*)::int AS last30, count(*) FILTER (WHERE occurred_at > $2::timestamptz - interval '7 days')::int AS last7
-       FROM solicitation WHERE pooled_company_id = ANY($1::uuid[]) AND occurred_at > $2::timestamptz - interval '30 days' GROUP BY pooled_company_id`,
-    [pooledIds, now],
+/** The names a list shows for a few needs: company, appellation label, place (the ranking did without them). */
+export async function loadNeedLabels(manager: EntityManager, needIds: string[]): Promise<Map<string, { companyName: string; appellationLabel: string; placeName: string | null }>> {
+  if (needIds.length === 0) return new Map();
+  const rows: Array<{ id: string; company_name: string; label: string; place_name: string | null }> = await manager.query(
+    `SELECT n.id, co.name AS company_name, a.label, cm.name AS place_name
+       FROM hiring_need n JOIN company co ON co.id = n.company_id JOIN rome_appellation a ON a.code = n.appellation_code
+       LEFT JOIN commune cm ON cm.code = n.place_commune_code
+      WHERE n.id = ANY($1::uuid[])`,
+    [needIds],
   );
-  return new Map(rows.map((r) => [r.id, { last30Days: r.last30, last7Days: r.last7 }]));
+  return new Map(rows.map((r) => [r.id, { companyName: r.company_name, appellationLabel: r.label, placeName: r.place_name }]));
 }
 
-export async function loadSolicitationBudgets(manager: EntityManager, collectiveIds: string[]): Promise<Array<{ collectiveId: string; sizeKey: string; maxPer30Days: number; maxPer7Days: number }>> {
-  if (collectiveIds.length === 0) return [];
-  const rows: Array<{ collective_id: string; size_key: string; max_per_30_days: number; max_per_7_days: number }> = await manager.query(
-    `SELECT collective_id, size_key, max_per_30_days, max_per_7_days FROM solicitation_budget WHERE collective_id = ANY($1::uuid[])`,
-    [collectiveIds],
-  );
-  return rows.map((r) => ({ collectiveId: r.collective_id, sizeKey: r.size_key, maxPer30Days: r.max_per_30_days, maxPer7Days: r.max_per_7_days }));
+/** A need's info with the names `loadNeedLabels` read. */
+export function labelled(info: NeedRowInfo, labels: { companyName: string; appellationLabel: string; placeName: string | null } | undefined): NeedRowInfo {
+  if (!labels) return info;
+  return {
+    ...info,
+    companyName: labels.companyName,
+    appellation: { ...info.appellation, label: labels.appellationLabel },
+    place: info.place ? { ...info.place, name: labels.placeName ?? '' } : null,
+  };
 }
 
 // ---------------------------------------------------------------- candidates

@@ -22,18 +22,19 @@ import {
   domainExists,
   loadCandidatePage,
   loadJobReferential,
+  loadNeedLabels,
+  labelled,
   loadOwnCandidate,
-  loadSolicitationBudgets,
-  loadSolicitationCounts,
   loadVisibleNeed,
-  prefilterPooledCompanyNeeds,
   type JobReferential,
+  type PooledNeedRow,
   prefilterCandidates,
-  prefilterNeeds,
+  loadNeedsOfCandidate,
   type MatchingViewer,
 } from './matching-queries';
 import type { MatchesQueryDto } from './dto/matches.dto';
 import { interpretStoredWeights } from './collective-weights';
+import { loadKnownBy, loadSolicitationBudgets, loadSolicitationCounts } from './pooled-company-queries';
 import { bestPerPooledCompany, budgetFor, solicitationState, type PooledCompanyMatchItem } from './pooled-company-matches';
 
 const DEFAULT_LIMIT = 20;
@@ -159,14 +160,17 @@ export class MatchingService {
       const candidate = found.snapshot;
       const related = await this.jobReferential(manager);
       const ctx = this.context(viewer, related.lookup, q.collectiveId);
-      const hits = await prefilterNeeds(manager, viewer, candidate, related.ref, { radiusKm: q.radiusKm ?? candidate.mobilityRadiusKm, domain: q.domain });
+      const needs = await loadNeedsOfCandidate(manager, viewer, candidate, related.ref, { radiusKm: q.radiusKm ?? candidate.mobilityRadiusKm, domain: q.domain, today: ctx.today });
+      const hits = needs.open;
       const info = new Map(hits.map((h) => [h.snapshot.id, h.info]));
       const page = this.page(q);
       const ranking = rankNeedsForCandidate(candidate, hits.map((h) => h.snapshot), ctx, { ...page, minScore: q.minScore });
+      const companies = this.rankPooledCompanies(candidate, needs.pooled, ctx, q);
+      const labels = await loadNeedLabels(manager, [...new Set([...ranking.items.map((r) => r.needId), ...companies.best.map((b) => b.row.needId)])]);
       return {
         candidate: { id: candidate.id },
         items: ranking.items.map((r) => {
-          const i = info.get(r.needId)!;
+          const i = labelled(info.get(r.needId)!, labels.get(r.needId));
           return {
             needId: r.needId,
             company: { id: i.companyId, name: i.companyName },
@@ -183,42 +187,45 @@ export class MatchingService {
         excludedCount: ranking.excludedCount,
         ...page,
         ...weightsView(ctx),
-        companies: await this.pooledCompanies(manager, viewer, candidate, related, ctx, q),
+        companies: await this.pooledCompaniesView(manager, companies, labels, ctx),
       };
     });
   }
 
-  /** The pooled companies that could hire the candidate (see pooled-company-matches.ts), with their solicitation state. */
-  private async pooledCompanies(
-    manager: EntityManager,
-    viewer: MatchingViewer,
-    candidate: CandidateSnapshot,
-    related: { ref: JobReferential; lookup: RelatedJobs },
-    ctx: MatchingContext,
-    q: MatchesQueryDto,
-  ): Promise<{ items: PooledCompanyMatchItem[]; total: number }> {
-    const rows = await prefilterPooledCompanyNeeds(manager, viewer, candidate, related.ref, { radiusKm: q.radiusKm ?? candidate.mobilityRadiusKm, domain: q.domain, today: ctx.today });
+  /** The pooled companies that could hire the candidate (see pooled-company-matches.ts): the best ones and how many. */
+  private rankPooledCompanies(candidate: CandidateSnapshot, rows: PooledNeedRow[], ctx: MatchingContext, q: MatchesQueryDto) {
     const byNeed = new Map(rows.map((r) => [r.snapshot.id, r]));
     const ranked = rankNeedsForCandidate(candidate, rows.map((r) => r.snapshot), ctx, { minScore: q.minScore });
-    const best = bestPerPooledCompany(ranked.items, byNeed, POOLED_COMPANIES_SHOWN);
+    return {
+      best: bestPerPooledCompany(ranked.items, byNeed, POOLED_COMPANIES_SHOWN),
+      total: new Set(ranked.items.map((r) => byNeed.get(r.needId)!.pooledCompanyId)).size,
+    };
+  }
+
+  /** Those companies as shown, with their solicitation state (budget, pause) and the SIAE that know them. */
+  private async pooledCompaniesView(
+    manager: EntityManager,
+    companies: ReturnType<MatchingService['rankPooledCompanies']>,
+    labels: Awaited<ReturnType<typeof loadNeedLabels>>,
+    ctx: MatchingContext,
+  ): Promise<{ items: PooledCompanyMatchItem[]; total: number }> {
+    const { best, total } = companies;
     const ids = best.map((b) => b.row.pooledCompanyId);
-    const [counts, budgets] = await Promise.all([
-      loadSolicitationCounts(manager, ids, this.clock.now()),
-      loadSolicitationBudgets(manager, [...new Set(best.map((b) => b.row.collectiveId))]),
-    ]);
-    const total = new Set(ranked.items.map((r) => byNeed.get(r.needId)!.pooledCompanyId)).size;
+    const counts = await loadSolicitationCounts(manager, ids, this.clock.now());
+    const budgets = await loadSolicitationBudgets(manager, [...new Set(best.map((b) => b.row.collectiveId))]);
+    const knownBy = await loadKnownBy(manager, ids);
     return {
       total,
       items: best.map(({ row, best: r, openNeeds }) => ({
         pooledCompanyId: row.pooledCompanyId,
         name: row.pooledName,
         commune: row.pooledCommune,
-        knownBy: row.knownBy,
+        knownBy: knownBy.get(row.pooledCompanyId) ?? 0,
         openNeeds,
         bestNeed: {
-          needId: r.needId,
+          needId: row.needId,
           status: row.status,
-          appellation: row.info.appellation,
+          appellation: labelled(row.info, labels.get(row.needId)).appellation,
           score: r.score,
           normalizedScore: r.normalizedScore,
           distanceKm: r.distanceKm === null ? null : Math.round(r.distanceKm * 10) / 10,

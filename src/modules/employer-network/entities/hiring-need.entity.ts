@@ -13,6 +13,8 @@ import { Company } from './company.entity';
 @Index('IDX_hiring_need_open_confirmed', ['confirmedAt'], { where: `status = 'open'` })
 // Btree (domain_code, latitude) INCLUDE (longitude, fiche_code, company_id) on open needs, for the match lists: by hand.
 @Index('IDX_hiring_need_matching', { synchronize: false })
+// The same on filled and closed needs (pooled companies that hired for a trade): by hand too.
+@Index('IDX_hiring_need_history', { synchronize: false })
 @Check('CK_hiring_need_status', `status IN (${sqlList(needStatuses)})`)
 @Check('CK_hiring_need_contract', `contract_type IN (${sqlList(contractTypes)})`)
 @Check('CK_hiring_need_positions', `positions BETWEEN 1 AND 1000`)
