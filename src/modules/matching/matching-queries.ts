@@ -248,7 +248,9 @@ export async function loadNeedsOfCandidate(
   const { latitude, longitude } = candidate.location;
   const job = `n.domain_code = ANY(${p.add([...new Set(fiches.map(domainOf))])}::bpchar[]) AND n.fiche_code = ANY(${p.add(fiches)}::bpchar[])`;
   const recent = `coalesce(n.closed_at, n.updated_at) >= ${p.add(filters.today)}::date - make_interval(months => ${POOLED_HISTORY_MONTHS})`;
-  const box = boxSql(p, 'n', latitude, longitude, filters.radiusKm);
+  // The box on the index, then the circle on the index tuple (float haversine, a metre of slack): a quarter fewer rows.
+  const km = haversineSql('n.latitude', 'n.longitude', `${p.add(latitude)}::float8`, `${p.add(longitude)}::float8`);
+  const box = `${boxSql(p, 'n', latitude, longitude, filters.radiusKm)} AND ${km} <= ${p.add(filters.radiusKm + SQL_SLACK_KM)}::float8`;
   const ids = `SELECT n.id FROM hiring_need n WHERE n.status = 'open' AND ${job} AND ${box}
                UNION ALL SELECT n.id FROM hiring_need n WHERE n.status = 'open' AND ${job} AND n.latitude IS NULL
                UNION ALL SELECT n.id FROM hiring_need n WHERE n.status <> 'open' AND ${job} AND ${box} AND ${recent}
