@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const dataSource = await new DataSource(typeormOptions(config)).initialize();
   try {
     const summary = await dataSource.transaction((manager) => seedDemoTerritory(manager));
-    process.stdout.write(`Démo prête : ${summary.siaes} SIAE, ${summary.users} comptes, ${summary.candidates} candidat·es, collectif « ${summary.collective} ».\n`);
+    process.stdout.write(`Démo prête : ${summary.siaes} SIAE, ${summary.users} comptes, ${summary.candidates} candidat·es, ${summary.companies} fiches entreprises, collectif « ${summary.collective} ».\n`);
   } finally {
     await dataSource.destroy();
   }

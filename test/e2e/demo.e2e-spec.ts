@@ -5,7 +5,7 @@ import { TestApp } from '../support/test-app';
 describe('demo territory', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await TestApp.create();
+    t = await TestApp.create({ withWorker: true });
   });
   afterAll(() => t.close());
 
@@ -13,7 +13,9 @@ describe('demo territory', () => {
     (await t.dataSource.query(
       `SELECT (SELECT count(*) FROM siae)::int AS siae, (SELECT count(*) FROM app_user)::int AS users,
               (SELECT count(*) FROM siae_membership)::int AS memberships, (SELECT count(*) FROM collective_membership)::int AS members,
-              (SELECT count(*) FROM candidate)::int AS candidates, (SELECT count(*) FROM candidate_consent)::int AS consents`,
+              (SELECT count(*) FROM candidate)::int AS candidates, (SELECT count(*) FROM candidate_consent)::int AS consents,
+              (SELECT count(*) FROM company)::int AS companies, (SELECT count(*) FROM hiring_need)::int AS needs,
+              (SELECT count(*) FROM company_share)::int AS shares, (SELECT count(*) FROM outbox_message)::int AS jobs`,
     ))[0];
 
   it('is idempotent: a second run changes nothing', async () => {
@@ -55,5 +57,23 @@ describe('demo territory', () => {
     expect(partners.length).toBeGreaterThan(0);
     for (const c of items) expect(JSON.stringify(c)).not.toMatch(/"(lastName|birthDate|phone|email)"/);
   });
-});
 
+  it('gives the company networks something to pool and the matching something to propose', async () => {
+    expect((await counts()).companies).toBeGreaterThanOrEqual(8);
+    await t.drainQueues();
+    // The three records of the cleaning company (two SIAE's spellings and a third without SIRET) are one pooled company.
+    const pooled: Array<{ records: number }> = await t.dataSource.query(
+      `SELECT count(*)::int AS records FROM pooled_company_member m JOIN company c ON c.id = m.company_id WHERE c.name ILIKE 'propret%' GROUP BY m.pooled_company_id`,
+    );
+    expect(pooled).toEqual([{ records: 3 }]);
+    const [{ id, siret }] = await t.dataSource.query(
+      `SELECT k.id, s.siret FROM candidate k JOIN candidate_target_job tj ON tj.candidate_id = k.id JOIN siae s ON s.id = k.siae_id
+        WHERE tj.ogr_code = '10571' ORDER BY k.id LIMIT 1`,
+    );
+    const slug = demoSiaes.find((d) => d.siret === siret)!.slug;
+    const token = (await t.http().post('/api/auth/login').send({ email: demoEmail(slug, 'cip'), password: DEMO_PASSWORD }).expect(200)).body.token as string;
+    const res = await t.http().get(`/api/candidates/${id}/matches`).set('authorization', `Bearer ${token}`).expect(200);
+    expect(res.body.items.map((i: { appellation: { code: string } }) => i.appellation.code)).toContain('10571');
+    expect(res.body.companies.items.map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining([expect.stringMatching(/propret/i)]));
+  });
+});

@@ -7,6 +7,7 @@ import { CollectiveMembership } from '../../modules/structures/entities/collecti
 import { Siae } from '../../modules/structures/entities/siae.entity';
 import { SiaeMembership } from '../../modules/structures/entities/siae-membership.entity';
 import { seedDemoCandidates } from '../../modules/candidates/demo/demo-candidates';
+import { seedDemoCompanies } from '../../modules/employer-network/demo/demo-companies';
 import { DEMO_PASSWORD, demoAdminEmail, demoCollective, demoEmail, demoSiaes } from './territory';
 
 export interface DemoSummary {
@@ -14,6 +15,7 @@ export interface DemoSummary {
   users: number;
   collective: string;
   candidates: number;
+  companies: number;
 }
 
 /** Creates or refreshes the demo territory; running it again changes nothing (natural keys: SIRET, e-mail, name). */
@@ -61,5 +63,13 @@ export async function seedDemoTerritory(manager: EntityManager): Promise<DemoSum
     communeCodes: ['69266', '69259', '69029', '69290', '69388', '69387', '69256', '69091', '69123', '69149', '69034'],
   });
 
-  return { siaes: siaeIds.size, users, collective: collective.name, candidates: candidates.created + candidates.existing };
+  // The companies each chargé·e de développement knows (or the direction where there is none), shared with the collective.
+  const userIdBySlug = new Map<string, string>();
+  for (const d of demoSiaes) {
+    const role = d.staff.some((m) => m.role === 'charge_dev') ? 'charge_dev' : 'direction';
+    userIdBySlug.set(d.slug, (await manager.findOneByOrFail(User, { email: demoEmail(d.slug, role) })).id);
+  }
+  const companies = await seedDemoCompanies(manager, { siaeIdBySlug: siaeIds, userIdBySlug, collectiveId: collective.id });
+
+  return { siaes: siaeIds.size, users, collective: collective.name, candidates: candidates.created + candidates.existing, companies: companies.created + companies.existing };
 }
