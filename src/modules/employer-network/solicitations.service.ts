@@ -7,8 +7,8 @@ import { enViewerOf, pooledCollectivesOf, type EnViewer } from './employer-netwo
 import { employerNetworkErrors as errors } from './employer-network.errors';
 import type { BudgetDto, PauseDto, SolicitationDto } from './dto/pooling.dto';
 import { PooledCompany, Solicitation, SolicitationBudget } from './entities';
+import { budgetRefusal, DEFAULT_BUDGET, limitsFor } from './solicitation-budget';
 
-export const DEFAULT_BUDGET = { maxPer30Days: 4, maxPer7Days: 1 } as const;
 const DAY = 86_400_000;
 
 export interface BudgetStatus {
@@ -123,10 +123,9 @@ export class SolicitationsService {
   }
 
   async status(manager: EntityManager, pooled: PooledCompany, now: Date): Promise<BudgetStatus> {
-    const [limits] = await manager.query(
-      `SELECT max_per_30_days AS "maxPer30Days", max_per_7_days AS "maxPer7Days" FROM solicitation_budget
-        WHERE collective_id = $1 AND size_key IN ('any', $2) ORDER BY (size_key = 'any') LIMIT 1`,
-      [pooled.collectiveId, pooled.sizeBand ?? 'any'],
+    const rows: Array<{ sizeKey: string; maxPer30Days: number; maxPer7Days: number }> = await manager.query(
+      `SELECT size_key AS "sizeKey", max_per_30_days AS "maxPer30Days", max_per_7_days AS "maxPer7Days" FROM solicitation_budget WHERE collective_id = $1`,
+      [pooled.collectiveId],
     );
     const [counts] = await manager.query(
       `SELECT count(*) FILTER (WHERE occurred_at > $2::timestamptz - interval '30 days')::int AS "last30Days",
@@ -134,7 +133,7 @@ export class SolicitationsService {
          FROM solicitation WHERE pooled_company_id = $1 AND occurred_at > $2::timestamptz - interval '30 days'`,
       [pooled.id, now],
     );
-    return { ...(limits ?? DEFAULT_BUDGET), ...counts, pausedUntil: pooled.pausedUntil };
+    return { ...limitsFor(rows, pooled.sizeBand), ...counts, pausedUntil: pooled.pausedUntil };
   }
 
   private async windowStarts(manager: EntityManager, pooledId: string, now: Date): Promise<Date[]> {
@@ -146,17 +145,15 @@ export class SolicitationsService {
   }
 
   private assertWithinBudget(status: BudgetStatus, times: Date[], now: Date): void {
-    const today = now.toISOString().slice(0, 10);
-    if (status.pausedUntil && status.pausedUntil >= today) throw errors.companyPaused(status.pausedUntil);
     const in7 = times.filter((t) => t.getTime() > now.getTime() - 7 * DAY);
-    if (in7.length >= status.maxPer7Days) {
-      const next = in7.length > 0 && status.maxPer7Days > 0 ? new Date(in7[in7.length - status.maxPer7Days].getTime() + 7 * DAY) : null;
-      throw errors.budgetExceeded({ window: '7 jours', limit: status.maxPer7Days, count: in7.length, nextPossibleAt: next });
-    }
-    if (times.length >= status.maxPer30Days) {
-      const next = times.length > 0 && status.maxPer30Days > 0 ? new Date(times[times.length - status.maxPer30Days].getTime() + 30 * DAY) : null;
-      throw errors.budgetExceeded({ window: '30 jours', limit: status.maxPer30Days, count: times.length, nextPossibleAt: next });
-    }
+    const refusal = budgetRefusal({ last7Days: in7.length, last30Days: times.length }, status, status.pausedUntil, now.toISOString().slice(0, 10));
+    if (!refusal) return;
+    if (refusal.kind === 'paused') throw errors.companyPaused(refusal.until);
+    // The day the oldest solicitation that counts leaves its window: from then on one more fits.
+    const inWindow = refusal.window === '7 jours' ? in7 : times;
+    const days = refusal.window === '7 jours' ? 7 : 30;
+    const next = inWindow.length > 0 && refusal.limit > 0 ? new Date(inWindow[inWindow.length - refusal.limit].getTime() + days * DAY) : null;
+    throw errors.budgetExceeded({ window: refusal.window, limit: refusal.limit, count: refusal.count, nextPossibleAt: next });
   }
 
   private async lockVisible(manager: EntityManager, viewer: EnViewer, id: string): Promise<PooledCompany> {

@@ -34,8 +34,9 @@ import {
 } from './matching-queries';
 import type { MatchesQueryDto } from './dto/matches.dto';
 import { interpretStoredWeights } from './collective-weights';
-import { loadKnownBy, loadSolicitationBudgets, loadSolicitationCounts } from './pooled-company-queries';
-import { bestPerPooledCompany, budgetFor, solicitationState, type PooledCompanyMatchItem } from './pooled-company-matches';
+import { limitsFor } from '../employer-network/solicitation-budget';
+import { loadPooledCompanyFacts } from './pooled-company-queries';
+import { bestPerPooledCompany, solicitationState, type PooledCompanyMatchItem } from './pooled-company-matches';
 
 const DEFAULT_LIMIT = 20;
 /** Pooled companies shown beside the needs of a candidate (best first). */
@@ -210,17 +211,14 @@ export class MatchingService {
     ctx: MatchingContext,
   ): Promise<{ items: PooledCompanyMatchItem[]; total: number }> {
     const { best, total } = companies;
-    const ids = best.map((b) => b.row.pooledCompanyId);
-    const counts = await loadSolicitationCounts(manager, ids, this.clock.now());
-    const budgets = await loadSolicitationBudgets(manager, [...new Set(best.map((b) => b.row.collectiveId))]);
-    const knownBy = await loadKnownBy(manager, ids);
+    const facts = await loadPooledCompanyFacts(manager, best.map((b) => b.row.pooledCompanyId), this.clock.now());
     return {
       total,
       items: best.map(({ row, best: r, openNeeds }) => ({
         pooledCompanyId: row.pooledCompanyId,
         name: row.pooledName,
         commune: row.pooledCommune,
-        knownBy: knownBy.get(row.pooledCompanyId) ?? 0,
+        knownBy: facts.get(row.pooledCompanyId)?.knownBy ?? 0,
         openNeeds,
         bestNeed: {
           needId: row.needId,
@@ -230,7 +228,7 @@ export class MatchingService {
           normalizedScore: r.normalizedScore,
           distanceKm: r.distanceKm === null ? null : Math.round(r.distanceKm * 10) / 10,
         },
-        solicitation: solicitationState(counts.get(row.pooledCompanyId), budgetFor(budgets, row.collectiveId, row.sizeBand), row.pausedUntil, ctx.today),
+        solicitation: solicitationState(facts.get(row.pooledCompanyId), limitsFor(facts.get(row.pooledCompanyId)?.budgetRows ?? [], row.sizeBand), row.pausedUntil, ctx.today),
       })),
     };
   }

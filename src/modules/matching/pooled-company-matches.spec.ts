@@ -1,6 +1,7 @@
 import type { MatchResult } from './engine';
 import type { PooledNeedRow } from './matching-queries';
-import { bestPerPooledCompany, budgetFor, solicitationState } from './pooled-company-matches';
+import { limitsFor } from '../employer-network/solicitation-budget';
+import { bestPerPooledCompany, solicitationState } from './pooled-company-matches';
 
 const result = (needId: string, score: number): MatchResult =>
   ({ needId, candidateId: 'c', score, maxScore: 100, normalizedScore: score / 100, excluded: false, exclusions: [], components: [], distanceKm: 1 }) as MatchResult;
@@ -46,9 +47,10 @@ describe('pooled companies for a candidate', () => {
       { collectiveId: 'k', sizeKey: 'any', maxPer30Days: 6, maxPer7Days: 2 },
       { collectiveId: 'k', sizeKey: 'micro', maxPer30Days: 2, maxPer7Days: 1 },
     ];
-    expect(budgetFor(budgets, 'k', 'micro')).toEqual({ maxPer30Days: 2, maxPer7Days: 1 });
-    expect(budgetFor(budgets, 'k', 'large')).toEqual({ maxPer30Days: 6, maxPer7Days: 2 });
-    expect(budgetFor(budgets, 'other', 'micro')).toEqual({ maxPer30Days: 4, maxPer7Days: 1 });
+    const of = (collectiveId: string) => budgets.filter((b) => b.collectiveId === collectiveId);
+    expect(limitsFor(of('k'), 'micro')).toEqual({ maxPer30Days: 2, maxPer7Days: 1 });
+    expect(limitsFor(of('k'), 'large')).toEqual({ maxPer30Days: 6, maxPer7Days: 2 });
+    expect(limitsFor(of('other'), 'micro')).toEqual({ maxPer30Days: 4, maxPer7Days: 1 });
   });
 
   it('says a company may be called now only within both windows and outside a pause (the solicitation rule)', () => {

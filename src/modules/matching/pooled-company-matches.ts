@@ -5,7 +5,7 @@
  * lets the CIP call it now: a company called four times this month is not a lead, it is a company about to stop
  * answering.
  */
-import { DEFAULT_BUDGET } from '../employer-network/solicitations.service';
+import { budgetRefusal, type BudgetLimits } from '../employer-network/solicitation-budget';
 import type { MatchResult } from './engine';
 import type { NeedRowInfo, PooledNeedRow } from './matching-queries';
 
@@ -31,15 +31,6 @@ export interface PooledCompanyMatchItem {
   solicitation: SolicitationState;
 }
 
-type Budget = { collectiveId: string; sizeKey: string; maxPer30Days: number; maxPer7Days: number };
-
-/** The collective's limits for a size band: the band's row, else the collective's 'any' row, else the defaults. */
-export function budgetFor(budgets: readonly Budget[], collectiveId: string, sizeBand: string | null): { maxPer30Days: number; maxPer7Days: number } {
-  const own = budgets.filter((b) => b.collectiveId === collectiveId);
-  const row = own.find((b) => b.sizeKey === sizeBand) ?? own.find((b) => b.sizeKey === 'any');
-  return row ? { maxPer30Days: row.maxPer30Days, maxPer7Days: row.maxPer7Days } : { ...DEFAULT_BUDGET };
-}
-
 /**
  * One item per pooled company, from needs already ranked best first (ties resolved by the engine's total order): the
  * company's best need is its first, except that an open need scoring the same wins over a filled or closed one (the
@@ -60,13 +51,7 @@ export function bestPerPooledCompany(ranked: readonly MatchResult[], rows: Reado
   return [...byCompany.values()].slice(0, limit);
 }
 
-export function solicitationState(
-  counts: { last30Days: number; last7Days: number } | undefined,
-  limits: { maxPer30Days: number; maxPer7Days: number },
-  pausedUntil: string | null,
-  today: string,
-): SolicitationState {
+export function solicitationState(counts: { last30Days: number; last7Days: number } | undefined, limits: BudgetLimits, pausedUntil: string | null, today: string): SolicitationState {
   const { last30Days, last7Days } = counts ?? { last30Days: 0, last7Days: 0 };
-  const paused = pausedUntil !== null && pausedUntil >= today;
-  return { last30Days, last7Days, ...limits, pausedUntil, contactableNow: !paused && last7Days < limits.maxPer7Days && last30Days < limits.maxPer30Days };
+  return { last30Days, last7Days, ...limits, pausedUntil, contactableNow: budgetRefusal({ last7Days, last30Days }, limits, pausedUntil, today) === null };
 }
