@@ -10,7 +10,7 @@
  * Acceptance (issue 2): HTTP median under 20 ms.
  */
 import { percentile, summary } from './support/stats';
-import { dropBenchDatabase, prepareBenchDatabase } from './support/bench-database';
+import { prepareBenchDatabase, releaseBenchDatabase, runBench } from './support/bench-database';
 import { loadAverage } from './support/machine';
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
@@ -118,16 +118,8 @@ async function main(argv: string[]): Promise<void> {
     console.log(`acceptance: HTTP median ${median.toFixed(2)} ms ${median < TARGET_MEDIAN_MS ? '<' : '≥'} ${TARGET_MEDIAN_MS} ms → ${median < TARGET_MEDIAN_MS ? 'OK' : 'NOT MET'}`);
   } finally {
     await app.close();
-    if (argv.includes('--drop')) {
-      await dropBenchDatabase(DATABASE);
-      console.log(`database ${DATABASE} dropped`);
-    } else {
-      console.log(`database ${DATABASE} kept (--drop to remove it, --fresh to rebuild it)`);
-    }
+    await releaseBenchDatabase(DATABASE, argv);
   }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  process.exit(1);
-});
+runBench(main);

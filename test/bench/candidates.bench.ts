@@ -18,7 +18,7 @@
  */
 import { COMMON_APPELLATIONS, appellationWeights, appellationWeightSum, createAppellationDrawTable } from './support/appellations';
 import { percentile, summary } from './support/stats';
-import { dropBenchDatabase, prepareBenchDatabase } from './support/bench-database';
+import { prepareBenchDatabase, releaseBenchDatabase, runBench } from './support/bench-database';
 import { loadAverage } from './support/machine';
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
@@ -187,16 +187,8 @@ async function main(argv: string[]): Promise<void> {
     console.log(`acceptance: p95 ${p95.toFixed(2)} ms ${p95 < TARGET_P95_MS ? '<' : '≥'} ${TARGET_P95_MS} ms → ${p95 < TARGET_P95_MS ? 'OK' : 'NOT MET'}`);
   } finally {
     await ds.destroy();
-    if (argv.includes('--drop')) {
-      await dropBenchDatabase(DATABASE);
-      console.log(`database ${DATABASE} dropped`);
-    } else {
-      console.log(`database ${DATABASE} kept (--drop to remove it, --fresh to rebuild it)`);
-    }
+    await releaseBenchDatabase(DATABASE, argv);
   }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  process.exit(1);
-});
+runBench(main);

@@ -21,8 +21,8 @@
  * Acceptance (issue 6): p95 < 20 ms (candidates for a need) and < 30 ms (needs for a candidate), and ≤ 3× the floor.
  */
 import { createAppellationDrawTable } from './support/appellations';
-import { percentile } from './support/stats';
-import { dropBenchDatabase, prepareBenchDatabase } from './support/bench-database';
+import { percentile, summary } from './support/stats';
+import { prepareBenchDatabase, releaseBenchDatabase, runBench } from './support/bench-database';
 import { loadAverage } from './support/machine';
 import 'reflect-metadata';
 import argon2 from 'argon2';
@@ -40,18 +40,6 @@ const REGION_M = 80_000;
 const PASSWORD = 'mot-de-passe-du-bench-42';
 const EMAIL = 'cip.matching.bench@exemple.fr';
 const TARGETS = { need: 20, candidate: 30 };
-
-interface Stats {
-  median: number;
-  p95: number;
-  max: number;
-}
-function stats(samples: number[]): Stats {
-  const s = [...samples].sort((a, b) => a - b);
-  return { median: percentile(s, 50), p95: percentile(s, 95), max: s[s.length - 1] };
-}
-const line = (label: string, s: Stats, n: number) =>
-  `${label.padEnd(46)} n=${String(n).padStart(5)}  median ${s.median.toFixed(2).padStart(7)} ms  p95 ${s.p95.toFixed(2).padStart(7)} ms  max ${s.max.toFixed(2).padStart(7)} ms`;
 
 async function seed(ds: DataSource, total: number): Promise<void> {
   const passwordHash = await argon2.hash(PASSWORD, { type: argon2.argon2id });
@@ -251,10 +239,11 @@ async function main(argv: string[]): Promise<void> {
     }
 
     const report = (label: string, httpMs: number[], floorMs: number[], target: number, avgTotal: number) => {
-      const h = stats(httpMs);
-      const f = stats(floorMs);
-      console.log(line(`${label} — HTTP`, h, httpMs.length));
-      console.log(line(`${label} — SQL pre-filter (floor)`, f, floorMs.length));
+      const p95 = (samples: number[]) => percentile([...samples].sort((x, y) => x - y), 95);
+      const h = { p95: p95(httpMs) };
+      const f = { p95: p95(floorMs) };
+      console.log(summary(`${label} — HTTP`, httpMs, 46));
+      console.log(summary(`${label} — SQL pre-filter (floor)`, floorMs, 46));
       console.log(`  average ranked results per query: ${avgTotal.toFixed(0)}`);
       const okTarget = h.p95 < target;
       const ratio = h.p95 / f.p95;
@@ -266,16 +255,8 @@ async function main(argv: string[]): Promise<void> {
     console.log(`load average at end (1/5/15 min): ${loadAverage()}`);
   } finally {
     await app.close();
-    if (argv.includes('--drop')) {
-      await dropBenchDatabase(DATABASE);
-      console.log(`database ${DATABASE} dropped`);
-    } else {
-      console.log(`database ${DATABASE} kept (--drop to remove it, --fresh to rebuild it)`);
-    }
+    await releaseBenchDatabase(DATABASE, argv);
   }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  process.exit(1);
-});
+runBench(main);

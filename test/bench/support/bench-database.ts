@@ -47,3 +47,21 @@ export async function dropBenchDatabase(name: string): Promise<void> {
     await admin.end();
   }
 }
+
+/** At the end of a bench: drops its database with `--drop`, else says it is kept for the next run. */
+export async function releaseBenchDatabase(name: string, argv: string[]): Promise<void> {
+  if (argv.includes('--drop')) {
+    await dropBenchDatabase(name);
+    console.log(`database ${name} dropped`);
+  } else {
+    console.log(`database ${name} kept (--drop to remove it, --fresh to rebuild it)`);
+  }
+}
+
+/** Runs a bench's main with the command line; a failure prints its stack and exits 1. */
+export function runBench(main: (argv: string[]) => Promise<void>): void {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exit(1);
+  });
+}
