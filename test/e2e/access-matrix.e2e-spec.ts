@@ -25,6 +25,7 @@
  */
 import { employerNetworkEntries } from '../support/employer-network-access';
 import { Fixtures, TEST_PASSWORD } from '../support/fixtures';
+import { routeRequest } from '../support/route-request';
 import { TestApp } from '../support/test-app';
 import type { Collective } from '../../src/modules/structures/entities/collective.entity';
 import type { Siae } from '../../src/modules/structures/entities/siae.entity';
@@ -354,17 +355,8 @@ async function buildWorld(t: TestApp): Promise<World> {
 }
 
 async function call(w: World, route: string, entry: Entry, as: Actor) {
-  const [method, template] = route.split(' ');
-  const { params = {}, body, query } = entry.request ? await entry.request(w) : {};
-  const path = template.replace(/:([A-Za-z]+)/g, (_, name: string) => {
-    if (!(name in params)) throw new Error(`${route}: request() gives no value for :${name}`);
-    return encodeURIComponent(params[name]);
-  });
-  let req = w.t.http()[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'](path);
-  if (as === 'fresh') req = req.set('authorization', `Bearer ${await w.f.tokenFor(await w.f.user())}`);
-  else if (as !== 'anonymous') req = req.set('authorization', `Bearer ${w.tokens.get(as)}`);
-  if (query) req = req.query(query);
-  return body === undefined ? req : req.send(body);
+  const token = as === 'anonymous' ? null : as === 'fresh' ? await w.f.tokenFor(await w.f.user()) : w.tokens.get(as)!;
+  return routeRequest(w.t, route, entry.request ? await entry.request(w) : {}, token);
 }
 
 describe('access matrix: every route, every kind of caller', () => {

@@ -4,6 +4,7 @@
  */
 import { employerNetworkEntries, type EnActor, type EnEntry, type EnWorld } from '../support/employer-network-access';
 import { Fixtures } from '../support/fixtures';
+import { routeRequest } from '../support/route-request';
 import { TestApp } from '../support/test-app';
 
 async function buildWorld(t: TestApp): Promise<EnWorld> {
@@ -27,13 +28,7 @@ async function buildWorld(t: TestApp): Promise<EnWorld> {
 }
 
 async function call(w: EnWorld, route: string, entry: EnEntry, actor: EnActor) {
-  const [method, template] = route.split(' ');
-  const { params = {}, body, query } = entry.request ? await entry.request(w) : {};
-  const path = template.replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(params[name]));
-  let req = w.t.http()[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put'](path);
-  if (actor !== 'anonymous') req = req.set('authorization', `Bearer ${w.tokens.get(actor)}`);
-  if (query) req = req.query(query);
-  return body === undefined ? req : req.send(body);
+  return routeRequest(w.t, route, entry.request ? await entry.request(w) : {}, actor === 'anonymous' ? null : w.tokens.get(actor)!);
 }
 
 describe('employer network access: every route, every kind of caller', () => {
