@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max,
@@ -72,31 +72,8 @@ export class CreateCompanyDto extends CompanyFields {
   contacts?: ContactDto[];
 }
 
-export class UpdateCompanyDto {
-  @IsOptional() @IsString() @Length(1, 200)
-  name?: string;
-
-  @IsOptional() @IsString() @Matches(/^[0-9 ]{14,20}$/, { message: 'doit compter 14 chiffres' })
-  siret?: string | null;
-
-  @IsOptional() @IsString() @Matches(/^[0-9 ]{9,12}$/, { message: 'doit compter 9 chiffres' })
-  siren?: string | null;
-
-  @IsOptional() @IsString() @Matches(/^[0-9]{2}\.?[0-9]{2} ?[A-Za-z]$/, { message: 'doit être un code NAF (ex. 49.41A)' })
-  naf?: string | null;
-
-  @IsOptional() @IsIn(sizeBands)
-  sizeBand?: SizeBand | null;
-
-  @IsOptional() @IsString() @Matches(INSEE, { message: 'doit être un code INSEE' })
-  communeCode?: string | null;
-
-  @IsOptional() @IsString() @MaxLength(300)
-  address?: string | null;
-
-  @IsOptional() @IsUrl({ require_protocol: false }) @MaxLength(300)
-  website?: string | null;
-}
+/** Every field of the record, each optional: only what is sent changes. */
+export class UpdateCompanyDto extends PartialType(CompanyFields) {}
 
 export class InteractionDto {
   @ApiProperty({ enum: interactionKinds, description: 'call (appel), email, visit (visite), immersion_hosted (immersion accueillie), hire (embauche), event_attended (événement).' })
