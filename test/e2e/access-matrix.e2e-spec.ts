@@ -24,12 +24,10 @@
  * `dirB`); `fresh` (a new account with no grant, created for each check, for routes that close sessions).
  */
 import { employerNetworkEntries } from '../support/employer-network-access';
-import { Fixtures, TEST_PASSWORD } from '../support/fixtures';
+import { TEST_PASSWORD } from '../support/fixtures';
+import { buildAccessWorld, type AccessWorld } from '../support/access-world';
 import { routeRequest } from '../support/route-request';
 import { TestApp } from '../support/test-app';
-import type { Collective } from '../../src/modules/structures/entities/collective.entity';
-import type { Siae } from '../../src/modules/structures/entities/siae.entity';
-import type { User } from '../../src/platform/auth/user.entity';
 import { validSiret } from '../support/fixtures';
 
 type Actor = 'anonymous' | 'fresh' | 'admin' | 'noRole' | 'dirA' | 'cipA' | 'devA' | 'dirB' | 'cipB' | 'devB';
@@ -51,16 +49,7 @@ interface Entry {
 }
 const none = (reason: string): NoCase => ({ none: reason });
 
-interface World {
-  t: TestApp;
-  f: Fixtures;
-  users: Record<Exclude<Actor, 'anonymous' | 'fresh'>, User>;
-  tokens: Map<Actor, string>;
-  siaeA: Siae;
-  siaeB: Siae;
-  c1: Collective;
-  c2: Collective;
-}
+type World = AccessWorld;
 
 let n = 0;
 const unique = (label: string) => `${label}-${process.pid}-${n++}@exemple.fr`;
@@ -329,31 +318,6 @@ function routesOf(t: TestApp): string[] {
   return [...new Set(routes)].sort();
 }
 
-async function buildWorld(t: TestApp): Promise<World> {
-  const f = new Fixtures(t);
-  const siaeA = await f.siae({ name: 'SIAE A' });
-  const siaeB = await f.siae({ name: 'SIAE B' });
-  const users = {
-    admin: await f.admin(),
-    noRole: await f.user(),
-    dirA: await f.member(siaeA, 'direction'),
-    cipA: await f.member(siaeA, 'cip'),
-    devA: await f.member(siaeA, 'charge_dev'),
-    dirB: await f.member(siaeB, 'direction'),
-    cipB: await f.member(siaeB, 'cip'),
-    devB: await f.member(siaeB, 'charge_dev'),
-  };
-  const c1 = await f.collective({ name: 'C1' });
-  const c2 = await f.collective({ name: 'C2' });
-  await f.collectiveMember(c1, siaeA);
-  await f.collectiveMember(c2, siaeB);
-  await f.coordinator(c1, users.dirA);
-  await f.coordinator(c2, users.dirB);
-  const tokens = new Map<Actor, string>();
-  for (const [actor, user] of Object.entries(users)) tokens.set(actor as Actor, await f.tokenFor(user));
-  return { t, f, users, tokens, siaeA, siaeB, c1, c2 };
-}
-
 async function call(w: World, route: string, entry: Entry, as: Actor) {
   const token = as === 'anonymous' ? null : as === 'fresh' ? await w.f.tokenFor(await w.f.user()) : w.tokens.get(as)!;
   return routeRequest(w.t, route, entry.request ? await entry.request(w) : {}, token);
@@ -365,7 +329,7 @@ describe('access matrix: every route, every kind of caller', () => {
 
   beforeAll(async () => {
     t = await TestApp.create();
-    w = await buildWorld(t);
+    w = await buildAccessWorld(t);
   });
   afterAll(() => t.close());
 

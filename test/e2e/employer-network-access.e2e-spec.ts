@@ -3,29 +3,9 @@
  * route, with the entries of test/support/employer-network-access.ts and the same actors as the shared matrix.
  */
 import { employerNetworkEntries, type EnActor, type EnEntry, type EnWorld } from '../support/employer-network-access';
-import { Fixtures } from '../support/fixtures';
+import { buildAccessWorld } from '../support/access-world';
 import { routeRequest } from '../support/route-request';
 import { TestApp } from '../support/test-app';
-
-async function buildWorld(t: TestApp): Promise<EnWorld> {
-  const f = new Fixtures(t);
-  const siaeA = await f.siae({ name: 'SIAE A' });
-  const siaeB = await f.siae({ name: 'SIAE B' });
-  const users = {
-    admin: await f.admin(), noRole: await f.user(),
-    dirA: await f.member(siaeA, 'direction'), cipA: await f.member(siaeA, 'cip'), devA: await f.member(siaeA, 'charge_dev'),
-    dirB: await f.member(siaeB, 'direction'), cipB: await f.member(siaeB, 'cip'), devB: await f.member(siaeB, 'charge_dev'),
-  };
-  const c1 = await f.collective({ name: 'C1' });
-  const c2 = await f.collective({ name: 'C2' });
-  await f.collectiveMember(c1, siaeA);
-  await f.collectiveMember(c2, siaeB);
-  await f.coordinator(c1, users.dirA);
-  await f.coordinator(c2, users.dirB);
-  const tokens = new Map<EnActor, string>();
-  for (const [actor, user] of Object.entries(users)) tokens.set(actor as EnActor, await f.tokenFor(user));
-  return { t, f, tokens, siaeA, siaeB, c1, c2 };
-}
 
 async function call(w: EnWorld, route: string, entry: EnEntry, actor: EnActor) {
   return routeRequest(w.t, route, entry.request ? await entry.request(w) : {}, actor === 'anonymous' ? null : w.tokens.get(actor)!);
@@ -36,7 +16,7 @@ describe('employer network access: every route, every kind of caller', () => {
   let w: EnWorld;
   beforeAll(async () => {
     t = await TestApp.create();
-    w = await buildWorld(t);
+    w = await buildAccessWorld(t);
   });
   afterAll(() => t.close());
 
