@@ -21,6 +21,7 @@
  * Acceptance (issue 6): p95 < 20 ms (candidates for a need) and < 30 ms (needs for a candidate), and ≤ 3× the floor.
  */
 import { createAppellationDrawTable } from './support/appellations';
+import { seedBenchCandidateDetails } from './support/seed-candidates';
 import { percentile, summary } from './support/stats';
 import { prepareBenchDatabase, releaseBenchDatabase, runBench } from './support/bench-database';
 import { loadAverage } from './support/machine';
@@ -78,20 +79,7 @@ async function seed(ds: DataSource, total: number): Promise<void> {
              CASE WHEN g % 7 = 0 THEN '[{"language":"fr","level":"A2"}]'::jsonb ELSE '[]'::jsonb END, g % 7 = 0,
              DATE '2026-09-01' + (g % 200), (ARRAY['full_time', 'part_time', 'either'])[1 + g % 3], consent, DATE '2026-06-01' + (g % 700)
         FROM b_place`);
-    await m.query(`INSERT INTO candidate_consent (candidate_id, scope, given_at, wording)
-      SELECT id, 'collective', now() - interval '30 days', 'Consentement au partage avec le collectif (bench).' FROM b_place WHERE consent`);
-    await m.query(`INSERT INTO candidate_target_job (candidate_id, ogr_code, fiche_code, domain_code, experience_level, siae_id, latitude, longitude, shared_with_collective)
-      SELECT DISTINCT ON (p.id, a.code) p.id, a.code, a.fiche_code, a.domain_code, (ARRAY['none', 'beginner', 'experienced', 'confirmed'])[1 + (p.g + k) % 4],
-             p.siae_id, p.latitude, p.longitude, p.consent
-        FROM b_place p CROSS JOIN LATERAL generate_series(1, p.jobs) k
-        CROSS JOIN LATERAL (SELECT random() + 0 * k AS u) r
-        JOIN b_apps a ON r.u >= a.lo AND r.u < a.hi`);
-    await m.query(`INSERT INTO candidate_skill (candidate_id, label, evidence_level, note)
-      SELECT id, (ARRAY['Utilisation d''une autolaveuse', 'Port de charges', 'Respect des règles d''hygiène', 'Tri des déchets', 'Préparation de commandes', 'Accueil du public'])[1 + (g + k) % 6],
-             (ARRAY['declared', 'observed', 'certified'])[1 + (g * k) % 3], NULL
-        FROM b_place CROSS JOIN generate_series(1, 2) k`);
-    await m.query(`INSERT INTO candidate_soft_skill (candidate_id, soft_skill)
-      SELECT id, (ARRAY['ponctualite', 'travail_en_equipe', 'adaptabilite', 'capacite_de_rebond', 'autonomie', 'rigueur'])[1 + (g + 2 * k) % 6] FROM b_place CROSS JOIN generate_series(1, 2) k`);
+    await seedBenchCandidateDetails(m, null);
 
     await m.query(`CREATE TEMP TABLE b_company ON COMMIT DROP AS
       SELECT g, gen_random_uuid() AS id, s.id AS siae_id, s.i AS si, co.code
