@@ -4,7 +4,6 @@ import { siaeIdsWith, type Principal } from '../../platform/auth/principal';
 import { Clock, fieldDate } from '../../platform/clock/clock';
 import { readSnapshot } from '../../platform/database/snapshot';
 import { partnerSiaeIdsOf } from '../candidates/candidate-access';
-import type { ContractType } from '../employer-network/employer-network-vocabulary';
 import {
   defaultMatchingWeights,
   rankCandidatesForNeed,
@@ -27,6 +26,7 @@ import {
   loadOwnCandidate,
   loadVisibleNeed,
   type JobReferential,
+  type NeedRowInfo,
   type PooledNeedRow,
   prefilterCandidates,
   loadNeedsOfCandidate,
@@ -58,15 +58,9 @@ export interface CandidateMatchItem extends ScoreView {
   commune: { code: string; name: string };
 }
 
-export interface NeedMatchItem extends ScoreView {
+export interface NeedMatchItem extends ScoreView, Omit<NeedRowInfo, 'companyId' | 'companyName'> {
   needId: string;
   company: { id: string; name: string };
-  appellation: { code: string; label: string };
-  place: { code: string; name: string } | null;
-  positions: number;
-  contractType: ContractType;
-  startDate: string | null;
-  weeklyHours: number | null;
 }
 
 export interface MatchPage<T> {
