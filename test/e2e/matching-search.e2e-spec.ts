@@ -7,7 +7,7 @@
 import { CandidateFixtures, communes, rome } from '../support/candidate-fixtures';
 import { Fixtures } from '../support/fixtures';
 import { TestApp } from '../support/test-app';
-import { loadJobReferential, loadOwnCandidate, loadNeedsOfCandidate, loadVisibleNeed, prefilterCandidates, type JobReferential, type MatchingViewer } from '../../src/modules/matching/matching-queries';
+import { loadJobReferential, loadMatchingViewer, loadOwnCandidate, loadNeedsOfCandidate, loadVisibleNeed, prefilterCandidates, type JobReferential, type MatchingViewer } from '../../src/modules/matching/matching-queries';
 import type { Siae } from '../../src/modules/structures/entities/siae.entity';
 import type { User } from '../../src/platform/auth/user.entity';
 
@@ -19,6 +19,7 @@ describe('matching search structures (e2e)', () => {
   let siaeP: Siae;
   let siaeQ: Siae;
   let cipA: User;
+  let c1Id: string;
   let viewer: MatchingViewer;
   let ref: JobReferential;
 
@@ -33,7 +34,10 @@ describe('matching search structures (e2e)', () => {
     await f.collectiveMember(c1, siaeP);
     await f.collectiveMember(c2, siaeQ);
     cipA = await f.member(siaeA, 'cip');
-    viewer = { ownSiaeIds: [siaeA.id], candidateSiaeIds: [siaeA.id, siaeP.id], memberCollectiveIds: [c1.id] };
+    c1Id = c1.id;
+    viewer = await loadMatchingViewer(t.dataSource.manager, [siaeA.id]);
+    expect(viewer).toMatchObject({ ownSiaeIds: [siaeA.id], candidateSiaeIds: [siaeA.id, siaeP.id], memberCollectiveIds: [c1.id] });
+    expect(viewer.collectiveMembers.get(c1.id)?.slice().sort()).toEqual([siaeA.id, siaeP.id].sort());
     ref = await loadJobReferential(t.dataSource.manager);
   });
   afterAll(() => t.close());
@@ -83,6 +87,31 @@ describe('matching search structures (e2e)', () => {
       await t.dataSource.query(`UPDATE hiring_need SET fiche_code = 'A1101', domain_code = 'A11', latitude = 1 WHERE id = $1`, [id]);
       expect(await row()).toEqual({ fiche_code: 'F1703', domain_code: 'F17', latitude: null, longitude: null });
     });
+    it('keeps a need’s owner and shared collectives equal to its company’s owner and active shares, whoever writes them', async () => {
+      const [{ id: companyId }] = await t.dataSource.query(`INSERT INTO company (siae_id, name) VALUES ($1, 'Espaces verts du Rhône') RETURNING id`, [siaeA.id]);
+      const [{ id }] = await t.dataSource.query(
+        `INSERT INTO hiring_need (company_id, appellation_code, positions, contract_type, status, confirmed_at) VALUES ($1, $2, 1, 'cdi', 'open', now()) RETURNING id`,
+        [companyId, rome.agentPropreteLocaux],
+      );
+      const row = async () =>
+        (await t.dataSource.query(`SELECT owner_siae_id, shared_collective_ids FROM hiring_need WHERE id = $1`, [id]))[0] as { owner_siae_id: string; shared_collective_ids: string[] };
+      expect(await row()).toEqual({ owner_siae_id: siaeA.id, shared_collective_ids: [] });
+
+      const c3 = await f.collective();
+      await t.dataSource.query(`INSERT INTO company_share (company_id, collective_id, with_contacts, shared_at) VALUES ($1, $2, false, now()), ($1, $3, false, now())`, [companyId, c1Id, c3.id]);
+      expect((await row()).shared_collective_ids.slice().sort()).toEqual([c1Id, c3.id].sort());
+
+      await t.dataSource.query(`UPDATE company_share SET withdrawn_at = now() WHERE company_id = $1 AND collective_id = $2`, [companyId, c1Id]);
+      expect(await row()).toEqual({ owner_siae_id: siaeA.id, shared_collective_ids: [c3.id] });
+
+      await t.dataSource.query(`UPDATE company SET siae_id = $2 WHERE id = $1`, [companyId, siaeQ.id]);
+      expect(await row()).toEqual({ owner_siae_id: siaeQ.id, shared_collective_ids: [c3.id] });
+
+      await t.dataSource.query(`DELETE FROM company_share WHERE company_id = $1`, [companyId]);
+      // A direct write of a copy is overwritten by the derivation.
+      await t.dataSource.query(`UPDATE hiring_need SET owner_siae_id = $2, shared_collective_ids = ARRAY[$3::uuid] WHERE id = $1`, [id, siaeA.id, c1Id]);
+      expect(await row()).toEqual({ owner_siae_id: siaeQ.id, shared_collective_ids: [] });
+    });
   });
 
   describe('pre-filters select what the plain rule selects', () => {
@@ -123,6 +152,10 @@ describe('matching search structures (e2e)', () => {
         await m.query(`INSERT INTO company (id, siae_id, name) SELECT id, siae_id, 'Entreprise ' || g FROM s_companies`);
         await m.query(`INSERT INTO company_share (company_id, collective_id, with_contacts, shared_at)
           SELECT c.id, m.collective_id, false, now() FROM s_companies c JOIN collective_membership m ON m.siae_id = c.siae_id WHERE c.g % 2 = 0`);
+        // Shares the rule must refuse: withdrawn ones, and shares with c1 of an SIAE that is not (or no longer) a member of it.
+        await m.query(`INSERT INTO company_share (company_id, collective_id, with_contacts, shared_at)
+          SELECT c.id, $1, false, now() FROM s_companies c WHERE c.siae_id = $2 AND c.g % 4 = 1`, [c1Id, siaeQ.id]);
+        await m.query(`UPDATE company_share SET withdrawn_at = now() WHERE company_id IN (SELECT id FROM s_companies WHERE g % 8 = 0)`);
         await m.query(`INSERT INTO hiring_need (company_id, appellation_code, positions, contract_type, place_commune_code, status, confirmed_at)
           SELECT c.id, a.code, 1, 'cdd', CASE WHEN n % 9 = 0 THEN NULL ELSE co.code END, CASE WHEN n % 11 = 0 THEN 'filled' ELSE 'open' END, now()
             FROM generate_series(1, 300) n

@@ -15,16 +15,21 @@ export interface Viewer {
   partnerSiaeIds: string[];
 }
 
+/**
+ * The partner SIAE rule as a query returning `siae_id` rows ($own = the viewer's SIAE): for a caller that folds it into a
+ * statement of its own (one round trip less on a list read per keystroke).
+ */
+export function partnerSiaeIdsSql(ownParam: string): string {
+  return `SELECT DISTINCT theirs.siae_id
+       FROM collective_membership mine
+       JOIN collective_membership theirs ON theirs.collective_id = mine.collective_id AND theirs.status = 'active'
+      WHERE mine.status = 'active' AND mine.siae_id = ANY(${ownParam}::uuid[]) AND NOT (theirs.siae_id = ANY(${ownParam}::uuid[]))`;
+}
+
 /** Partner SIAE, read in the caller's transaction so a membership that ends is honoured by the very next query. */
 export async function partnerSiaeIdsOf(manager: EntityManager, ownSiaeIds: string[]): Promise<string[]> {
   if (ownSiaeIds.length === 0) return [];
-  const rows: Array<{ siae_id: string }> = await manager.query(
-    `SELECT DISTINCT theirs.siae_id
-       FROM collective_membership mine
-       JOIN collective_membership theirs ON theirs.collective_id = mine.collective_id AND theirs.status = 'active'
-      WHERE mine.status = 'active' AND mine.siae_id = ANY($1::uuid[]) AND NOT (theirs.siae_id = ANY($1::uuid[]))`,
-    [ownSiaeIds],
-  );
+  const rows: Array<{ siae_id: string }> = await manager.query(partnerSiaeIdsSql('$1'), [ownSiaeIds]);
   return rows.map((r) => r.siae_id);
 }
 

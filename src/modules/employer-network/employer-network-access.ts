@@ -43,3 +43,16 @@ export function visibleCompanySql(alias: string, ownParam: string, pooledParam: 
        WHERE s.company_id = ${alias}.id AND s.withdrawn_at IS NULL AND s.collective_id = ANY(${pooledParam}::uuid[])
          ${contacts ? 'AND s.with_contacts' : ''}))`;
 }
+
+/**
+ * The same rule over a `hiring_need` alias, from the copies the database keeps on the need (`owner_siae_id`,
+ * `shared_collective_ids`, see migration NeedVisibilityColumns): an owner SIAE of the viewer's, or an active share with
+ * one of the viewer's collectives whose owner is still an active member of it. Each collective comes with its active
+ * members as a parameter, so no row of `company`, `company_share` or `collective_membership` is read per need.
+ */
+export function visibleNeedSql(alias: string, ownParam: string, collectives: ReadonlyArray<{ collectiveParam: string; membersParam: string }>): string {
+  const shared = collectives.map(
+    ({ collectiveParam, membersParam }) => `(${alias}.shared_collective_ids @> ARRAY[${collectiveParam}::uuid] AND ${alias}.owner_siae_id = ANY(${membersParam}::uuid[]))`,
+  );
+  return `(${[`${alias}.owner_siae_id = ANY(${ownParam}::uuid[])`, ...shared].join(' OR ')})`;
+}

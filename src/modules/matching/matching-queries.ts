@@ -4,11 +4,12 @@
  * scores: the engine does.
  */
 import { EntityManager } from 'typeorm';
-import { partnerSql } from '../candidates/candidate-access';
+import { partnerSiaeIdsSql, partnerSql } from '../candidates/candidate-access';
 import type { DrivingLicence, EvidenceLevel, SoftSkill, TransportMean, WorkTime } from '../candidates/candidate-vocabulary';
 import type { SpokenLanguage } from '../candidates/entities/candidate-profile.entity';
-import { visibleCompanySql } from '../employer-network/employer-network-access';
+import { visibleCompanySql, visibleNeedSql } from '../employer-network/employer-network-access';
 import type { Accommodation, ContractType } from '../employer-network/employer-network-vocabulary';
+import { pooledCompanyFactsSql, type PooledCompanyFacts } from './pooled-company-queries';
 import { boundingBox, EARTH_RADIUS_KM, haversineKm, needAccommodationFields, withinRadiusKm, type CandidateSnapshot, type NeedSnapshot, type RelatedJobRow } from './engine';
 
 /** Candidates for a need with a place and no radius given: how far around the place the index is asked to look. */
@@ -30,6 +31,32 @@ export interface MatchingViewer {
   /** Own SIAE + partner SIAE (active members of an active collective membership of theirs). */
   candidateSiaeIds: string[];
   memberCollectiveIds: string[];
+  /** Active member SIAE of each of those collectives: whose shared needs the viewer sees through it (`visibleNeedSql`). */
+  collectiveMembers: ReadonlyMap<string, string[]>;
+}
+
+/**
+ * The viewer of a match list, read in the caller's transaction (a membership that ends is honoured by the very next
+ * query), in one statement: on a list read at every search, each round trip to PostgreSQL shows. The collectives'
+ * stored weights come with them.
+ */
+export async function loadMatchingViewer(manager: EntityManager, ownSiaeIds: string[]): Promise<MatchingViewer & { storedWeights: Map<string, unknown> }> {
+  if (ownSiaeIds.length === 0) return { ownSiaeIds, candidateSiaeIds: [], memberCollectiveIds: [], collectiveMembers: new Map(), storedWeights: new Map() };
+  const [row]: Array<{ partners: string[]; collectives: Array<{ id: string; weights: unknown; members: string[] }> }> = await manager.query(
+    `SELECT coalesce((SELECT array_agg(p.siae_id ORDER BY p.siae_id) FROM (${partnerSiaeIdsSql('$1')}) p), '{}') AS partners,
+            coalesce((SELECT json_agg(json_build_object('id', c.id, 'weights', c.matching_weights,
+                                                        'members', (SELECT array_agg(a.siae_id ORDER BY a.siae_id) FROM collective_membership a
+                                                                     WHERE a.collective_id = c.id AND a.status = 'active')) ORDER BY c.id)
+                        FROM collective c WHERE c.id IN (SELECT m.collective_id FROM collective_membership m WHERE m.status = 'active' AND m.siae_id = ANY($1::uuid[]))), '[]') AS collectives`,
+    [ownSiaeIds],
+  );
+  return {
+    ownSiaeIds,
+    candidateSiaeIds: [...ownSiaeIds, ...row.partners],
+    memberCollectiveIds: row.collectives.map((c) => c.id),
+    collectiveMembers: new Map(row.collectives.map((c) => [c.id, c.members])),
+    storedWeights: new Map(row.collectives.map((c) => [c.id, c.weights])),
+  };
 }
 
 export interface CandidateRowInfo {
@@ -128,87 +155,25 @@ export async function domainExists(manager: EntityManager, code: string): Promis
 
 // ---------------------------------------------------------------- needs
 
-interface NeedRow {
-  id: string;
-  status: string;
-  appellation_code: string;
-  appellation_label: string | null;
-  fiche_code: string;
-  place_commune_code: string | null;
-  place_name: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  start_date: string | null;
-  weekly_hours: string | null;
-  accommodations: Accommodation[];
-  positions: number;
-  contract_type: ContractType;
-  company_id: string;
-  company_name: string | null;
-}
-
-const NEED_COLUMNS = `n.id, n.status, n.appellation_code, a.label AS appellation_label, a.fiche_code, n.place_commune_code, cm.name AS place_name,
-       cm.latitude, cm.longitude, to_char(n.start_date, 'YYYY-MM-DD') AS start_date, n.weekly_hours, n.accommodations, n.positions,
-       n.contract_type, co.id AS company_id, co.name AS company_name`;
-const NEED_FROM = `hiring_need n JOIN company co ON co.id = n.company_id JOIN rome_appellation a ON a.code = n.appellation_code
-       LEFT JOIN commune cm ON cm.code = n.place_commune_code`;
-/**
- * What scoring reads, from the need row alone (it carries its fiche and coordinates): the names (company, appellation,
- * place) are read by `loadNeedLabels` for the needs shown, not for the hundreds ranked.
- */
-const NEED_SCORE_COLUMNS = `n.id, n.status, n.appellation_code, NULL AS appellation_label, n.fiche_code, n.place_commune_code, NULL AS place_name,
-       n.latitude, n.longitude, to_char(n.start_date, 'YYYY-MM-DD') AS start_date, n.weekly_hours, n.accommodations, n.positions,
-       n.contract_type, co.id AS company_id, NULL AS company_name`;
-
-function needSnapshot(r: NeedRow): NeedSnapshot {
-  return {
-    id: r.id,
-    ogrCode: r.appellation_code,
-    ficheCode: r.fiche_code.trim(),
-    location: r.place_commune_code && r.latitude !== null && r.longitude !== null ? { communeCode: r.place_commune_code, latitude: r.latitude, longitude: r.longitude } : null,
-    startDate: r.start_date,
-    // The need has no work-time column: the engine derives it from the hours (< 35 h = part time).
-    workTime: null,
-    hoursPerWeek: r.weekly_hours === null ? null : Number(r.weekly_hours),
-    ...needAccommodationFields(r.accommodations),
-    // Hiring needs hold no skills yet: the engine then leaves those parts out of maxScore.
-    skills: [],
-    softSkills: [],
-  };
-}
-
-function needInfo(r: NeedRow): NeedRowInfo {
-  return {
-    companyId: r.company_id,
-    companyName: r.company_name ?? '',
-    appellation: { code: r.appellation_code, label: r.appellation_label ?? '' },
-    place: r.place_commune_code ? { code: r.place_commune_code, name: r.place_name ?? '' } : null,
-    positions: r.positions,
-    contractType: r.contract_type,
-    startDate: r.start_date,
-    weeklyHours: r.weekly_hours === null ? null : Number(r.weekly_hours),
-  };
-}
-
 /** The need if the viewer may see it (owner SIAE, or shared with a collective of theirs), else null (→ 404). */
 export async function loadVisibleNeed(manager: EntityManager, viewer: MatchingViewer, needId: string): Promise<{ snapshot: NeedSnapshot; info: NeedRowInfo; open: boolean } | null> {
-  const rows: NeedRow[] = await manager.query(
-    `SELECT ${NEED_COLUMNS} FROM ${NEED_FROM} WHERE n.id = $1 AND ${visibleCompanySql('co', '$2', '$3')}`,
+  const rows: Array<NeedScoreRow & { company_name: string; appellation_label: string; place_name: string | null }> = await manager.query(
+    `SELECT ${NEED_SCORE_COLUMNS}, co.name AS company_name, a.label AS appellation_label, cm.name AS place_name
+       FROM hiring_need n JOIN company co ON co.id = n.company_id JOIN rome_appellation a ON a.code = n.appellation_code
+       LEFT JOIN commune cm ON cm.code = n.place_commune_code
+      WHERE n.id = $1 AND ${visibleCompanySql('co', '$2', '$3')}`,
     [needId, viewer.ownSiaeIds, viewer.memberCollectiveIds],
   );
   if (rows.length === 0) return null;
-  return { snapshot: needSnapshot(rows[0]), info: needInfo(rows[0]), open: rows[0].status === 'open' };
+  const [r] = rows;
+  const { snapshot, info } = scoreRowNeed(r);
+  return { snapshot, info: labelled(info, { companyName: r.company_name, appellationLabel: r.appellation_label, placeName: r.place_name }), open: r.status === 'open' };
 }
 
 export interface PooledNeedRow {
   /** The hiring need; `snapshot.id` is `<need>/<pooled company>`, since one need may sit in two collectives' views. */
   needId: string;
   pooledCompanyId: string;
-  collectiveId: string;
-  pooledName: string;
-  pooledCommune: { code: string; name: string } | null;
-  pausedUntil: string | null;
-  sizeBand: string | null;
   status: string;
   snapshot: NeedSnapshot;
   info: NeedRowInfo;
@@ -224,6 +189,62 @@ export interface NeedsOfCandidate {
   pooled: PooledNeedRow[];
 }
 
+/** What scoring reads of a need, from its row alone (it carries its fiche, coordinates and visibility copies). */
+interface NeedScoreRow {
+  id: string;
+  status: string;
+  appellation_code: string;
+  fiche_code: string;
+  place_commune_code: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  start_date: string | null;
+  weekly_hours: string | null;
+  /** Comma-joined, as the candidates' arrays (see `profileColumns`). */
+  accommodations: string;
+  positions: number;
+  contract_type: ContractType;
+  company_id: string;
+  pooled_id: string | null;
+  /** [latitude, longitude] of the pooled company's commune, read only for a need without a place. */
+  pooled_point: [number, number] | null;
+}
+
+const NEED_SCORE_COLUMNS = `n.id, n.status, n.appellation_code, n.fiche_code, n.place_commune_code, n.latitude, n.longitude,
+       to_char(n.start_date, 'YYYY-MM-DD') AS start_date, n.weekly_hours, array_to_string(n.accommodations, ',') AS accommodations, n.positions,
+       n.contract_type, n.company_id`;
+
+function scoreRowNeed(r: NeedScoreRow): { snapshot: NeedSnapshot; info: NeedRowInfo } {
+  const hours = r.weekly_hours === null ? null : Number(r.weekly_hours);
+  return {
+    snapshot: {
+      id: r.id,
+      ogrCode: r.appellation_code,
+      ficheCode: r.fiche_code.trim(),
+      location: r.place_commune_code && r.latitude !== null && r.longitude !== null ? { communeCode: r.place_commune_code, latitude: r.latitude, longitude: r.longitude } : null,
+      startDate: r.start_date,
+      // The need has no work-time column: the engine derives it from the hours (< 35 h = part time).
+      workTime: null,
+      hoursPerWeek: hours,
+      ...needAccommodationFields(codes<Accommodation>(r.accommodations)),
+      // Hiring needs hold no skills yet: the engine then leaves those parts out of maxScore.
+      skills: [],
+      softSkills: [],
+    },
+    // Names are read for the needs shown only (loadShownDetails).
+    info: {
+      companyId: r.company_id,
+      companyName: '',
+      appellation: { code: r.appellation_code, label: '' },
+      place: r.place_commune_code ? { code: r.place_commune_code, name: '' } : null,
+      positions: r.positions,
+      contractType: r.contract_type,
+      startDate: r.start_date,
+      weeklyHours: hours,
+    },
+  };
+}
+
 /**
  * Both lists of a candidate in one statement, since they read the same needs: needs the viewer may see whose fiche is
  * in one of the candidate's domains or related to one of the candidate's fiches, open ones and (for the pooled
@@ -231,8 +252,8 @@ export interface NeedsOfCandidate {
  * - Where: a box around the candidate on `IDX_hiring_need_matching` (open) and `IDX_hiring_need_history` (past), one
  *   range per domain; needs without a place are kept (no distance points, no exclusion), and in the pooled list placed
  *   at their pooled company's commune. The exact circle is the engine's own distance.
- * - Visibility (`visibleCompanySql`) is checked on the few hundred needs left; pooled companies are the caller's
- *   collectives', not dissolved.
+ * - Visibility (`visibleNeedSql`) reads the need's own copies, in the index; the pooled company (of the caller's
+ *   collectives) is one lookup per need. Names, budgets and pauses are read for the companies shown only.
  */
 export async function loadNeedsOfCandidate(
   manager: EntityManager,
@@ -242,70 +263,79 @@ export async function loadNeedsOfCandidate(
   filters: { radiusKm: number; domain?: string; today: string },
 ): Promise<NeedsOfCandidate> {
   const fiches = searchedFiches(ref, [...new Set(candidate.targetJobs.map((j) => j.ficheCode.trim()))], filters.domain);
-  if (fiches.length === 0) return { open: [], pooled: [] };
+  if (fiches.length === 0 || viewer.ownSiaeIds.length === 0) return { open: [], pooled: [] };
   const p = new Params();
   const collectives = p.add(viewer.memberCollectiveIds);
   const { latitude, longitude } = candidate.location;
-  const job = `n.domain_code = ANY(${p.add([...new Set(fiches.map(domainOf))])}::bpchar[]) AND n.fiche_code = ANY(${p.add(fiches)}::bpchar[])`;
+  const visible = visibleNeedSql('n', p.add(viewer.ownSiaeIds), [...viewer.collectiveMembers].map(([id, members]) => ({ collectiveParam: p.add(id), membersParam: p.add(members) })));
+  const job = `n.domain_code = ANY(${p.add([...new Set(fiches.map(domainOf))])}::bpchar[]) AND n.fiche_code = ANY(${p.add(fiches)}::bpchar[]) AND ${visible}`;
   const recent = `coalesce(n.closed_at, n.updated_at) >= ${p.add(filters.today)}::date - make_interval(months => ${POOLED_HISTORY_MONTHS})`;
   // The box on the index, then the circle on the index tuple (float haversine, a metre of slack): a quarter fewer rows.
   const km = haversineSql('n.latitude', 'n.longitude', `${p.add(latitude)}::float8`, `${p.add(longitude)}::float8`);
   const box = `${boxSql(p, 'n', latitude, longitude, filters.radiusKm)} AND ${km} <= ${p.add(filters.radiusKm + SQL_SLACK_KM)}::float8`;
-  const ids = `SELECT n.id FROM hiring_need n WHERE n.status = 'open' AND ${job} AND ${box}
-               UNION ALL SELECT n.id FROM hiring_need n WHERE n.status = 'open' AND ${job} AND n.latitude IS NULL
-               UNION ALL SELECT n.id FROM hiring_need n WHERE n.status <> 'open' AND ${job} AND ${box} AND ${recent}
-               UNION ALL SELECT n.id FROM hiring_need n WHERE n.status <> 'open' AND ${job} AND n.latitude IS NULL AND ${recent}`;
-  const rows: Array<NeedRow & { n_latitude: number | null; n_longitude: number | null; pooled_id: string | null; pooled_collective_id: string | null;
-    display_name: string | null; pc_commune: string | null; pc_commune_name: string | null; pc_latitude: number | null; pc_longitude: number | null;
-    paused_until: string | null; size_band: string | null }> = await manager.query(
-    `SELECT ${NEED_SCORE_COLUMNS}, n.latitude AS n_latitude, n.longitude AS n_longitude, pc.id AS pooled_id, pc.collective_id AS pooled_collective_id, pc.display_name,
-            pc.commune_code AS pc_commune, pcm.name AS pc_commune_name, pcm.latitude AS pc_latitude, pcm.longitude AS pc_longitude,
-            to_char(pc.paused_until, 'YYYY-MM-DD') AS paused_until, pc.size_band
-       FROM hiring_need n JOIN company co ON co.id = n.company_id
-       LEFT JOIN (pooled_company_member pm JOIN pooled_company pc ON pc.id = pm.pooled_company_id AND pc.dissolved_at IS NULL)
-              ON pm.company_id = n.company_id AND pm.collective_id = ANY(${collectives}::uuid[])
-       LEFT JOIN commune pcm ON pcm.code = pc.commune_code
-      WHERE n.id IN (${ids}) AND ${visibleCompanySql('co', p.add(viewer.ownSiaeIds), collectives)}`,
+  const rows: NeedScoreRow[] = await manager.query(
+    `WITH n AS (SELECT ${NEED_SCORE_COLUMNS} FROM hiring_need n WHERE n.status = 'open' AND ${job} AND ${box}
+                UNION ALL SELECT ${NEED_SCORE_COLUMNS} FROM hiring_need n WHERE n.status = 'open' AND ${job} AND n.latitude IS NULL
+                UNION ALL SELECT ${NEED_SCORE_COLUMNS} FROM hiring_need n WHERE n.status <> 'open' AND ${job} AND ${box} AND ${recent}
+                UNION ALL SELECT ${NEED_SCORE_COLUMNS} FROM hiring_need n WHERE n.status <> 'open' AND ${job} AND n.latitude IS NULL AND ${recent})
+     SELECT n.*, pm.pooled_company_id AS pooled_id,
+            CASE WHEN n.latitude IS NULL AND pm.pooled_company_id IS NOT NULL
+                 THEN (SELECT ARRAY[cm.latitude, cm.longitude] FROM pooled_company pc JOIN commune cm ON cm.code = pc.commune_code WHERE pc.id = pm.pooled_company_id) END AS pooled_point
+       FROM n LEFT JOIN pooled_company_member pm ON pm.company_id = n.company_id AND pm.collective_id = ANY(${collectives}::uuid[])
+      WHERE n.status = 'open' OR pm.pooled_company_id IS NOT NULL`,
     p.values,
   );
   const inRadius = (lat: number | null, lon: number | null) => lat === null || lon === null || withinRadiusKm(haversineKm(latitude, longitude, lat, lon), filters.radiusKm);
   const open = new Map<string, { snapshot: NeedSnapshot; info: NeedRowInfo }>();
   const pooled: PooledNeedRow[] = [];
+  // Built once per need, shared by both lists: a thousand rows per request, so no copy of a row (spreads showed in profiles).
+  const mapped = new Map<string, { snapshot: NeedSnapshot; info: NeedRowInfo }>();
   for (const r of rows) {
+    const inCircle = inRadius(r.latitude, r.longitude);
+    let need = mapped.get(r.id);
+    if (!need) mapped.set(r.id, (need = scoreRowNeed(r)));
     // A company in the pooled view of two of the caller's collectives comes twice: one open need all the same.
-    if (r.status === 'open' && !open.has(r.id) && inRadius(r.n_latitude, r.n_longitude)) open.set(r.id, { snapshot: needSnapshot(r), info: needInfo(r) });
-    if (r.pooled_id === null || !(r.n_latitude !== null ? inRadius(r.n_latitude, r.n_longitude) : inRadius(r.pc_latitude, r.pc_longitude))) continue;
-    pooled.push({
-      needId: r.id,
-      pooledCompanyId: r.pooled_id,
-      collectiveId: r.pooled_collective_id!,
-      pooledName: r.display_name!,
-      pooledCommune: r.pc_commune ? { code: r.pc_commune, name: r.pc_commune_name ?? '' } : null,
-      pausedUntil: r.paused_until,
-      sizeBand: r.size_band,
-      status: r.status,
-      snapshot: { ...needSnapshot(r), id: `${r.id}/${r.pooled_id}` },
-      info: needInfo(r),
-    });
+    if (r.status === 'open' && inCircle) open.set(r.id, need);
+    // A pooled company member always belongs to a live pooled company: the pooling writer dissolves only companies left without members.
+    if (r.pooled_id === null || !(r.latitude !== null ? inCircle : inRadius(r.pooled_point?.[0] ?? null, r.pooled_point?.[1] ?? null))) continue;
+    pooled.push({ needId: r.id, pooledCompanyId: r.pooled_id, status: r.status, snapshot: { ...need.snapshot, id: `${r.id}/${r.pooled_id}` }, info: need.info });
   }
   return { open: [...open.values()], pooled };
 }
 
-/** The names a list shows for a few needs: company, appellation label, place (the ranking did without them). */
-export async function loadNeedLabels(manager: EntityManager, needIds: string[]): Promise<Map<string, { companyName: string; appellationLabel: string; placeName: string | null }>> {
-  if (needIds.length === 0) return new Map();
-  const rows: Array<{ id: string; company_name: string; label: string; place_name: string | null }> = await manager.query(
-    `SELECT n.id, co.name AS company_name, a.label, cm.name AS place_name
-       FROM hiring_need n JOIN company co ON co.id = n.company_id JOIN rome_appellation a ON a.code = n.appellation_code
-       LEFT JOIN commune cm ON cm.code = n.place_commune_code
-      WHERE n.id = ANY($1::uuid[])`,
-    [needIds],
+export interface NeedLabels {
+  companyName: string;
+  appellationLabel: string;
+  placeName: string | null;
+}
+
+/**
+ * What a page shows beyond the scores, in one statement: the names of the needs shown (company, appellation label,
+ * place: the ranking did without them) and the facts of the pooled companies shown (pooled-company-queries.ts).
+ */
+export async function loadShownDetails(
+  manager: EntityManager,
+  needIds: string[],
+  pooledIds: string[],
+  now: Date,
+): Promise<{ labels: Map<string, NeedLabels>; facts: Map<string, PooledCompanyFacts> }> {
+  if (needIds.length === 0 && pooledIds.length === 0) return { labels: new Map(), facts: new Map() };
+  const [row]: Array<{ labels: Array<NeedLabels & { id: string }>; facts: Array<PooledCompanyFacts & { id: string }> }> = await manager.query(
+    `SELECT coalesce((SELECT json_agg(json_build_object('id', n.id, 'companyName', co.name, 'appellationLabel', a.label, 'placeName', cm.name))
+                        FROM hiring_need n JOIN company co ON co.id = n.company_id JOIN rome_appellation a ON a.code = n.appellation_code
+                        LEFT JOIN commune cm ON cm.code = n.place_commune_code
+                       WHERE n.id = ANY($1::uuid[])), '[]') AS labels,
+            coalesce((SELECT json_agg(f) FROM (${pooledCompanyFactsSql('$2', '$3')}) f), '[]') AS facts`,
+    [needIds, pooledIds, now],
   );
-  return new Map(rows.map((r) => [r.id, { companyName: r.company_name, appellationLabel: r.label, placeName: r.place_name }]));
+  return {
+    labels: new Map(row.labels.map(({ id, ...l }) => [id, l])),
+    facts: new Map(row.facts.map(({ id, ...f }) => [id, f])),
+  };
 }
 
 /** A need's info with the names `loadNeedLabels` read. */
-export function labelled(info: NeedRowInfo, labels: { companyName: string; appellationLabel: string; placeName: string | null } | undefined): NeedRowInfo {
+export function labelled(info: NeedRowInfo, labels: NeedLabels | undefined): NeedRowInfo {
   if (!labels) return info;
   return {
     ...info,

@@ -3,11 +3,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { siaeIdsWith, type Principal } from '../../platform/auth/principal';
 import { Clock, fieldDate } from '../../platform/clock/clock';
 import { readSnapshot } from '../../platform/database/snapshot';
-import { partnerSiaeIdsOf } from '../candidates/candidate-access';
 import {
   defaultMatchingWeights,
   rankCandidatesForNeed,
   rankNeedsForCandidate,
+  rankNeedScoresForCandidate,
   relatedJobsFromRows,
   type MatchingContext,
   type CandidateSnapshot,
@@ -21,7 +21,8 @@ import {
   domainExists,
   loadCandidatePage,
   loadJobReferential,
-  loadNeedLabels,
+  loadShownDetails,
+  type NeedLabels,
   labelled,
   loadOwnCandidate,
   loadVisibleNeed,
@@ -30,12 +31,13 @@ import {
   type PooledNeedRow,
   prefilterCandidates,
   loadNeedsOfCandidate,
+  loadMatchingViewer,
   type MatchingViewer,
 } from './matching-queries';
 import type { MatchesQueryDto } from './dto/matches.dto';
 import { interpretStoredWeights } from './collective-weights';
 import { limitsFor } from '../employer-network/solicitation-budget';
-import { loadPooledCompanyFacts } from './pooled-company-queries';
+import type { PooledCompanyFacts } from './pooled-company-queries';
 import { bestPerPooledCompany, solicitationState, type PooledCompanyMatchItem } from './pooled-company-matches';
 
 const DEFAULT_LIMIT = 20;
@@ -161,7 +163,12 @@ export class MatchingService {
       const page = this.page(q);
       const ranking = rankNeedsForCandidate(candidate, hits.map((h) => h.snapshot), ctx, { ...page, minScore: q.minScore });
       const companies = this.rankPooledCompanies(candidate, needs.pooled, ctx, q);
-      const labels = await loadNeedLabels(manager, [...new Set([...ranking.items.map((r) => r.needId), ...companies.best.map((b) => b.row.needId)])]);
+      const { labels, facts } = await loadShownDetails(
+        manager,
+        [...new Set([...ranking.items.map((r) => r.needId), ...companies.best.map((b) => b.row.needId)])],
+        companies.best.map((b) => b.row.pooledCompanyId),
+        this.clock.now(),
+      );
       return {
         candidate: { id: candidate.id },
         items: ranking.items.map((r) => {
@@ -182,7 +189,7 @@ export class MatchingService {
         excludedCount: ranking.excludedCount,
         ...page,
         ...weightsView(ctx),
-        companies: await this.pooledCompaniesView(manager, companies, labels, ctx),
+        companies: this.pooledCompaniesView(companies, labels, facts, ctx),
       };
     });
   }
@@ -190,7 +197,8 @@ export class MatchingService {
   /** The pooled companies that could hire the candidate (see pooled-company-matches.ts): the best ones and how many. */
   private rankPooledCompanies(candidate: CandidateSnapshot, rows: PooledNeedRow[], ctx: MatchingContext, q: MatchesQueryDto) {
     const byNeed = new Map(rows.map((r) => [r.snapshot.id, r]));
-    const ranked = rankNeedsForCandidate(candidate, rows.map((r) => r.snapshot), ctx, { minScore: q.minScore });
+    // Scores only: the list shows each company's best score, never the reasons of its thousand needs.
+    const ranked = rankNeedScoresForCandidate(candidate, rows.map((r) => r.snapshot), ctx, { minScore: q.minScore });
     return {
       best: bestPerPooledCompany(ranked.items, byNeed, POOLED_COMPANIES_SHOWN),
       total: new Set(ranked.items.map((r) => byNeed.get(r.needId)!.pooledCompanyId)).size,
@@ -198,54 +206,41 @@ export class MatchingService {
   }
 
   /** Those companies as shown, with their solicitation state (budget, pause) and the SIAE that know them. */
-  private async pooledCompaniesView(
-    manager: EntityManager,
+  private pooledCompaniesView(
     companies: ReturnType<MatchingService['rankPooledCompanies']>,
-    labels: Awaited<ReturnType<typeof loadNeedLabels>>,
+    labels: ReadonlyMap<string, NeedLabels>,
+    facts: ReadonlyMap<string, PooledCompanyFacts>,
     ctx: MatchingContext,
-  ): Promise<{ items: PooledCompanyMatchItem[]; total: number }> {
+  ): { items: PooledCompanyMatchItem[]; total: number } {
     const { best, total } = companies;
-    const facts = await loadPooledCompanyFacts(manager, best.map((b) => b.row.pooledCompanyId), this.clock.now());
     return {
       total,
-      items: best.map(({ row, best: r, openNeeds }) => ({
-        pooledCompanyId: row.pooledCompanyId,
-        name: row.pooledName,
-        commune: row.pooledCommune,
-        knownBy: facts.get(row.pooledCompanyId)?.knownBy ?? 0,
-        openNeeds,
-        bestNeed: {
-          needId: row.needId,
-          status: row.status,
-          appellation: labelled(row.info, labels.get(row.needId)).appellation,
-          score: r.score,
-          normalizedScore: r.normalizedScore,
-          distanceKm: r.distanceKm === null ? null : Math.round(r.distanceKm * 10) / 10,
-        },
-        solicitation: solicitationState(facts.get(row.pooledCompanyId), limitsFor(facts.get(row.pooledCompanyId)?.budgetRows ?? [], row.sizeBand), row.pausedUntil, ctx.today),
-      })),
+      items: best.flatMap(({ row, best: r, openNeeds }) => {
+        const f = facts.get(row.pooledCompanyId);
+        // Read in the same snapshot as the ranking, so always there; a company that is not is not shown rather than half shown.
+        if (!f) return [];
+        return [{
+          pooledCompanyId: row.pooledCompanyId,
+          name: f.name,
+          commune: f.commune,
+          knownBy: f.knownBy,
+          openNeeds,
+          bestNeed: {
+            needId: row.needId,
+            status: row.status,
+            appellation: labelled(row.info, labels.get(row.needId)).appellation,
+            score: r.score,
+            normalizedScore: r.normalizedScore,
+            distanceKm: r.distanceKm === null ? null : Math.round(r.distanceKm * 10) / 10,
+          },
+          solicitation: solicitationState(f, limitsFor(f.budgetRows, f.sizeBand), f.pausedUntil, ctx.today),
+        }];
+      }),
     };
   }
 
-  /**
-   * Read in the caller's transaction, so a membership that ends is honoured by the very next query; the collectives'
-   * stored weights come with them (one statement), for `context`.
-   */
-  private async viewerOf(manager: EntityManager, principal: Principal): Promise<ListViewer> {
-    const ownSiaeIds = siaeIdsWith(principal);
-    if (ownSiaeIds.length === 0) return { ownSiaeIds, candidateSiaeIds: [], memberCollectiveIds: [], storedWeights: new Map() };
-    const partners = await partnerSiaeIdsOf(manager, ownSiaeIds);
-    const rows: Array<{ collective_id: string; matching_weights: unknown }> = await manager.query(
-      `SELECT DISTINCT m.collective_id, c.matching_weights FROM collective_membership m JOIN collective c ON c.id = m.collective_id
-        WHERE m.status = 'active' AND m.siae_id = ANY($1::uuid[]) ORDER BY m.collective_id`,
-      [ownSiaeIds],
-    );
-    return {
-      ownSiaeIds,
-      candidateSiaeIds: [...ownSiaeIds, ...partners],
-      memberCollectiveIds: rows.map((r) => r.collective_id),
-      storedWeights: new Map(rows.map((r) => [r.collective_id, r.matching_weights])),
-    };
+  private viewerOf(manager: EntityManager, principal: Principal): Promise<ListViewer> {
+    return loadMatchingViewer(manager, siaeIdsWith(principal));
   }
 
   private async checkDomain(manager: EntityManager, domain: string | undefined): Promise<void> {

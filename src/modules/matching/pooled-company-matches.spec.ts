@@ -1,10 +1,9 @@
-import type { MatchResult } from './engine';
+import type { MatchScore } from './engine';
 import type { PooledNeedRow } from './matching-queries';
 import { limitsFor } from '../employer-network/solicitation-budget';
 import { bestPerPooledCompany, solicitationState } from './pooled-company-matches';
 
-const result = (needId: string, score: number): MatchResult =>
-  ({ needId, candidateId: 'c', score, maxScore: 100, normalizedScore: score / 100, excluded: false, exclusions: [], components: [], distanceKm: 1 }) as MatchResult;
+const result = (needId: string, score: number): MatchScore => ({ needId, candidateId: 'c', score, maxScore: 100, normalizedScore: score / 100, distanceKm: 1 });
 const row = (needId: string, pooledCompanyId: string, status = 'open'): PooledNeedRow =>
   ({ pooledCompanyId, status, snapshot: { id: needId } }) as unknown as PooledNeedRow;
 

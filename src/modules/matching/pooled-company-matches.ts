@@ -6,7 +6,7 @@
  * answering.
  */
 import { budgetRefusal, type BudgetLimits } from '../employer-network/solicitation-budget';
-import type { MatchResult } from './engine';
+import type { MatchScore } from './engine';
 import type { NeedRowInfo, PooledNeedRow } from './matching-queries';
 
 export interface SolicitationState {
@@ -36,8 +36,8 @@ export interface PooledCompanyMatchItem {
  * company's best need is its first, except that an open need scoring the same wins over a filled or closed one (the
  * CIP can act on it today). Returns the companies in the order of their best score, at most `limit`.
  */
-export function bestPerPooledCompany(ranked: readonly MatchResult[], rows: ReadonlyMap<string, PooledNeedRow>, limit: number): Array<{ row: PooledNeedRow; best: MatchResult; openNeeds: number }> {
-  const byCompany = new Map<string, { row: PooledNeedRow; best: MatchResult; openNeeds: number }>();
+export function bestPerPooledCompany(ranked: readonly MatchScore[], rows: ReadonlyMap<string, PooledNeedRow>, limit: number): Array<{ row: PooledNeedRow; best: MatchScore; openNeeds: number }> {
+  const byCompany = new Map<string, { row: PooledNeedRow; best: MatchScore; openNeeds: number }>();
   for (const r of ranked) {
     const row = rows.get(r.needId)!;
     const seen = byCompany.get(row.pooledCompanyId);

@@ -6,7 +6,7 @@ import { Clock } from '../clock/clock';
 import { AccessToken } from './access-token.entity';
 import { authErrors } from './auth.errors';
 import { LoginRateLimiter } from './login-rate-limiter';
-import { GRANT_READER, GrantReader, Principal } from './principal';
+import { GRANT_READER, GrantReader, Principal, SiaeGrant } from './principal';
 import { TokenHasher } from './token-hasher';
 import { User } from './user.entity';
 
@@ -53,18 +53,17 @@ export class AuthService {
     return { token, expiresAt };
   }
 
-  /** Read on every request: one statement for the session and its person, then the grants (see GrantReader). */
+  /** Read on every request: one statement for the session, its person and their grants (see GrantReader). */
   async authenticate(token: string): Promise<Principal> {
-    const rows: Array<{ id: string; user_id: string; expires_at: Date; revoked_at: Date | null; email: string; is_admin: boolean; disabled_at: Date | null }> =
-      await this.dataSource.query(
-        `SELECT t.id, t.user_id, t.expires_at, t.revoked_at, u.email, u.is_admin, u.disabled_at
-           FROM access_token t JOIN app_user u ON u.id = t.user_id WHERE t.token_hash = $1`,
-        [this.hasher.hash(token)],
-      );
+    const rows: Array<{ id: string; user_id: string; expires_at: Date; revoked_at: Date | null; email: string; is_admin: boolean; disabled_at: Date | null;
+      siae_grants: SiaeGrant[]; coordinator_of: string[] }> = await this.dataSource.query(
+      `SELECT t.id, t.user_id, t.expires_at, t.revoked_at, u.email, u.is_admin, u.disabled_at, ${this.grants.grantColumnsSql('t.user_id')}
+         FROM access_token t JOIN app_user u ON u.id = t.user_id WHERE t.token_hash = $1`,
+      [this.hasher.hash(token)],
+    );
     const row = rows[0];
     if (!row || row.revoked_at || row.expires_at <= this.clock.now() || row.disabled_at) throw authErrors.sessionExpired();
-    const grants = await this.grants.grantsOf(row.user_id);
-    return { userId: row.user_id, email: row.email, tokenId: row.id, isAdmin: row.is_admin, ...grants };
+    return { userId: row.user_id, email: row.email, tokenId: row.id, isAdmin: row.is_admin, siaeGrants: row.siae_grants, coordinatorOf: row.coordinator_of };
   }
 
   async logout(tokenId: string): Promise<void> {

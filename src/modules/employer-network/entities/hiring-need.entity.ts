@@ -11,7 +11,7 @@ import { Company } from './company.entity';
 @Entity('hiring_need')
 @Index('IDX_hiring_need_company', ['companyId'])
 @Index('IDX_hiring_need_open_confirmed', ['confirmedAt'], { where: `status = 'open'` })
-// Btree (domain_code, latitude) INCLUDE (longitude, fiche_code, company_id) on open needs, for the match lists: by hand.
+// Btree (domain_code, latitude) INCLUDE (longitude, fiche_code, company_id, owner_siae_id, shared_collective_ids) on open needs, for the match lists: by hand.
 @Index('IDX_hiring_need_matching', { synchronize: false })
 // The same on filled and closed needs (pooled companies that hired for a trade): by hand too.
 @Index('IDX_hiring_need_history', { synchronize: false })
@@ -67,6 +67,14 @@ export class HiringNeed {
 
   @Column({ type: 'double precision', nullable: true, insert: false, update: false })
   longitude: number | null;
+
+  // Visibility copies filled by database triggers on every write of the need, of a share of its company or of the
+  // company's owner (never by the code): the match lists check who may see a need without reading company and shares.
+  @Column({ name: 'owner_siae_id', type: 'uuid', insert: false, update: false })
+  ownerSiaeId: string;
+
+  @Column({ name: 'shared_collective_ids', type: 'uuid', array: true, default: () => `'{}'`, insert: false, update: false })
+  sharedCollectiveIds: string[];
 
   @Column({ name: 'start_date', type: 'date', nullable: true })
   startDate: string | null;

@@ -3,7 +3,7 @@
  * written apart from the engine (law of cosines for distance, explicit licence lists) so a bug is not checked by itself.
  */
 import fc from 'fast-check';
-import { rankCandidatesForNeed, rankNeedsForCandidate } from './rank';
+import { rankCandidatesForNeed, rankNeedScoresForCandidate, rankNeedsForCandidate } from './rank';
 import { scorePair } from './score-pair';
 import { skillKey } from './skill-key';
 import {
@@ -181,6 +181,17 @@ describe('ranking properties', () => {
       expect(rankNeedsForCandidate(c, shuffled, ctx)).toEqual(whole);
       const byId = new Map(ns.map((n) => [n.id, n]));
       for (const item of whole.items) expect(item).toEqual(scorePair(c, byId.get(item.needId)!, ctx));
+    }), RUNS);
+  });
+
+  it('ranks needs without their reasons in the same order, with the same figures and counts', () => {
+    fc.assert(fc.property(candidateArb, needsArb(30), weightsArb, fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }), (c, ns, w, minScore) => {
+      const ctx = context(w);
+      const explained = rankNeedsForCandidate(c, ns, ctx, { minScore });
+      const scores = rankNeedScoresForCandidate(c, ns, ctx, { minScore });
+      expect(scores.total).toBe(explained.total);
+      expect(scores.excludedCount).toBe(explained.excludedCount);
+      expect(scores.items).toEqual(explained.items.map(({ candidateId, needId, score, maxScore, normalizedScore, distanceKm }) => ({ candidateId, needId, score, maxScore, normalizedScore, distanceKm })));
     }), RUNS);
   });
 

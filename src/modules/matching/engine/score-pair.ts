@@ -25,6 +25,7 @@ import type {
   ExclusionCode,
   MatchingContext,
   MatchResult,
+  MatchScore,
   NeedSnapshot,
   ScoreComponent,
   SoftSkill,
@@ -176,18 +177,32 @@ export function explainPrepared(c: PreparedCandidate, n: PreparedNeed, ctx: Matc
   });
   // Sum in hundredths so that Σ components = score exactly as displayed.
   const cents = components.reduce((sum, k) => sum + Math.round(k.points * 100), 0);
-  const maxCents = components.reduce((sum, k) => sum + Math.round(k.maxPoints * 100), 0);
   return {
-    candidateId: c.snapshot.id,
-    needId: n.snapshot.id,
-    score: cents / 100,
-    maxScore: maxCents / 100,
-    normalizedScore: maxCents > 0 ? Math.min(1, Math.max(0, cents / maxCents)) : 0,
+    ...scoreOf(c, n, cents, maxCents(n, ctx.weights), s.distanceKm),
     excluded: s.excluded,
     exclusions: s.exclusions,
     components,
     distanceKm: s.distanceKm,
   };
+}
+
+/** The pair's figures from its score in hundredths: one formula for the explained and the unexplained results. */
+export function scoreOf(c: PreparedCandidate, n: PreparedNeed, cents: number, maxCentsOfNeed: number, distanceKm: number | null): MatchScore {
+  return {
+    candidateId: c.snapshot.id,
+    needId: n.snapshot.id,
+    score: cents / 100,
+    maxScore: maxCentsOfNeed / 100,
+    normalizedScore: maxCentsOfNeed > 0 ? Math.min(1, Math.max(0, cents / maxCentsOfNeed)) : 0,
+    distanceKm,
+  };
+}
+
+/** Σ maxPoints in hundredths, summed as the explanation sums its displayed parts. */
+export function maxCents(n: PreparedNeed, w: MatchingWeights): number {
+  let sum = 0;
+  for (const v of Object.values(maxPoints(n, w))) sum += Math.round(v * 100);
+  return sum;
 }
 
 /** Best points of each component for this need: a component the need gives no data for (no skills, no place) has none. */

@@ -130,6 +130,20 @@ export interface Exclusion {
   reason: string;
 }
 
+/** A ranked pair without its explanation: what a list needs to order and count, not to show the reasons. */
+export interface MatchScore {
+  candidateId: string;
+  needId: string;
+  /** Σ components[].points, rounded to 2 decimals after summing rounded components (so the sum holds exactly). */
+  score: number;
+  /** Best score these weights allow (Σ maxPoints), to show the score as a share. */
+  maxScore: number;
+  /** score / maxScore clamped to 0..1: what the job-dating weight takes. */
+  normalizedScore: number;
+  /** Distance between the communes' centroids, km (null when the need has no place). */
+  distanceKm: number | null;
+}
+
 export interface MatchResult {
   candidateId: string;
   needId: string;
