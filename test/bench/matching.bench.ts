@@ -3,9 +3,10 @@
  *
  * Both match lists through HTTP, as a CIP of a Lyon SIAE calls them: the real application (createApp), a real session
  * (POST /api/auth/login), one request at a time on keep-alive. Beside each: the SQL pre-filter alone (the functions of
- * matching-queries.ts run on the same data source, i.e. the statements the service sends plus their row mapping: for a
- * need, the pre-filter and the page read of 20 candidates; for a candidate, the one statement that reads the needs of
- * both lists), as the floor the HTTP figure is compared with.
+ * matching-queries.ts run on the same data source in the same kind of transaction, i.e. the statements the service
+ * sends plus their row mapping: for a need, the pre-filter (index-only ids and versions, then the profiles not already
+ * kept, with its own snapshot cache warmed like the service's) and the page read of 20 candidates; for a candidate, the
+ * one statement that reads the needs of both lists), as the floor the HTTP figure is compared with.
  *
  * Database `maillage_bench_matching` (created if missing, kept unless --drop, rebuilt with --fresh): all migrations,
  * the referentials import, then, in SQL with a fixed seed, over the communes within 80 km of Lyon:
@@ -28,7 +29,8 @@ import { loadAverage } from './support/machine';
 import 'reflect-metadata';
 import argon2 from 'argon2';
 import { performance } from 'node:perf_hooks';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { CandidateSnapshotCache } from '../../src/modules/matching/candidate-snapshot-cache';
 import { createApp } from '../../src/app.factory';
 import { loadCandidatePage, loadJobReferential, loadOwnCandidate, loadNeedsOfCandidate, loadVisibleNeed, loadMatchingViewer, prefilterCandidates, DEFAULT_NEED_RADIUS_KM, type MatchingViewer } from '../../src/modules/matching/matching-queries';
 import { ReferentialsImporter } from '../../src/modules/referentials/referentials.importer';
@@ -204,12 +206,17 @@ async function main(argv: string[]): Promise<void> {
     }
     // The floor's statements run in the service's kind of transaction (readSnapshot: same isolation, no parallel workers);
     // only the statements themselves are timed.
+    // Candidate snapshots are kept by match version (CandidateSnapshotCache) by the service; the floor keeps its own, warmed
+    // on the same 50 needs as the HTTP pass, so both read from PostgreSQL only the profiles they have not seen yet.
+    const floorCache = new CandidateSnapshotCache();
+    const floorNeed = (m: EntityManager, id: string) => loadVisibleNeed(m, viewer, id).then((n) => prefilterCandidates(m, viewer, n!.snapshot, related, { radiusKm: DEFAULT_NEED_RADIUS_KM }, floorCache));
+    for (const { id } of visibleNeeds.slice(0, 50)) await readSnapshot(ds, (m) => floorNeed(m, id));
     const needFloor: number[] = [];
     for (const { id } of visibleNeeds) {
       await readSnapshot(ds, async (m) => {
         const need = await loadVisibleNeed(m, viewer, id);
         const t0 = performance.now();
-        const hits = await prefilterCandidates(m, viewer, need!.snapshot, related, { radiusKm: DEFAULT_NEED_RADIUS_KM });
+        const hits = await prefilterCandidates(m, viewer, need!.snapshot, related, { radiusKm: DEFAULT_NEED_RADIUS_KM }, floorCache);
         await loadCandidatePage(m, viewer, hits.slice(0, 20).map((h) => h.snapshot.id));
         needFloor.push(performance.now() - t0);
       });

@@ -112,6 +112,32 @@ describe('matching search structures (e2e)', () => {
       await t.dataSource.query(`UPDATE hiring_need SET owner_siae_id = $2, shared_collective_ids = ARRAY[$3::uuid] WHERE id = $1`, [id, siaeA.id, c1Id]);
       expect(await row()).toEqual({ owner_siae_id: siaeQ.id, shared_collective_ids: [] });
     });
+    it('gives a profile a new match version on every write of what matching reads, and only then', async () => {
+      const c = await cf.newCandidate(cipA, siaeA.id);
+      const version = async () => BigInt((await t.dataSource.query(`SELECT match_version FROM candidate_profile WHERE candidate_id = $1`, [c.id]))[0].match_version);
+      const seen = [await version()];
+      const changes = [
+        `UPDATE candidate_profile SET mobility_radius_km = 25 WHERE candidate_id = $1`,
+        `INSERT INTO candidate_skill (candidate_id, label, evidence_level) VALUES ($1, 'Conduite d''autolaveuse', 'declared')`,
+        `UPDATE candidate_skill SET evidence_level = 'observed' WHERE candidate_id = $1`,
+        `DELETE FROM candidate_skill WHERE candidate_id = $1`,
+        `DELETE FROM candidate_soft_skill WHERE candidate_id = $1`,
+        `INSERT INTO candidate_soft_skill (candidate_id, soft_skill) VALUES ($1, 'ponctualite')`,
+        `DELETE FROM candidate_target_job WHERE candidate_id = $1`,
+        `UPDATE candidate_profile SET shared_with_collective = NOT shared_with_collective WHERE candidate_id = $1`,
+      ];
+      for (const sql of changes) {
+        await t.dataSource.query(sql, [c.id]);
+        const v = await version();
+        expect(v).toBeGreaterThan(seen[seen.length - 1]);
+        seen.push(v);
+      }
+      // A write elsewhere (the identity row's name) leaves it as it is, and a direct write of the version is overridden.
+      await t.dataSource.query(`UPDATE candidate SET first_name = 'Autre' WHERE id = $1`, [c.id]);
+      expect(await version()).toBe(seen[seen.length - 1]);
+      await t.dataSource.query(`UPDATE candidate_profile SET match_version = 1 WHERE candidate_id = $1`, [c.id]);
+      expect(await version()).toBeGreaterThan(seen[seen.length - 1]);
+    });
   });
 
   describe('pre-filters select what the plain rule selects', () => {

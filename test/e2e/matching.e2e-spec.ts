@@ -172,6 +172,26 @@ describe('matching (e2e)', () => {
       }
       expect((await candidatesFor(needA, devA, { domain: 'Z99' }).expect(400)).body.code).toBe('UNKNOWN_DOMAIN');
     });
+
+    it('scores a profile as it is now: a change is seen by the very next request, never an earlier snapshot', async () => {
+      const { id } = await cf.newCandidate(cipP, siaeP.id, { profile: { targetJobs: [{ ogrCode: laveurCarreaux, experienceLevel: 'beginner' }] }, consent: true });
+      const item = async () => (await candidatesFor(needA, devA).expect(200)).body.items.find((i: { candidateId: string }) => i.candidateId === id);
+      const jobPoints = async () => (await item()).components.find((c: { key: string }) => c.key === 'job').points;
+      expect(await jobPoints()).toBe(14);
+      const put = (profile: Record<string, unknown>) =>
+        t.http().put(`/api/candidates/${id}/profile`).set('authorization', auth(cipP)).send({
+          communeCode: communes.villeurbanne, mobilityRadiusKm: 15, transportMeans: ['public_transport'], skills: [], softSkills: [],
+          targetJobs: [{ ogrCode: laveurCarreaux, experienceLevel: 'beginner' }], ...profile,
+        }).expect(200);
+      await put({ targetJobs: [{ ogrCode: rome.agentPropreteLocaux, experienceLevel: 'beginner' }] });
+      expect(await jobPoints()).toBe(35);
+      const before = (await item()).components.find((c: { key: string }) => c.key === 'contractEnd').points;
+      await t.http().patch(`/api/candidates/${id}`).set('authorization', auth(cipP)).send({ contractEnd: new Date().toISOString().slice(0, 10) }).expect(200);
+      expect((await item()).components.find((c: { key: string }) => c.key === 'contractEnd').points).toBeGreaterThan(before);
+      // Moved beyond its own radius: no longer a candidate for this need at all.
+      await put({ targetJobs: [{ ogrCode: rome.agentPropreteLocaux, experienceLevel: 'beginner' }], communeCode: communes.villefranche, mobilityRadiusKm: 10 });
+      expect(await item()).toBeUndefined();
+    });
   });
 
   describe('needs for a candidate', () => {

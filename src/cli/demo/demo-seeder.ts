@@ -56,7 +56,9 @@ export async function seedDemoTerritory(manager: EntityManager): Promise<DemoSum
 
   // Candidates are followed by the CIP of their SIAE; structures without a CIP in the demo get none.
   const withCip = demoSiaes.filter((d) => d.staff.some((m) => m.role === 'cip'));
-  const cipUserIds = await Promise.all(withCip.map(async (d) => (await manager.findOneByOrFail(User, { email: demoEmail(d.slug, 'cip') })).id));
+  // One after the other: a transaction is one connection, which runs one query at a time (pg warns otherwise).
+  const cipUserIds: string[] = [];
+  for (const d of withCip) cipUserIds.push((await manager.findOneByOrFail(User, { email: demoEmail(d.slug, 'cip') })).id);
   const candidates = await seedDemoCandidates(manager, {
     siaeIds: withCip.map((d) => siaeIds.get(d.slug)!),
     cipUserIds,

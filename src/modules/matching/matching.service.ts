@@ -38,6 +38,7 @@ import type { MatchesQueryDto } from './dto/matches.dto';
 import { interpretStoredWeights } from './collective-weights';
 import { limitsFor } from '../employer-network/solicitation-budget';
 import type { PooledCompanyFacts } from './pooled-company-queries';
+import { CandidateSnapshotCache } from './candidate-snapshot-cache';
 import { bestPerPooledCompany, solicitationState, type PooledCompanyMatchItem } from './pooled-company-matches';
 
 const DEFAULT_LIMIT = 20;
@@ -100,6 +101,8 @@ const scoreView = (r: MatchResult): ScoreView => ({
 export class MatchingService {
   private readonly logger = new Logger(MatchingService.name);
   private referential: Promise<{ ref: JobReferential; lookup: RelatedJobs }> | null = null;
+  /** Scored candidate snapshots by match version (see CandidateSnapshotCache): per process, checked on every read. */
+  private readonly candidateSnapshots = new CandidateSnapshotCache();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -119,7 +122,7 @@ export class MatchingService {
         radiusKm: q.radiusKm ?? DEFAULT_NEED_RADIUS_KM,
         domain: q.domain,
         availableBy: q.availableBy,
-      });
+      }, this.candidateSnapshots);
       const page = this.page(q);
       const ranking = rankCandidatesForNeed(need.snapshot, hits.map((h) => h.snapshot), ctx, { ...page, minScore: q.minScore });
       const info = await loadCandidatePage(manager, viewer, ranking.items.map((r) => r.candidateId));

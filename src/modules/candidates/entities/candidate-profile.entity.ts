@@ -117,6 +117,14 @@ export class CandidateProfile {
   @Column({ name: 'target_fiche_ids', type: 'int', array: true, default: () => `'{}'`, insert: false, update: false })
   targetFicheIds: number[];
 
+  /**
+   * Version of what matching reads of this candidate (profile, target jobs, skills, soft skills): a new number from a
+   * sequence on every write of any of them, by triggers (migration CandidateMatchVersion). The match lists keep scored
+   * snapshots by (id, version). Never written by the code; bigint, so it reads as a string.
+   */
+  @Column({ name: 'match_version', type: 'bigint', insert: false, update: false, select: false })
+  matchVersion: string;
+
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }

@@ -1,0 +1,28 @@
+import { CandidateSnapshotCache, type CachedCandidate } from './candidate-snapshot-cache';
+
+const value = (id: string): CachedCandidate => ({ siaeId: 's', snapshot: { id } as CachedCandidate['snapshot'] });
+
+describe('CandidateSnapshotCache', () => {
+  it('answers only for the version it was given', () => {
+    const cache = new CandidateSnapshotCache();
+    cache.set('a', '7', value('a'));
+    expect(cache.get('a', '7')?.snapshot.id).toBe('a');
+    expect(cache.get('a', '8')).toBeUndefined();
+    cache.set('a', '8', value('a2'));
+    expect(cache.get('a', '7')).toBeUndefined();
+    expect(cache.get('a', '8')?.snapshot.id).toBe('a2');
+    expect(cache.size).toBe(1);
+  });
+
+  it('drops the entry used longest ago past its capacity', () => {
+    const cache = new CandidateSnapshotCache(2);
+    cache.set('a', '1', value('a'));
+    cache.set('b', '1', value('b'));
+    expect(cache.get('a', '1')).toBeDefined();
+    cache.set('c', '1', value('c'));
+    expect(cache.size).toBe(2);
+    expect(cache.get('b', '1')).toBeUndefined();
+    expect(cache.get('a', '1')).toBeDefined();
+    expect(cache.get('c', '1')).toBeDefined();
+  });
+});
