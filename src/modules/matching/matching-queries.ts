@@ -36,21 +36,24 @@ export interface MatchingViewer {
   collectiveMembers: ReadonlyMap<string, string[]>;
 }
 
-/**
- * The viewer of a match list, read in the caller's transaction (a membership that ends is honoured by the very next
- * query), in one statement: on a list read at every search, each round trip to PostgreSQL shows. The collectives'
- * stored weights come with them.
- */
-export async function loadMatchingViewer(manager: EntityManager, ownSiaeIds: string[]): Promise<MatchingViewer & { storedWeights: Map<string, unknown> }> {
-  if (ownSiaeIds.length === 0) return { ownSiaeIds, candidateSiaeIds: [], memberCollectiveIds: [], collectiveMembers: new Map(), storedWeights: new Map() };
-  const [row]: Array<{ partners: string[]; collectives: Array<{ id: string; weights: unknown; members: string[] }> }> = await manager.query(
-    `SELECT coalesce((SELECT array_agg(p.siae_id ORDER BY p.siae_id) FROM (${partnerSiaeIdsSql('$1')}) p), '{}') AS partners,
+type ViewerRow = { partners: string[]; collectives: Array<{ id: string; weights: unknown; members: string[] }> };
+/** A viewer with their collectives' stored matching weights (for the list's context). */
+export type ListViewer = MatchingViewer & { storedWeights: Map<string, unknown> };
+
+/** The viewer's columns over $1 = their SIAE (see loadMatchingViewer), plus `extra` columns of the caller's. */
+function viewerStatement(extra = ''): string {
+  return `SELECT coalesce((SELECT array_agg(p.siae_id ORDER BY p.siae_id) FROM (${partnerSiaeIdsSql('$1')}) p), '{}') AS partners,
             coalesce((SELECT json_agg(json_build_object('id', c.id, 'weights', c.matching_weights,
                                                         'members', (SELECT array_agg(a.siae_id ORDER BY a.siae_id) FROM collective_membership a
                                                                      WHERE a.collective_id = c.id AND a.status = 'active')) ORDER BY c.id)
-                        FROM collective c WHERE c.id IN (SELECT m.collective_id FROM collective_membership m WHERE m.status = 'active' AND m.siae_id = ANY($1::uuid[]))), '[]') AS collectives`,
-    [ownSiaeIds],
-  );
+                        FROM collective c WHERE c.id IN (SELECT m.collective_id FROM collective_membership m WHERE m.status = 'active' AND m.siae_id = ANY($1::uuid[]))), '[]') AS collectives
+            ${extra}`;
+}
+
+/** The collectives of $1's SIAE as an SQL array expression, for a rule written with a collectives parameter. */
+const MEMBER_COLLECTIVES_SQL = `(SELECT array_agg(m.collective_id) FROM collective_membership m WHERE m.status = 'active' AND m.siae_id = ANY($1::uuid[]))`;
+
+function viewerFromRow(ownSiaeIds: string[], row: ViewerRow): ListViewer {
   return {
     ownSiaeIds,
     candidateSiaeIds: [...ownSiaeIds, ...row.partners],
@@ -58,6 +61,39 @@ export async function loadMatchingViewer(manager: EntityManager, ownSiaeIds: str
     collectiveMembers: new Map(row.collectives.map((c) => [c.id, c.members])),
     storedWeights: new Map(row.collectives.map((c) => [c.id, c.weights])),
   };
+}
+
+const NO_VIEWER = (ownSiaeIds: string[]): ListViewer => ({ ownSiaeIds, candidateSiaeIds: [], memberCollectiveIds: [], collectiveMembers: new Map(), storedWeights: new Map() });
+
+/**
+ * The viewer of a match list, read in the caller's transaction (a membership that ends is honoured by the very next
+ * query), in one statement: on a list read at every search, each round trip to PostgreSQL shows. The collectives'
+ * stored weights come with them.
+ */
+export async function loadMatchingViewer(manager: EntityManager, ownSiaeIds: string[]): Promise<ListViewer> {
+  if (ownSiaeIds.length === 0) return NO_VIEWER(ownSiaeIds);
+  const [row]: ViewerRow[] = await manager.query(viewerStatement(), [ownSiaeIds]);
+  return viewerFromRow(ownSiaeIds, row);
+}
+
+/** The viewer and the need they ask matches for (null if they may not see it), in one statement. */
+export async function loadViewerAndNeed(manager: EntityManager, ownSiaeIds: string[], needId: string): Promise<{ viewer: ListViewer; need: VisibleNeed | null }> {
+  if (ownSiaeIds.length === 0) return { viewer: NO_VIEWER(ownSiaeIds), need: null };
+  const [row]: Array<ViewerRow & { need: VisibleNeedRow | null }> = await manager.query(
+    viewerStatement(`, (SELECT row_to_json(x) FROM (${visibleNeedSelect('$2', '$1', MEMBER_COLLECTIVES_SQL)}) x) AS need`),
+    [ownSiaeIds, needId],
+  );
+  return { viewer: viewerFromRow(ownSiaeIds, row), need: row.need && visibleNeed(row.need) };
+}
+
+/** The viewer and a candidate of their own SIAE (see loadOwnCandidate), in one statement. */
+export async function loadViewerAndCandidate(manager: EntityManager, ownSiaeIds: string[], candidateId: string): Promise<{ viewer: ListViewer; candidate: CandidateLookup }> {
+  if (ownSiaeIds.length === 0) return { viewer: NO_VIEWER(ownSiaeIds), candidate: { status: 'not_found' } };
+  const [row]: Array<ViewerRow & { candidate: CandidateRow | { candidate_id: null } | null }> = await manager.query(
+    viewerStatement(`, (SELECT row_to_json(x) FROM (${ownCandidateSelect('$2', '$1')}) x) AS candidate`),
+    [ownSiaeIds, candidateId],
+  );
+  return { viewer: viewerFromRow(ownSiaeIds, row), candidate: candidateLookup(row.candidate === null ? [] : [row.candidate]) };
 }
 
 export interface CandidateRowInfo {
@@ -156,19 +192,26 @@ export async function domainExists(manager: EntityManager, code: string): Promis
 
 // ---------------------------------------------------------------- needs
 
-/** The need if the viewer may see it (owner SIAE, or shared with a collective of theirs), else null (→ 404). */
-export async function loadVisibleNeed(manager: EntityManager, viewer: MatchingViewer, needId: string): Promise<{ snapshot: NeedSnapshot; info: NeedRowInfo; open: boolean } | null> {
-  const rows: Array<NeedScoreRow & { company_name: string; appellation_label: string; place_name: string | null }> = await manager.query(
-    `SELECT ${NEED_SCORE_COLUMNS}, co.name AS company_name, a.label AS appellation_label, cm.name AS place_name
+type VisibleNeedRow = NeedScoreRow & { company_name: string; appellation_label: string; place_name: string | null };
+export type VisibleNeed = { snapshot: NeedSnapshot; info: NeedRowInfo; open: boolean };
+
+/** The need $need if the viewer ($own, collectives as an SQL array expression) may see it: one row or none. */
+function visibleNeedSelect(needParam: string, ownParam: string, collectivesSql: string): string {
+  return `SELECT ${NEED_SCORE_COLUMNS}, co.name AS company_name, a.label AS appellation_label, cm.name AS place_name
        FROM hiring_need n JOIN company co ON co.id = n.company_id JOIN rome_appellation a ON a.code = n.appellation_code
        LEFT JOIN commune cm ON cm.code = n.place_commune_code
-      WHERE n.id = $1 AND ${visibleCompanySql('co', '$2', '$3')}`,
-    [needId, viewer.ownSiaeIds, viewer.memberCollectiveIds],
-  );
-  if (rows.length === 0) return null;
-  const [r] = rows;
+      WHERE n.id = ${needParam}::uuid AND ${visibleCompanySql('co', ownParam, collectivesSql)}`;
+}
+
+function visibleNeed(r: VisibleNeedRow): VisibleNeed {
   const { snapshot, info } = scoreRowNeed(r);
   return { snapshot, info: labelled(info, { companyName: r.company_name, appellationLabel: r.appellation_label, placeName: r.place_name }), open: r.status === 'open' };
+}
+
+/** The need if the viewer may see it (owner SIAE, or shared with a collective of theirs), else null (→ 404). */
+export async function loadVisibleNeed(manager: EntityManager, viewer: MatchingViewer, needId: string): Promise<VisibleNeed | null> {
+  const rows: VisibleNeedRow[] = await manager.query(visibleNeedSelect('$1', '$2', '$3'), [needId, viewer.ownSiaeIds, viewer.memberCollectiveIds]);
+  return rows.length === 0 ? null : visibleNeed(rows[0]);
 }
 
 export interface PooledNeedRow {
@@ -413,17 +456,22 @@ function candidateSnapshot(r: CandidateRow): CandidateSnapshot {
 
 export type CandidateLookup = { status: 'ok'; snapshot: CandidateSnapshot } | { status: 'no_profile' } | { status: 'not_found' };
 
-/** A candidate of the viewer's own SIAE (identity row not erased) with its profile; consent is not needed to look for offers. */
-export async function loadOwnCandidate(manager: EntityManager, viewer: MatchingViewer, candidateId: string): Promise<CandidateLookup> {
-  const rows: Array<CandidateRow | { candidate_id: null }> = await manager.query(
-    `SELECT ${profileColumns({ skills: true, softSkills: true })}
+/** The candidate $candidate of $own's SIAE (identity row not erased), with its profile columns (null when it has none). */
+function ownCandidateSelect(candidateParam: string, ownParam: string): string {
+  return `SELECT ${profileColumns({ skills: true, softSkills: true })}
        FROM candidate k LEFT JOIN candidate_profile p ON p.candidate_id = k.id AND p.siae_id = k.siae_id
-      WHERE k.id = $1 AND k.siae_id = ANY($2::uuid[]) AND k.erased_at IS NULL`,
-    [candidateId, viewer.ownSiaeIds],
-  );
+      WHERE k.id = ${candidateParam}::uuid AND k.siae_id = ANY(${ownParam}::uuid[]) AND k.erased_at IS NULL`;
+}
+
+function candidateLookup(rows: Array<CandidateRow | { candidate_id: null }>): CandidateLookup {
   if (rows.length === 0) return { status: 'not_found' };
   const row = rows[0];
   return row.candidate_id === null ? { status: 'no_profile' } : { status: 'ok', snapshot: candidateSnapshot(row as CandidateRow) };
+}
+
+/** A candidate of the viewer's own SIAE (identity row not erased) with its profile; consent is not needed to look for offers. */
+export async function loadOwnCandidate(manager: EntityManager, viewer: MatchingViewer, candidateId: string): Promise<CandidateLookup> {
+  return candidateLookup(await manager.query(ownCandidateSelect('$1', '$2'), [candidateId, viewer.ownSiaeIds]));
 }
 
 /**

@@ -24,15 +24,14 @@ import {
   loadShownDetails,
   type NeedLabels,
   labelled,
-  loadOwnCandidate,
-  loadVisibleNeed,
+  loadViewerAndCandidate,
+  loadViewerAndNeed,
   type JobReferential,
   type NeedRowInfo,
   type PooledNeedRow,
   prefilterCandidates,
   loadNeedsOfCandidate,
-  loadMatchingViewer,
-  type MatchingViewer,
+  type ListViewer,
 } from './matching-queries';
 import type { MatchesQueryDto } from './dto/matches.dto';
 import { interpretStoredWeights } from './collective-weights';
@@ -80,7 +79,6 @@ export interface MatchPage<T> {
   weightsCollectiveId: string | null;
 }
 
-type ListViewer = MatchingViewer & { storedWeights: Map<string, unknown> };
 type ListContext = MatchingContext & { weightsSource: 'collective' | 'default'; weightsCollectiveId: string | null };
 const weightsView = (ctx: ListContext) => ({ weights: ctx.weightsSource, weightsCollectiveId: ctx.weightsCollectiveId });
 
@@ -111,8 +109,7 @@ export class MatchingService {
 
   async candidatesForNeed(principal: Principal, needId: string, q: MatchesQueryDto): Promise<MatchPage<CandidateMatchItem> & { need: { id: string; appellation: { code: string; label: string }; place: { code: string; name: string } | null } }> {
     return readSnapshot(this.dataSource, async (manager) => {
-      const viewer = await this.viewerOf(manager, principal);
-      const need = await loadVisibleNeed(manager, viewer, needId);
+      const { viewer, need } = await loadViewerAndNeed(manager, siaeIdsWith(principal), needId);
       if (!need) throw matchingErrors.needNotFound();
       if (!need.open) throw matchingErrors.needNotOpen();
       await this.checkDomain(manager, q.domain);
@@ -152,8 +149,7 @@ export class MatchingService {
     q: MatchesQueryDto,
   ): Promise<MatchPage<NeedMatchItem> & { candidate: { id: string }; companies: { items: PooledCompanyMatchItem[]; total: number } }> {
     return readSnapshot(this.dataSource, async (manager) => {
-      const viewer = await this.viewerOf(manager, principal);
-      const found = await loadOwnCandidate(manager, viewer, candidateId);
+      const { viewer, candidate: found } = await loadViewerAndCandidate(manager, siaeIdsWith(principal), candidateId);
       if (found.status === 'not_found') throw matchingErrors.candidateNotFound();
       if (found.status === 'no_profile') throw matchingErrors.candidateWithoutProfile();
       await this.checkDomain(manager, q.domain);
@@ -240,10 +236,6 @@ export class MatchingService {
         }];
       }),
     };
-  }
-
-  private viewerOf(manager: EntityManager, principal: Principal): Promise<ListViewer> {
-    return loadMatchingViewer(manager, siaeIdsWith(principal));
   }
 
   private async checkDomain(manager: EntityManager, domain: string | undefined): Promise<void> {
