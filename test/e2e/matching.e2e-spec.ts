@@ -223,6 +223,25 @@ describe('matching (e2e)', () => {
       for (const c of own.components) expect(c.reason).toMatch(/[a-zéèàç]/i);
     });
 
+    it('reads a need as it is now: a change of the need or of its sharing is seen by the very next request', async () => {
+      const companyId = await company(siaeP, 'Entreprise de P, partagée puis retirée', [c1]);
+      const needId = await need(companyId, laveurCarreaux, communes.villeurbanne);
+      const item = async () => (await t.http().get(`/api/candidates/${candidateId}/matches`).set('authorization', auth(cipA)).expect(200)).body.items
+        .find((i: { needId: string }) => i.needId === needId);
+      expect((await item()).components.find((c: { key: string }) => c.key === 'job').points).toBe(14);
+      await t.dataSource.query(`UPDATE hiring_need SET appellation_code = $2, weekly_hours = 20 WHERE id = $1`, [needId, rome.agentPropreteLocaux]);
+      const now = await item();
+      expect(now.components.find((c: { key: string }) => c.key === 'job').points).toBe(35);
+      expect(now.weeklyHours).toBe(20);
+      await t.dataSource.query(`UPDATE hiring_need SET accommodations = '{}' WHERE id = $1`, [needId]);
+      // A B licence is now required, which the candidate does not hold: excluded, so not listed.
+      expect(await item()).toBeUndefined();
+      await t.dataSource.query(`UPDATE hiring_need SET accommodations = '{beginner_french,no_driving_licence}' WHERE id = $1`, [needId]);
+      expect(await item()).toBeDefined();
+      await t.dataSource.query(`UPDATE company_share SET withdrawn_at = now() WHERE company_id = $1`, [companyId]);
+      expect(await item()).toBeUndefined();
+    });
+
     it('is 404 for another SIAE, even one of the same collective, and 400 on bad input', async () => {
       expect((await t.http().get(`/api/candidates/${candidateId}/matches`).set('authorization', auth(cipB)).expect(404)).body.code).toBe('CANDIDATE_NOT_FOUND');
       expect((await t.http().get(`/api/candidates/${candidateId}/matches`).set('authorization', auth(cipP)).expect(404)).body.code).toBe('CANDIDATE_NOT_FOUND');

@@ -4,12 +4,13 @@
  * scores: the engine does.
  */
 import { EntityManager } from 'typeorm';
+import { prepared } from '../../platform/database/prepared';
 import { partnerSiaeIdsSql, partnerSql } from '../candidates/candidate-access';
 import type { DrivingLicence, EvidenceLevel, SoftSkill, TransportMean, WorkTime } from '../candidates/candidate-vocabulary';
 import type { SpokenLanguage } from '../candidates/entities/candidate-profile.entity';
 import { visibleCompanySql, visibleNeedSql } from '../employer-network/employer-network-access';
 import type { Accommodation, ContractType } from '../employer-network/employer-network-vocabulary';
-import { CandidateSnapshotCache, type CachedCandidate } from './candidate-snapshot-cache';
+import { SnapshotCache } from './snapshot-cache';
 import { pooledCompanyFactsSql, type PooledCompanyFacts } from './pooled-company-queries';
 import { boundingBox, EARTH_RADIUS_KM, haversineKm, needAccommodationFields, withinRadiusKm, type CandidateSnapshot, type NeedSnapshot, type RelatedJobRow } from './engine';
 
@@ -72,14 +73,14 @@ const NO_VIEWER = (ownSiaeIds: string[]): ListViewer => ({ ownSiaeIds, candidate
  */
 export async function loadMatchingViewer(manager: EntityManager, ownSiaeIds: string[]): Promise<ListViewer> {
   if (ownSiaeIds.length === 0) return NO_VIEWER(ownSiaeIds);
-  const [row]: ViewerRow[] = await manager.query(viewerStatement(), [ownSiaeIds]);
+  const [row]: ViewerRow[] = await prepared(manager, viewerStatement(), [ownSiaeIds]);
   return viewerFromRow(ownSiaeIds, row);
 }
 
 /** The viewer and the need they ask matches for (null if they may not see it), in one statement. */
 export async function loadViewerAndNeed(manager: EntityManager, ownSiaeIds: string[], needId: string): Promise<{ viewer: ListViewer; need: VisibleNeed | null }> {
   if (ownSiaeIds.length === 0) return { viewer: NO_VIEWER(ownSiaeIds), need: null };
-  const [row]: Array<ViewerRow & { need: VisibleNeedRow | null }> = await manager.query(
+  const [row]: Array<ViewerRow & { need: VisibleNeedRow | null }> = await prepared(manager, 
     viewerStatement(`, (SELECT row_to_json(x) FROM (${visibleNeedSelect('$2', '$1', MEMBER_COLLECTIVES_SQL)}) x) AS need`),
     [ownSiaeIds, needId],
   );
@@ -89,11 +90,17 @@ export async function loadViewerAndNeed(manager: EntityManager, ownSiaeIds: stri
 /** The viewer and a candidate of their own SIAE (see loadOwnCandidate), in one statement. */
 export async function loadViewerAndCandidate(manager: EntityManager, ownSiaeIds: string[], candidateId: string): Promise<{ viewer: ListViewer; candidate: CandidateLookup }> {
   if (ownSiaeIds.length === 0) return { viewer: NO_VIEWER(ownSiaeIds), candidate: { status: 'not_found' } };
-  const [row]: Array<ViewerRow & { candidate: CandidateRow | { candidate_id: null } | null }> = await manager.query(
+  const [row]: Array<ViewerRow & { candidate: CandidateRow | { candidate_id: null } | null }> = await prepared(manager, 
     viewerStatement(`, (SELECT row_to_json(x) FROM (${ownCandidateSelect('$2', '$1')}) x) AS candidate`),
     [ownSiaeIds, candidateId],
   );
   return { viewer: viewerFromRow(ownSiaeIds, row), candidate: candidateLookup(row.candidate === null ? [] : [row.candidate]) };
+}
+
+/** A scored candidate as the match lists keep it (SnapshotCache): the engine's snapshot and the SIAE it belongs to. */
+export interface CachedCandidate {
+  snapshot: CandidateSnapshot;
+  siaeId: string;
 }
 
 export interface CandidateRowInfo {
@@ -210,7 +217,7 @@ function visibleNeed(r: VisibleNeedRow): VisibleNeed {
 
 /** The need if the viewer may see it (owner SIAE, or shared with a collective of theirs), else null (→ 404). */
 export async function loadVisibleNeed(manager: EntityManager, viewer: MatchingViewer, needId: string): Promise<VisibleNeed | null> {
-  const rows: VisibleNeedRow[] = await manager.query(visibleNeedSelect('$1', '$2', '$3'), [needId, viewer.ownSiaeIds, viewer.memberCollectiveIds]);
+  const rows: VisibleNeedRow[] = await prepared(manager, visibleNeedSelect('$1', '$2', '$3'), [needId, viewer.ownSiaeIds, viewer.memberCollectiveIds]);
   return rows.length === 0 ? null : visibleNeed(rows[0]);
 }
 
@@ -225,6 +232,12 @@ export interface PooledNeedRow {
 
 /** How far back a filled or closed need still says "this company hires for this trade". */
 export const POOLED_HISTORY_MONTHS = 24;
+
+/** A need as the match lists keep it (SnapshotCache): the engine's snapshot and what a list shows beside the names. */
+export interface CachedNeed {
+  snapshot: NeedSnapshot;
+  info: NeedRowInfo;
+}
 
 export interface NeedsOfCandidate {
   /** Open needs the viewer may see (the needs list). */
@@ -249,9 +262,6 @@ interface NeedScoreRow {
   positions: number;
   contract_type: ContractType;
   company_id: string;
-  pooled_id: string | null;
-  /** [latitude, longitude] of the pooled company's commune, read only for a need without a place. */
-  pooled_point: [number, number] | null;
 }
 
 const NEED_SCORE_COLUMNS = `n.id, n.status, n.appellation_code, n.fiche_code, n.place_commune_code, n.latitude, n.longitude,
@@ -305,6 +315,7 @@ export async function loadNeedsOfCandidate(
   candidate: CandidateSnapshot,
   ref: JobReferential,
   filters: { radiusKm: number; domain?: string; today: string },
+  cache: SnapshotCache<CachedNeed> = new SnapshotCache(),
 ): Promise<NeedsOfCandidate> {
   const fiches = searchedFiches(ref, [...new Set(candidate.targetJobs.map((j) => j.ficheCode.trim()))], filters.domain);
   if (fiches.length === 0 || viewer.ownSiaeIds.length === 0) return { open: [], pooled: [] };
@@ -317,34 +328,55 @@ export async function loadNeedsOfCandidate(
   // The box on the index, then the circle on the index tuple (float haversine, a metre of slack): a quarter fewer rows.
   const km = haversineSql('n.latitude', 'n.longitude', `${p.add(latitude)}::float8`, `${p.add(longitude)}::float8`);
   const box = `${boxSql(p, 'n', latitude, longitude, filters.radiusKm)} AND ${km} <= ${p.add(filters.radiusKm + SQL_SLACK_KM)}::float8`;
-  const rows: NeedScoreRow[] = await manager.query(
-    `WITH n AS (SELECT ${NEED_SCORE_COLUMNS} FROM hiring_need n WHERE n.status = 'open' AND ${job} AND ${box}
-                UNION ALL SELECT ${NEED_SCORE_COLUMNS} FROM hiring_need n WHERE n.status = 'open' AND ${job} AND n.latitude IS NULL
-                UNION ALL SELECT ${NEED_SCORE_COLUMNS} FROM hiring_need n WHERE n.status <> 'open' AND ${job} AND ${box} AND ${recent}
-                UNION ALL SELECT ${NEED_SCORE_COLUMNS} FROM hiring_need n WHERE n.status <> 'open' AND ${job} AND n.latitude IS NULL AND ${recent})
-     SELECT n.*, pm.pooled_company_id AS pooled_id,
-            CASE WHEN n.latitude IS NULL AND pm.pooled_company_id IS NOT NULL
+  // Every branch is answered from its index alone (ids, versions, statuses); the scored columns come from `cache`.
+  const open_ = `SELECT n.id, 'open'::varchar AS status, n.match_version, n.company_id, n.latitude IS NULL AS no_place FROM hiring_need n WHERE n.status = 'open' AND ${job}`;
+  const past = `SELECT n.id, n.status, n.match_version, n.company_id, n.latitude IS NULL AS no_place FROM hiring_need n WHERE n.status <> 'open' AND ${job} AND ${recent}`;
+  const rows: Array<{ id: string; status: string; match_version: string; pooled_id: string | null; pooled_point: [number, number] | null }> = await prepared(manager, 
+    `WITH n AS (${open_} AND ${box} UNION ALL ${open_} AND n.latitude IS NULL UNION ALL ${past} AND ${box} UNION ALL ${past} AND n.latitude IS NULL)
+     SELECT n.id, n.status, n.match_version, pm.pooled_company_id AS pooled_id,
+            CASE WHEN n.no_place AND pm.pooled_company_id IS NOT NULL
                  THEN (SELECT ARRAY[cm.latitude, cm.longitude] FROM pooled_company pc JOIN commune cm ON cm.code = pc.commune_code WHERE pc.id = pm.pooled_company_id) END AS pooled_point
        FROM n LEFT JOIN pooled_company_member pm ON pm.company_id = n.company_id AND pm.collective_id = ANY(${collectives}::uuid[])
       WHERE n.status = 'open' OR pm.pooled_company_id IS NOT NULL`,
     p.values,
   );
-  const inRadius = (lat: number | null, lon: number | null) => lat === null || lon === null || withinRadiusKm(haversineKm(latitude, longitude, lat, lon), filters.radiusKm);
-  const open = new Map<string, { snapshot: NeedSnapshot; info: NeedRowInfo }>();
+  const needs = await cachedNeeds(manager, rows, cache);
+  const inRadius = (place: { latitude: number; longitude: number } | null) => place === null || withinRadiusKm(haversineKm(latitude, longitude, place.latitude, place.longitude), filters.radiusKm);
+  const open = new Map<string, CachedNeed>();
   const pooled: PooledNeedRow[] = [];
-  // Built once per need, shared by both lists: a thousand rows per request, so no copy of a row (spreads showed in profiles).
-  const mapped = new Map<string, { snapshot: NeedSnapshot; info: NeedRowInfo }>();
   for (const r of rows) {
-    const inCircle = inRadius(r.latitude, r.longitude);
-    let need = mapped.get(r.id);
-    if (!need) mapped.set(r.id, (need = scoreRowNeed(r)));
+    const need = needs.get(r.id)!;
+    const inCircle = inRadius(need.snapshot.location);
     // A company in the pooled view of two of the caller's collectives comes twice: one open need all the same.
     if (r.status === 'open' && inCircle) open.set(r.id, need);
     // A pooled company member always belongs to a live pooled company: the pooling writer dissolves only companies left without members.
-    if (r.pooled_id === null || !(r.latitude !== null ? inCircle : inRadius(r.pooled_point?.[0] ?? null, r.pooled_point?.[1] ?? null))) continue;
+    const pooledPlace = need.snapshot.location ?? (r.pooled_point ? { latitude: r.pooled_point[0], longitude: r.pooled_point[1] } : null);
+    if (r.pooled_id === null || !(need.snapshot.location ? inCircle : inRadius(pooledPlace))) continue;
     pooled.push({ needId: r.id, pooledCompanyId: r.pooled_id, status: r.status, snapshot: { ...need.snapshot, id: `${r.id}/${r.pooled_id}` }, info: need.info });
   }
   return { open: [...open.values()], pooled };
+}
+
+/** The snapshots of those needs: from `cache` at the version read, else read (one statement for all the others) and kept. */
+async function cachedNeeds(manager: EntityManager, rows: ReadonlyArray<{ id: string; match_version: string }>, cache: SnapshotCache<CachedNeed>): Promise<Map<string, CachedNeed>> {
+  const found = new Map<string, CachedNeed>();
+  const missing = new Set<string>();
+  for (const r of rows) {
+    const cached = cache.get(r.id, r.match_version);
+    if (cached) found.set(r.id, cached);
+    else missing.add(r.id);
+  }
+  if (missing.size === 0) return found;
+  const fetched: Array<NeedScoreRow & { match_version: string }> = await prepared(manager, 
+    `SELECT ${NEED_SCORE_COLUMNS}, n.match_version FROM hiring_need n WHERE n.id = ANY($1::uuid[])`,
+    [[...missing]],
+  );
+  for (const r of fetched) {
+    const need = scoreRowNeed(r);
+    cache.set(r.id, r.match_version, need);
+    found.set(r.id, need);
+  }
+  return found;
 }
 
 export interface NeedLabels {
@@ -364,7 +396,7 @@ export async function loadShownDetails(
   now: Date,
 ): Promise<{ labels: Map<string, NeedLabels>; facts: Map<string, PooledCompanyFacts> }> {
   if (needIds.length === 0 && pooledIds.length === 0) return { labels: new Map(), facts: new Map() };
-  const [row]: Array<{ labels: Array<NeedLabels & { id: string }>; facts: Array<PooledCompanyFacts & { id: string }> }> = await manager.query(
+  const [row]: Array<{ labels: Array<NeedLabels & { id: string }>; facts: Array<PooledCompanyFacts & { id: string }> }> = await prepared(manager, 
     `SELECT coalesce((SELECT json_agg(json_build_object('id', n.id, 'companyName', co.name, 'appellationLabel', a.label, 'placeName', cm.name))
                         FROM hiring_need n JOIN company co ON co.id = n.company_id JOIN rome_appellation a ON a.code = n.appellation_code
                         LEFT JOIN commune cm ON cm.code = n.place_commune_code
@@ -471,7 +503,7 @@ function candidateLookup(rows: Array<CandidateRow | { candidate_id: null }>): Ca
 
 /** A candidate of the viewer's own SIAE (identity row not erased) with its profile; consent is not needed to look for offers. */
 export async function loadOwnCandidate(manager: EntityManager, viewer: MatchingViewer, candidateId: string): Promise<CandidateLookup> {
-  return candidateLookup(await manager.query(ownCandidateSelect('$1', '$2'), [candidateId, viewer.ownSiaeIds]));
+  return candidateLookup(await prepared(manager, ownCandidateSelect('$1', '$2'), [candidateId, viewer.ownSiaeIds]));
 }
 
 /**
@@ -489,7 +521,7 @@ export async function prefilterCandidates(
   need: NeedSnapshot,
   ref: JobReferential,
   filters: { radiusKm: number; domain?: string; availableBy?: string },
-  cache: CandidateSnapshotCache = new CandidateSnapshotCache(),
+  cache: SnapshotCache<CachedCandidate> = new SnapshotCache(),
 ): Promise<CachedCandidate[]> {
   if (viewer.candidateSiaeIds.length === 0) return [];
   const fiches = searchedFiches(ref, [need.ficheCode.trim()], filters.domain);
@@ -505,7 +537,7 @@ export async function prefilterCandidates(
   if (filters.availableBy) where.push(`(p.available_from IS NULL OR p.available_from <= ${p.add(filters.availableBy)}::date)`);
   // The filter reads only the narrow index (index-only scan over the box). A wide index holding every scored column
   // scanned three times slower; reading the few hundred profiles by primary key was half the list's time: hence the cache.
-  const hits: Array<{ candidate_id: string; match_version: string }> = await manager.query(
+  const hits: Array<{ candidate_id: string; match_version: string }> = await prepared(manager, 
     `SELECT p.candidate_id, p.match_version FROM candidate_profile p WHERE ${where.join(' AND ')}`,
     p.values,
   );
@@ -517,7 +549,7 @@ export async function prefilterCandidates(
     else missing.push(h.candidate_id);
   }
   if (missing.length > 0) {
-    const rows: Array<CandidateRow & { match_version: string }> = await manager.query(
+    const rows: Array<CandidateRow & { match_version: string }> = await prepared(manager, 
       `SELECT ${profileColumns({ skills: true, softSkills: true })}, p.match_version FROM candidate_profile p WHERE p.candidate_id = ANY($1::uuid[])`,
       [missing],
     );
@@ -544,7 +576,7 @@ export async function prefilterCandidates(
  */
 export async function loadCandidatePage(manager: EntityManager, viewer: MatchingViewer, candidateIds: string[]): Promise<Map<string, CandidateRowInfo>> {
   if (candidateIds.length === 0) return new Map();
-  const rows: Array<{ candidate_id: string; siae_id: string; pseudonym: string; commune_code: string; commune_name: string }> = await manager.query(
+  const rows: Array<{ candidate_id: string; siae_id: string; pseudonym: string; commune_code: string; commune_name: string }> = await prepared(manager, 
     `SELECT p.candidate_id, p.siae_id, p.pseudonym, p.commune_code, c.name AS commune_name
        FROM candidate_profile p JOIN commune c ON c.code = p.commune_code
       WHERE p.candidate_id = ANY($1::uuid[]) AND ${partnerSql('p', '$2')}`,

@@ -32,12 +32,14 @@ import {
   prefilterCandidates,
   loadNeedsOfCandidate,
   type ListViewer,
+  type CachedCandidate,
+  type CachedNeed,
 } from './matching-queries';
 import type { MatchesQueryDto } from './dto/matches.dto';
 import { interpretStoredWeights } from './collective-weights';
 import { limitsFor } from '../employer-network/solicitation-budget';
 import type { PooledCompanyFacts } from './pooled-company-queries';
-import { CandidateSnapshotCache } from './candidate-snapshot-cache';
+import { SnapshotCache } from './snapshot-cache';
 import { bestPerPooledCompany, solicitationState, type PooledCompanyMatchItem } from './pooled-company-matches';
 
 const DEFAULT_LIMIT = 20;
@@ -99,8 +101,9 @@ const scoreView = (r: MatchResult): ScoreView => ({
 export class MatchingService {
   private readonly logger = new Logger(MatchingService.name);
   private referential: Promise<{ ref: JobReferential; lookup: RelatedJobs }> | null = null;
-  /** Scored candidate snapshots by match version (see CandidateSnapshotCache): per process, checked on every read. */
-  private readonly candidateSnapshots = new CandidateSnapshotCache();
+  /** Scored snapshots by match version (see SnapshotCache): per process, checked against the row's version on every read. */
+  private readonly candidateSnapshots = new SnapshotCache<CachedCandidate>();
+  private readonly needSnapshots = new SnapshotCache<CachedNeed>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -156,7 +159,7 @@ export class MatchingService {
       const candidate = found.snapshot;
       const related = await this.jobReferential(manager);
       const ctx = this.context(viewer, related.lookup, q.collectiveId);
-      const needs = await loadNeedsOfCandidate(manager, viewer, candidate, related.ref, { radiusKm: q.radiusKm ?? candidate.mobilityRadiusKm, domain: q.domain, today: ctx.today });
+      const needs = await loadNeedsOfCandidate(manager, viewer, candidate, related.ref, { radiusKm: q.radiusKm ?? candidate.mobilityRadiusKm, domain: q.domain, today: ctx.today }, this.needSnapshots);
       const hits = needs.open;
       const info = new Map(hits.map((h) => [h.snapshot.id, h.info]));
       const page = this.page(q);

@@ -11,9 +11,9 @@ import { Company } from './company.entity';
 @Entity('hiring_need')
 @Index('IDX_hiring_need_company', ['companyId'])
 @Index('IDX_hiring_need_open_confirmed', ['confirmedAt'], { where: `status = 'open'` })
-// Btree (domain_code, latitude) INCLUDE (longitude, fiche_code, company_id, owner_siae_id, shared_collective_ids) on open needs, for the match lists: by hand.
+// Btree (domain_code, latitude) INCLUDE (longitude, fiche_code, company_id, owner_siae_id, shared_collective_ids, match_version) on open needs, for the match lists: by hand.
 @Index('IDX_hiring_need_matching', { synchronize: false })
-// The same on filled and closed needs (pooled companies that hired for a trade): by hand too.
+// The same on filled and closed needs, with status, closed_at and updated_at (pooled companies that hired for a trade): by hand too.
 @Index('IDX_hiring_need_history', { synchronize: false })
 @Check('CK_hiring_need_status', `status IN (${sqlList(needStatuses)})`)
 @Check('CK_hiring_need_contract', `contract_type IN (${sqlList(contractTypes)})`)
@@ -75,6 +75,10 @@ export class HiringNeed {
 
   @Column({ name: 'shared_collective_ids', type: 'uuid', array: true, default: () => `'{}'`, insert: false, update: false })
   sharedCollectiveIds: string[];
+
+  /** Version of the row for the match lists' snapshot cache: a new number on every write, by a trigger (migration NeedMatchVersion). */
+  @Column({ name: 'match_version', type: 'bigint', insert: false, update: false, select: false })
+  matchVersion: string;
 
   @Column({ name: 'start_date', type: 'date', nullable: true })
   startDate: string | null;

@@ -1,21 +1,21 @@
-import { CandidateSnapshotCache, type CachedCandidate } from './candidate-snapshot-cache';
+import { SnapshotCache } from './snapshot-cache';
 
-const value = (id: string): CachedCandidate => ({ siaeId: 's', snapshot: { id } as CachedCandidate['snapshot'] });
+const value = (id: string) => ({ id });
 
-describe('CandidateSnapshotCache', () => {
+describe('SnapshotCache', () => {
   it('answers only for the version it was given', () => {
-    const cache = new CandidateSnapshotCache();
+    const cache = new SnapshotCache<{ id: string }>();
     cache.set('a', '7', value('a'));
-    expect(cache.get('a', '7')?.snapshot.id).toBe('a');
+    expect(cache.get('a', '7')?.id).toBe('a');
     expect(cache.get('a', '8')).toBeUndefined();
     cache.set('a', '8', value('a2'));
     expect(cache.get('a', '7')).toBeUndefined();
-    expect(cache.get('a', '8')?.snapshot.id).toBe('a2');
+    expect(cache.get('a', '8')?.id).toBe('a2');
     expect(cache.size).toBe(1);
   });
 
   it('drops the entry used longest ago past its capacity', () => {
-    const cache = new CandidateSnapshotCache(2);
+    const cache = new SnapshotCache<{ id: string }>(2);
     cache.set('a', '1', value('a'));
     cache.set('b', '1', value('b'));
     expect(cache.get('a', '1')).toBeDefined();
