@@ -5,7 +5,7 @@
  * (POST /api/auth/login), one request at a time on keep-alive. Beside each: the SQL pre-filter alone (the functions of
  * matching-queries.ts run on the same data source in the same kind of transaction, i.e. the statements the service
  * sends plus their row mapping: for a need, the pre-filter (index-only ids and versions, then the profiles not already
- * kept, with its own snapshot cache warmed like the service's) and the page read of 20 candidates; for a candidate, the
+ * kept, with its own snapshot cache warmed like the service's; the consent check and what a page shows come with it); for a candidate, the
  * statement that reads the needs of both lists (ids and versions, then the needs not already kept, same kind of
  * cache)), as the floor the HTTP figure is compared with.
  *
@@ -33,7 +33,7 @@ import { performance } from 'node:perf_hooks';
 import { DataSource, type EntityManager } from 'typeorm';
 import { SnapshotCache } from '../../src/modules/matching/snapshot-cache';
 import { createApp } from '../../src/app.factory';
-import { loadCandidatePage, loadJobReferential, loadOwnCandidate, loadNeedsOfCandidate, loadVisibleNeed, loadMatchingViewer, prefilterCandidates, DEFAULT_NEED_RADIUS_KM, type CachedCandidate, type CachedNeed, type MatchingViewer } from '../../src/modules/matching/matching-queries';
+import { loadJobReferential, loadOwnCandidate, loadNeedsOfCandidate, loadVisibleNeed, loadMatchingViewer, prefilterCandidates, DEFAULT_NEED_RADIUS_KM, type CachedCandidate, type CachedNeed, type MatchingViewer } from '../../src/modules/matching/matching-queries';
 import { ReferentialsImporter } from '../../src/modules/referentials/referentials.importer';
 import { findDataDir } from '../../src/modules/referentials/referentials-data';
 import { typeormOptions } from '../../src/platform/database/typeorm-options';
@@ -217,8 +217,7 @@ async function main(argv: string[]): Promise<void> {
       await readSnapshot(ds, async (m) => {
         const need = await loadVisibleNeed(m, viewer, id);
         const t0 = performance.now();
-        const hits = await prefilterCandidates(m, viewer, need!.snapshot, related, { radiusKm: DEFAULT_NEED_RADIUS_KM }, floorCache);
-        await loadCandidatePage(m, viewer, hits.slice(0, 20).map((h) => h.snapshot.id));
+        await prefilterCandidates(m, viewer, need!.snapshot, related, { radiusKm: DEFAULT_NEED_RADIUS_KM }, floorCache);
         needFloor.push(performance.now() - t0);
       });
     }

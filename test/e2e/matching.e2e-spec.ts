@@ -129,6 +129,18 @@ describe('matching (e2e)', () => {
       expect(after.body.items.map((i: { candidateId: string }) => i.candidateId)).not.toContain(ids.withdrawable);
     });
 
+    it('never ranks a candidate whose sharing flag says yes without an active consent row (a bug elsewhere must not leak)', async () => {
+      const before = await candidatesFor(needA, devA, { radiusKm: 60 }).expect(200);
+      await t.dataSource.query(`UPDATE candidate_profile SET shared_with_collective = true WHERE candidate_id = $1`, [ids.noConsent]);
+      try {
+        const after = await candidatesFor(needA, devA, { radiusKm: 60 }).expect(200);
+        expect(after.body.items.map((i: { candidateId: string }) => i.candidateId)).not.toContain(ids.noConsent);
+        expect(after.body.total).toBe(before.body.total);
+      } finally {
+        await t.dataSource.query(`UPDATE candidate_profile SET shared_with_collective = false WHERE candidate_id = $1`, [ids.noConsent]);
+      }
+    });
+
     it('filters by domain, minimum score and radius, and pages without overlap', async () => {
       const domain = await candidatesFor(needA, devA, { domain: 'G15' }).expect(200);
       expect(domain.body.items.map((i: { candidateId: string }) => i.candidateId)).toEqual([ids.related]);

@@ -97,15 +97,14 @@ export async function loadViewerAndCandidate(manager: EntityManager, ownSiaeIds:
   return { viewer: viewerFromRow(ownSiaeIds, row), candidate: candidateLookup(row.candidate === null ? [] : [row.candidate]) };
 }
 
-/** A scored candidate as the match lists keep it (SnapshotCache): the engine's snapshot and the SIAE it belongs to. */
+/**
+ * A candidate as the match lists keep it (SnapshotCache): the engine's snapshot, and what a page shows of it (its SIAE,
+ * pseudonym and commune; never an identity field).
+ */
 export interface CachedCandidate {
   snapshot: CandidateSnapshot;
   siaeId: string;
-}
-
-export interface CandidateRowInfo {
   pseudonym: string;
-  siaeId: string;
   commune: { code: string; name: string };
 }
 
@@ -513,7 +512,9 @@ export async function loadOwnCandidate(manager: EntityManager, viewer: MatchingV
  * longitude, fiche overlap and distance checked inside the index) returns ids and match versions; the snapshots come
  * from `cache` when it holds that version, else their profile rows are read by primary key (and cached).
  * The sharing flag is "an active collective consent exists", kept in the same transaction as every consent write
- * (`syncSharingFlag`); the rows shown are checked again against the consent rows themselves by `loadCandidatePage`.
+ * (`syncSharingFlag`); each candidate found is checked again against the consent rows themselves, with the candidates
+ * module's own rule (`partnerSql`): one the rule refuses (a bug upstream) is neither ranked nor counted. What a page
+ * shows (pseudonym, commune) comes with the snapshot: nothing is read after the ranking.
  */
 export async function prefilterCandidates(
   manager: EntityManager,
@@ -527,7 +528,8 @@ export async function prefilterCandidates(
   const fiches = searchedFiches(ref, [need.ficheCode.trim()], filters.domain);
   if (fiches.length === 0) return [];
   const p = new Params();
-  const where = [`p.shared_with_collective`, `p.siae_id = ANY(${p.add(viewer.candidateSiaeIds)}::uuid[])`, `p.target_fiche_ids && ${p.add(fiches.map(ficheId))}::int[]`];
+  const siaeIds = p.add(viewer.candidateSiaeIds);
+  const where = [`p.shared_with_collective`, `p.siae_id = ANY(${siaeIds}::uuid[])`, `p.target_fiche_ids && ${p.add(fiches.map(ficheId))}::int[]`];
   if (need.location) {
     const { latitude, longitude } = need.location;
     where.push(boxSql(p, 'p', latitude, longitude, filters.radiusKm));
@@ -537,8 +539,9 @@ export async function prefilterCandidates(
   if (filters.availableBy) where.push(`(p.available_from IS NULL OR p.available_from <= ${p.add(filters.availableBy)}::date)`);
   // The filter reads only the narrow index (index-only scan over the box). A wide index holding every scored column
   // scanned three times slower; reading the few hundred profiles by primary key was half the list's time: hence the cache.
-  const hits: Array<{ candidate_id: string; match_version: string }> = await prepared(manager, 
-    `SELECT p.candidate_id, p.match_version FROM candidate_profile p WHERE ${where.join(' AND ')}`,
+  // The consent rows themselves, by the candidates module's own rule, as a semi-join: one index probe per candidate found.
+  const hits: Array<{ candidate_id: string; match_version: string }> = await prepared(manager,
+    `SELECT p.candidate_id, p.match_version FROM candidate_profile p WHERE ${where.join(' AND ')} AND ${partnerSql('p', siaeIds)}`,
     p.values,
   );
   const found: CachedCandidate[] = [];
@@ -549,12 +552,13 @@ export async function prefilterCandidates(
     else missing.push(h.candidate_id);
   }
   if (missing.length > 0) {
-    const rows: Array<CandidateRow & { match_version: string }> = await prepared(manager, 
-      `SELECT ${profileColumns({ skills: true, softSkills: true })}, p.match_version FROM candidate_profile p WHERE p.candidate_id = ANY($1::uuid[])`,
+    const rows: Array<CandidateRow & { match_version: string; pseudonym: string; commune_name: string }> = await prepared(manager,
+      `SELECT ${profileColumns({ skills: true, softSkills: true })}, p.match_version, p.pseudonym, c.name AS commune_name
+         FROM candidate_profile p JOIN commune c ON c.code = p.commune_code WHERE p.candidate_id = ANY($1::uuid[])`,
       [missing],
     );
     for (const r of rows) {
-      const value = { snapshot: candidateSnapshot(r), siaeId: r.siae_id };
+      const value = { snapshot: candidateSnapshot(r), siaeId: r.siae_id, pseudonym: r.pseudonym, commune: { code: r.commune_code, name: r.commune_name } };
       cache.set(r.candidate_id, r.match_version, value);
       found.push(value);
     }
@@ -562,25 +566,11 @@ export async function prefilterCandidates(
   const place = need.location;
   // Beyond the search radius or the candidate's own radius, a candidate is not a match at all (rather than an
   // exclusion the list would count): the same distance and tolerance as the engine's hard limit.
-  return place
+  const candidates = place
     ? found.filter(({ snapshot: c }) => {
         const km = haversineKm(place.latitude, place.longitude, c.location.latitude, c.location.longitude);
         return withinRadiusKm(km, filters.radiusKm) && withinRadiusKm(km, c.mobilityRadiusKm);
       })
     : found;
-}
-
-/**
- * What a page shows of each ranked candidate (pseudonym, commune), read with the full visibility rule of the candidates
- * module (`partnerSql`: SIAE, sharing flag and an active consent row). A candidate the rule refuses is left out.
- */
-export async function loadCandidatePage(manager: EntityManager, viewer: MatchingViewer, candidateIds: string[]): Promise<Map<string, CandidateRowInfo>> {
-  if (candidateIds.length === 0) return new Map();
-  const rows: Array<{ candidate_id: string; siae_id: string; pseudonym: string; commune_code: string; commune_name: string }> = await prepared(manager, 
-    `SELECT p.candidate_id, p.siae_id, p.pseudonym, p.commune_code, c.name AS commune_name
-       FROM candidate_profile p JOIN commune c ON c.code = p.commune_code
-      WHERE p.candidate_id = ANY($1::uuid[]) AND ${partnerSql('p', '$2')}`,
-    [candidateIds, viewer.candidateSiaeIds],
-  );
-  return new Map(rows.map((r) => [r.candidate_id, { pseudonym: r.pseudonym, siaeId: r.siae_id, commune: { code: r.commune_code, name: r.commune_name } }]));
+  return candidates;
 }

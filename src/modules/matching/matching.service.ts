@@ -19,7 +19,6 @@ import { matchingErrors } from './matching.errors';
 import {
   DEFAULT_NEED_RADIUS_KM,
   domainExists,
-  loadCandidatePage,
   loadJobReferential,
   loadShownDetails,
   type NeedLabels,
@@ -118,24 +117,19 @@ export class MatchingService {
       await this.checkDomain(manager, q.domain);
       const related = await this.jobReferential(manager);
       const ctx = this.context(viewer, related.lookup, q.collectiveId);
-      const hits = await prefilterCandidates(manager, viewer, need.snapshot, related.ref, {
+      const candidates = await prefilterCandidates(manager, viewer, need.snapshot, related.ref, {
         radiusKm: q.radiusKm ?? DEFAULT_NEED_RADIUS_KM,
         domain: q.domain,
         availableBy: q.availableBy,
       }, this.candidateSnapshots);
       const page = this.page(q);
-      const ranking = rankCandidatesForNeed(need.snapshot, hits.map((h) => h.snapshot), ctx, { ...page, minScore: q.minScore });
-      const info = await loadCandidatePage(manager, viewer, ranking.items.map((r) => r.candidateId));
-      const shown = ranking.items.filter((r) => info.has(r.candidateId));
-      if (shown.length < ranking.items.length) {
-        // The sharing flag said yes and the consent rows say no: a bug upstream; nothing is shown, and it is told.
-        this.logger.error(`matching: ${ranking.items.length - shown.length} candidat(s) classé(s) sans consentement actif pour le besoin ${needId}`);
-      }
+      const ranking = rankCandidatesForNeed(need.snapshot, candidates.map((h) => h.snapshot), ctx, { ...page, minScore: q.minScore });
+      const byId = new Map(candidates.map((h) => [h.snapshot.id, h]));
       const own = new Set(viewer.ownSiaeIds);
       return {
         need: { id: need.snapshot.id, appellation: need.info.appellation, place: need.info.place },
-        items: shown.map((r) => {
-          const i = info.get(r.candidateId)!;
+        items: ranking.items.map((r) => {
+          const i = byId.get(r.candidateId)!;
           return { candidateId: r.candidateId, pseudonym: i.pseudonym, mine: own.has(i.siaeId), commune: i.commune, ...scoreView(r) };
         }),
         total: ranking.total,
