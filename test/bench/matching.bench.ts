@@ -1,8 +1,9 @@
 /**
- * npm run bench:matching [-- --fresh] [--drop] [--queries <n>] [--candidates <n>]
+ * npm run bench:matching [-- --fresh] [--drop] [--queries <n>] [--candidates <n>] [--client-in-process]
  *
  * Both match lists through HTTP, as a CIP of a Lyon SIAE calls them: the real application (createApp), a real session
- * (POST /api/auth/login), one request at a time on keep-alive. Beside each: the SQL pre-filter alone (the functions of
+ * (POST /api/auth/login), one request at a time on keep-alive, from a client in a process of its own
+ * (support/http-client.ts: in the server's process, the client's own work was charged to the API). Beside each: the SQL pre-filter alone (the functions of
  * matching-queries.ts run on the same data source in the same kind of transaction, i.e. the statements the service
  * sends plus their row mapping: for a need, the pre-filter (index-only ids and versions, then the profiles not already
  * kept, with its own snapshot cache warmed like the service's; the consent check and what a page shows come with it); for a candidate, the
@@ -27,6 +28,7 @@ import { seedBenchCandidateDetails } from './support/seed-candidates';
 import { percentile, summary } from './support/stats';
 import { prepareBenchDatabase, releaseBenchDatabase, runBench } from './support/bench-database';
 import { loadAverage } from './support/machine';
+import { HttpClientProcess } from './support/http-client';
 import 'reflect-metadata';
 import argon2 from 'argon2';
 import { performance } from 'node:perf_hooks';
@@ -157,7 +159,6 @@ async function main(argv: string[]): Promise<void> {
     const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: EMAIL, password: PASSWORD }) });
     if (login.status !== 200) throw new Error(`login: ${login.status} ${await login.text()}`);
     const { token } = (await login.json()) as { token: string };
-    const headers = { authorization: `Bearer ${token}` };
     const ds = app.get(DataSource);
 
     const [{ siae_id: viewerSiae }] = await ds.query(`SELECT m.siae_id FROM siae_membership m JOIN app_user u ON u.id = m.user_id WHERE u.email = $1`, [EMAIL]);
@@ -176,35 +177,28 @@ async function main(argv: string[]): Promise<void> {
     console.log(`viewer: CIP of one SIAE in a collective of ${partners.length + 1}; ${visibleNeeds.length} visible open needs and ${ownCandidates.length} own candidates sampled`);
     const related = await loadJobReferential(ds.manager);
 
-    const http = async (path: string) => {
-      const t0 = performance.now();
-      const res = await fetch(`${base}${path}`, { headers });
-      const body = (await res.json()) as { total: number; items: unknown[] };
-      const ms = performance.now() - t0;
-      if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(body)}`);
-      return { ms, body };
-    };
-
-    // Warm-up: JIT, pool, PostgreSQL caches, the related-jobs cache of the service.
-    for (const { id } of visibleNeeds.slice(0, 50)) await http(`/hiring-needs/${id}/matches`);
-    for (const { candidate_id } of ownCandidates.slice(0, 50)) await http(`/candidates/${candidate_id}/matches`);
-
-    // HTTP first, then the floor, each in its own pass: interleaved in one process, the floor's allocations made the
-    // garbage collector pause inside the next HTTP request and charged it to the API.
-    const needHttp: number[] = [];
-    let needTotals = 0;
-    for (const { id } of visibleNeeds) {
-      const r = await http(`/hiring-needs/${id}/matches`);
-      needHttp.push(r.ms);
-      needTotals += r.body.total;
+    // The client runs in a process of its own (support/http-client.ts), as any real client does.
+    const client = HttpClientProcess.start({ inProcess: argv.includes('--client-in-process') });
+    console.log(`HTTP client: ${argv.includes('--client-in-process') ? 'in the server process (--client-in-process)' : 'a process of its own'}`);
+    const needPaths = visibleNeeds.map(({ id }) => `/hiring-needs/${id}/matches`);
+    const candPaths = ownCandidates.map(({ candidate_id }) => `/candidates/${candidate_id}/matches`);
+    let needTimed: Array<{ ms: number; total: number }>;
+    let candTimed: Array<{ ms: number; total: number }>;
+    try {
+      // Warm-up: JIT, pool, PostgreSQL caches, the related-jobs cache of the service.
+      await client.run(base, token, needPaths.slice(0, 50));
+      await client.run(base, token, candPaths.slice(0, 50));
+      // HTTP first, then the floor, each in its own pass: interleaved, the floor's allocations made the garbage
+      // collector pause inside the next HTTP request and charged it to the API.
+      needTimed = await client.run(base, token, needPaths);
+      candTimed = await client.run(base, token, candPaths);
+    } finally {
+      client.stop();
     }
-    const candHttp: number[] = [];
-    let candTotals = 0;
-    for (const { candidate_id } of ownCandidates) {
-      const r = await http(`/candidates/${candidate_id}/matches`);
-      candHttp.push(r.ms);
-      candTotals += r.body.total;
-    }
+    const needHttp = needTimed.map((r) => r.ms);
+    const needTotals = needTimed.reduce((sum, r) => sum + r.total, 0);
+    const candHttp = candTimed.map((r) => r.ms);
+    const candTotals = candTimed.reduce((sum, r) => sum + r.total, 0);
     // The floor's statements run in the service's kind of transaction (readSnapshot: same isolation, no parallel workers);
     // only the statements themselves are timed.
     // Candidate snapshots are kept by match version (SnapshotCache) by the service; the floor keeps its own, warmed

@@ -115,6 +115,8 @@ export interface CachedCandidate {
 export interface JobReferential {
   related: RelatedJobRow[];
   fichesByDomain: Map<string, string[]>;
+  /** Fiches related to each fiche, either direction (the engine reads both): a lookup per request, not a scan of every row. */
+  relatedByFiche: Map<string, Set<string>>;
 }
 
 export interface NeedRowInfo {
@@ -136,7 +138,13 @@ export async function loadJobReferential(manager: EntityManager): Promise<JobRef
     const domain = f.domain_code.trim();
     (fichesByDomain.get(domain) ?? fichesByDomain.set(domain, []).get(domain)!).push(f.code.trim());
   }
-  return { related, fichesByDomain };
+  const relatedByFiche = new Map<string, Set<string>>();
+  const link = (a: string, b: string) => (relatedByFiche.get(a) ?? relatedByFiche.set(a, new Set()).get(a)!).add(b);
+  for (const r of related) {
+    link(r.ficheCode, r.relatedCode);
+    link(r.relatedCode, r.ficheCode);
+  }
+  return { related, fichesByDomain, relatedByFiche };
 }
 
 /**
@@ -146,7 +154,7 @@ export async function loadJobReferential(manager: EntityManager): Promise<JobRef
 function searchedFiches(ref: JobReferential, fiches: readonly string[], onlyDomain?: string): string[] {
   const out = new Set<string>();
   for (const f of fiches) for (const same of ref.fichesByDomain.get(domainOf(f)) ?? [f]) out.add(same);
-  for (const f of relatedFichesOf(ref.related, fiches)) out.add(f);
+  for (const f of fiches) for (const r of ref.relatedByFiche.get(f) ?? []) out.add(r);
   return [...out].filter((f) => !onlyDomain || domainOf(f) === onlyDomain).sort();
 }
 
@@ -177,18 +185,6 @@ export async function loadRelatedJobRows(manager: EntityManager): Promise<Relate
     `SELECT fiche_code, related_code, score FROM rome_related`,
   );
   return rows.map((r) => ({ ficheCode: r.fiche_code, relatedCode: r.related_code, score: Number(r.score) }));
-}
-
-/** Fiches related to any of `fiches`, in either direction (the engine reads both). */
-function relatedFichesOf(rows: readonly RelatedJobRow[], fiches: readonly string[]): string[] {
-  const set = new Set(fiches);
-  const out = new Set<string>();
-  for (const r of rows) {
-    if (set.has(r.ficheCode)) out.add(r.relatedCode);
-    if (set.has(r.relatedCode)) out.add(r.ficheCode);
-  }
-  for (const f of fiches) out.delete(f);
-  return [...out];
 }
 
 export async function domainExists(manager: EntityManager, code: string): Promise<boolean> {

@@ -8,8 +8,9 @@
  * Who may appear is never decided here: the pre-filters' WHERE clauses and the page's consent check do that on every
  * request. Nothing of the candidates' identity table is kept (the profile is pseudonymous).
  *
- * Bounded: past `capacity` the entry read or written longest ago goes (Map order is insertion order, and a hit
- * re-inserts). Per process; a restart only costs the first lists their fetches.
+ * Bounded: past `capacity` the entry written longest ago goes (Map order is insertion order). A hit does not move
+ * its entry: re-inserting on every read cost more per list than refetching the few entries a FIFO evicts too early.
+ * Per process; a restart only costs the first lists their fetches.
  */
 export class SnapshotCache<T> {
   private readonly entries = new Map<string, { version: string; value: T }>();
@@ -18,10 +19,7 @@ export class SnapshotCache<T> {
 
   get(id: string, version: string): T | undefined {
     const entry = this.entries.get(id);
-    if (!entry || entry.version !== version) return undefined;
-    this.entries.delete(id);
-    this.entries.set(id, entry);
-    return entry.value;
+    return entry && entry.version === version ? entry.value : undefined;
   }
 
   set(id: string, version: string, value: T): void {
