@@ -66,6 +66,22 @@ describe('matching search structures (e2e)', () => {
       // Even a write that bypasses the service (a script, a repair) keeps them: the trigger is on the table.
       await t.dataSource.query(`DELETE FROM candidate_target_job WHERE candidate_id = $1`, [c.id]);
       expect(await codes(c.id)).toEqual({ target_ogr_codes: [], target_fiche_codes: [] });
+
+      // Several rows and several candidates in one statement: each profile rewritten once, with all of its jobs.
+      const other = await cf.newCandidate(cipA, siaeA.id, { profile: { targetJobs: [] } });
+      const [{ n: before }] = await t.dataSource.query(`SELECT n_tup_upd AS n FROM pg_stat_xact_user_tables WHERE relname = 'candidate_profile'`);
+      await t.dataSource.transaction(async (m) => {
+        await m.query(`INSERT INTO candidate_target_job (candidate_id, ogr_code, fiche_code, domain_code, experience_level, siae_id, latitude, longitude, shared_with_collective)
+          SELECT k.id, a.code, a.fiche_code, left(a.fiche_code, 3), 'beginner', p.siae_id, p.latitude, p.longitude, false
+            FROM unnest($1::uuid[]) k(id) JOIN candidate_profile p ON p.candidate_id = k.id CROSS JOIN rome_appellation a WHERE a.code = ANY($2::varchar[])`,
+          [[c.id, other.id], [rome.macon, rome.agentPropreteLocaux, rome.commisCuisine]]);
+        const [{ n }] = await m.query(`SELECT n_tup_upd AS n FROM pg_stat_xact_user_tables WHERE relname = 'candidate_profile'`);
+        expect(Number(n) - Number(before)).toBe(2);
+      });
+      for (const id of [c.id, other.id]) {
+        expect(await codes(id)).toEqual({ target_ogr_codes: [rome.agentPropreteLocaux, rome.commisCuisine, rome.macon].sort(), target_fiche_codes: expect.any(Array) });
+        expect((await codes(id)).target_fiche_codes.slice().sort()).toEqual(['F1703', 'G1602', 'K2204']);
+      }
     });
 
     it('derives a need’s fiche, domain and coordinates from its appellation and place, whoever writes them', async () => {
@@ -144,6 +160,18 @@ describe('matching search structures (e2e)', () => {
       expect(await version()).toBe(seen[seen.length - 1]);
       await t.dataSource.query(`UPDATE candidate_profile SET match_version = 1 WHERE candidate_id = $1`, [c.id]);
       expect(await version()).toBeGreaterThan(seen[seen.length - 1]);
+
+      // Eight skill writes in one transaction rewrite the profile once: one new version, not eight dead rows.
+      const last = async () => BigInt((await t.dataSource.query(`SELECT last_value FROM candidate_profile_match_version_seq`))[0].last_value);
+      const before = await last();
+      await t.dataSource.transaction(async (m) => {
+        for (const label of ['Tri sélectif', 'Lavage des vitres', 'Monobrosse', 'Autolaveuse', 'Dosage des produits'])
+          await m.query(`INSERT INTO candidate_skill (candidate_id, label, evidence_level) VALUES ($1, $2, 'observed')`, [c.id, label]);
+        for (const soft of ['autonomie', 'rigueur', 'travail_en_equipe'])
+          await m.query(`INSERT INTO candidate_soft_skill (candidate_id, soft_skill) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [c.id, soft]);
+      });
+      expect(await last()).toBe(before + 1n);
+      expect(await version()).toBe(before + 1n);
     });
   });
 

@@ -405,7 +405,7 @@ export async function loadShownDetails(
   };
 }
 
-/** A need's info with the names `loadNeedLabels` read. */
+/** A need's info with the names `loadShownDetails` read. */
 export function labelled(info: NeedRowInfo, labels: NeedLabels | undefined): NeedRowInfo {
   if (!labels) return info;
   return {
