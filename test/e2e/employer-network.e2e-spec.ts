@@ -281,11 +281,18 @@ describe('employer network: visibility, sharing, pooling, corrections, solicitat
       expect(fourth.body.code).toBe('SOLICITATION_BUDGET_EXCEEDED');
       expect(fourth.body.message).toMatch(/30 jours/);
 
-      await api().put(`/api/pooled-companies/${medium}/pause`).set('Authorization', await auth(devB)).send({ until: day(60), reason: 'Inventaire' }).expect(200);
+      const until = day(60);
+      await api().put(`/api/pooled-companies/${medium}/pause`).set('Authorization', await auth(devB)).send({ until, reason: 'Inventaire' }).expect(200);
       advanceDays(30);
       const paused = await solicit();
       expect(paused.status).toBe(409);
       expect(paused.body.code).toBe('COMPANY_PAUSED');
+      // The pause ends with its day in France: at 00:30 in Lyon the next day (still that day in UTC) it is over.
+      clock.set(new Date(`${until}T23:30:00Z`));
+      tokens.clear();
+      expect((await solicit()).status).toBe(201);
+      await api().put(`/api/pooled-companies/${medium}/pause`).set('Authorization', await auth(devB)).send({ until: day(10), reason: 'Travaux' }).expect(200);
+      expect((await solicit()).body.code).toBe('COMPANY_PAUSED');
       await api().put(`/api/pooled-companies/${medium}/pause`).set('Authorization', await auth(devB)).send({ until: null }).expect(200);
       expect((await solicit()).status).toBe(201);
     });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import type { Principal } from '../../platform/auth/principal';
-import { Clock } from '../../platform/clock/clock';
+import { Clock, fieldDate } from '../../platform/clock/clock';
 import { enViewerOf, pooledCollectivesOf, type EnViewer } from './employer-network-access';
 import { employerNetworkErrors as errors } from './employer-network.errors';
 import type { BudgetDto, PauseDto, SolicitationDto } from './dto/pooling.dto';
@@ -146,7 +146,7 @@ export class SolicitationsService {
 
   private assertWithinBudget(status: BudgetStatus, times: Date[], now: Date): void {
     const in7 = times.filter((t) => t.getTime() > now.getTime() - 7 * DAY);
-    const refusal = budgetRefusal({ last7Days: in7.length, last30Days: times.length }, status, status.pausedUntil, now.toISOString().slice(0, 10));
+    const refusal = budgetRefusal({ last7Days: in7.length, last30Days: times.length }, status, status.pausedUntil, fieldDate(now));
     if (!refusal) return;
     if (refusal.kind === 'paused') throw errors.companyPaused(refusal.until);
     // The day the oldest solicitation that counts leaves its window: from then on one more fits.
