@@ -29,7 +29,7 @@ type Persona = Omit<PutProfileDto, 'communeCode'> & {
 };
 
 const CONSENT_WORDING =
-  "J'accepte que mon profil (prénom et initiale, métiers visés, compétences, commune, disponibilités — sans mon nom ni mes coordonnées) soit partagé avec les autres structures du collectif pour me proposer des offres et des job datings. Je peux retirer mon accord à tout moment auprès de ma ou mon CIP.";
+  "J'accepte que mon profil (prénom et initiale, métiers visés, compétences, commune, disponibilités, date de fin de mon contrat d'insertion — sans mon nom ni mes coordonnées) soit partagé avec les autres structures du collectif pour me proposer des offres et des job datings. Je peux retirer mon accord à tout moment auprès de ma ou mon CIP.";
 
 /**
  * Fictitious people (names invented for the demo) with real ROME appellations: the jobs SIAE around Lyon actually
