@@ -155,10 +155,10 @@ export async function loadNeedsOfCandidate(
   const km = haversineSql('n.latitude', 'n.longitude', `${p.add(latitude)}::float8`, `${p.add(longitude)}::float8`);
   const box = `${boxSql(p, 'n', latitude, longitude, filters.radiusKm)} AND ${km} <= ${p.add(filters.radiusKm + SQL_SLACK_KM)}::float8`;
   // Every branch is answered from its index alone (ids, versions, statuses); the scored columns come from `cache`.
-  const open_ = `SELECT n.id, 'open'::varchar AS status, n.match_version, n.company_id, n.latitude IS NULL AS no_place FROM hiring_need n WHERE n.status = 'open' AND ${job}`;
-  const past = `SELECT n.id, n.status, n.match_version, n.company_id, n.latitude IS NULL AS no_place FROM hiring_need n WHERE n.status <> 'open' AND ${job} AND ${recent}`;
-  const rows: Array<{ id: string; status: string; match_version: string; pooled_id: string | null; pooled_point: [number, number] | null }> = await prepared(manager, 
-    `WITH n AS (${open_} AND ${box} UNION ALL ${open_} AND n.latitude IS NULL UNION ALL ${past} AND ${box} UNION ALL ${past} AND n.latitude IS NULL)
+  const openBranch = `SELECT n.id, 'open'::varchar AS status, n.match_version, n.company_id, n.latitude IS NULL AS no_place FROM hiring_need n WHERE n.status = 'open' AND ${job}`;
+  const pastBranch = `SELECT n.id, n.status, n.match_version, n.company_id, n.latitude IS NULL AS no_place FROM hiring_need n WHERE n.status <> 'open' AND ${job} AND ${recent}`;
+  const rows: Array<{ id: string; status: string; match_version: string; pooled_id: string | null; pooled_point: [number, number] | null }> = await prepared(manager,
+    `WITH n AS (${openBranch} AND ${box} UNION ALL ${openBranch} AND n.latitude IS NULL UNION ALL ${pastBranch} AND ${box} UNION ALL ${pastBranch} AND n.latitude IS NULL)
      SELECT n.id, n.status, n.match_version, pm.pooled_company_id AS pooled_id,
             CASE WHEN n.no_place AND pm.pooled_company_id IS NOT NULL
                  THEN (SELECT ARRAY[cm.latitude, cm.longitude] FROM pooled_company pc JOIN commune cm ON cm.code = pc.commune_code WHERE pc.id = pm.pooled_company_id) END AS pooled_point
@@ -176,8 +176,9 @@ export async function loadNeedsOfCandidate(
     // A company in the pooled view of two of the caller's collectives comes twice: one open need all the same.
     if (r.status === 'open' && inCircle) open.set(r.id, need);
     // A pooled company member always belongs to a live pooled company: the pooling writer dissolves only companies left without members.
+    // Without a place of its own, a need is placed at its pooled company's commune in that list.
     const pooledPlace = need.snapshot.location ?? (r.pooled_point ? { latitude: r.pooled_point[0], longitude: r.pooled_point[1] } : null);
-    if (r.pooled_id === null || !(need.snapshot.location ? inCircle : inRadius(pooledPlace))) continue;
+    if (r.pooled_id === null || !inRadius(pooledPlace)) continue;
     pooled.push({ needId: r.id, pooledCompanyId: r.pooled_id, status: r.status, snapshot: { ...need.snapshot, id: `${r.id}/${r.pooled_id}` }, info: need.info });
   }
   return { open: [...open.values()], pooled };
@@ -193,7 +194,7 @@ async function cachedNeeds(manager: EntityManager, rows: ReadonlyArray<{ id: str
     else missing.add(r.id);
   }
   if (missing.size === 0) return found;
-  const fetched: Array<NeedScoreRow & { match_version: string }> = await prepared(manager, 
+  const fetched: Array<NeedScoreRow & { match_version: string }> = await prepared(manager,
     `SELECT ${NEED_SCORE_COLUMNS}, n.match_version FROM hiring_need n WHERE n.id = ANY($1::uuid[])`,
     [[...missing]],
   );
@@ -222,7 +223,7 @@ export async function loadShownDetails(
   now: Date,
 ): Promise<{ labels: Map<string, NeedLabels>; facts: Map<string, PooledCompanyFacts> }> {
   if (needIds.length === 0 && pooledIds.length === 0) return { labels: new Map(), facts: new Map() };
-  const [row]: Array<{ labels: Array<NeedLabels & { id: string }>; facts: Array<PooledCompanyFacts & { id: string }> }> = await prepared(manager, 
+  const [row]: Array<{ labels: Array<NeedLabels & { id: string }>; facts: Array<PooledCompanyFacts & { id: string }> }> = await prepared(manager,
     `SELECT coalesce((SELECT json_agg(json_build_object('id', n.id, 'companyName', co.name, 'appellationLabel', a.label, 'placeName', cm.name))
                         FROM hiring_need n JOIN company co ON co.id = n.company_id JOIN rome_appellation a ON a.code = n.appellation_code
                         LEFT JOIN commune cm ON cm.code = n.place_commune_code
