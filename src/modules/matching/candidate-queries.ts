@@ -8,7 +8,7 @@ import { partnerSql } from '../candidates/candidate-access';
 import type { DrivingLicence, EvidenceLevel, SoftSkill, TransportMean, WorkTime } from '../candidates/candidate-vocabulary';
 import type { SpokenLanguage } from '../candidates/entities/candidate-profile.entity';
 import { haversineKm, withinRadiusKm, type CandidateSnapshot, type NeedSnapshot } from './engine';
-import { boxSql, ficheId, haversineSql, Params, searchedFiches, SQL_SLACK_KM, type JobReferential, type MatchingViewer } from './matching-sql';
+import { boxSql, codes, ficheId, haversineSql, Params, searchedFiches, SQL_SLACK_KM, type JobReferential, type MatchingViewer } from './matching-sql';
 import { SnapshotCache } from './snapshot-cache';
 
 /** Candidates for a need with a place and no radius given: how far around the place the index is asked to look. */
@@ -49,23 +49,19 @@ export interface CandidateRow {
 }
 
 /**
- * Every column the engine scores on, read from the profile row; the skills (their own tables) only when the need asks
- * for some. Arrays of codes come as comma-joined text and the languages as JSON text: the driver's array and jsonb
- * parsers cost a fifth of the candidates list over a few hundred rows, a split and a JSON.parse almost nothing (the
- * codes hold no comma: CHECK constraints and foreign keys on the referentials).
+ * Every column the engine scores on: the profile row, its skills and soft skills (their own tables; read for a snapshot
+ * kept by version, so whatever a need asks for). Arrays of codes come as comma-joined text and the languages as JSON
+ * text: the driver's array and jsonb parsers cost a fifth of the candidates list over a few hundred rows, a split and a
+ * JSON.parse almost nothing (the codes hold no comma: CHECK constraints and foreign keys on the referentials).
  */
-function profileColumns(load: { skills: boolean; softSkills: boolean }): string {
-  const skills = load.skills
-    ? `(SELECT coalesce(json_agg(json_build_object('l', s.label, 'e', s.evidence_level)), '[]') FROM candidate_skill s WHERE s.candidate_id = p.candidate_id)`
-    : `'[]'::json`;
-  const soft = load.softSkills ? `(SELECT coalesce(array_agg(ss.soft_skill), '{}') FROM candidate_soft_skill ss WHERE ss.candidate_id = p.candidate_id)` : `'{}'::varchar[]`;
+function profileColumns(): string {
+  const skills = `(SELECT coalesce(json_agg(json_build_object('l', s.label, 'e', s.evidence_level)), '[]') FROM candidate_skill s WHERE s.candidate_id = p.candidate_id)`;
+  const soft = `(SELECT coalesce(array_agg(ss.soft_skill), '{}') FROM candidate_soft_skill ss WHERE ss.candidate_id = p.candidate_id)`;
   return `p.candidate_id, p.siae_id, p.commune_code, p.latitude, p.longitude, p.mobility_radius_km, array_to_string(p.transport_means, ',') AS transport_means,
        array_to_string(p.driving_licences, ',') AS driving_licences, p.languages::text AS languages, p.french_as_foreign_language, p.literacy_difficulty,
        to_char(p.available_from, 'YYYY-MM-DD') AS available_from, p.work_time, to_char(p.contract_end, 'YYYY-MM-DD') AS contract_end,
        array_to_string(p.target_ogr_codes, ',') AS target_ogr_codes, array_to_string(p.target_fiche_codes, ',') AS target_fiche_codes, ${skills} AS skills, ${soft} AS soft`;
 }
-
-export const codes = <T extends string>(joined: string | null): T[] => (joined ? (joined.split(',') as T[]) : []);
 
 function candidateSnapshot(r: CandidateRow): CandidateSnapshot {
   const fiches = codes(r.target_fiche_codes);
@@ -93,7 +89,7 @@ export type CandidateLookup = { status: 'ok'; snapshot: CandidateSnapshot } | { 
 
 /** The candidate $candidate of $own's SIAE (identity row not erased), with its profile columns (null when it has none). */
 export function ownCandidateSelect(candidateParam: string, ownParam: string): string {
-  return `SELECT ${profileColumns({ skills: true, softSkills: true })}
+  return `SELECT ${profileColumns()}
        FROM candidate k LEFT JOIN candidate_profile p ON p.candidate_id = k.id AND p.siae_id = k.siae_id
       WHERE k.id = ${candidateParam}::uuid AND k.siae_id = ANY(${ownParam}::uuid[]) AND k.erased_at IS NULL`;
 }
@@ -132,8 +128,9 @@ export async function prefilterCandidates(
   const fiches = searchedFiches(ref, [need.ficheCode.trim()], filters.domain);
   if (fiches.length === 0) return [];
   const p = new Params();
-  const siaeIds = p.add(viewer.candidateSiaeIds);
-  const where = [`p.shared_with_collective`, `p.siae_id = ANY(${siaeIds}::uuid[])`, `p.target_fiche_ids && ${p.add(fiches.map(ficheId))}::int[]`];
+  // Who may appear is the candidates module's rule as it stands (SIAE, sharing flag, and the consent rows themselves as
+  // a semi-join: one index probe per candidate found); its SIAE and flag are also what the partial index is read by.
+  const where = [partnerSql('p', p.add(viewer.candidateSiaeIds)), `p.target_fiche_ids && ${p.add(fiches.map(ficheId))}::int[]`];
   if (need.location) {
     const { latitude, longitude } = need.location;
     where.push(boxSql(p, 'p', latitude, longitude, filters.radiusKm));
@@ -143,9 +140,8 @@ export async function prefilterCandidates(
   if (filters.availableBy) where.push(`(p.available_from IS NULL OR p.available_from <= ${p.add(filters.availableBy)}::date)`);
   // The filter reads only the narrow index (index-only scan over the box). A wide index holding every scored column
   // scanned three times slower; reading the few hundred profiles by primary key was half the list's time: hence the cache.
-  // The consent rows themselves, by the candidates module's own rule, as a semi-join: one index probe per candidate found.
   const hits: Array<{ candidate_id: string; match_version: string }> = await prepared(manager,
-    `SELECT p.candidate_id, p.match_version FROM candidate_profile p WHERE ${where.join(' AND ')} AND ${partnerSql('p', siaeIds)}`,
+    `SELECT p.candidate_id, p.match_version FROM candidate_profile p WHERE ${where.join(' AND ')}`,
     p.values,
   );
   const found: CachedCandidate[] = [];
@@ -157,7 +153,7 @@ export async function prefilterCandidates(
   }
   if (missing.length > 0) {
     const rows: Array<CandidateRow & { match_version: string; pseudonym: string; commune_name: string }> = await prepared(manager,
-      `SELECT ${profileColumns({ skills: true, softSkills: true })}, p.match_version, p.pseudonym, c.name AS commune_name
+      `SELECT ${profileColumns()}, p.match_version, p.pseudonym, c.name AS commune_name
          FROM candidate_profile p JOIN commune c ON c.code = p.commune_code WHERE p.candidate_id = ANY($1::uuid[])`,
       [missing],
     );

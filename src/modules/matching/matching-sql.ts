@@ -27,10 +27,12 @@ export interface MatchingViewer {
 
 /**
  * The job referential as the pre-filters need it, loaded once per process (it changes with an import, i.e. a
- * deployment): related fiches (both directions) and the fiches of each domain.
+ * deployment): related fiches (both directions), the fiches of each domain, and the domains (a `domain` filter is
+ * checked against them, not with a query per request).
  */
 export interface JobReferential {
   related: RelatedJobRow[];
+  domains: ReadonlySet<string>;
   fichesByDomain: Map<string, string[]>;
   /** Fiches related to each fiche, either direction (the engine reads both): a lookup per request, not a scan of every row. */
   relatedByFiche: Map<string, Set<string>>;
@@ -38,6 +40,7 @@ export interface JobReferential {
 
 export async function loadJobReferential(manager: EntityManager): Promise<JobReferential> {
   const related = await loadRelatedJobRows(manager);
+  const domains: Array<{ code: string }> = await manager.query(`SELECT code FROM rome_domain`);
   const fiches: Array<{ code: string; domain_code: string }> = await manager.query(`SELECT code, domain_code FROM rome_fiche ORDER BY code`);
   const fichesByDomain = new Map<string, string[]>();
   for (const f of fiches) {
@@ -50,7 +53,7 @@ export async function loadJobReferential(manager: EntityManager): Promise<JobRef
     link(r.ficheCode, r.relatedCode);
     link(r.relatedCode, r.ficheCode);
   }
-  return { related, fichesByDomain, relatedByFiche };
+  return { related, domains: new Set(domains.map((d) => d.code.trim())), fichesByDomain, relatedByFiche };
 }
 
 /**
@@ -93,7 +96,5 @@ export async function loadRelatedJobRows(manager: EntityManager): Promise<Relate
   return rows.map((r) => ({ ficheCode: r.fiche_code, relatedCode: r.related_code, score: Number(r.score) }));
 }
 
-export async function domainExists(manager: EntityManager, code: string): Promise<boolean> {
-  const rows: unknown[] = await manager.query(`SELECT 1 FROM rome_domain WHERE code = $1`, [code]);
-  return rows.length > 0;
-}
+/** Arrays of codes read as comma-joined text (the driver's array parser costs more; codes hold no comma: CHECK and FK). */
+export const codes = <T extends string>(joined: string | null): T[] => (joined ? (joined.split(',') as T[]) : []);

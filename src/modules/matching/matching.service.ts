@@ -18,7 +18,6 @@ import {
 import { matchingErrors } from './matching.errors';
 import {
   DEFAULT_NEED_RADIUS_KM,
-  domainExists,
   loadJobReferential,
   loadShownDetails,
   type NeedLabels,
@@ -114,8 +113,8 @@ export class MatchingService {
       const { viewer, need } = await loadViewerAndNeed(manager, siaeIdsWith(principal), needId);
       if (!need) throw matchingErrors.needNotFound();
       if (!need.open) throw matchingErrors.needNotOpen();
-      await this.checkDomain(manager, q.domain);
       const related = await this.jobReferential(manager);
+      this.checkDomain(related.ref, q.domain);
       const ctx = this.context(viewer, related.lookup, q.collectiveId);
       const candidates = await prefilterCandidates(manager, viewer, need.snapshot, related.ref, {
         radiusKm: q.radiusKm ?? DEFAULT_NEED_RADIUS_KM,
@@ -149,9 +148,9 @@ export class MatchingService {
       const { viewer, candidate: found } = await loadViewerAndCandidate(manager, siaeIdsWith(principal), candidateId);
       if (found.status === 'not_found') throw matchingErrors.candidateNotFound();
       if (found.status === 'no_profile') throw matchingErrors.candidateWithoutProfile();
-      await this.checkDomain(manager, q.domain);
       const candidate = found.snapshot;
       const related = await this.jobReferential(manager);
+      this.checkDomain(related.ref, q.domain);
       const ctx = this.context(viewer, related.lookup, q.collectiveId);
       const needs = await loadNeedsOfCandidate(manager, viewer, candidate, related.ref, { radiusKm: q.radiusKm ?? candidate.mobilityRadiusKm, domain: q.domain, today: ctx.today }, this.needSnapshots);
       const hits = needs.open;
@@ -235,8 +234,8 @@ export class MatchingService {
     };
   }
 
-  private async checkDomain(manager: EntityManager, domain: string | undefined): Promise<void> {
-    if (domain !== undefined && !(await domainExists(manager, domain))) throw matchingErrors.unknownDomain(domain);
+  private checkDomain(ref: JobReferential, domain: string | undefined): void {
+    if (domain !== undefined && !ref.domains.has(domain)) throw matchingErrors.unknownDomain(domain);
   }
 
   /** The referential changes only with an import (a deployment): loaded once per process. */

@@ -8,10 +8,9 @@ import { prepared } from '../../platform/database/prepared';
 import { visibleCompanySql, visibleNeedSql } from '../employer-network/employer-network-access';
 import type { Accommodation, ContractType } from '../employer-network/employer-network-vocabulary';
 import { haversineKm, needAccommodationFields, withinRadiusKm, type CandidateSnapshot, type NeedSnapshot } from './engine';
-import { boxSql, domainOf, haversineSql, Params, searchedFiches, SQL_SLACK_KM, type JobReferential, type MatchingViewer } from './matching-sql';
+import { boxSql, codes, domainOf, haversineSql, Params, searchedFiches, SQL_SLACK_KM, type JobReferential, type MatchingViewer } from './matching-sql';
 import { pooledCompanyFactsSql, type PooledCompanyFacts } from './pooled-company-queries';
 import { SnapshotCache } from './snapshot-cache';
-import { codes } from './candidate-queries';
 
 export interface NeedRowInfo {
   companyId: string;
@@ -26,7 +25,7 @@ export interface NeedRowInfo {
 
 
 export type VisibleNeedRow = NeedScoreRow & { company_name: string; appellation_label: string; place_name: string | null };
-export type VisibleNeed = { snapshot: NeedSnapshot; info: NeedRowInfo; open: boolean };
+export type VisibleNeed = CachedNeed & { open: boolean };
 
 /** The need $need if the viewer ($own, collectives as an SQL array expression) may see it: one row or none. */
 export function visibleNeedSelect(needParam: string, ownParam: string, collectivesSql: string): string {
@@ -67,7 +66,7 @@ export interface CachedNeed {
 
 export interface NeedsOfCandidate {
   /** Open needs the viewer may see (the needs list). */
-  open: Array<{ snapshot: NeedSnapshot; info: NeedRowInfo }>;
+  open: CachedNeed[];
   /** Needs, open or recent, of companies in a pooled company of the viewer's collectives (the pooled companies list). */
   pooled: PooledNeedRow[];
 }
@@ -94,7 +93,7 @@ const NEED_SCORE_COLUMNS = `n.id, n.status, n.appellation_code, n.fiche_code, n.
        to_char(n.start_date, 'YYYY-MM-DD') AS start_date, n.weekly_hours, array_to_string(n.accommodations, ',') AS accommodations, n.positions,
        n.contract_type, n.company_id`;
 
-function scoreRowNeed(r: NeedScoreRow): { snapshot: NeedSnapshot; info: NeedRowInfo } {
+function scoreRowNeed(r: NeedScoreRow): CachedNeed {
   const hours = r.weekly_hours === null ? null : Number(r.weekly_hours);
   return {
     snapshot: {

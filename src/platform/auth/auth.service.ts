@@ -56,17 +56,15 @@ export class AuthService {
 
   /** Read on every request: one statement for the session, its person and their grants (see GrantReader). */
   async authenticate(token: string): Promise<Principal> {
-    // A runner of its own so that the statement is prepared once per connection (see `prepared`): it runs on every request.
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
     type SessionRow = { id: string; user_id: string; expires_at: Date; revoked_at: Date | null; email: string; is_admin: boolean; disabled_at: Date | null;
       siae_grants: SiaeGrant[]; coordinator_of: string[] };
+    // Prepared once per connection (see `prepared`): it runs on every request.
     const rows = await prepared<SessionRow>(
-      runner.manager,
+      this.dataSource.manager,
       `SELECT t.id, t.user_id, t.expires_at, t.revoked_at, u.email, u.is_admin, u.disabled_at, ${this.grants.grantColumnsSql('t.user_id')}
          FROM access_token t JOIN app_user u ON u.id = t.user_id WHERE t.token_hash = $1`,
       [this.hasher.hash(token)],
-    ).finally(() => runner.release());
+    );
     const row = rows[0];
     if (!row || row.revoked_at || row.expires_at <= this.clock.now() || row.disabled_at) throw authErrors.sessionExpired();
     return { userId: row.user_id, email: row.email, tokenId: row.id, isAdmin: row.is_admin, siaeGrants: row.siae_grants, coordinatorOf: row.coordinator_of };
