@@ -1,4 +1,5 @@
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.jest-cache/**', 'migrations/**'] },
@@ -7,8 +8,15 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Lire la configuration via AppConfig (src/platform/config).' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Lire la configuration via AppConfig (src/platform/config).' },
+      ],
     },
   },
-  { files: ['src/platform/config/**', 'test/**', '**/*.js', '**/*.cjs'], rules: { 'no-restricted-properties': 'off', '@typescript-eslint/no-require-imports': 'off' } },
+  prettier,
+  {
+    files: ['src/platform/config/**', 'test/**', '**/*.js', '**/*.cjs'],
+    rules: { 'no-restricted-properties': 'off', '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

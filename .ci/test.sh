@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# The test command of the README: type check, lint, unit tests, then e2e tests against real PostgreSQL and Redis.
+# The test command of the README: type check, formatting, lint, unit tests, then e2e tests against real PostgreSQL and Redis.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash .ci/services.sh
 bash .ci/deps.sh
 npm run --silent typecheck
+npm run --silent format:check
 npm run --silent lint
 npm run --silent test:unit
 npm run --silent test:e2e

@@ -13,7 +13,12 @@ export class AppModule {
   static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(config, clock), AuthModule.forRoot(StructuresModule, MembershipGrantReader), HealthModule, ...domainModules],
+      imports: [
+        PlatformModule.forRoot(config, clock),
+        AuthModule.forRoot(StructuresModule, MembershipGrantReader),
+        HealthModule,
+        ...domainModules,
+      ],
     };
   }
 }

@@ -9,7 +9,9 @@ import { OutboxRelay } from './platform/queue/outbox-relay.service';
 /** Background processes only: outbox relay and BullMQ processors. No HTTP server. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const context = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: new JsonLogger(config.LOG_LEVEL) });
+  const context = await NestFactory.createApplicationContext(AppModule.forRoot(config), {
+    logger: new JsonLogger(config.LOG_LEVEL),
+  });
   context.enableShutdownHooks();
   context.get(JobRunner).start();
   context.get(OutboxRelay).start();
@@ -18,6 +20,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write((error instanceof ConfigError ? error.message : `Démarrage impossible : ${(error as Error).stack ?? String(error)}`) + '\n');
+  process.stderr.write(
+    (error instanceof ConfigError
+      ? error.message
+      : `Démarrage impossible : ${(error as Error).stack ?? String(error)}`) + '\n',
+  );
   process.exit(1);
 });

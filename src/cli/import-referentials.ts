@@ -24,9 +24,12 @@ async function main(argv: string[]): Promise<void> {
 
 export function formatReport(report: ImportReport): string {
   const header = ['table', 'fichier', 'insérées', 'modifiées', 'inchangées', 'supprimées', 'hors fichier (gardées)'];
-  const rows = report.tables.map((t) => [t.table, t.inFile, t.inserted, t.updated, t.unchanged, t.deleted, t.keptNotInFile].map(String));
+  const rows = report.tables.map((t) =>
+    [t.table, t.inFile, t.inserted, t.updated, t.unchanged, t.deleted, t.keptNotInFile].map(String),
+  );
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   const changed = report.tables.reduce((n, t) => n + t.inserted + t.updated + t.deleted, 0);
   return [
     'Import des référentiels',

@@ -32,4 +32,6 @@ const server = new SMTPServer({
     });
   },
 });
-server.listen(port, host, () => process.stdout.write(`Serveur SMTP local sur ${host}:${port}, courriels dans ${folder}\n`));
+server.listen(port, host, () =>
+  process.stdout.write(`Serveur SMTP local sur ${host}:${port}, courriels dans ${folder}\n`),
+);

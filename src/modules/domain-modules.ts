@@ -6,4 +6,11 @@ import { ReferentialsModule } from './referentials/referentials.module';
 import { StructuresModule } from './structures/structures.module';
 
 /** Every domain module, loaded by both the API and the worker. Add yours here. */
-export const domainModules = [StructuresModule, NotificationsModule, ReferentialsModule, CandidatesModule, EmployerNetworkModule, MatchingModule];
+export const domainModules = [
+  StructuresModule,
+  NotificationsModule,
+  ReferentialsModule,
+  CandidatesModule,
+  EmployerNetworkModule,
+  MatchingModule,
+];

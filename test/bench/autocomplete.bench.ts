@@ -26,13 +26,54 @@ const TARGET_MEDIAN_MS = 20;
 
 /** What people look for in an SIAE (entretien, BTP, logistique, espaces verts, restauration, aide à la personne…). */
 const SEARCHES = [
-  'agent entretien', "agent d'entretien", 'agent de propreté', 'agent de nettoyage', 'femme de ménage', 'aide à domicile',
-  'aide-soignant', 'auxiliaire de vie', 'electricien', 'électricien bâtiment', 'plombier', 'peintre en bâtiment', 'maçon',
-  'manoeuvre', 'manœuvre bâtiment', 'carreleur', 'plaquiste', 'menuisier', 'cariste', 'préparateur de commandes',
-  'preparateur commandes', 'magasinier', 'manutentionnaire', 'chauffeur livreur', 'chauffeur poids lourd', 'jardinier',
-  'ouvrier espaces verts', 'paysagiste', 'élagueur', 'cuisinier', 'commis de cuisine', 'plongeur', 'serveur', 'employé polyvalent',
-  'caissier', 'vendeur', 'employe libre service', 'mise en rayon', 'couturier', 'secrétaire', 'agent d accueil', 'soudeur',
-  'mécanicien auto', 'recyclage', 'valoriste', 'trieur de déchets', 'maraîcher', 'ouvrier agricole',
+  'agent entretien',
+  "agent d'entretien",
+  'agent de propreté',
+  'agent de nettoyage',
+  'femme de ménage',
+  'aide à domicile',
+  'aide-soignant',
+  'auxiliaire de vie',
+  'electricien',
+  'électricien bâtiment',
+  'plombier',
+  'peintre en bâtiment',
+  'maçon',
+  'manoeuvre',
+  'manœuvre bâtiment',
+  'carreleur',
+  'plaquiste',
+  'menuisier',
+  'cariste',
+  'préparateur de commandes',
+  'preparateur commandes',
+  'magasinier',
+  'manutentionnaire',
+  'chauffeur livreur',
+  'chauffeur poids lourd',
+  'jardinier',
+  'ouvrier espaces verts',
+  'paysagiste',
+  'élagueur',
+  'cuisinier',
+  'commis de cuisine',
+  'plongeur',
+  'serveur',
+  'employé polyvalent',
+  'caissier',
+  'vendeur',
+  'employe libre service',
+  'mise en rayon',
+  'couturier',
+  'secrétaire',
+  'agent d accueil',
+  'soudeur',
+  'mécanicien auto',
+  'recyclage',
+  'valoriste',
+  'trieur de déchets',
+  'maraîcher',
+  'ouvrier agricole',
 ];
 
 /** Every prefix a user's browser would send while typing (from 2 characters, as the API requires). */
@@ -45,7 +86,6 @@ function typedPrefixes(search: string): string[] {
   return out;
 }
 
-
 async function main(argv: string[]): Promise<void> {
   const opt = (name: string) => {
     const i = argv.indexOf(name);
@@ -53,14 +93,19 @@ async function main(argv: string[]): Promise<void> {
   };
   const rounds = Number(opt('--rounds') ?? 3);
   const dataDir = opt('--data-dir') ?? findDataDir();
-  const { config } = await prepareBenchDatabase(DATABASE, argv, { QUEUE_PREFIX: 'bench_autocomplete', DATABASE_POOL_SIZE: 4 });
+  const { config } = await prepareBenchDatabase(DATABASE, argv, {
+    QUEUE_PREFIX: 'bench_autocomplete',
+    DATABASE_POOL_SIZE: 4,
+  });
   const setup = new DataSource(typeormOptions(config));
   await setup.initialize();
   try {
     const migrations = await setup.runMigrations({ transaction: 'each' });
     const report = await new ReferentialsImporter(setup).run({ dataDir });
     const appellations = report.tables.find((t) => t.table === 'rome_appellation');
-    console.log(`migrations applied: ${migrations.length}; referentials from ${dataDir}: ${appellations?.inFile} appellations, import ${report.durationMs} ms`);
+    console.log(
+      `migrations applied: ${migrations.length}; referentials from ${dataDir}: ${appellations?.inFile} appellations, import ${report.durationMs} ms`,
+    );
     await setup.query('ANALYZE rome_appellation, rome_fiche, rome_domain, commune');
   } finally {
     await setup.destroy();
@@ -75,7 +120,9 @@ async function main(argv: string[]): Promise<void> {
 
   const queries = SEARCHES.flatMap(typedPrefixes);
   const words = queries.map((q) => q.trim().split(/[\s'-]+/).length);
-  console.log(`${SEARCHES.length} searches → ${queries.length} typed prefixes (1 word: ${words.filter((w) => w === 1).length}, 2: ${words.filter((w) => w === 2).length}, 3+: ${words.filter((w) => w >= 3).length}), ${rounds} rounds, one request at a time, keep-alive`);
+  console.log(
+    `${SEARCHES.length} searches → ${queries.length} typed prefixes (1 word: ${words.filter((w) => w === 1).length}, 2: ${words.filter((w) => w === 2).length}, 3+: ${words.filter((w) => w >= 3).length}), ${rounds} rounds, one request at a time, keep-alive`,
+  );
 
   try {
     // Warm-up: JIT, connection pool, PostgreSQL caches.
@@ -100,7 +147,10 @@ async function main(argv: string[]): Promise<void> {
         await dataSource.query(built.sql, built.params);
         sql.push(performance.now() - t1);
         if (round === 0) {
-          const [{ 'QUERY PLAN': plan }] = await dataSource.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${built.sql}`, built.params);
+          const [{ 'QUERY PLAN': plan }] = await dataSource.query(
+            `EXPLAIN (ANALYZE, FORMAT JSON) ${built.sql}`,
+            built.params,
+          );
           server.push(plan[0]['Planning Time'] + plan[0]['Execution Time']);
         }
       }
@@ -112,10 +162,20 @@ async function main(argv: string[]): Promise<void> {
     console.log(summary('PostgreSQL planning + execution', server));
     console.log(`prefixes without any result: ${empty} of ${queries.length}`);
     const sample = (await (await fetch(url('agent entr'))).json()) as { label: string }[];
-    console.log(`e.g. "agent entr" → ${sample.slice(0, 3).map((a) => a.label).join(' | ')}`);
-    const median = percentile([...http].sort((a, b) => a - b), 50);
+    console.log(
+      `e.g. "agent entr" → ${sample
+        .slice(0, 3)
+        .map((a) => a.label)
+        .join(' | ')}`,
+    );
+    const median = percentile(
+      [...http].sort((a, b) => a - b),
+      50,
+    );
     console.log(`load average at end (1/5/15 min): ${loadAverage()}`);
-    console.log(`acceptance: HTTP median ${median.toFixed(2)} ms ${median < TARGET_MEDIAN_MS ? '<' : '≥'} ${TARGET_MEDIAN_MS} ms → ${median < TARGET_MEDIAN_MS ? 'OK' : 'NOT MET'}`);
+    console.log(
+      `acceptance: HTTP median ${median.toFixed(2)} ms ${median < TARGET_MEDIAN_MS ? '<' : '≥'} ${TARGET_MEDIAN_MS} ms → ${median < TARGET_MEDIAN_MS ? 'OK' : 'NOT MET'}`,
+    );
   } finally {
     await app.close();
     await releaseBenchDatabase(DATABASE, argv);

@@ -16,7 +16,12 @@
  * Prints median / p95 / max, the same for the most common appellation alone, the machine and its load.
  * Acceptance (issue 4): p95 under 50 ms.
  */
-import { COMMON_APPELLATIONS, appellationWeights, appellationWeightSum, createAppellationDrawTable } from './support/appellations';
+import {
+  COMMON_APPELLATIONS,
+  appellationWeights,
+  appellationWeightSum,
+  createAppellationDrawTable,
+} from './support/appellations';
 import { percentile, summary } from './support/stats';
 import { prepareBenchDatabase, releaseBenchDatabase, runBench } from './support/bench-database';
 import { loadAverage } from './support/machine';
@@ -33,7 +38,6 @@ import { typeormOptions } from '../../src/platform/database/typeorm-options';
 const DATABASE = 'maillage_bench_candidates';
 const TARGET_P95_MS = 50;
 const LYON = { lat: 45.758, lon: 4.8351 };
-
 
 /** Deterministic PRNG so two runs replay the same searches. */
 function mulberry32(seed: number): () => number {
@@ -53,7 +57,9 @@ async function seed(ds: DataSource, total: number): Promise<void> {
       SELECT row_number() OVER (ORDER BY code) AS i, code, latitude, longitude FROM commune
        WHERE earth_box(ll_to_earth(${LYON.lat}, ${LYON.lon}), 60000) @> ll_to_earth(latitude, longitude)
          AND earth_distance(ll_to_earth(${LYON.lat}, ${LYON.lon}), ll_to_earth(latitude, longitude)) < 60000`);
-    await m.query(`CREATE TEMP TABLE b_all_communes ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY code) AS i, code, latitude, longitude FROM commune WHERE code !~ '^(97|98)'`);
+    await m.query(
+      `CREATE TEMP TABLE b_all_communes ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY code) AS i, code, latitude, longitude FROM commune WHERE code !~ '^(97|98)'`,
+    );
     await createAppellationDrawTable(m);
 
     await m.query(`INSERT INTO siae (kind, name, siret, commune_code)
@@ -61,20 +67,27 @@ async function seed(ds: DataSource, total: number): Promise<void> {
              CASE WHEN g <= 120 THEN (SELECT code FROM b_lyon_communes WHERE i = 1 + (g * 7) % (SELECT count(*) FROM b_lyon_communes))
                   ELSE (SELECT code FROM b_all_communes WHERE i = 1 + (g * 113) % (SELECT count(*) FROM b_all_communes)) END
         FROM generate_series(1, 300) g`);
-    await m.query(`CREATE TEMP TABLE b_siae ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY siret) AS i, id FROM siae WHERE name LIKE 'SIAE bench %'`);
+    await m.query(
+      `CREATE TEMP TABLE b_siae ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY siret) AS i, id FROM siae WHERE name LIKE 'SIAE bench %'`,
+    );
     await m.query(`INSERT INTO collective (name) VALUES ('Collectif bench Lyon')`);
     await m.query(`INSERT INTO collective_membership (collective_id, siae_id, status, joined_at)
       SELECT (SELECT id FROM collective WHERE name = 'Collectif bench Lyon'), id, 'active', now() FROM b_siae WHERE i <= 40`);
     await m.query(`INSERT INTO app_user (email, display_name) VALUES ('cip.bench@exemple.fr', 'CIP bench')`);
-    await m.query(`INSERT INTO siae_membership (user_id, siae_id, role) SELECT (SELECT id FROM app_user WHERE email = 'cip.bench@exemple.fr'), id, 'cip' FROM b_siae WHERE i = 1`);
+    await m.query(
+      `INSERT INTO siae_membership (user_id, siae_id, role) SELECT (SELECT id FROM app_user WHERE email = 'cip.bench@exemple.fr'), id, 'cip' FROM b_siae WHERE i = 1`,
+    );
 
     // Draws are turned into row numbers first, then equality joins (hash joins): 100k lookups in 35k communes stay cheap.
-    await m.query(`CREATE TEMP TABLE b_cand ON COMMIT DROP AS
+    await m.query(
+      `CREATE TEMP TABLE b_cand ON COMMIT DROP AS
       SELECT g, gen_random_uuid() AS id, lyon, consent, jobs,
              CASE WHEN lyon THEN 1 + floor(rs * 120)::int ELSE 121 + floor(rs * 180)::int END AS si,
              1 + floor(rc * CASE WHEN lyon THEN (SELECT count(*) FROM b_lyon_communes) ELSE (SELECT count(*) FROM b_all_communes) END)::int AS ci
         FROM (SELECT g, random() < 0.4 AS lyon, random() AS rs, random() AS rc, random() < 0.7 AS consent, 1 + floor(random() * 3)::int AS jobs
-                FROM generate_series(1, $1::int) g) draws`, [total]);
+                FROM generate_series(1, $1::int) g) draws`,
+      [total],
+    );
     await m.query(`CREATE TEMP TABLE b_place ON COMMIT DROP AS
       SELECT c.g, c.id, c.consent, c.jobs, s.id AS siae_id, co.code, co.latitude, co.longitude
         FROM b_cand c JOIN b_siae s ON s.i = c.si JOIN b_lyon_communes co ON co.i = c.ci WHERE c.lyon
@@ -117,12 +130,22 @@ async function main(argv: string[]): Promise<void> {
       await ds.query('VACUUM ANALYZE');
       console.log(`seeded ${total} candidates in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     }
-    const [counts] = await ds.query(`SELECT (SELECT count(*) FROM candidate)::int AS candidates, (SELECT count(*) FROM candidate_target_job)::int AS target_jobs,
+    const [counts] =
+      await ds.query(`SELECT (SELECT count(*) FROM candidate)::int AS candidates, (SELECT count(*) FROM candidate_target_job)::int AS target_jobs,
         (SELECT count(*) FROM candidate_profile WHERE shared_with_collective)::int AS shared, (SELECT count(*) FROM collective_membership)::int AS memberships`);
     console.log(`data: ${JSON.stringify(counts)}`);
 
-    const [viewerRow] = await ds.query(`SELECT u.id AS user_id, m.siae_id FROM app_user u JOIN siae_membership m ON m.user_id = u.id WHERE u.email = 'cip.bench@exemple.fr'`);
-    const principal: Principal = { userId: viewerRow.user_id, email: 'cip.bench@exemple.fr', tokenId: 'bench', isAdmin: false, siaeGrants: [{ siaeId: viewerRow.siae_id, role: 'cip' }], coordinatorOf: [] };
+    const [viewerRow] = await ds.query(
+      `SELECT u.id AS user_id, m.siae_id FROM app_user u JOIN siae_membership m ON m.user_id = u.id WHERE u.email = 'cip.bench@exemple.fr'`,
+    );
+    const principal: Principal = {
+      userId: viewerRow.user_id,
+      email: 'cip.bench@exemple.fr',
+      tokenId: 'bench',
+      isAdmin: false,
+      siaeGrants: [{ siaeId: viewerRow.siae_id, role: 'cip' }],
+      coordinatorOf: [],
+    };
     const service = new CandidateSearchService(ds);
     const near: Array<{ code: string }> = await ds.query(
       `SELECT code FROM commune WHERE earth_box(ll_to_earth(${LYON.lat}, ${LYON.lon}), 30000) @> ll_to_earth(latitude, longitude)
@@ -131,7 +154,8 @@ async function main(argv: string[]): Promise<void> {
     const rand = mulberry32(7);
     const pickAppellation = () => {
       let u = rand() * appellationWeightSum;
-      for (let i = 0; i < appellationWeights.length; i++) if ((u -= appellationWeights[i]) <= 0) return COMMON_APPELLATIONS[i];
+      for (let i = 0; i < appellationWeights.length; i++)
+        if ((u -= appellationWeights[i]) <= 0) return COMMON_APPELLATIONS[i];
       return COMMON_APPELLATIONS[0];
     };
     const plan = Array.from({ length: searches }, () => ({
@@ -139,7 +163,9 @@ async function main(argv: string[]): Promise<void> {
       commune: near[Math.floor(rand() * near.length)].code,
       radiusKm: [10, 20, 30, 50][Math.floor(rand() * 4)],
     }));
-    console.log(`${searches} searches: appellation (Zipf over ${COMMON_APPELLATIONS.length} common ones), one of ${near.length} communes within 30 km of Lyon, radius 10/20/30/50 km, page 1 of 20`);
+    console.log(
+      `${searches} searches: appellation (Zipf over ${COMMON_APPELLATIONS.length} common ones), one of ${near.length} communes within 30 km of Lyon, radius 10/20/30/50 km, page 1 of 20`,
+    );
 
     for (const q of plan.slice(0, 100)) await service.search(principal, q); // warm-up
 
@@ -153,7 +179,8 @@ async function main(argv: string[]): Promise<void> {
       all.push(ms);
       if (q.appellation === COMMON_APPELLATIONS[0]) hardest.push(ms);
       returned += result.items.length;
-      if (result.items.some((i) => !i.mine && !i.sharedWithCollective)) throw new Error('a partner saw an unshared profile');
+      if (result.items.some((i) => !i.mine && !i.sharedWithCollective))
+        throw new Error('a partner saw an unshared profile');
     }
     for (let i = 0; i < 200; i++) {
       const q = { appellation: COMMON_APPELLATIONS[0], commune: '69123', radiusKm: 50 };
@@ -168,10 +195,17 @@ async function main(argv: string[]): Promise<void> {
     console.log('');
     console.log(summary('search (service, page of 20)', all, 44));
     console.log(summary(`most common appellation ${COMMON_APPELLATIONS[0]} (incl. 50 km)`, hardest, 44));
-    console.log(`average profiles per page: ${(returned / searches).toFixed(1)}; candidates with ${COMMON_APPELLATIONS[0]} within 50 km of Lyon (all SIAE, any consent): ${lyonHits}`);
-    const p95 = percentile([...all].sort((a, b) => a - b), 95);
+    console.log(
+      `average profiles per page: ${(returned / searches).toFixed(1)}; candidates with ${COMMON_APPELLATIONS[0]} within 50 km of Lyon (all SIAE, any consent): ${lyonHits}`,
+    );
+    const p95 = percentile(
+      [...all].sort((a, b) => a - b),
+      95,
+    );
     console.log(`load average at end (1/5/15 min): ${loadAverage()}`);
-    console.log(`acceptance: p95 ${p95.toFixed(2)} ms ${p95 < TARGET_P95_MS ? '<' : '≥'} ${TARGET_P95_MS} ms → ${p95 < TARGET_P95_MS ? 'OK' : 'NOT MET'}`);
+    console.log(
+      `acceptance: p95 ${p95.toFixed(2)} ms ${p95 < TARGET_P95_MS ? '<' : '≥'} ${TARGET_P95_MS} ms → ${p95 < TARGET_P95_MS ? 'OK' : 'NOT MET'}`,
+    );
   } finally {
     await ds.destroy();
     await releaseBenchDatabase(DATABASE, argv);

@@ -35,7 +35,18 @@ import { performance } from 'node:perf_hooks';
 import { DataSource, type EntityManager } from 'typeorm';
 import { SnapshotCache } from '../../src/modules/matching/snapshot-cache';
 import { createApp } from '../../src/app.factory';
-import { loadJobReferential, loadOwnCandidate, loadNeedsOfCandidate, loadVisibleNeed, loadMatchingViewer, prefilterCandidates, DEFAULT_NEED_RADIUS_KM, type CachedCandidate, type CachedNeed, type MatchingViewer } from '../../src/modules/matching/matching-queries';
+import {
+  loadJobReferential,
+  loadOwnCandidate,
+  loadNeedsOfCandidate,
+  loadVisibleNeed,
+  loadMatchingViewer,
+  prefilterCandidates,
+  DEFAULT_NEED_RADIUS_KM,
+  type CachedCandidate,
+  type CachedNeed,
+  type MatchingViewer,
+} from '../../src/modules/matching/matching-queries';
 import { ReferentialsImporter } from '../../src/modules/referentials/referentials.importer';
 import { findDataDir } from '../../src/modules/referentials/referentials-data';
 import { typeormOptions } from '../../src/platform/database/typeorm-options';
@@ -62,19 +73,30 @@ async function seed(ds: DataSource, total: number): Promise<void> {
       SELECT (ARRAY['ACI','AI','EI','ETTI','EITI'])[1 + g % 5], 'SIAE bench ' || g, lpad((91000000000000 + g)::text, 14, '0'),
              (SELECT code FROM b_communes WHERE i = 1 + (g * 7) % (SELECT count(*) FROM b_communes))
         FROM generate_series(1, 200) g`);
-    await m.query(`CREATE TEMP TABLE b_siae ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY siret) AS i, id FROM siae WHERE name LIKE 'SIAE bench %'`);
+    await m.query(
+      `CREATE TEMP TABLE b_siae ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY siret) AS i, id FROM siae WHERE name LIKE 'SIAE bench %'`,
+    );
     await m.query(`INSERT INTO collective (name) VALUES ('Collectif bench matching')`);
     await m.query(`INSERT INTO collective_membership (collective_id, siae_id, status, joined_at)
       SELECT (SELECT id FROM collective WHERE name = 'Collectif bench matching'), id, 'active', now() FROM b_siae WHERE i <= 40`);
-    await m.query(`INSERT INTO app_user (email, display_name, password_hash) VALUES ($1, 'CIP bench matching', $2)`, [EMAIL, passwordHash]);
-    await m.query(`INSERT INTO siae_membership (user_id, siae_id, role) SELECT (SELECT id FROM app_user WHERE email = $1), id, 'cip' FROM b_siae WHERE i = 1`, [EMAIL]);
+    await m.query(`INSERT INTO app_user (email, display_name, password_hash) VALUES ($1, 'CIP bench matching', $2)`, [
+      EMAIL,
+      passwordHash,
+    ]);
+    await m.query(
+      `INSERT INTO siae_membership (user_id, siae_id, role) SELECT (SELECT id FROM app_user WHERE email = $1), id, 'cip' FROM b_siae WHERE i = 1`,
+      [EMAIL],
+    );
 
-    await m.query(`CREATE TEMP TABLE b_place ON COMMIT DROP AS
+    await m.query(
+      `CREATE TEMP TABLE b_place ON COMMIT DROP AS
       SELECT d.g, gen_random_uuid() AS id, d.consent, d.jobs, s.id AS siae_id, co.code, co.latitude, co.longitude
         FROM (SELECT g, random() < 0.7 AS consent, 1 + floor(random() * 3)::int AS jobs, 1 + floor(random() * 200)::int AS si,
                      1 + floor(random() * (SELECT count(*) FROM b_communes))::int AS ci
                 FROM generate_series(1, $1::int) g) d
-        JOIN b_siae s ON s.i = d.si JOIN b_communes co ON co.i = d.ci`, [total]);
+        JOIN b_siae s ON s.i = d.si JOIN b_communes co ON co.i = d.ci`,
+      [total],
+    );
     await m.query(`INSERT INTO candidate (id, siae_id, first_name, last_name, contract_start, contract_end, status)
       SELECT id, siae_id, 'Prénom' || g, 'Nom' || g, DATE '2025-01-01' + (g % 600), DATE '2026-06-01' + (g % 700), 'in_parcours' FROM b_place`);
     await m.query(`INSERT INTO candidate_profile (candidate_id, siae_id, pseudonym, commune_code, latitude, longitude, mobility_radius_km, transport_means, driving_licences,
@@ -91,7 +113,9 @@ async function seed(ds: DataSource, total: number): Promise<void> {
       SELECT g, gen_random_uuid() AS id, s.id AS siae_id, s.i AS si, co.code
         FROM (SELECT g, 1 + floor(random() * 40)::int AS si, 1 + floor(random() * (SELECT count(*) FROM b_communes))::int AS ci FROM generate_series(1, 20000) g) d
         JOIN b_siae s ON s.i = d.si JOIN b_communes co ON co.i = d.ci`);
-    await m.query(`INSERT INTO company (id, siae_id, name, commune_code) SELECT id, siae_id, 'Entreprise bench ' || g, code FROM b_company`);
+    await m.query(
+      `INSERT INTO company (id, siae_id, name, commune_code) SELECT id, siae_id, 'Entreprise bench ' || g, code FROM b_company`,
+    );
     await m.query(`INSERT INTO company_share (company_id, collective_id, with_contacts, shared_at)
       SELECT id, (SELECT id FROM collective WHERE name = 'Collectif bench matching'), false, now() FROM b_company`);
     await m.query(`INSERT INTO pooled_company (id, collective_id, display_name, commune_code)
@@ -122,7 +146,10 @@ async function main(argv: string[]): Promise<void> {
   };
   const queries = Number(opt('--queries') ?? 500);
   const total = Number(opt('--candidates') ?? 100_000);
-  const { config } = await prepareBenchDatabase(DATABASE, argv, { QUEUE_PREFIX: 'bench_matching', DATABASE_POOL_SIZE: 4 });
+  const { config } = await prepareBenchDatabase(DATABASE, argv, {
+    QUEUE_PREFIX: 'bench_matching',
+    DATABASE_POOL_SIZE: 4,
+  });
   const setup = new DataSource(typeormOptions(config));
   await setup.initialize();
   try {
@@ -140,9 +167,12 @@ async function main(argv: string[]): Promise<void> {
       // Migrations that rewrote rows leave the visibility map unset, which forbids index-only scans until autovacuum
       // passes: measured as production runs, i.e. after it.
       await setup.query('VACUUM ANALYZE');
-      console.log(`migrations applied to the kept data: ${migrations.map((m) => m.name).join(', ')} (then VACUUM ANALYZE)`);
+      console.log(
+        `migrations applied to the kept data: ${migrations.map((m) => m.name).join(', ')} (then VACUUM ANALYZE)`,
+      );
     }
-    const [counts] = await setup.query(`SELECT (SELECT count(*) FROM candidate)::int AS candidates, (SELECT count(*) FROM candidate_target_job)::int AS target_jobs,
+    const [counts] =
+      await setup.query(`SELECT (SELECT count(*) FROM candidate)::int AS candidates, (SELECT count(*) FROM candidate_target_job)::int AS target_jobs,
         (SELECT count(*) FROM candidate_profile WHERE shared_with_collective)::int AS shared, (SELECT count(*) FROM company)::int AS companies,
         (SELECT count(*) FROM hiring_need WHERE status = 'open')::int AS open_needs, (SELECT count(*) FROM company_share)::int AS shares, (SELECT count(*) FROM pooled_company)::int AS pooled_companies`);
     console.log(`data: ${JSON.stringify(counts)}`);
@@ -156,12 +186,19 @@ async function main(argv: string[]): Promise<void> {
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : 0;
     const base = `http://127.0.0.1:${port}/api`;
-    const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: EMAIL, password: PASSWORD }) });
+    const login = await fetch(`${base}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
+    });
     if (login.status !== 200) throw new Error(`login: ${login.status} ${await login.text()}`);
     const { token } = (await login.json()) as { token: string };
     const ds = app.get(DataSource);
 
-    const [{ siae_id: viewerSiae }] = await ds.query(`SELECT m.siae_id FROM siae_membership m JOIN app_user u ON u.id = m.user_id WHERE u.email = $1`, [EMAIL]);
+    const [{ siae_id: viewerSiae }] = await ds.query(
+      `SELECT m.siae_id FROM siae_membership m JOIN app_user u ON u.id = m.user_id WHERE u.email = $1`,
+      [EMAIL],
+    );
     const viewer: MatchingViewer = await loadMatchingViewer(ds.manager, [viewerSiae]);
     const partners = viewer.candidateSiaeIds.slice(1);
     const visibleNeeds: Array<{ id: string }> = await ds.query(
@@ -174,12 +211,16 @@ async function main(argv: string[]): Promise<void> {
       `SELECT candidate_id FROM candidate_profile WHERE siae_id = $1 ORDER BY md5(candidate_id::text) LIMIT $2`,
       [viewerSiae, queries],
     );
-    console.log(`viewer: CIP of one SIAE in a collective of ${partners.length + 1}; ${visibleNeeds.length} visible open needs and ${ownCandidates.length} own candidates sampled`);
+    console.log(
+      `viewer: CIP of one SIAE in a collective of ${partners.length + 1}; ${visibleNeeds.length} visible open needs and ${ownCandidates.length} own candidates sampled`,
+    );
     const related = await loadJobReferential(ds.manager);
 
     // The client runs in a process of its own (support/http-client.ts), as any real client does.
     const client = HttpClientProcess.start({ inProcess: argv.includes('--client-in-process') });
-    console.log(`HTTP client: ${argv.includes('--client-in-process') ? 'in the server process (--client-in-process)' : 'a process of its own'}`);
+    console.log(
+      `HTTP client: ${argv.includes('--client-in-process') ? 'in the server process (--client-in-process)' : 'a process of its own'}`,
+    );
     const needPaths = visibleNeeds.map(({ id }) => `/hiring-needs/${id}/matches`);
     const candPaths = ownCandidates.map(({ candidate_id }) => `/candidates/${candidate_id}/matches`);
     let needTimed: Array<{ ms: number; total: number }>;
@@ -204,7 +245,10 @@ async function main(argv: string[]): Promise<void> {
     // Candidate snapshots are kept by match version (SnapshotCache) by the service; the floor keeps its own, warmed
     // on the same 50 needs as the HTTP pass, so both read from PostgreSQL only the profiles they have not seen yet.
     const floorCache = new SnapshotCache<CachedCandidate>();
-    const floorNeed = (m: EntityManager, id: string) => loadVisibleNeed(m, viewer, id).then((n) => prefilterCandidates(m, viewer, n!.snapshot, related, { radiusKm: DEFAULT_NEED_RADIUS_KM }, floorCache));
+    const floorNeed = (m: EntityManager, id: string) =>
+      loadVisibleNeed(m, viewer, id).then((n) =>
+        prefilterCandidates(m, viewer, n!.snapshot, related, { radiusKm: DEFAULT_NEED_RADIUS_KM }, floorCache),
+      );
     for (const { id } of visibleNeeds.slice(0, 50)) await readSnapshot(ds, (m) => floorNeed(m, id));
     const needFloor: number[] = [];
     for (const { id } of visibleNeeds) {
@@ -224,13 +268,24 @@ async function main(argv: string[]): Promise<void> {
         const found = await loadOwnCandidate(m, viewer, candidate_id);
         if (found.status !== 'ok') return;
         const t0 = performance.now();
-        await loadNeedsOfCandidate(m, viewer, found.snapshot, related, { radiusKm: found.snapshot.mobilityRadiusKm, today }, floorNeedCache);
+        await loadNeedsOfCandidate(
+          m,
+          viewer,
+          found.snapshot,
+          related,
+          { radiusKm: found.snapshot.mobilityRadiusKm, today },
+          floorNeedCache,
+        );
         if (i >= 50) candFloor.push(performance.now() - t0);
       });
     }
 
     const report = (label: string, httpMs: number[], floorMs: number[], target: number, avgTotal: number) => {
-      const p95 = (samples: number[]) => percentile([...samples].sort((x, y) => x - y), 95);
+      const p95 = (samples: number[]) =>
+        percentile(
+          [...samples].sort((x, y) => x - y),
+          95,
+        );
       const h = { p95: p95(httpMs) };
       const f = { p95: p95(floorMs) };
       console.log(summary(`${label} — HTTP`, httpMs, 46));
@@ -238,11 +293,19 @@ async function main(argv: string[]): Promise<void> {
       console.log(`  average ranked results per query: ${avgTotal.toFixed(0)}`);
       const okTarget = h.p95 < target;
       const ratio = h.p95 / f.p95;
-      console.log(`  acceptance: p95 ${h.p95.toFixed(2)} ms ${okTarget ? '<' : '≥'} ${target} ms → ${okTarget ? 'OK' : 'NOT MET'}; p95 HTTP / p95 floor = ${ratio.toFixed(2)} ${ratio <= 3 ? '≤' : '>'} 3 → ${ratio <= 3 ? 'OK' : 'NOT MET'}`);
+      console.log(
+        `  acceptance: p95 ${h.p95.toFixed(2)} ms ${okTarget ? '<' : '≥'} ${target} ms → ${okTarget ? 'OK' : 'NOT MET'}; p95 HTTP / p95 floor = ${ratio.toFixed(2)} ${ratio <= 3 ? '≤' : '>'} 3 → ${ratio <= 3 ? 'OK' : 'NOT MET'}`,
+      );
     };
     console.log('');
     report('candidates for a need', needHttp, needFloor, TARGETS.need, needTotals / Math.max(1, visibleNeeds.length));
-    report('needs for a candidate', candHttp, candFloor, TARGETS.candidate, candTotals / Math.max(1, ownCandidates.length));
+    report(
+      'needs for a candidate',
+      candHttp,
+      candFloor,
+      TARGETS.candidate,
+      candTotals / Math.max(1, ownCandidates.length),
+    );
     console.log(`load average at end (1/5/15 min): ${loadAverage()}`);
   } finally {
     await app.close();

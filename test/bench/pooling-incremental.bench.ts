@@ -16,7 +16,11 @@ import { loadCommunes } from './pooling/io';
 import { loadAverage, machineDescription } from './support/machine';
 
 const byId = (a: LinkableRecord, b: LinkableRecord) => (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0);
-const canonical = (clusters: string[][]) => clusters.filter((c) => c.length > 1).map((c) => [...c].sort().join(',')).sort();
+const canonical = (clusters: string[][]) =>
+  clusters
+    .filter((c) => c.length > 1)
+    .map((c) => [...c].sort().join(','))
+    .sort();
 
 function timed<T>(f: () => T): [T, number] {
   const t = process.hrtime.bigint();
@@ -43,8 +47,11 @@ function main() {
   const [plain, plainS] = timed(() => linkRecords(records, { communes }));
   console.log(`engine alone (linkRecords, whole set): ${plainS.toFixed(2)} s`);
   const [full, fullS] = timed(() => relink({ ...base, records, previous: null }));
-  console.log(`full run: ${fullS.toFixed(2)} s, ${full.relinked.size} records re-linked, ${full.clusters.filter((c) => c.length > 1).length} clusters`);
-  if (JSON.stringify(canonical(full.clusters)) !== JSON.stringify(canonical(plain.clusters))) throw new Error('full run differs from the engine');
+  console.log(
+    `full run: ${fullS.toFixed(2)} s, ${full.relinked.size} records re-linked, ${full.clusters.filter((c) => c.length > 1).length} clusters`,
+  );
+  if (JSON.stringify(canonical(full.clusters)) !== JSON.stringify(canonical(plain.clusters)))
+    throw new Error('full run differs from the engine');
 
   // a few changes, as SIAE make them between two runs
   const rnd = prng(7);
@@ -54,17 +61,40 @@ function main() {
     const i = at();
     const r = records[i];
     switch (c % 5) {
-      case 0: records[i] = { ...r, name: `${r.name} Services` }; kinds.push('nom'); break;
-      case 1: records[i] = { ...r, siret: r.siret ? null : records[at()].siret }; kinds.push('SIRET'); break;
-      case 2: records.splice(i, 1); kinds.push('retrait'); break;
-      case 3: records.push(reserve.pop()!); kinds.push('partage'); break;
-      default: records[i] = { ...r, address: null, communeInsee: records[at()].communeInsee }; kinds.push('commune'); break;
+      case 0:
+        records[i] = { ...r, name: `${r.name} Services` };
+        kinds.push('nom');
+        break;
+      case 1:
+        records[i] = { ...r, siret: r.siret ? null : records[at()].siret };
+        kinds.push('SIRET');
+        break;
+      case 2:
+        records.splice(i, 1);
+        kinds.push('retrait');
+        break;
+      case 3:
+        records.push(reserve.pop()!);
+        kinds.push('partage');
+        break;
+      default:
+        records[i] = { ...r, address: null, communeInsee: records[at()].communeInsee };
+        kinds.push('commune');
+        break;
     }
   }
   records = records.sort(byId);
-  const previous = (o: RelinkOutcome) => ({ engineVersion: 'bench', statistics: o.statistics, corrections: o.corrections, drift: o.drift, states: o.states });
+  const previous = (o: RelinkOutcome) => ({
+    engineVersion: 'bench',
+    statistics: o.statistics,
+    corrections: o.corrections,
+    drift: o.drift,
+    states: o.states,
+  });
   const [inc, incS] = timed(() => relink({ ...base, records, previous: previous(full) }));
-  console.log(`incremental run after ${changes} changes (${kinds.join(', ')}): ${incS.toFixed(2)} s, mode ${inc.mode}, ${inc.changed} records changed, ${inc.relinked.size} re-linked (${((100 * inc.relinked.size) / records.length).toFixed(2)} %)`);
+  console.log(
+    `incremental run after ${changes} changes (${kinds.join(', ')}): ${incS.toFixed(2)} s, mode ${inc.mode}, ${inc.changed} records changed, ${inc.relinked.size} re-linked (${((100 * inc.relinked.size) / records.length).toFixed(2)} %)`,
+  );
 
   // exactness: the whole clustering equals a full linking with the statistics the incremental run used
   const clusterOf = new Map<string, string>();
@@ -75,10 +105,14 @@ function main() {
   for (const [id, k] of clusterOf) (groups.get(k) ?? groups.set(k, []).get(k)!).push(id);
   const [check, checkS] = timed(() => linkRecords(records, { communes, statistics: inc.statistics }));
   const same = JSON.stringify(canonical([...groups.values()])) === JSON.stringify(canonical(check.clusters));
-  console.log(`incremental == full linking with the same statistics: ${same ? 'yes' : 'NO'} (checked in ${checkS.toFixed(2)} s)`);
+  console.log(
+    `incremental == full linking with the same statistics: ${same ? 'yes' : 'NO'} (checked in ${checkS.toFixed(2)} s)`,
+  );
 
   const [none, noneS] = timed(() => relink({ ...base, records, previous: previous(inc) }));
-  console.log(`run with nothing changed: ${noneS.toFixed(2)} s, mode ${none.mode}, engine ${none.engine === null ? 'not called' : 'called'}`);
+  console.log(
+    `run with nothing changed: ${noneS.toFixed(2)} s, mode ${none.mode}, engine ${none.engine === null ? 'not called' : 'called'}`,
+  );
   if (!same) process.exitCode = 1;
 }
 

@@ -23,7 +23,11 @@ interface ScoreModule {
 }
 
 function findScorer(): string {
-  const candidates = [path.resolve(__dirname, '../../../../shared/bench/pooling/score.mjs'), path.resolve(__dirname, '../../../shared/bench/pooling/score.mjs'), path.resolve(process.cwd(), '../shared/bench/pooling/score.mjs')];
+  const candidates = [
+    path.resolve(__dirname, '../../../../shared/bench/pooling/score.mjs'),
+    path.resolve(__dirname, '../../../shared/bench/pooling/score.mjs'),
+    path.resolve(process.cwd(), '../shared/bench/pooling/score.mjs'),
+  ];
   for (const c of candidates) {
     try {
       require('node:fs').accessSync(c);
@@ -56,8 +60,18 @@ async function main() {
   // Tune on main and dev only; held-out sets are run to confirm, never to tune (--only held-out). Default: all.
   const all = [MAIN_PROFILE, ...DEV_PROFILES, ...HELD_OUT_PROFILES];
   const profiles: Profile[] = all.filter((p) =>
-    only === undefined || only === 'all' ? true : only === 'dev' ? DEV_PROFILES.includes(p) : only === 'held-out' ? HELD_OUT_PROFILES.includes(p) : only === 'tune' ? !HELD_OUT_PROFILES.includes(p) : p.name === only);
-  if (profiles.length === 0) throw new Error(`profil inconnu : ${only} (all, main, dev, tune, held-out ou un nom de profil)`);
+    only === undefined || only === 'all'
+      ? true
+      : only === 'dev'
+        ? DEV_PROFILES.includes(p)
+        : only === 'held-out'
+          ? HELD_OUT_PROFILES.includes(p)
+          : only === 'tune'
+            ? !HELD_OUT_PROFILES.includes(p)
+            : p.name === only,
+  );
+  if (profiles.length === 0)
+    throw new Error(`profil inconnu : ${only} (all, main, dev, tune, held-out ou un nom de profil)`);
   for (const base of profiles) {
     const profile = recordsOverride ? { ...base, records: recordsOverride } : base;
     let t = process.hrtime.bigint();
@@ -68,7 +82,9 @@ async function main() {
     const establishments = new Set(set.truth.map((r) => r.companyKey)).size;
     const siaeUsed = new Set(set.records.map((r) => r.siaeId)).size;
     console.log(`\n== ${profile.name} (seed ${profile.seed}; departments ${profile.departments.join(' ')})`);
-    console.log(`set: ${set.records.length} records, ${set.siae.length} SIAE (${siaeUsed} with records), ${establishments} establishments, ${set.contactsTruth.length} contacts; generated in ${genSeconds.toFixed(1)} s`);
+    console.log(
+      `set: ${set.records.length} records, ${set.siae.length} SIAE (${siaeUsed} with records), ${establishments} establishments, ${set.contactsTruth.length} contacts; generated in ${genSeconds.toFixed(1)} s`,
+    );
 
     t = process.hrtime.bigint();
     const cpu0 = process.cpuUsage();
@@ -77,10 +93,15 @@ async function main() {
     const cpuSeconds = process.cpuUsage(cpu0).user / 1e6;
     const linksFile = path.join(dir, 'links.json');
     writeLinks(linksFile, { ...result, meta: result.stats });
-    console.log(`linking: ${linkSeconds.toFixed(2)} s wall, ${cpuSeconds.toFixed(2)} s CPU (${result.stats.candidatePairs} candidate pairs, ${result.stats.links} merges, ${result.stats.mergesRefused} refused by group agreement)`);
+    console.log(
+      `linking: ${linkSeconds.toFixed(2)} s wall, ${cpuSeconds.toFixed(2)} s CPU (${result.stats.candidatePairs} candidate pairs, ${result.stats.links} merges, ${result.stats.mergesRefused} refused by group agreement)`,
+    );
     console.log(scorer.formatScore(scorer.scoreFiles(path.join(dir, 'truth', 'truth.jsonl'), linksFile)));
   }
-  if (keep) console.log(`\nsets kept in ${root}: npm run --silent pool:link -- ${path.join(root, 'main')} > links.json && node ../shared/bench/pooling/score.mjs ${path.join(root, 'main', 'truth', 'truth.jsonl')} links.json`);
+  if (keep)
+    console.log(
+      `\nsets kept in ${root}: npm run --silent pool:link -- ${path.join(root, 'main')} > links.json && node ../shared/bench/pooling/score.mjs ${path.join(root, 'main', 'truth', 'truth.jsonl')} links.json`,
+    );
   else rmSync(root, { recursive: true, force: true });
 }
 

@@ -30,7 +30,8 @@ const sharedCandidates = [
   resolve(__dirname, '..', '..', '..', '..', 'shared', 'bench', 'jobdating'), // dist/test/bench in the repository
   resolve(process.cwd(), '..', 'shared', 'bench', 'jobdating'), // a private build, run from the repository
 ];
-const sharedDir = value('--shared') ?? sharedCandidates.find((d) => existsSync(join(d, 'check.mjs'))) ?? sharedCandidates[0];
+const sharedDir =
+  value('--shared') ?? sharedCandidates.find((d) => existsSync(join(d, 'check.mjs'))) ?? sharedCandidates[0];
 
 interface Run {
   exit: number | null;
@@ -74,10 +75,24 @@ interface Verdict {
 }
 
 function judge(dir: string, instPath: string, solPath: string, strict: boolean): Verdict {
-  const r = spawnSync(process.execPath, [join(dir, 'check.mjs'), instPath, solPath, ...(strict ? ['--strict'] : [])], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, [join(dir, 'check.mjs'), instPath, solPath, ...(strict ? ['--strict'] : [])], {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
   try {
-    const j = JSON.parse(r.stdout) as { feasible: boolean; objective: number; warnings?: { code: string }[]; errors?: { code: string }[] };
-    return { feasible: j.feasible && r.status === 0, objective: j.objective, warnings: (j.warnings ?? []).map((w) => w.code), errors: (j.errors ?? []).slice(0, 5).map((e) => e.code) };
+    const j = JSON.parse(r.stdout) as {
+      feasible: boolean;
+      objective: number;
+      warnings?: { code: string }[];
+      errors?: { code: string }[];
+    };
+    return {
+      feasible: j.feasible && r.status === 0,
+      objective: j.objective,
+      warnings: (j.warnings ?? []).map((w) => w.code),
+      errors: (j.errors ?? []).slice(0, 5).map((e) => e.code),
+    };
   } catch {
     return { feasible: false, objective: null, warnings: [], errors: ['CHECK_FAILED'] };
   }
@@ -92,7 +107,9 @@ async function main(): Promise<number> {
     return 2;
   }
   if (!existsSync(join(sharedDir, 'check.mjs'))) {
-    process.stderr.write(`bench: harnais partagé introuvable (${sharedDir}) : lancer depuis le dépôt ou passer --shared <dossier>\n`);
+    process.stderr.write(
+      `bench: harnais partagé introuvable (${sharedDir}) : lancer depuis le dépôt ou passer --shared <dossier>\n`,
+    );
     return 2;
   }
   const work = mkdtempSync(join(tmpdir(), 'maillage-bench-'));
@@ -108,7 +125,10 @@ async function main(): Promise<number> {
   const only = value('--only')?.split(',').filter(Boolean) ?? null;
   const suite: SuiteItem[] = await buildSuite(dir, { only, xl: !flag('--no-xl') });
   const machine = `${cpus()[0]?.model ?? 'CPU inconnu'}, ${cpus().length} cœurs logiques, Node ${process.version}`;
-  const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' / ');
+  const load = (): string =>
+    loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / ');
   const loadAtStart = load();
   process.stderr.write(`[bench] ${suite.length} instances, ${machine}, work dir ${work}\n`);
 
@@ -118,60 +138,145 @@ async function main(): Promise<number> {
   for (const item of suite) {
     const instPath = join(dir, 'instances', `${item.name}.json`);
     writeFileSync(instPath, item.text);
-    const inst = JSON.parse(item.text) as { candidates: unknown[]; employers: unknown[]; slots: unknown[]; pairs: unknown[] };
+    const inst = JSON.parse(item.text) as {
+      candidates: unknown[];
+      employers: unknown[];
+      slots: unknown[];
+      pairs: unknown[];
+    };
     process.stderr.write(`[bench] ${item.name} … `);
     const loadBefore = loadavg()[0];
-    const engine = runNode(engineCli, [instPath, '--time-limit', String(item.timeLimit)], join(dir, 'out', `${item.name}.engine.json`), dir);
+    const engine = runNode(
+      engineCli,
+      [instPath, '--time-limit', String(item.timeLimit)],
+      join(dir, 'out', `${item.name}.engine.json`),
+      dir,
+    );
     const greedy = runNode(join(dir, 'greedy.mjs'), [instPath], join(dir, 'out', `${item.name}.greedy.json`), dir);
-    const ref = item.runReference ? runNode(join(dir, 'reference.mjs'), [instPath, '--time-limit', String(item.timeLimit)], join(dir, 'out', `${item.name}.reference.json`), dir) : null;
+    const ref = item.runReference
+      ? runNode(
+          join(dir, 'reference.mjs'),
+          [instPath, '--time-limit', String(item.timeLimit)],
+          join(dir, 'out', `${item.name}.reference.json`),
+          dir,
+        )
+      : null;
     const ev = judge(dir, instPath, engine.outPath, true);
     const gv = judge(dir, instPath, greedy.outPath, false);
     const rv = ref ? judge(dir, instPath, ref.outPath, false) : null;
 
-    const obj = ev.objective, bound = num(engine.json?.bound), status = String(engine.json?.status ?? `exit ${engine.exit}`);
+    const obj = ev.objective,
+      bound = num(engine.json?.bound),
+      status = String(engine.json?.status ?? `exit ${engine.exit}`);
     const refOpt = ref && rv?.feasible && ref.json?.status === 'optimal' ? rv.objective : null;
     const greedyObj = gv.objective;
     const problems: string[] = [];
-    if (engine.exit !== 0 || !ev.feasible) problems.push(`engine infeasible/failed (${[...ev.errors, ...ev.warnings].join(',')}${engine.stderr.slice(0, 200)})`);
+    if (engine.exit !== 0 || !ev.feasible)
+      problems.push(
+        `engine infeasible/failed (${[...ev.errors, ...ev.warnings].join(',')}${engine.stderr.slice(0, 200)})`,
+      );
     if (obj !== null && greedyObj !== null && obj < greedyObj) problems.push('engine below greedy');
-    if (refOpt !== null && bound !== null && bound < refOpt - 1e-6) problems.push(`bound ${bound} below the proven optimum ${refOpt}`);
-    if (refOpt !== null && obj !== null && status === 'optimal' && obj !== refOpt) problems.push('claims optimal but differs from the reference optimum');
-    if (status === 'optimal' && bound !== null && obj !== null && bound !== obj) problems.push('status optimal with a gap');
+    if (refOpt !== null && bound !== null && bound < refOpt - 1e-6)
+      problems.push(`bound ${bound} below the proven optimum ${refOpt}`);
+    if (refOpt !== null && obj !== null && status === 'optimal' && obj !== refOpt)
+      problems.push('claims optimal but differs from the reference optimum');
+    if (status === 'optimal' && bound !== null && obj !== null && bound !== obj)
+      problems.push('status optimal with a gap');
     if (engine.wall > item.timeLimit + 5) problems.push('time limit overrun');
     if (problems.length) failures.push(`${item.name}: ${problems.join('; ')}`);
     const ratio = ref ? engine.wall / ref.wall : null;
     if (ratio !== null) timeRatios.push({ name: item.name, ratio, shared: item.group === 'shared' });
-    const st = (engine.json?.stats ?? {}) as { mipStatus?: string | null; lpVariables?: number; mipVariables?: number; refinements?: number; hotCandidates?: number; hotEmployers?: number };
+    const st = (engine.json?.stats ?? {}) as {
+      mipStatus?: string | null;
+      lpVariables?: number;
+      mipVariables?: number;
+      refinements?: number;
+      hotCandidates?: number;
+      hotEmployers?: number;
+    };
     // how the bound was reached: plain flow, flow with some per-slot rules put back, or HiGHS on the time-indexed model
-    const proof = st.mipStatus ? `HiGHS (LP ${st.lpVariables ?? 0} col., MIP ${st.mipVariables ?? 0} col.)`
-      : st.refinements ? `flow + slots of ${st.hotCandidates ?? 0} c./${st.hotEmployers ?? 0} e. (${st.refinements} round${st.refinements > 1 ? 's' : ''})` : 'flow';
+    const proof = st.mipStatus
+      ? `HiGHS (LP ${st.lpVariables ?? 0} col., MIP ${st.mipVariables ?? 0} col.)`
+      : st.refinements
+        ? `flow + slots of ${st.hotCandidates ?? 0} c./${st.hotEmployers ?? 0} e. (${st.refinements} round${st.refinements > 1 ? 's' : ''})`
+        : 'flow';
     rows.push([
-      item.name, `${inst.candidates.length}×${inst.employers.length}×${inst.slots.length}`, String(inst.pairs.length),
-      fmt(obj), fmt(bound), bound !== null && obj !== null ? fmt(bound - obj) : '—', status,
+      item.name,
+      `${inst.candidates.length}×${inst.employers.length}×${inst.slots.length}`,
+      String(inst.pairs.length),
+      fmt(obj),
+      fmt(bound),
+      bound !== null && obj !== null ? fmt(bound - obj) : '—',
+      status,
       ref ? `${fmt(rv?.objective ?? null)} (${String(ref.json?.status ?? `exit ${ref.exit}`)})` : 'skipped',
       refOpt !== null && obj !== null ? (obj === refOpt ? 'yes' : `no (${fmt(obj - refOpt)})`) : '—',
-      fmt(greedyObj), obj !== null && greedyObj ? fmt(obj / greedyObj, 4) : '—',
-      fmt(engine.wall, 2), ref ? fmt(ref.wall, 2) : '—', ratio !== null ? fmt(ratio, 2) : '—',
-      fmt(engine.peakMb), ref ? fmt(ref.peakMb) : '—', proof, loadBefore.toFixed(2),
+      fmt(greedyObj),
+      obj !== null && greedyObj ? fmt(obj / greedyObj, 4) : '—',
+      fmt(engine.wall, 2),
+      ref ? fmt(ref.wall, 2) : '—',
+      ratio !== null ? fmt(ratio, 2) : '—',
+      fmt(engine.peakMb),
+      ref ? fmt(ref.peakMb) : '—',
+      proof,
+      loadBefore.toFixed(2),
       `${ev.feasible ? 'yes' : 'NO'}/${gv.feasible ? 'yes' : 'NO'}/${rv ? (rv.feasible ? 'yes' : 'NO') : '—'}`,
     ]);
-    process.stderr.write(`engine ${fmt(obj)} (${status}, bound ${fmt(bound)}, ${fmt(engine.wall, 2)} s) reference ${fmt(rv?.objective ?? null)} (${ref ? fmt(ref.wall, 2) : '—'} s) greedy ${fmt(greedyObj)}${problems.length ? ` PROBLEM: ${problems.join('; ')}` : ''}\n`);
+    process.stderr.write(
+      `engine ${fmt(obj)} (${status}, bound ${fmt(bound)}, ${fmt(engine.wall, 2)} s) reference ${fmt(rv?.objective ?? null)} (${ref ? fmt(ref.wall, 2) : '—'} s) greedy ${fmt(greedyObj)}${problems.length ? ` PROBLEM: ${problems.join('; ')}` : ''}\n`,
+    );
   }
 
-  const head = ['instance', 'C×E×K', 'pairs', 'engine obj', 'bound', 'gap', 'status', 'reference obj', '= ref opt', 'greedy obj', 'engine/greedy', 'engine s', 'ref s', 'engine/ref time', 'engine MB', 'ref MB', 'engine bound from', 'load avg (1 min) before', 'feasible (engine/greedy/ref)'];
+  const head = [
+    'instance',
+    'C×E×K',
+    'pairs',
+    'engine obj',
+    'bound',
+    'gap',
+    'status',
+    'reference obj',
+    '= ref opt',
+    'greedy obj',
+    'engine/greedy',
+    'engine s',
+    'ref s',
+    'engine/ref time',
+    'engine MB',
+    'ref MB',
+    'engine bound from',
+    'load avg (1 min) before',
+    'feasible (engine/greedy/ref)',
+  ];
   const out: string[] = [];
-  out.push(`# Scheduling bench (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC)`, '', `Machine: ${machine}. Load average (1/5/15 min): ${loadAtStart} at the start, ${load()} at the end.`, '',
+  out.push(
+    `# Scheduling bench (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC)`,
+    '',
+    `Machine: ${machine}. Load average (1/5/15 min): ${loadAtStart} at the start, ${load()} at the end.`,
+    '',
     'Each solver is a separate process, run one after the other; times are wall clock including Node start-up; MB = peak RSS.',
-    'Reference = shared reference.mjs (exact HiGHS MIP) with the same time limit; all solutions judged by the shared check.mjs.', '');
+    'Reference = shared reference.mjs (exact HiGHS MIP) with the same time limit; all solutions judged by the shared check.mjs.',
+    '',
+  );
   out.push(`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`);
   for (const r of rows) out.push(`| ${r.join(' | ')} |`);
-  for (const [label, list] of [['Shared suite', timeRatios.filter((r) => r.shared)], ['Instances never tuned on', timeRatios.filter((r) => !r.shared)]] as const) {
+  for (const [label, list] of [
+    ['Shared suite', timeRatios.filter((r) => r.shared)],
+    ['Instances never tuned on', timeRatios.filter((r) => !r.shared)],
+  ] as const) {
     if (!list.length) continue;
     const worst = list.reduce((a, b) => (b.ratio > a.ratio ? b : a));
     const mean = list.reduce((a, b) => a + b.ratio, 0) / list.length;
-    out.push('', `${label}: worst engine/reference time ratio ${worst.ratio.toFixed(2)} (${worst.name}), mean ${mean.toFixed(2)}.`);
+    out.push(
+      '',
+      `${label}: worst engine/reference time ratio ${worst.ratio.toFixed(2)} (${worst.name}), mean ${mean.toFixed(2)}.`,
+    );
   }
-  out.push('', failures.length ? `FAILURES:\n${failures.map((f) => `- ${f}`).join('\n')}` : 'No failure: every engine plan feasible, never below greedy, bound never below a proven optimum.');
+  out.push(
+    '',
+    failures.length
+      ? `FAILURES:\n${failures.map((f) => `- ${f}`).join('\n')}`
+      : 'No failure: every engine plan feasible, never below greedy, bound never below a proven optimum.',
+  );
   process.stdout.write(`${out.join('\n')}\n`);
   if (flag('--keep')) process.stderr.write(`[bench] kept ${work}\n`);
   else rmSync(work, { recursive: true, force: true });

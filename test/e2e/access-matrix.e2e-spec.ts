@@ -58,7 +58,11 @@ const unique = (label: string) => `${label}-${process.pid}-${n++}@exemple.fr`;
 async function pendingInvitation(w: World, target: 'siae' | 'collective'): Promise<string> {
   const path = target === 'siae' ? `/api/siae/${w.siaeA.id}/invitations` : `/api/collectives/${w.c1.id}/invitations`;
   const body = target === 'siae' ? { email: unique('inv'), role: 'cip' } : { email: unique('coord') };
-  const res = await w.t.http().post(path).set('authorization', `Bearer ${w.tokens.get('dirA')}`).send(body);
+  const res = await w.t
+    .http()
+    .post(path)
+    .set('authorization', `Bearer ${w.tokens.get('dirA')}`)
+    .send(body);
   if (res.status !== 201) throw new Error(`invitation setup failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.id as string;
 }
@@ -66,8 +70,14 @@ async function pendingInvitation(w: World, target: 'siae' | 'collective'): Promi
 /** An invitation link token for a new address, issued through the real route and read back from the delivery log. */
 async function invitationToken(w: World): Promise<string> {
   const email = unique('link');
-  await w.t.http().post(`/api/siae/${w.siaeA.id}/invitations`).set('authorization', `Bearer ${w.tokens.get('dirA')}`).send({ email, role: 'cip' });
-  const [{ body_text }] = await w.t.dataSource.query(`SELECT body_text FROM mail_message WHERE recipient = $1`, [email]);
+  await w.t
+    .http()
+    .post(`/api/siae/${w.siaeA.id}/invitations`)
+    .set('authorization', `Bearer ${w.tokens.get('dirA')}`)
+    .send({ email, role: 'cip' });
+  const [{ body_text }] = await w.t.dataSource.query(`SELECT body_text FROM mail_message WHERE recipient = $1`, [
+    email,
+  ]);
   return /token=([A-Za-z0-9_-]{43})/.exec(body_text)![1];
 }
 
@@ -86,26 +96,47 @@ async function collectiveWithB(w: World, status: 'invited' | 'active'): Promise<
  */
 async function candidateOfA(w: World, consent = true): Promise<{ id: string; consentId: string }> {
   const auth = `Bearer ${w.tokens.get('cipA')}`;
-  const created = await w.t.http().post('/api/candidates').set('authorization', auth).send({ siaeId: w.siaeA.id, firstName: 'Awa', lastName: 'Matrice' });
-  if (created.status !== 201) throw new Error(`candidate setup failed: ${created.status} ${JSON.stringify(created.body)}`);
+  const created = await w.t
+    .http()
+    .post('/api/candidates')
+    .set('authorization', auth)
+    .send({ siaeId: w.siaeA.id, firstName: 'Awa', lastName: 'Matrice' });
+  if (created.status !== 201)
+    throw new Error(`candidate setup failed: ${created.status} ${JSON.stringify(created.body)}`);
   const id = created.body.id as string;
   await w.t.http().put(`/api/candidates/${id}/profile`).set('authorization', auth).send(candidateProfile);
   if (!consent) return { id, consentId: '' };
-  const given = await w.t.http().post(`/api/candidates/${id}/consents`).set('authorization', auth).send({ scope: 'collective', wording: 'Texte du consentement au partage.' });
+  const given = await w.t
+    .http()
+    .post(`/api/candidates/${id}/consents`)
+    .set('authorization', auth)
+    .send({ scope: 'collective', wording: 'Texte du consentement au partage.' });
   return { id, consentId: given.body.id as string };
 }
 /** An open hiring need of a company of SIAE A, inserted in SQL (the matching routes only read it). */
 async function openNeedOfA(w: World): Promise<string> {
-  const [{ id: companyId }] = await w.t.dataSource.query(`INSERT INTO company (siae_id, name) VALUES ($1, 'Entreprise matrice') RETURNING id`, [w.siaeA.id]);
+  const [{ id: companyId }] = await w.t.dataSource.query(
+    `INSERT INTO company (siae_id, name) VALUES ($1, 'Entreprise matrice') RETURNING id`,
+    [w.siaeA.id],
+  );
   const [{ id }] = await w.t.dataSource.query(
     `INSERT INTO hiring_need (company_id, appellation_code, positions, contract_type, place_commune_code, status, confirmed_at) VALUES ($1, '10571', 1, 'cdd', '69123', 'open', now()) RETURNING id`,
     [companyId],
   );
   return id as string;
 }
-const candidateProfile = { communeCode: '69266', mobilityRadiusKm: 10, targetJobs: [{ ogrCode: '10571', experienceLevel: 'beginner' }] };
+const candidateProfile = {
+  communeCode: '69266',
+  mobilityRadiusKm: 10,
+  targetJobs: [{ ogrCode: '10571', experienceLevel: 'beginner' }],
+};
 
-const documentation = (): Entry => ({ public: 'API documentation', allowed: { as: 'anonymous', status: 200 }, wrongRole: none('public'), otherTenant: none('public') });
+const documentation = (): Entry => ({
+  public: 'API documentation',
+  allowed: { as: 'anonymous', status: 200 },
+  wrongRole: none('public'),
+  otherTenant: none('public'),
+});
 
 const matrix: Record<string, Entry> = {
   // ---- documentation and health (platform)
@@ -118,7 +149,12 @@ const matrix: Record<string, Entry> = {
   'GET /api/docs/LICENSE': { ...documentation(), allowed: { as: 'anonymous', status: 404 } },
   'GET /api/docs-json': documentation(),
   'GET /api/docs-yaml': documentation(),
-  'GET /api/health': { public: 'probes of the load balancer', allowed: { as: 'anonymous', status: 200 }, wrongRole: none('public'), otherTenant: none('public') },
+  'GET /api/health': {
+    public: 'probes of the load balancer',
+    allowed: { as: 'anonymous', status: 200 },
+    wrongRole: none('public'),
+    otherTenant: none('public'),
+  },
 
   // ---- auth (platform)
   'POST /api/auth/login': {
@@ -128,37 +164,99 @@ const matrix: Record<string, Entry> = {
     otherTenant: none('public'),
     request: async (w) => ({ body: { email: (await w.f.user()).email, password: TEST_PASSWORD } }),
   },
-  'POST /api/auth/logout': { allowed: { as: 'fresh', status: 204 }, wrongRole: none('any signed-in user closes their own session'), otherTenant: none('acts on the caller only') },
+  'POST /api/auth/logout': {
+    allowed: { as: 'fresh', status: 204 },
+    wrongRole: none('any signed-in user closes their own session'),
+    otherTenant: none('acts on the caller only'),
+  },
   'POST /api/auth/password': {
     allowed: { as: 'fresh', status: 204 },
     wrongRole: none('any signed-in user changes their own password'),
     otherTenant: none('acts on the caller only'),
     request: async () => ({ body: { currentPassword: TEST_PASSWORD, newPassword: 'un-nouveau-mot-de-passe' } }),
   },
-  'GET /api/auth/me': { allowed: { as: 'noRole', status: 200 }, wrongRole: none('any signed-in user reads who they are'), otherTenant: none('acts on the caller only') },
+  'GET /api/auth/me': {
+    allowed: { as: 'noRole', status: 200 },
+    wrongRole: none('any signed-in user reads who they are'),
+    otherTenant: none('acts on the caller only'),
+  },
 
   // ---- referentials (public reference data)
-  'GET /api/referentials/appellations': { public: 'reference data', allowed: { as: 'anonymous', status: 200 }, wrongRole: none('public'), otherTenant: none('public'), request: async () => ({ query: { q: 'maçon' } }) },
-  'GET /api/referentials/communes': { public: 'reference data', allowed: { as: 'anonymous', status: 200 }, wrongRole: none('public'), otherTenant: none('public'), request: async () => ({ query: { q: 'lyon' } }) },
-  'GET /api/referentials/communes/:code': { public: 'reference data', allowed: { as: 'anonymous', status: 200 }, wrongRole: none('public'), otherTenant: none('public'), request: async () => ({ params: { code: '69123' } }) },
-  'GET /api/referentials/fiches/:code': { public: 'reference data', allowed: { as: 'anonymous', status: 200 }, wrongRole: none('public'), otherTenant: none('public'), request: async () => ({ params: { code: 'A1203' } }) },
+  'GET /api/referentials/appellations': {
+    public: 'reference data',
+    allowed: { as: 'anonymous', status: 200 },
+    wrongRole: none('public'),
+    otherTenant: none('public'),
+    request: async () => ({ query: { q: 'maçon' } }),
+  },
+  'GET /api/referentials/communes': {
+    public: 'reference data',
+    allowed: { as: 'anonymous', status: 200 },
+    wrongRole: none('public'),
+    otherTenant: none('public'),
+    request: async () => ({ query: { q: 'lyon' } }),
+  },
+  'GET /api/referentials/communes/:code': {
+    public: 'reference data',
+    allowed: { as: 'anonymous', status: 200 },
+    wrongRole: none('public'),
+    otherTenant: none('public'),
+    request: async () => ({ params: { code: '69123' } }),
+  },
+  'GET /api/referentials/fiches/:code': {
+    public: 'reference data',
+    allowed: { as: 'anonymous', status: 200 },
+    wrongRole: none('public'),
+    otherTenant: none('public'),
+    request: async () => ({ params: { code: 'A1203' } }),
+  },
 
   // ---- structures: SIAE
   'POST /api/siae': {
     allowed: { as: 'admin', status: 201 },
     wrongRole: 'dirA',
     otherTenant: none('creating an SIAE belongs to no tenant'),
-    request: async () => ({ body: { kind: 'ACI', name: 'Nouvelle SIAE', siret: validSiret(), communeCode: '69123', directionEmail: unique('first-direction') } }),
+    request: async () => ({
+      body: {
+        kind: 'ACI',
+        name: 'Nouvelle SIAE',
+        siret: validSiret(),
+        communeCode: '69123',
+        directionEmail: unique('first-direction'),
+      },
+    }),
   },
-  'GET /api/siae': { allowed: { as: 'cipA', status: 200 }, wrongRole: 'noRole', otherTenant: none('lists only the caller’s own SIAE') },
-  'GET /api/siae/:siaeId': { allowed: { as: 'devA', status: 200 }, wrongRole: 'noRole', otherTenant: 'dirB', request: async (w) => ({ params: { siaeId: w.siaeA.id } }) },
-  'PATCH /api/siae/:siaeId': { allowed: { as: 'dirA', status: 200 }, wrongRole: 'cipA', otherTenant: 'dirB', request: async (w) => ({ params: { siaeId: w.siaeA.id }, body: { contactPhone: '04 72 00 00 01' } }) },
-  'GET /api/siae/:siaeId/members': { allowed: { as: 'cipA', status: 200 }, wrongRole: 'noRole', otherTenant: 'cipB', request: async (w) => ({ params: { siaeId: w.siaeA.id } }) },
+  'GET /api/siae': {
+    allowed: { as: 'cipA', status: 200 },
+    wrongRole: 'noRole',
+    otherTenant: none('lists only the caller’s own SIAE'),
+  },
+  'GET /api/siae/:siaeId': {
+    allowed: { as: 'devA', status: 200 },
+    wrongRole: 'noRole',
+    otherTenant: 'dirB',
+    request: async (w) => ({ params: { siaeId: w.siaeA.id } }),
+  },
+  'PATCH /api/siae/:siaeId': {
+    allowed: { as: 'dirA', status: 200 },
+    wrongRole: 'cipA',
+    otherTenant: 'dirB',
+    request: async (w) => ({ params: { siaeId: w.siaeA.id }, body: { contactPhone: '04 72 00 00 01' } }),
+  },
+  'GET /api/siae/:siaeId/members': {
+    allowed: { as: 'cipA', status: 200 },
+    wrongRole: 'noRole',
+    otherTenant: 'cipB',
+    request: async (w) => ({ params: { siaeId: w.siaeA.id } }),
+  },
   'PATCH /api/siae/:siaeId/members/:userId': {
     allowed: { as: 'dirA', status: 200 },
     wrongRole: 'devA',
     otherTenant: 'dirB',
-    request: async (w) => ({ params: { siaeId: w.siaeA.id, userId: (await w.f.member(w.siaeA, 'cip')).id }, body: { role: 'charge_dev' } }),
+    request: async (w) => ({
+      params: { siaeId: w.siaeA.id, userId: (await w.f.member(w.siaeA, 'cip')).id },
+      body: { role: 'charge_dev' },
+    }),
   },
   'DELETE /api/siae/:siaeId/members/:userId': {
     allowed: { as: 'dirA', status: 204 },
@@ -172,8 +270,18 @@ const matrix: Record<string, Entry> = {
     otherTenant: 'dirB',
     request: async (w) => ({ params: { siaeId: w.siaeA.id }, body: { email: unique('invitee'), role: 'charge_dev' } }),
   },
-  'GET /api/siae/:siaeId/invitations': { allowed: { as: 'dirA', status: 200 }, wrongRole: 'cipA', otherTenant: 'dirB', request: async (w) => ({ params: { siaeId: w.siaeA.id } }) },
-  'GET /api/siae/:siaeId/collectives': { allowed: { as: 'devA', status: 200 }, wrongRole: 'noRole', otherTenant: 'cipB', request: async (w) => ({ params: { siaeId: w.siaeA.id } }) },
+  'GET /api/siae/:siaeId/invitations': {
+    allowed: { as: 'dirA', status: 200 },
+    wrongRole: 'cipA',
+    otherTenant: 'dirB',
+    request: async (w) => ({ params: { siaeId: w.siaeA.id } }),
+  },
+  'GET /api/siae/:siaeId/collectives': {
+    allowed: { as: 'devA', status: 200 },
+    wrongRole: 'noRole',
+    otherTenant: 'cipB',
+    request: async (w) => ({ params: { siaeId: w.siaeA.id } }),
+  },
 
   // ---- structures: invitations
   'GET /api/invitations/:token': {
@@ -188,7 +296,9 @@ const matrix: Record<string, Entry> = {
     allowed: { as: 'anonymous', status: 200 },
     wrongRole: none('public'),
     otherTenant: none('public'),
-    request: async (w) => ({ body: { token: await invitationToken(w), displayName: 'Nouvelle Personne', password: 'mot-de-passe-solide' } }),
+    request: async (w) => ({
+      body: { token: await invitationToken(w), displayName: 'Nouvelle Personne', password: 'mot-de-passe-solide' },
+    }),
   },
   'DELETE /api/invitations/:invitationId': {
     allowed: { as: 'dirA', status: 204 },
@@ -204,9 +314,23 @@ const matrix: Record<string, Entry> = {
     otherTenant: 'dirB',
     request: async (w) => ({ body: { name: 'Nouveau collectif', siaeId: w.siaeA.id } }),
   },
-  'GET /api/collectives': { allowed: { as: 'cipA', status: 200 }, wrongRole: 'noRole', otherTenant: none('lists only the caller’s own collectives') },
-  'GET /api/collectives/:collectiveId': { allowed: { as: 'cipA', status: 200 }, wrongRole: 'noRole', otherTenant: 'cipB', request: async (w) => ({ params: { collectiveId: w.c1.id } }) },
-  'GET /api/collectives/:collectiveId/members': { allowed: { as: 'devA', status: 200 }, wrongRole: 'noRole', otherTenant: 'devB', request: async (w) => ({ params: { collectiveId: w.c1.id } }) },
+  'GET /api/collectives': {
+    allowed: { as: 'cipA', status: 200 },
+    wrongRole: 'noRole',
+    otherTenant: none('lists only the caller’s own collectives'),
+  },
+  'GET /api/collectives/:collectiveId': {
+    allowed: { as: 'cipA', status: 200 },
+    wrongRole: 'noRole',
+    otherTenant: 'cipB',
+    request: async (w) => ({ params: { collectiveId: w.c1.id } }),
+  },
+  'GET /api/collectives/:collectiveId/members': {
+    allowed: { as: 'devA', status: 200 },
+    wrongRole: 'noRole',
+    otherTenant: 'devB',
+    request: async (w) => ({ params: { collectiveId: w.c1.id } }),
+  },
   'POST /api/collectives/:collectiveId/members': {
     allowed: { as: 'dirA', status: 201 },
     wrongRole: 'cipA',
@@ -231,12 +355,20 @@ const matrix: Record<string, Entry> = {
     otherTenant: 'dirA',
     request: (w) => collectiveWithB(w, 'active'),
   },
-  'GET /api/collectives/:collectiveId/coordinators': { allowed: { as: 'cipA', status: 200 }, wrongRole: 'noRole', otherTenant: 'cipB', request: async (w) => ({ params: { collectiveId: w.c1.id } }) },
+  'GET /api/collectives/:collectiveId/coordinators': {
+    allowed: { as: 'cipA', status: 200 },
+    wrongRole: 'noRole',
+    otherTenant: 'cipB',
+    request: async (w) => ({ params: { collectiveId: w.c1.id } }),
+  },
   'POST /api/collectives/:collectiveId/coordinators': {
     allowed: { as: 'dirA', status: 201 },
     wrongRole: 'cipA',
     otherTenant: 'dirB',
-    request: async (w) => ({ params: { collectiveId: w.c1.id }, body: { userId: (await w.f.member(w.siaeA, 'charge_dev')).id } }),
+    request: async (w) => ({
+      params: { collectiveId: w.c1.id },
+      body: { userId: (await w.f.member(w.siaeA, 'charge_dev')).id },
+    }),
   },
   'DELETE /api/collectives/:collectiveId/coordinators/:userId': {
     allowed: { as: 'dirA', status: 204 },
@@ -254,9 +386,19 @@ const matrix: Record<string, Entry> = {
     otherTenant: 'dirB',
     request: async (w) => ({ params: { collectiveId: w.c1.id }, body: { email: unique('coordinator') } }),
   },
-  'GET /api/collectives/:collectiveId/invitations': { allowed: { as: 'dirA', status: 200 }, wrongRole: 'cipA', otherTenant: 'dirB', request: async (w) => ({ params: { collectiveId: w.c1.id } }) },
+  'GET /api/collectives/:collectiveId/invitations': {
+    allowed: { as: 'dirA', status: 200 },
+    wrongRole: 'cipA',
+    otherTenant: 'dirB',
+    request: async (w) => ({ params: { collectiveId: w.c1.id } }),
+  },
   // matching weights of a collective (matching module): members read, coordinators write; dirB coordinates C2, not C1
-  'GET /api/collectives/:collectiveId/matching-weights': { allowed: { as: 'cipA', status: 200 }, wrongRole: 'noRole', otherTenant: 'cipB', request: async (w) => ({ params: { collectiveId: w.c1.id } }) },
+  'GET /api/collectives/:collectiveId/matching-weights': {
+    allowed: { as: 'cipA', status: 200 },
+    wrongRole: 'noRole',
+    otherTenant: 'cipB',
+    request: async (w) => ({ params: { collectiveId: w.c1.id } }),
+  },
   'PUT /api/collectives/:collectiveId/matching-weights': {
     allowed: { as: 'dirA', status: 200 },
     wrongRole: 'cipA',
@@ -271,8 +413,17 @@ const matrix: Record<string, Entry> = {
     otherTenant: 'cipB',
     request: async (w) => ({ body: { siaeId: w.siaeA.id, firstName: 'Awa', lastName: 'Matrice' } }),
   },
-  'GET /api/candidates': { allowed: { as: 'devA', status: 200 }, wrongRole: 'noRole', otherTenant: none('lists only what the caller may see') },
-  'GET /api/candidates/:id': { allowed: { as: 'devA', status: 200 }, wrongRole: 'noRole', otherTenant: 'cipB', request: async (w) => ({ params: { id: (await candidateOfA(w, false)).id } }) },
+  'GET /api/candidates': {
+    allowed: { as: 'devA', status: 200 },
+    wrongRole: 'noRole',
+    otherTenant: none('lists only what the caller may see'),
+  },
+  'GET /api/candidates/:id': {
+    allowed: { as: 'devA', status: 200 },
+    wrongRole: 'noRole',
+    otherTenant: 'cipB',
+    request: async (w) => ({ params: { id: (await candidateOfA(w, false)).id } }),
+  },
   'PATCH /api/candidates/:id': {
     allowed: { as: 'cipA', status: 200 },
     wrongRole: 'devA',
@@ -289,7 +440,10 @@ const matrix: Record<string, Entry> = {
     allowed: { as: 'cipA', status: 201 },
     wrongRole: 'devA',
     otherTenant: 'cipB',
-    request: async (w) => ({ params: { id: (await candidateOfA(w)).id }, body: { scope: 'employers', wording: 'Texte du consentement aux employeurs.' } }),
+    request: async (w) => ({
+      params: { id: (await candidateOfA(w)).id },
+      body: { scope: 'employers', wording: 'Texte du consentement aux employeurs.' },
+    }),
   },
   'POST /api/candidates/:id/consents/:consentId/withdraw': {
     allowed: { as: 'cipA', status: 200 },
@@ -300,12 +454,36 @@ const matrix: Record<string, Entry> = {
       return { params: { id, consentId } };
     },
   },
-  'GET /api/candidates/:id/export': { allowed: { as: 'dirA', status: 200 }, wrongRole: 'devA', otherTenant: 'dirB', request: async (w) => ({ params: { id: (await candidateOfA(w)).id } }) },
-  'POST /api/candidates/:id/erasure': { allowed: { as: 'cipA', status: 200 }, wrongRole: 'devA', otherTenant: 'cipB', request: async (w) => ({ params: { id: (await candidateOfA(w)).id } }) },
+  'GET /api/candidates/:id/export': {
+    allowed: { as: 'dirA', status: 200 },
+    wrongRole: 'devA',
+    otherTenant: 'dirB',
+    request: async (w) => ({ params: { id: (await candidateOfA(w)).id } }),
+  },
+  'POST /api/candidates/:id/erasure': {
+    allowed: { as: 'cipA', status: 200 },
+    wrongRole: 'devA',
+    otherTenant: 'cipB',
+    request: async (w) => ({ params: { id: (await candidateOfA(w)).id } }),
+  },
   // ---- matching (B shares no collective with A: the need and the candidate of A are 404 for B's staff)
-  'GET /api/hiring-needs/:id/matches': { allowed: { as: 'devA', status: 200 }, wrongRole: 'noRole', otherTenant: 'devB', request: async (w) => ({ params: { id: await openNeedOfA(w) } }) },
-  'GET /api/candidates/:id/matches': { allowed: { as: 'cipA', status: 200 }, wrongRole: 'noRole', otherTenant: 'cipB', request: async (w) => ({ params: { id: (await candidateOfA(w, false)).id } }) },
-  'POST /api/admin/candidates/retention-sweep': { allowed: { as: 'admin', status: 202 }, wrongRole: 'dirA', otherTenant: none('platform-wide maintenance') },
+  'GET /api/hiring-needs/:id/matches': {
+    allowed: { as: 'devA', status: 200 },
+    wrongRole: 'noRole',
+    otherTenant: 'devB',
+    request: async (w) => ({ params: { id: await openNeedOfA(w) } }),
+  },
+  'GET /api/candidates/:id/matches': {
+    allowed: { as: 'cipA', status: 200 },
+    wrongRole: 'noRole',
+    otherTenant: 'cipB',
+    request: async (w) => ({ params: { id: (await candidateOfA(w, false)).id } }),
+  },
+  'POST /api/admin/candidates/retention-sweep': {
+    allowed: { as: 'admin', status: 202 },
+    wrongRole: 'dirA',
+    otherTenant: none('platform-wide maintenance'),
+  },
 };
 
 /** `METHOD /path` for every route the Express app has, as Nest and Swagger registered them. */
@@ -314,7 +492,11 @@ function routesOf(t: TestApp): string[] {
   const express = t.app.getHttpAdapter().getInstance() as { router: { stack: Layer[] } };
   const routes = express.router.stack
     .filter((layer) => layer.route)
-    .flatMap((layer) => Object.keys(layer.route!.methods).filter((m) => m !== '_all').map((m) => `${m.toUpperCase()} ${layer.route!.path}`));
+    .flatMap((layer) =>
+      Object.keys(layer.route!.methods)
+        .filter((m) => m !== '_all')
+        .map((m) => `${m.toUpperCase()} ${layer.route!.path}`),
+    );
   return [...new Set(routes)].sort();
 }
 

@@ -10,13 +10,15 @@ describe('demo territory', () => {
   afterAll(() => t.close());
 
   const counts = async () =>
-    (await t.dataSource.query(
-      `SELECT (SELECT count(*) FROM siae)::int AS siae, (SELECT count(*) FROM app_user)::int AS users,
+    (
+      await t.dataSource.query(
+        `SELECT (SELECT count(*) FROM siae)::int AS siae, (SELECT count(*) FROM app_user)::int AS users,
               (SELECT count(*) FROM siae_membership)::int AS memberships, (SELECT count(*) FROM collective_membership)::int AS members,
               (SELECT count(*) FROM candidate)::int AS candidates, (SELECT count(*) FROM candidate_consent)::int AS consents,
               (SELECT count(*) FROM company)::int AS companies, (SELECT count(*) FROM hiring_need)::int AS needs,
               (SELECT count(*) FROM company_share)::int AS shares, (SELECT count(*) FROM outbox_message)::int AS jobs`,
-    ))[0];
+      )
+    )[0];
 
   it('is idempotent: a second run changes nothing', async () => {
     const first = await t.dataSource.transaction((m) => seedDemoTerritory(m));
@@ -31,28 +33,45 @@ describe('demo territory', () => {
   });
 
   it('lets the documented demo accounts sign in and see their territory', async () => {
-    const admin = await t.http().post('/api/auth/login').send({ email: demoAdminEmail, password: DEMO_PASSWORD }).expect(200);
+    const admin = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: demoAdminEmail, password: DEMO_PASSWORD })
+      .expect(200);
     expect(admin.body.token).toBeTruthy();
     const coordinatorEmail = demoEmail(demoCollective.coordinatorSlug, 'direction');
-    const login = await t.http().post('/api/auth/login').send({ email: coordinatorEmail, password: DEMO_PASSWORD }).expect(200);
+    const login = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: coordinatorEmail, password: DEMO_PASSWORD })
+      .expect(200);
     const me = await t.http().get('/api/auth/me').set('authorization', `Bearer ${login.body.token}`).expect(200);
     expect(me.body.coordinatorOf).toHaveLength(1);
     expect(me.body.siaeGrants).toEqual([{ siaeId: expect.any(String), role: 'direction' }]);
     for (const siae of demoSiaes) {
       for (const member of siae.staff) {
-        const res = await t.http().post('/api/auth/login').send({ email: demoEmail(siae.slug, member.role), password: DEMO_PASSWORD });
-        expect({ email: demoEmail(siae.slug, member.role), status: res.status }).toEqual({ email: demoEmail(siae.slug, member.role), status: 200 });
+        const res = await t
+          .http()
+          .post('/api/auth/login')
+          .send({ email: demoEmail(siae.slug, member.role), password: DEMO_PASSWORD });
+        expect({ email: demoEmail(siae.slug, member.role), status: res.status }).toEqual({
+          email: demoEmail(siae.slug, member.role),
+          status: 200,
+        });
       }
     }
   });
 
   it('shows a CIP the candidates of the collective: their own in full, partners only with consent', async () => {
-    const login = async (email: string) => (await t.http().post('/api/auth/login').send({ email, password: DEMO_PASSWORD }).expect(200)).body.token as string;
+    const login = async (email: string) =>
+      (await t.http().post('/api/auth/login').send({ email, password: DEMO_PASSWORD }).expect(200)).body
+        .token as string;
     const cip = await login(demoEmail('inser-rhone', 'cip'));
     const res = await t.http().get('/api/candidates').set('authorization', `Bearer ${cip}`).expect(200);
     const items: Array<Record<string, unknown>> = res.body.items ?? res.body;
     expect(items.length).toBeGreaterThan(5);
-    const ownSiae = (await t.http().get('/api/auth/me').set('authorization', `Bearer ${cip}`)).body.siaeGrants[0].siaeId;
+    const ownSiae = (await t.http().get('/api/auth/me').set('authorization', `Bearer ${cip}`)).body.siaeGrants[0]
+      .siaeId;
     const partners = items.filter((c) => c.siaeId !== undefined && c.siaeId !== ownSiae);
     expect(partners.length).toBeGreaterThan(0);
     for (const c of items) expect(JSON.stringify(c)).not.toMatch(/"(lastName|birthDate|phone|email)"/);
@@ -71,9 +90,17 @@ describe('demo territory', () => {
         WHERE tj.ogr_code = '10571' ORDER BY k.id LIMIT 1`,
     );
     const slug = demoSiaes.find((d) => d.siret === siret)!.slug;
-    const token = (await t.http().post('/api/auth/login').send({ email: demoEmail(slug, 'cip'), password: DEMO_PASSWORD }).expect(200)).body.token as string;
+    const token = (
+      await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: demoEmail(slug, 'cip'), password: DEMO_PASSWORD })
+        .expect(200)
+    ).body.token as string;
     const res = await t.http().get(`/api/candidates/${id}/matches`).set('authorization', `Bearer ${token}`).expect(200);
     expect(res.body.items.map((i: { appellation: { code: string } }) => i.appellation.code)).toContain('10571');
-    expect(res.body.companies.items.map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining([expect.stringMatching(/propret/i)]));
+    expect(res.body.companies.items.map((c: { name: string }) => c.name)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/propret/i)]),
+    );
   });
 });

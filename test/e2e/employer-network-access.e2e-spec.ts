@@ -8,7 +8,12 @@ import { routeRequest } from '../support/route-request';
 import { TestApp } from '../support/test-app';
 
 async function call(w: EnWorld, route: string, entry: EnEntry, actor: EnActor) {
-  return routeRequest(w.t, route, entry.request ? await entry.request(w) : {}, actor === 'anonymous' ? null : w.tokens.get(actor)!);
+  return routeRequest(
+    w.t,
+    route,
+    entry.request ? await entry.request(w) : {},
+    actor === 'anonymous' ? null : w.tokens.get(actor)!,
+  );
 }
 
 describe('employer network access: every route, every kind of caller', () => {

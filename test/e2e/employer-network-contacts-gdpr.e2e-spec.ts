@@ -12,8 +12,25 @@ import { Fixtures } from '../support/fixtures';
 import { occurrences } from '../support/personal-data-scan';
 import { TestApp } from '../support/test-app';
 
-const PERSON = { firstName: 'Gwenaëlle', lastName: 'Kerzerho', email: 'g.kerzerho@blanchisserie-monts.fr', phone: '06 47 58 69 70', role: 'Responsable RH' };
-const NEEDLES = ['Gwenaëlle', 'Gwenaelle', 'Kerzerho', 'g.kerzerho@blanchisserie-monts.fr', 'kerzerho@', '06 47 58 69 70', '06.47.58.69.70', '0647586970', '+33647586970', '647586970'];
+const PERSON = {
+  firstName: 'Gwenaëlle',
+  lastName: 'Kerzerho',
+  email: 'g.kerzerho@blanchisserie-monts.fr',
+  phone: '06 47 58 69 70',
+  role: 'Responsable RH',
+};
+const NEEDLES = [
+  'Gwenaëlle',
+  'Gwenaelle',
+  'Kerzerho',
+  'g.kerzerho@blanchisserie-monts.fr',
+  'kerzerho@',
+  '06 47 58 69 70',
+  '06.47.58.69.70',
+  '0647586970',
+  '+33647586970',
+  '647586970',
+];
 
 describe('employer network: GDPR export and erasure of a company contact', () => {
   let t: TestApp;
@@ -29,8 +46,14 @@ describe('employer network: GDPR export and erasure of a company contact', () =>
   };
   const api = () => t.http();
   const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-  const exportAs = async (u: User, id = contactId) => api().get(`/api/companies/${companyId}/contacts/${id}/export`).set('Authorization', await auth(u));
-  const eraseAs = async (u: User, id = contactId) => api().post(`/api/companies/${companyId}/contacts/${id}/erasure`).set('Authorization', await auth(u));
+  const exportAs = async (u: User, id = contactId) =>
+    api()
+      .get(`/api/companies/${companyId}/contacts/${id}/export`)
+      .set('Authorization', await auth(u));
+  const eraseAs = async (u: User, id = contactId) =>
+    api()
+      .post(`/api/companies/${companyId}/contacts/${id}/erasure`)
+      .set('Authorization', await auth(u));
 
   beforeAll(async () => {
     t = await TestApp.create({ withWorker: true });
@@ -41,46 +64,107 @@ describe('employer network: GDPR export and erasure of a company contact', () =>
     await f.collectiveMember(collective, siaeA);
     await f.collectiveMember(collective, siaeB);
     [dirA, devA, cipA, devB, devOut] = await Promise.all([
-      f.member(siaeA, 'direction'), f.member(siaeA, 'charge_dev'), f.member(siaeA, 'cip'), f.member(siaeB, 'charge_dev'), f.member(siaeOut, 'charge_dev'),
+      f.member(siaeA, 'direction'),
+      f.member(siaeA, 'charge_dev'),
+      f.member(siaeA, 'cip'),
+      f.member(siaeB, 'charge_dev'),
+      f.member(siaeOut, 'charge_dev'),
     ]);
     coordinator = await f.coordinator(collective);
 
-    const created = await api().post('/api/companies').set('Authorization', await auth(devA)).send({
-      siaeId: siaeA.id, name: 'Blanchisserie des Monts d’Or', communeCode: '69266', sizeBand: 'medium',
-      contacts: [PERSON, { firstName: 'Paul', lastName: 'Martin', email: 'p.martin@blanchisserie-monts.fr' }],
-    });
+    const created = await api()
+      .post('/api/companies')
+      .set('Authorization', await auth(devA))
+      .send({
+        siaeId: siaeA.id,
+        name: 'Blanchisserie des Monts d’Or',
+        communeCode: '69266',
+        sizeBand: 'medium',
+        contacts: [PERSON, { firstName: 'Paul', lastName: 'Martin', email: 'p.martin@blanchisserie-monts.fr' }],
+      });
     expect(created.status).toBe(201);
     companyId = created.body.id;
     contactId = created.body.contacts.find((c: { lastName: string }) => c.lastName === PERSON.lastName).id;
     colleagueId = created.body.contacts.find((c: { lastName: string }) => c.lastName === 'Martin').id;
     // the same person on another record of the SIAE (she also runs the laundry's second site), typed differently
-    const other = await api().post('/api/companies').set('Authorization', await auth(devA)).send({
-      siaeId: siaeA.id, name: 'Blanchisserie des Monts - site de Vaise', communeCode: '69389',
-      contacts: [{ lastName: 'KERZERHO', email: 'G.Kerzerho@Blanchisserie-Monts.fr', phone: '+33 6 47 58 69 70' }],
-    });
+    const other = await api()
+      .post('/api/companies')
+      .set('Authorization', await auth(devA))
+      .send({
+        siaeId: siaeA.id,
+        name: 'Blanchisserie des Monts - site de Vaise',
+        communeCode: '69389',
+        contacts: [{ lastName: 'KERZERHO', email: 'G.Kerzerho@Blanchisserie-Monts.fr', phone: '+33 6 47 58 69 70' }],
+      });
     otherRecordId = other.body.id;
 
-    await api().post(`/api/companies/${companyId}/shares`).set('Authorization', await auth(devA)).send({ collectiveId: collective.id, withContacts: true }).expect(201);
+    await api()
+      .post(`/api/companies/${companyId}/shares`)
+      .set('Authorization', await auth(devA))
+      .send({ collectiveId: collective.id, withContacts: true })
+      .expect(201);
     await t.drainQueues();
-    [{ pooled_company_id: pooledId }] = await t.dataSource.query(`SELECT pooled_company_id FROM pooled_company_member WHERE company_id = $1`, [companyId]);
+    [{ pooled_company_id: pooledId }] = await t.dataSource.query(
+      `SELECT pooled_company_id FROM pooled_company_member WHERE company_id = $1`,
+      [companyId],
+    );
 
     // every path that reads or copies the person's data
-    const log = async (u: User, id: string, body: object) => api().post(`/api/companies/${id}/interactions`).set('Authorization', await auth(u)).send(body).expect(201);
-    await log(devA, companyId, { kind: 'call', occurredOn: yesterday(), contactId, note: 'Appel à Gwenaëlle Kerzerho, rappeler au 06.47.58.69.70' });
-    await log(cipA, companyId, { kind: 'immersion_hosted', occurredOn: yesterday(), note: 'Immersion de 2 semaines, tutrice : Mme KERZERHO' });
-    await log(devA, otherRecordId, { kind: 'visit', occurredOn: yesterday(), note: 'Visite du site, accueil par Paul' });
-    await log(devB, companyId, { kind: 'event_attended', occurredOn: yesterday(), note: 'Rencontrée au forum (g.kerzerho@blanchisserie-monts.fr)' });
-    await api().get(`/api/companies/${companyId}`).set('Authorization', await auth(devB)).expect(200);
-    const pooled = await api().get(`/api/pooled-companies/${pooledId}`).set('Authorization', await auth(devB)).expect(200);
+    const log = async (u: User, id: string, body: object) =>
+      api()
+        .post(`/api/companies/${id}/interactions`)
+        .set('Authorization', await auth(u))
+        .send(body)
+        .expect(201);
+    await log(devA, companyId, {
+      kind: 'call',
+      occurredOn: yesterday(),
+      contactId,
+      note: 'Appel à Gwenaëlle Kerzerho, rappeler au 06.47.58.69.70',
+    });
+    await log(cipA, companyId, {
+      kind: 'immersion_hosted',
+      occurredOn: yesterday(),
+      note: 'Immersion de 2 semaines, tutrice : Mme KERZERHO',
+    });
+    await log(devA, otherRecordId, {
+      kind: 'visit',
+      occurredOn: yesterday(),
+      note: 'Visite du site, accueil par Paul',
+    });
+    await log(devB, companyId, {
+      kind: 'event_attended',
+      occurredOn: yesterday(),
+      note: 'Rencontrée au forum (g.kerzerho@blanchisserie-monts.fr)',
+    });
+    await api()
+      .get(`/api/companies/${companyId}`)
+      .set('Authorization', await auth(devB))
+      .expect(200);
+    const pooled = await api()
+      .get(`/api/pooled-companies/${pooledId}`)
+      .set('Authorization', await auth(devB))
+      .expect(200);
     expect(JSON.stringify(pooled.body.contacts)).toContain('Kerzerho');
-    await api().post(`/api/pooled-companies/${pooledId}/solicitations`).set('Authorization', await auth(devB))
-      .send({ siaeId: siaeB.id, kind: 'information', note: 'Infos envoyées à Gwenaëlle (0647586970)' }).expect(201);
-    await api().post(`/api/pooled-companies/${pooledId}/solicitations`).set('Authorization', await auth(coordinator))
-      .send({ siaeId: siaeA.id, kind: 'event_invitation', overrideReason: 'Accord de Mme Kerzerho pour le job dating' }).expect(201);
-    await api().put(`/api/pooled-companies/${pooledId}/pause`).set('Authorization', await auth(devB))
-      .send({ until: '2030-01-01', reason: 'Mme Kerzerho en congé, reprendre contact en janvier' }).expect(200);
+    await api()
+      .post(`/api/pooled-companies/${pooledId}/solicitations`)
+      .set('Authorization', await auth(devB))
+      .send({ siaeId: siaeB.id, kind: 'information', note: 'Infos envoyées à Gwenaëlle (0647586970)' })
+      .expect(201);
+    await api()
+      .post(`/api/pooled-companies/${pooledId}/solicitations`)
+      .set('Authorization', await auth(coordinator))
+      .send({ siaeId: siaeA.id, kind: 'event_invitation', overrideReason: 'Accord de Mme Kerzerho pour le job dating' })
+      .expect(201);
+    await api()
+      .put(`/api/pooled-companies/${pooledId}/pause`)
+      .set('Authorization', await auth(devB))
+      .send({ until: '2030-01-01', reason: 'Mme Kerzerho en congé, reprendre contact en janvier' })
+      .expect(200);
     // no product path e-mails company contacts yet (employer invitations will): a message to her address stands in for them
-    await t.dataSource.transaction((m) => t.get(MailService).send(m, PERSON.email, 'password-changed', { displayName: 'Gwenaëlle Kerzerho' }));
+    await t.dataSource.transaction((m) =>
+      t.get(MailService).send(m, PERSON.email, 'password-changed', { displayName: 'Gwenaëlle Kerzerho' }),
+    );
     await t.drainQueues();
   });
   afterAll(() => t.close());
@@ -96,7 +180,9 @@ describe('employer network: GDPR export and erasure of a company contact', () =>
     const unknown = await exportAs(dirA, '00000000-0000-4000-8000-000000000000');
     expect([unknown.status, unknown.body.code]).toEqual([404, 'CONTACT_NOT_FOUND']);
     // a contact of another record cannot be reached through this record
-    const [{ id: otherContact }] = await t.dataSource.query(`SELECT id FROM company_contact WHERE company_id = $1`, [otherRecordId]);
+    const [{ id: otherContact }] = await t.dataSource.query(`SELECT id FROM company_contact WHERE company_id = $1`, [
+      otherRecordId,
+    ]);
     expect((await exportAs(dirA, otherContact)).body.code).toBe('CONTACT_NOT_FOUND');
     expect((await api().get(`/api/companies/${companyId}/contacts/${contactId}/export`)).status).toBe(401);
   });
@@ -107,8 +193,16 @@ describe('employer network: GDPR export and erasure of a company contact', () =>
     const body = res.body;
     expect(body.notice).toMatch(/contact d’entreprise/);
     expect(body.siae).toEqual({ id: siaeA.id, name: siaeA.name });
-    expect(body.contact).toMatchObject({ id: contactId, companyId, ...PERSON, emailNormalised: PERSON.email, phoneE164: '+33647586970' });
-    expect(body.sameOnOtherRecords).toEqual([expect.objectContaining({ companyId: otherRecordId, lastName: 'KERZERHO' })]);
+    expect(body.contact).toMatchObject({
+      id: contactId,
+      companyId,
+      ...PERSON,
+      emailNormalised: PERSON.email,
+      phoneE164: '+33647586970',
+    });
+    expect(body.sameOnOtherRecords).toEqual([
+      expect.objectContaining({ companyId: otherRecordId, lastName: 'KERZERHO' }),
+    ]);
     const notes = body.interactions.map((i: { note: string }) => i.note).sort();
     expect(notes).toEqual([
       'Appel à Gwenaëlle Kerzerho, rappeler au 06.47.58.69.70',
@@ -117,21 +211,43 @@ describe('employer network: GDPR export and erasure of a company contact', () =>
     ]);
     expect(body.interactions.find((i: { note: string }) => i.note.startsWith('Appel')).namesContact).toBe(true);
     expect(body.interactions.find((i: { note: string }) => i.note.startsWith('Rencontrée')).bySiaeId).toBe(siaeB.id);
-    expect(body.sharedWith).toEqual([expect.objectContaining({ collectiveId: collective.id, collectiveName: collective.name, withdrawnAt: null })]);
-    expect(body.pooledMentions.map((m: { field: string }) => m.field).sort()).toEqual(['note', 'override_reason', 'pause_reason']);
+    expect(body.sharedWith).toEqual([
+      expect.objectContaining({ collectiveId: collective.id, collectiveName: collective.name, withdrawnAt: null }),
+    ]);
+    expect(body.pooledMentions.map((m: { field: string }) => m.field).sort()).toEqual([
+      'note',
+      'override_reason',
+      'pause_reason',
+    ]);
     const actions = body.auditTrail.map((a: { action: string }) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(['company.contacts.read', 'pooled_company.contacts.read', 'company_contact.exported']));
-    expect(body.auditTrail.some((a: { action: string; actorUserId: string }) => a.action === 'pooled_company.contacts.read' && a.actorUserId === devB.id)).toBe(true);
-    const audit = await t.dataSource.query(`SELECT actor_user_id, context FROM audit_entry WHERE action = 'company_contact.exported' AND subject_id = $1`, [contactId]);
+    expect(actions).toEqual(
+      expect.arrayContaining(['company.contacts.read', 'pooled_company.contacts.read', 'company_contact.exported']),
+    );
+    expect(
+      body.auditTrail.some(
+        (a: { action: string; actorUserId: string }) =>
+          a.action === 'pooled_company.contacts.read' && a.actorUserId === devB.id,
+      ),
+    ).toBe(true);
+    const audit = await t.dataSource.query(
+      `SELECT actor_user_id, context FROM audit_entry WHERE action = 'company_contact.exported' AND subject_id = $1`,
+      [contactId],
+    );
     expect(audit).toEqual([{ actor_user_id: dirA.id, context: { companyId, siaeId: siaeA.id } }]);
   });
 
   it('erases: no trace of the name, e-mail or phone in any text column of any table; the rest of the history stays', async () => {
     const before = await occurrences(t, 'Kerzerho');
-    expect(before).toEqual(expect.arrayContaining([
-      'company_contact.last_name (2)', 'company_interaction.note (3)', 'pooled_company.pause_reason (1)', 'solicitation.override_reason (1)',
-      'mail_message.body_text (1)', expect.stringMatching(/^audit_entry\.context/),
-    ]));
+    expect(before).toEqual(
+      expect.arrayContaining([
+        'company_contact.last_name (2)',
+        'company_interaction.note (3)',
+        'pooled_company.pause_reason (1)',
+        'solicitation.override_reason (1)',
+        'mail_message.body_text (1)',
+        expect.stringMatching(/^audit_entry\.context/),
+      ]),
+    );
     const interactionsBefore = (await t.dataSource.query(`SELECT count(*)::int AS n FROM company_interaction`))[0].n;
 
     const res = await eraseAs(devA);
@@ -140,22 +256,45 @@ describe('employer network: GDPR export and erasure of a company contact', () =>
     for (const needle of NEEDLES) expect([needle, await occurrences(t, needle)]).toEqual([needle, []]);
 
     // kept: the company, the colleague, every interaction (the link to the person cut), the pooled company and its log
-    const contacts = await t.dataSource.query(`SELECT id FROM company_contact WHERE company_id = ANY($1::uuid[])`, [[companyId, otherRecordId]]);
+    const contacts = await t.dataSource.query(`SELECT id FROM company_contact WHERE company_id = ANY($1::uuid[])`, [
+      [companyId, otherRecordId],
+    ]);
     expect(contacts).toEqual([{ id: colleagueId }]);
-    expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM company_interaction`))[0].n).toBe(interactionsBefore);
-    const [call] = await t.dataSource.query(`SELECT contact_id, note FROM company_interaction WHERE company_id = $1 AND kind = 'call'`, [companyId]);
+    expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM company_interaction`))[0].n).toBe(
+      interactionsBefore,
+    );
+    const [call] = await t.dataSource.query(
+      `SELECT contact_id, note FROM company_interaction WHERE company_id = $1 AND kind = 'call'`,
+      [companyId],
+    );
     expect(call).toEqual({ contact_id: null, note: 'Appel à [contact effacé], rappeler au [contact effacé]' });
-    const [visit] = await t.dataSource.query(`SELECT note FROM company_interaction WHERE company_id = $1`, [otherRecordId]);
+    const [visit] = await t.dataSource.query(`SELECT note FROM company_interaction WHERE company_id = $1`, [
+      otherRecordId,
+    ]);
     expect(visit.note).toBe('Visite du site, accueil par Paul');
-    const [pause] = await t.dataSource.query(`SELECT paused_until::text, pause_reason FROM pooled_company WHERE id = $1`, [pooledId]);
-    expect(pause).toEqual({ paused_until: '2030-01-01', pause_reason: 'Mme [contact effacé] en congé, reprendre contact en janvier' });
-    const erasedAudit = await t.dataSource.query(`SELECT actor_user_id, subject_id, context FROM audit_entry WHERE action = 'company_contact.erased' ORDER BY subject_id`);
+    const [pause] = await t.dataSource.query(
+      `SELECT paused_until::text, pause_reason FROM pooled_company WHERE id = $1`,
+      [pooledId],
+    );
+    expect(pause).toEqual({
+      paused_until: '2030-01-01',
+      pause_reason: 'Mme [contact effacé] en congé, reprendre contact en janvier',
+    });
+    const erasedAudit = await t.dataSource.query(
+      `SELECT actor_user_id, subject_id, context FROM audit_entry WHERE action = 'company_contact.erased' ORDER BY subject_id`,
+    );
     expect(erasedAudit).toHaveLength(2);
-    expect(erasedAudit[0]).toMatchObject({ actor_user_id: devA.id, context: { siaeId: siaeA.id, requestedFor: contactId, scrubbed: { interactions: 3, pooledTexts: 3, mails: 1 } } });
+    expect(erasedAudit[0]).toMatchObject({
+      actor_user_id: devA.id,
+      context: { siaeId: siaeA.id, requestedFor: contactId, scrubbed: { interactions: 3, pooledTexts: 3, mails: 1 } },
+    });
 
     // afterwards: the pooled view no longer shows her, a second erasure says so, an export has nothing left to give
     await t.drainQueues();
-    const pooled = await api().get(`/api/pooled-companies/${pooledId}`).set('Authorization', await auth(devB)).expect(200);
+    const pooled = await api()
+      .get(`/api/pooled-companies/${pooledId}`)
+      .set('Authorization', await auth(devB))
+      .expect(200);
     expect(pooled.body.contacts.map((c: { lastName: string }) => c.lastName)).toEqual(['Martin']);
     const again = await eraseAs(dirA);
     expect([again.status, again.body.alreadyErased]).toEqual([200, true]);

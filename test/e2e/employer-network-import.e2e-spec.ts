@@ -93,40 +93,90 @@ describe('employer network: CSV import of companies', () => {
     const before = await counts();
     const res = await post(tokens.devA, WINDOWS_FILE);
     expect([res.status, res.body.code]).toEqual([201, undefined]);
-    expect(res.body).toMatchObject({ dryRun: false, encoding: 'windows-1252', separator: ';', lines: 5, companies: 5, contacts: 2 });
-    expect(res.body.columns).toMatchObject({ name: 'Raison sociale', siret: 'SIRET', postcode: 'Code postal', city: 'Ville', contactEmail: 'E-mail' });
+    expect(res.body).toMatchObject({
+      dryRun: false,
+      encoding: 'windows-1252',
+      separator: ';',
+      lines: 5,
+      companies: 5,
+      contacts: 2,
+    });
+    expect(res.body.columns).toMatchObject({
+      name: 'Raison sociale',
+      siret: 'SIRET',
+      postcode: 'Code postal',
+      city: 'Ville',
+      contactEmail: 'E-mail',
+    });
 
     const rows: Array<{ name: string; siret: string | null; commune_code: string | null }> = await t.dataSource.query(
-      `SELECT name, siret, commune_code FROM company WHERE siae_id = $1`, [siaeA.id],
+      `SELECT name, siret, commune_code FROM company WHERE siae_id = $1`,
+      [siaeA.id],
     );
     expect(rows).toHaveLength(5);
-    expect(rows).toEqual(expect.arrayContaining([
-      { name: 'Boulangerie Ménard', siret: S1, commune_code: '69123' },
-      { name: "Café de l'Église", siret: null, commune_code: '69387' },
-      { name: 'Cœur d’Artichaut', siret: null, commune_code: '69381' },
-      { name: 'Crèche Les Poussins', siret: null, commune_code: '69290' },
-      { name: 'Transports Dubois; Fils', siret: S2, commune_code: '69266' },
-    ]));
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { name: 'Boulangerie Ménard', siret: S1, commune_code: '69123' },
+        { name: "Café de l'Église", siret: null, commune_code: '69387' },
+        { name: 'Cœur d’Artichaut', siret: null, commune_code: '69381' },
+        { name: 'Crèche Les Poussins', siret: null, commune_code: '69290' },
+        { name: 'Transports Dubois; Fils', siret: S2, commune_code: '69266' },
+      ]),
+    );
     const contacts = await t.dataSource.query(
       `SELECT last_name, role, email_normalised, phone_e164 FROM company_contact cc JOIN company c ON c.id = cc.company_id
-        WHERE c.siae_id = $1 ORDER BY last_name`, [siaeA.id],
+        WHERE c.siae_id = $1 ORDER BY last_name`,
+      [siaeA.id],
     );
     expect(contacts).toEqual([
-      { last_name: 'Hélène Ménard', role: 'Gérante', email_normalised: 'contact@menard.fr', phone_e164: '+33478123456' },
-      { last_name: 'Jérôme Dubois', role: "Directeur d'exploitation", email_normalised: null, phone_e164: '+33612345678' },
+      {
+        last_name: 'Hélène Ménard',
+        role: 'Gérante',
+        email_normalised: 'contact@menard.fr',
+        phone_e164: '+33478123456',
+      },
+      {
+        last_name: 'Jérôme Dubois',
+        role: "Directeur d'exploitation",
+        email_normalised: null,
+        phone_e164: '+33612345678',
+      },
     ]);
     const after = await counts();
-    expect(after).toEqual({ companies: before.companies + 5, contacts: before.contacts + 2, audits: before.audits + 1 });
-    const [audit] = await t.dataSource.query(`SELECT context FROM audit_entry WHERE action = 'company.import' AND subject_id = $1`, [siaeA.id]);
+    expect(after).toEqual({
+      companies: before.companies + 5,
+      contacts: before.contacts + 2,
+      audits: before.audits + 1,
+    });
+    const [audit] = await t.dataSource.query(
+      `SELECT context FROM audit_entry WHERE action = 'company.import' AND subject_id = $1`,
+      [siaeA.id],
+    );
     expect(audit.context).toMatchObject({ companies: 5, contacts: 2 });
   });
 
   it('imports a ,-separated UTF-8 file with a BOM through a column mapping (direction may import too)', async () => {
-    const mapping = { name: 'Nom commercial', siret: 'N° SIRET', commune: 'INSEE', contactEmail: 'Mail contact', contactPhone: 'Tel' };
+    const mapping = {
+      name: 'Nom commercial',
+      siret: 'N° SIRET',
+      commune: 'INSEE',
+      contactEmail: 'Mail contact',
+      contactPhone: 'Tel',
+    };
     const res = await post(tokens.dirA, MAPPED_FILE, { mapping: JSON.stringify(mapping) });
     expect([res.status, res.body.code]).toEqual([201, undefined]);
-    expect(res.body).toMatchObject({ encoding: 'utf-8', separator: ',', lines: 2, companies: 2, contacts: 1, ignoredColumns: ['Remarques'] });
-    const rows = await t.dataSource.query(`SELECT name, siret, commune_code FROM company WHERE siae_id = $1 AND siret = ANY($2) ORDER BY name`, [siaeA.id, [S3, S4]]);
+    expect(res.body).toMatchObject({
+      encoding: 'utf-8',
+      separator: ',',
+      lines: 2,
+      companies: 2,
+      contacts: 1,
+      ignoredColumns: ['Remarques'],
+    });
+    const rows = await t.dataSource.query(
+      `SELECT name, siret, commune_code FROM company WHERE siae_id = $1 AND siret = ANY($2) ORDER BY name`,
+      [siaeA.id, [S3, S4]],
+    );
     expect(rows).toEqual([
       { name: 'Garage Dupont, père et fils', siret: S3, commune_code: '69266' },
       { name: 'Métallerie Rhône Sud', siret: S4, commune_code: '69387' },
@@ -143,7 +193,10 @@ describe('employer network: CSV import of companies', () => {
     const res = await post(tokens.devA, INVALID_FILE);
     expect([res.status, res.body.code]).toEqual([422, 'IMPORT_INVALID']);
     expect(res.body.details).toMatchObject({ lines: 7, errorCount: 7, truncated: false });
-    const report = (res.body.details.errors as Array<{ line: number; field: string; message: string }>).map((e) => [e.line, e.field]);
+    const report = (res.body.details.errors as Array<{ line: number; field: string; message: string }>).map((e) => [
+      e.line,
+      e.field,
+    ]);
     expect(report).toEqual([
       [3, 'name'],
       [4, 'siret'],
@@ -171,13 +224,19 @@ describe('employer network: CSV import of companies', () => {
   it('rejects a file without a recognisable name column, and a JSON body', async () => {
     const res = await post(tokens.devA, Buffer.from('Colonne A;Colonne B\n1;2\n'));
     expect([res.status, res.body.code]).toEqual([400, 'IMPORT_UNREADABLE']);
-    const json = await t.http().post(`/api/siae/${siaeA.id}/companies/import`).set('authorization', `Bearer ${tokens.devA}`).send({ csv: 'Nom\nA' });
+    const json = await t
+      .http()
+      .post(`/api/siae/${siaeA.id}/companies/import`)
+      .set('authorization', `Bearer ${tokens.devA}`)
+      .send({ csv: 'Nom\nA' });
     expect([json.status, json.body.code]).toEqual([415, 'IMPORT_MEDIA_TYPE']);
   });
 
   it('refuses a malformed mapping and a file over 5 MB, writing nothing', async () => {
     const before = await counts();
-    const unknown = await post(tokens.devA, MAPPED_FILE, { mapping: JSON.stringify({ name: 'Nom commercial', fax: 'Fax' }) });
+    const unknown = await post(tokens.devA, MAPPED_FILE, {
+      mapping: JSON.stringify({ name: 'Nom commercial', fax: 'Fax' }),
+    });
     expect([unknown.status, unknown.body.code]).toEqual([400, 'IMPORT_MAPPING_INVALID']);
     const notJson = await post(tokens.devA, MAPPED_FILE, { mapping: 'name=Nom' });
     expect([notJson.status, notJson.body.code]).toEqual([400, 'IMPORT_MAPPING_INVALID']);
@@ -201,9 +260,17 @@ describe('employer network: CSV import of companies', () => {
       'utf8',
     );
     const companiesOf = async () =>
-      (await t.dataSource.query(`SELECT name, siret, commune_code, address FROM company WHERE siae_id = $1 ORDER BY name`, [siae.id])) as Array<Record<string, string | null>>;
+      (await t.dataSource.query(
+        `SELECT name, siret, commune_code, address FROM company WHERE siae_id = $1 ORDER BY name`,
+        [siae.id],
+      )) as Array<Record<string, string | null>>;
     const contactCount = async () =>
-      (await t.dataSource.query(`SELECT count(*)::int AS n FROM company_contact cc JOIN company c ON c.id = cc.company_id WHERE c.siae_id = $1`, [siae.id]))[0].n as number;
+      (
+        await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM company_contact cc JOIN company c ON c.id = cc.company_id WHERE c.siae_id = $1`,
+          [siae.id],
+        )
+      )[0].n as number;
     beforeAll(async () => {
       siae = await f.siae({ name: 'SIAE Import C' });
       dev = await f.tokenFor(await f.member(siae, 'charge_dev'));
@@ -218,11 +285,33 @@ describe('employer network: CSV import of companies', () => {
 
       const dry = await post(dev, FILE, { dryRun: 'true' }, siae.id);
       expect([dry.status, dry.body.code]).toEqual([200, undefined]);
-      expect(dry.body).toMatchObject({ dryRun: true, companies: 0, existing: 3, updated: 0, contacts: 0, reportTruncated: false });
+      expect(dry.body).toMatchObject({
+        dryRun: true,
+        companies: 0,
+        existing: 3,
+        updated: 0,
+        contacts: 0,
+        reportTruncated: false,
+      });
       expect(dry.body.report).toEqual([
-        { line: 2, outcome: 'déjà présente', companyId: first.body.report[0].companyId, message: 'déjà présente : « Menuiserie Charvet », reconnue par le SIRET (contact déjà connu)' },
-        { line: 3, outcome: 'déjà présente', companyId: first.body.report[1].companyId, message: 'déjà présente : « Fleurs & Jardins », reconnue par le nom et la commune (rien à mettre à jour)' },
-        { line: 4, outcome: 'déjà présente', companyId: first.body.report[2].companyId, message: expect.stringContaining('rien à mettre à jour') },
+        {
+          line: 2,
+          outcome: 'déjà présente',
+          companyId: first.body.report[0].companyId,
+          message: 'déjà présente : « Menuiserie Charvet », reconnue par le SIRET (contact déjà connu)',
+        },
+        {
+          line: 3,
+          outcome: 'déjà présente',
+          companyId: first.body.report[1].companyId,
+          message: 'déjà présente : « Fleurs & Jardins », reconnue par le nom et la commune (rien à mettre à jour)',
+        },
+        {
+          line: 4,
+          outcome: 'déjà présente',
+          companyId: first.body.report[2].companyId,
+          message: expect.stringContaining('rien à mettre à jour'),
+        },
       ]);
       const again = await post(dev, FILE, {}, siae.id);
       expect([again.status, again.body.companies, again.body.existing]).toEqual([201, 0, 3]);
@@ -231,8 +320,13 @@ describe('employer network: CSV import of companies', () => {
     });
 
     it('a line with the SIRET of an existing company under another spelling fills its empty fields only, and adds a new contact', async () => {
-      const created = await t.http().post('/api/companies').set('authorization', `Bearer ${dev}`)
-        .send({ siaeId: siae.id, name: 'Nettoyage Express SAS', siret: '448 307 928 00011', communeCode: '69383', address: '5 rue Paul Bert' });
+      const created = await t.http().post('/api/companies').set('authorization', `Bearer ${dev}`).send({
+        siaeId: siae.id,
+        name: 'Nettoyage Express SAS',
+        siret: '448 307 928 00011',
+        communeCode: '69383',
+        address: '5 rue Paul Bert',
+      });
       expect(created.status).toBe(201);
       const before = (await companiesOf()).length;
       const file = Buffer.from(
@@ -250,23 +344,45 @@ describe('employer network: CSV import of companies', () => {
       ]);
       expect((await companiesOf()).length).toBe(before);
       const res = await post(dev, file, {}, siae.id);
-      expect([res.status, res.body.companies, res.body.existing, res.body.updated, res.body.contacts]).toEqual([201, 1, 1, 1, 1]);
+      expect([res.status, res.body.companies, res.body.existing, res.body.updated, res.body.contacts]).toEqual([
+        201, 1, 1, 1, 1,
+      ]);
       expect((await companiesOf()).length).toBe(before + 1);
-      const [row] = await t.dataSource.query(`SELECT name, siret, commune_code, address, website FROM company WHERE id = $1`, [created.body.id]);
+      const [row] = await t.dataSource.query(
+        `SELECT name, siret, commune_code, address, website FROM company WHERE id = $1`,
+        [created.body.id],
+      );
       // what the SIAE typed stays (name, commune, address); only the empty website is filled
-      expect(row).toEqual({ name: 'Nettoyage Express SAS', siret: S1, commune_code: '69383', address: '5 rue Paul Bert', website: 'www.nettoyage-express.fr' });
-      const contacts = await t.dataSource.query(`SELECT last_name, email_normalised FROM company_contact WHERE company_id = $1`, [created.body.id]);
+      expect(row).toEqual({
+        name: 'Nettoyage Express SAS',
+        siret: S1,
+        commune_code: '69383',
+        address: '5 rue Paul Bert',
+        website: 'www.nettoyage-express.fr',
+      });
+      const contacts = await t.dataSource.query(
+        `SELECT last_name, email_normalised FROM company_contact WHERE company_id = $1`,
+        [created.body.id],
+      );
       expect(contacts).toEqual([{ last_name: 'Sofia Martin', email_normalised: 's.martin@nettoyage-express.fr' }]);
-      const [audit] = await t.dataSource.query(`SELECT context FROM audit_entry WHERE action = 'company.import' AND subject_id = $1 ORDER BY at DESC LIMIT 1`, [siae.id]);
+      const [audit] = await t.dataSource.query(
+        `SELECT context FROM audit_entry WHERE action = 'company.import' AND subject_id = $1 ORDER BY at DESC LIMIT 1`,
+        [siae.id],
+      );
       expect(audit.context).toMatchObject({ companies: 1, existing: 1, updated: 1, contacts: 1 });
     });
 
     it('two lines landing on the same existing company are reported, nothing written', async () => {
       const before = { companies: (await companiesOf()).length, contacts: await contactCount() };
-      const file = Buffer.from(['Nom;SIRET;Code INSEE', `Charvet Menuiserie;${S5};69123`, 'Menuiserie Charvet;;69123'].join('\n'), 'utf8');
+      const file = Buffer.from(
+        ['Nom;SIRET;Code INSEE', `Charvet Menuiserie;${S5};69123`, 'Menuiserie Charvet;;69123'].join('\n'),
+        'utf8',
+      );
       const res = await post(dev, file, {}, siae.id);
       expect([res.status, res.body.code]).toEqual([422, 'IMPORT_INVALID']);
-      expect(res.body.details.errors).toEqual([{ line: 3, field: 'name', message: expect.stringContaining('la ligne 2') }]);
+      expect(res.body.details.errors).toEqual([
+        { line: 3, field: 'name', message: expect.stringContaining('la ligne 2') },
+      ]);
       expect({ companies: (await companiesOf()).length, contacts: await contactCount() }).toEqual(before);
     });
   });

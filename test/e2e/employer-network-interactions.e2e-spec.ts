@@ -14,9 +14,22 @@ describe('employer network: interactions logged by the people who do outreach', 
   let t: TestApp;
   let f: Fixtures;
   let siaeA: Siae, siaeB: Siae, siaeC: Siae, siaeOut: Siae;
-  let dirA: User, devA: User, cipA: User, devB: User, cipB: User, devOut: User, coordinator: User, coordinatorOutside: User, cipBandC: User, noRole: User;
+  let dirA: User,
+    devA: User,
+    cipA: User,
+    devB: User,
+    cipB: User,
+    devOut: User,
+    coordinator: User,
+    coordinatorOutside: User,
+    cipBandC: User,
+    noRole: User;
   let collective: Collective;
-  let privateOfA: string, sharedOfA: string, sharedWithContactsOfA: string, contactOfShared: string, contactOfWithContacts: string;
+  let privateOfA: string,
+    sharedOfA: string,
+    sharedWithContactsOfA: string,
+    contactOfShared: string,
+    contactOfWithContacts: string;
   const tokens = new Map<string, string>();
   const auth = async (u: User) => {
     if (!tokens.has(u.id)) tokens.set(u.id, await f.tokenFor(u));
@@ -27,14 +40,27 @@ describe('employer network: interactions logged by the people who do outreach', 
     const req = t.http().post(`/api/companies/${companyId}/interactions`);
     return (u ? req.set('Authorization', await auth(u)) : req).send(body);
   };
-  const interactionCount = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM company_interaction`))[0].n as number;
-  async function company(user: User, siae: Siae, body: Record<string, unknown>): Promise<{ id: string; contacts: Array<{ id: string }> }> {
-    const res = await t.http().post('/api/companies').set('Authorization', await auth(user)).send({ siaeId: siae.id, ...body });
+  const interactionCount = async () =>
+    (await t.dataSource.query(`SELECT count(*)::int AS n FROM company_interaction`))[0].n as number;
+  async function company(
+    user: User,
+    siae: Siae,
+    body: Record<string, unknown>,
+  ): Promise<{ id: string; contacts: Array<{ id: string }> }> {
+    const res = await t
+      .http()
+      .post('/api/companies')
+      .set('Authorization', await auth(user))
+      .send({ siaeId: siae.id, ...body });
     expect(res.status).toBe(201);
     return res.body;
   }
   async function share(companyId: string, withContacts: boolean) {
-    const res = await t.http().post(`/api/companies/${companyId}/shares`).set('Authorization', await auth(devA)).send({ collectiveId: collective.id, withContacts });
+    const res = await t
+      .http()
+      .post(`/api/companies/${companyId}/shares`)
+      .set('Authorization', await auth(devA))
+      .send({ collectiveId: collective.id, withContacts });
     expect(res.status).toBe(201);
   }
 
@@ -45,20 +71,36 @@ describe('employer network: interactions logged by the people who do outreach', 
     collective = await f.collective();
     for (const s of [siaeA, siaeB, siaeC]) await f.collectiveMember(collective, s);
     [dirA, devA, cipA, devB, cipB, devOut, noRole] = await Promise.all([
-      f.member(siaeA, 'direction'), f.member(siaeA, 'charge_dev'), f.member(siaeA, 'cip'), f.member(siaeB, 'charge_dev'), f.member(siaeB, 'cip'),
-      f.member(siaeOut, 'charge_dev'), f.user(),
+      f.member(siaeA, 'direction'),
+      f.member(siaeA, 'charge_dev'),
+      f.member(siaeA, 'cip'),
+      f.member(siaeB, 'charge_dev'),
+      f.member(siaeB, 'cip'),
+      f.member(siaeOut, 'charge_dev'),
+      f.user(),
     ]);
     coordinator = await f.coordinator(collective);
     // staff of an SIAE outside the collective who also coordinates it: sees shared records, speaks for no member SIAE
     coordinatorOutside = await f.coordinator(collective, await f.member(siaeOut, 'cip'));
     cipBandC = await f.member(siaeB, 'cip');
-    await t.dataSource.query(`INSERT INTO siae_membership (user_id, siae_id, role) VALUES ($1, $2, 'cip')`, [cipBandC.id, siaeC.id]);
+    await t.dataSource.query(`INSERT INTO siae_membership (user_id, siae_id, role) VALUES ($1, $2, 'cip')`, [
+      cipBandC.id,
+      siaeC.id,
+    ]);
 
     privateOfA = (await company(devA, siaeA, { name: 'Menuiserie Privée', communeCode: '69123' })).id;
-    const shared = await company(devA, siaeA, { name: 'Blanchisserie du Rhône', communeCode: '69266', contacts: [{ lastName: 'Perrin', email: 'perrin@blanchisserie.fr' }] });
+    const shared = await company(devA, siaeA, {
+      name: 'Blanchisserie du Rhône',
+      communeCode: '69266',
+      contacts: [{ lastName: 'Perrin', email: 'perrin@blanchisserie.fr' }],
+    });
     sharedOfA = shared.id;
     contactOfShared = shared.contacts[0].id;
-    const withContacts = await company(devA, siaeA, { name: 'Espaces Verts Saône', communeCode: '69264', contacts: [{ lastName: 'Roux', phone: '06 11 22 33 44' }] });
+    const withContacts = await company(devA, siaeA, {
+      name: 'Espaces Verts Saône',
+      communeCode: '69264',
+      contacts: [{ lastName: 'Roux', phone: '06 11 22 33 44' }],
+    });
     sharedWithContactsOfA = withContacts.id;
     contactOfWithContacts = withContacts.contacts[0].id;
     await share(sharedOfA, false);
@@ -68,10 +110,16 @@ describe('employer network: interactions logged by the people who do outreach', 
   afterAll(() => t.close());
 
   it('owner staff log in their SIAE’s name, whatever their role (direction, chargé·e de développement, CIP)', async () => {
-    for (const [user, kind] of [[dirA, 'visit'], [devA, 'call'], [cipA, 'immersion_hosted']] as const) {
+    for (const [user, kind] of [
+      [dirA, 'visit'],
+      [devA, 'call'],
+      [cipA, 'immersion_hosted'],
+    ] as const) {
       const res = await log(user, privateOfA, { kind, occurredOn: daysFromToday(-3), note: 'Échange consigné' });
       expect([res.status, res.body.code]).toEqual([201, undefined]);
-      expect(res.body.interactions).toEqual(expect.arrayContaining([expect.objectContaining({ kind, byUserId: user.id, bySiaeId: siaeA.id })]));
+      expect(res.body.interactions).toEqual(
+        expect.arrayContaining([expect.objectContaining({ kind, byUserId: user.id, bySiaeId: siaeA.id })]),
+      );
     }
     const hire = await log(cipA, privateOfA, { kind: 'hire', occurredOn: daysFromToday(0), contactId: undefined });
     expect(hire.status).toBe(201);
@@ -79,20 +127,48 @@ describe('employer network: interactions logged by the people who do outreach', 
   });
 
   it('a partner of the collective logs on the shared record in its own name; the owner and the pooled view see it', async () => {
-    const res = await log(cipB, sharedOfA, { kind: 'hire', occurredOn: daysFromToday(-1), note: 'Embauche en CDD de 6 mois' });
+    const res = await log(cipB, sharedOfA, {
+      kind: 'hire',
+      occurredOn: daysFromToday(-1),
+      note: 'Embauche en CDD de 6 mois',
+    });
     expect([res.status, res.body.code]).toEqual([201, undefined]);
-    const [row] = await t.dataSource.query(`SELECT by_siae_id, by_user_id, company_id FROM company_interaction WHERE by_user_id = $1`, [cipB.id]);
+    const [row] = await t.dataSource.query(
+      `SELECT by_siae_id, by_user_id, company_id FROM company_interaction WHERE by_user_id = $1`,
+      [cipB.id],
+    );
     expect(row).toEqual({ by_siae_id: siaeB.id, by_user_id: cipB.id, company_id: sharedOfA });
-    const own = await t.http().get(`/api/companies/${sharedOfA}`).set('Authorization', await auth(devA));
-    expect(own.body.interactions).toEqual([expect.objectContaining({ kind: 'hire', bySiaeId: siaeB.id, byUserId: cipB.id })]);
-    const [{ pooled_company_id: pooledId }] = await t.dataSource.query(`SELECT pooled_company_id FROM pooled_company_member WHERE company_id = $1`, [sharedOfA]);
-    const pooled = await t.http().get(`/api/pooled-companies/${pooledId}`).set('Authorization', await auth(devB));
+    const own = await t
+      .http()
+      .get(`/api/companies/${sharedOfA}`)
+      .set('Authorization', await auth(devA));
+    expect(own.body.interactions).toEqual([
+      expect.objectContaining({ kind: 'hire', bySiaeId: siaeB.id, byUserId: cipB.id }),
+    ]);
+    const [{ pooled_company_id: pooledId }] = await t.dataSource.query(
+      `SELECT pooled_company_id FROM pooled_company_member WHERE company_id = $1`,
+      [sharedOfA],
+    );
+    const pooled = await t
+      .http()
+      .get(`/api/pooled-companies/${pooledId}`)
+      .set('Authorization', await auth(devB));
     expect(pooled.status).toBe(200);
-    expect(pooled.body.interactions).toEqual([expect.objectContaining({ kind: 'hire', byUserId: cipB.id, companyId: sharedOfA })]);
+    expect(pooled.body.interactions).toEqual([
+      expect.objectContaining({ kind: 'hire', byUserId: cipB.id, companyId: sharedOfA }),
+    ]);
     // a partner names a contact only when the contacts were shared with the collective
-    const hidden = await log(devB, sharedOfA, { kind: 'call', occurredOn: daysFromToday(-1), contactId: contactOfShared });
+    const hidden = await log(devB, sharedOfA, {
+      kind: 'call',
+      occurredOn: daysFromToday(-1),
+      contactId: contactOfShared,
+    });
     expect([hidden.status, hidden.body.code]).toEqual([400, 'CONTACT_NOT_OF_COMPANY']);
-    const named = await log(devB, sharedWithContactsOfA, { kind: 'call', occurredOn: daysFromToday(-1), contactId: contactOfWithContacts });
+    const named = await log(devB, sharedWithContactsOfA, {
+      kind: 'call',
+      occurredOn: daysFromToday(-1),
+      contactId: contactOfWithContacts,
+    });
     expect([named.status, named.body.code]).toEqual([201, undefined]);
     expect(named.body.interactions[0]).toMatchObject({ contactId: contactOfWithContacts, bySiaeId: siaeB.id });
   });
@@ -114,7 +190,9 @@ describe('employer network: interactions logged by the people who do outreach', 
     expect((await log(devOut, sharedOfA, body)).body.code).toBe('COMPANY_NOT_FOUND');
     expect((await log(devB, privateOfA, body)).body.code).toBe('COMPANY_NOT_FOUND');
     expect((await log(devOut, privateOfA, body)).status).toBe(404);
-    expect([(await log(coordinator, sharedOfA, body)).status, (await log(noRole, sharedOfA, body)).status]).toEqual([403, 403]);
+    expect([(await log(coordinator, sharedOfA, body)).status, (await log(noRole, sharedOfA, body)).status]).toEqual([
+      403, 403,
+    ]);
     const outside = await log(coordinatorOutside, sharedOfA, body);
     expect([outside.status, outside.body.code]).toEqual([403, 'INTERACTION_AUTHOR_FORBIDDEN']);
     expect((await log(null, sharedOfA, body)).status).toBe(401);
@@ -125,7 +203,11 @@ describe('employer network: interactions logged by the people who do outreach', 
     const extra = (await company(devA, siaeA, { name: 'Imprimerie Partagée', communeCode: '69123' })).id;
     await share(extra, false);
     expect((await log(devB, extra, { kind: 'visit', occurredOn: daysFromToday(-1) })).status).toBe(201);
-    await t.http().post(`/api/companies/${extra}/shares/${collective.id}/withdraw`).set('Authorization', await auth(devA)).expect(200);
+    await t
+      .http()
+      .post(`/api/companies/${extra}/shares/${collective.id}/withdraw`)
+      .set('Authorization', await auth(devA))
+      .expect(200);
     const res = await log(devB, extra, { kind: 'visit', occurredOn: daysFromToday(-1) });
     expect([res.status, res.body.code]).toEqual([404, 'COMPANY_NOT_FOUND']);
   });
@@ -145,7 +227,11 @@ describe('employer network: interactions logged by the people who do outreach', 
     ];
     for (const [body, status, code] of cases) {
       const res = await log(devA, privateOfA, body);
-      expect([JSON.stringify(body).slice(0, 60), res.status, res.body.code]).toEqual([JSON.stringify(body).slice(0, 60), status, code]);
+      expect([JSON.stringify(body).slice(0, 60), res.status, res.body.code]).toEqual([
+        JSON.stringify(body).slice(0, 60),
+        status,
+        code,
+      ]);
       expect(res.body.message).toMatch(/[éèàçù]|les|des|la|le /);
     }
     const unknown = await log(devA, privateOfA, { kind: 'call', occurredOn: daysFromToday(-1), duration: 10 });

@@ -7,7 +7,16 @@
 import { CandidateFixtures, communes, rome } from '../support/candidate-fixtures';
 import { Fixtures } from '../support/fixtures';
 import { TestApp } from '../support/test-app';
-import { loadJobReferential, loadMatchingViewer, loadOwnCandidate, loadNeedsOfCandidate, loadVisibleNeed, prefilterCandidates, type JobReferential, type MatchingViewer } from '../../src/modules/matching/matching-queries';
+import {
+  loadJobReferential,
+  loadMatchingViewer,
+  loadOwnCandidate,
+  loadNeedsOfCandidate,
+  loadVisibleNeed,
+  prefilterCandidates,
+  type JobReferential,
+  type MatchingViewer,
+} from '../../src/modules/matching/matching-queries';
 import type { Siae } from '../../src/modules/structures/entities/siae.entity';
 import type { User } from '../../src/platform/auth/user.entity';
 
@@ -36,7 +45,11 @@ describe('matching search structures (e2e)', () => {
     cipA = await f.member(siaeA, 'cip');
     c1Id = c1.id;
     viewer = await loadMatchingViewer(t.dataSource.manager, [siaeA.id]);
-    expect(viewer).toMatchObject({ ownSiaeIds: [siaeA.id], candidateSiaeIds: [siaeA.id, siaeP.id], memberCollectiveIds: [c1.id] });
+    expect(viewer).toMatchObject({
+      ownSiaeIds: [siaeA.id],
+      candidateSiaeIds: [siaeA.id, siaeP.id],
+      memberCollectiveIds: [c1.id],
+    });
     expect(viewer.collectiveMembers.get(c1.id)?.slice().sort()).toEqual([siaeA.id, siaeP.id].sort());
     ref = await loadJobReferential(t.dataSource.manager);
   });
@@ -45,21 +58,41 @@ describe('matching search structures (e2e)', () => {
   describe('derived columns', () => {
     it('keeps the profile’s target job codes equal to its target jobs through every profile write', async () => {
       const codes = async (id: string) =>
-        (await t.dataSource.query(`SELECT target_ogr_codes, target_fiche_codes FROM candidate_profile WHERE candidate_id = $1`, [id]))[0] as {
+        (
+          await t.dataSource.query(
+            `SELECT target_ogr_codes, target_fiche_codes FROM candidate_profile WHERE candidate_id = $1`,
+            [id],
+          )
+        )[0] as {
           target_ogr_codes: string[];
           target_fiche_codes: string[];
         };
       const c = await cf.newCandidate(cipA, siaeA.id, {
-        profile: { targetJobs: [{ ogrCode: rome.macon, experienceLevel: 'beginner' }, { ogrCode: rome.agentPropreteLocaux, experienceLevel: 'experienced' }] },
+        profile: {
+          targetJobs: [
+            { ogrCode: rome.macon, experienceLevel: 'beginner' },
+            { ogrCode: rome.agentPropreteLocaux, experienceLevel: 'experienced' },
+          ],
+        },
       });
-      expect(await codes(c.id)).toEqual({ target_ogr_codes: [rome.agentPropreteLocaux, rome.macon], target_fiche_codes: ['K2204', 'F1703'] });
+      expect(await codes(c.id)).toEqual({
+        target_ogr_codes: [rome.agentPropreteLocaux, rome.macon],
+        target_fiche_codes: ['K2204', 'F1703'],
+      });
 
       const token = await cf.token(cipA);
       const put = await t
         .http()
         .put(`/api/candidates/${c.id}/profile`)
         .set('authorization', `Bearer ${token}`)
-        .send({ communeCode: communes.lyon, mobilityRadiusKm: 10, transportMeans: [], targetJobs: [{ ogrCode: rome.commisCuisine, experienceLevel: 'none' }], skills: [], softSkills: [] });
+        .send({
+          communeCode: communes.lyon,
+          mobilityRadiusKm: 10,
+          transportMeans: [],
+          targetJobs: [{ ogrCode: rome.commisCuisine, experienceLevel: 'none' }],
+          skills: [],
+          softSkills: [],
+        });
       expect(put.status).toBe(200);
       expect(await codes(c.id)).toEqual({ target_ogr_codes: [rome.commisCuisine], target_fiche_codes: ['G1602'] });
 
@@ -69,62 +102,109 @@ describe('matching search structures (e2e)', () => {
 
       // Several rows and several candidates in one statement: each profile rewritten once, with all of its jobs.
       const other = await cf.newCandidate(cipA, siaeA.id, { profile: { targetJobs: [] } });
-      const [{ n: before }] = await t.dataSource.query(`SELECT n_tup_upd AS n FROM pg_stat_xact_user_tables WHERE relname = 'candidate_profile'`);
+      const [{ n: before }] = await t.dataSource.query(
+        `SELECT n_tup_upd AS n FROM pg_stat_xact_user_tables WHERE relname = 'candidate_profile'`,
+      );
       await t.dataSource.transaction(async (m) => {
-        await m.query(`INSERT INTO candidate_target_job (candidate_id, ogr_code, fiche_code, domain_code, experience_level, siae_id, latitude, longitude, shared_with_collective)
+        await m.query(
+          `INSERT INTO candidate_target_job (candidate_id, ogr_code, fiche_code, domain_code, experience_level, siae_id, latitude, longitude, shared_with_collective)
           SELECT k.id, a.code, a.fiche_code, left(a.fiche_code, 3), 'beginner', p.siae_id, p.latitude, p.longitude, false
             FROM unnest($1::uuid[]) k(id) JOIN candidate_profile p ON p.candidate_id = k.id CROSS JOIN rome_appellation a WHERE a.code = ANY($2::varchar[])`,
-          [[c.id, other.id], [rome.macon, rome.agentPropreteLocaux, rome.commisCuisine]]);
-        const [{ n }] = await m.query(`SELECT n_tup_upd AS n FROM pg_stat_xact_user_tables WHERE relname = 'candidate_profile'`);
+          [
+            [c.id, other.id],
+            [rome.macon, rome.agentPropreteLocaux, rome.commisCuisine],
+          ],
+        );
+        const [{ n }] = await m.query(
+          `SELECT n_tup_upd AS n FROM pg_stat_xact_user_tables WHERE relname = 'candidate_profile'`,
+        );
         expect(Number(n) - Number(before)).toBe(2);
       });
       for (const id of [c.id, other.id]) {
-        expect(await codes(id)).toEqual({ target_ogr_codes: [rome.agentPropreteLocaux, rome.commisCuisine, rome.macon].sort(), target_fiche_codes: expect.any(Array) });
+        expect(await codes(id)).toEqual({
+          target_ogr_codes: [rome.agentPropreteLocaux, rome.commisCuisine, rome.macon].sort(),
+          target_fiche_codes: expect.any(Array),
+        });
         expect((await codes(id)).target_fiche_codes.slice().sort()).toEqual(['F1703', 'G1602', 'K2204']);
       }
     });
 
     it('derives a need’s fiche, domain and coordinates from its appellation and place, whoever writes them', async () => {
-      const [{ id: companyId }] = await t.dataSource.query(`INSERT INTO company (siae_id, name) VALUES ($1, 'Propreté du Rhône') RETURNING id`, [siaeA.id]);
+      const [{ id: companyId }] = await t.dataSource.query(
+        `INSERT INTO company (siae_id, name) VALUES ($1, 'Propreté du Rhône') RETURNING id`,
+        [siaeA.id],
+      );
       const [{ id }] = await t.dataSource.query(
         `INSERT INTO hiring_need (company_id, appellation_code, positions, contract_type, place_commune_code, status, confirmed_at)
          VALUES ($1, $2, 1, 'cdi', $3, 'open', now()) RETURNING id`,
         [companyId, rome.agentPropreteLocaux, communes.villeurbanne],
       );
       const row = async () =>
-        (await t.dataSource.query(`SELECT fiche_code, domain_code, latitude, longitude FROM hiring_need WHERE id = $1`, [id]))[0] as Record<string, unknown>;
-      const [villeurbanne] = await t.dataSource.query(`SELECT latitude, longitude FROM commune WHERE code = $1`, [communes.villeurbanne]);
-      expect(await row()).toEqual({ fiche_code: 'K2204', domain_code: 'K22', latitude: villeurbanne.latitude, longitude: villeurbanne.longitude });
+        (
+          await t.dataSource.query(
+            `SELECT fiche_code, domain_code, latitude, longitude FROM hiring_need WHERE id = $1`,
+            [id],
+          )
+        )[0] as Record<string, unknown>;
+      const [villeurbanne] = await t.dataSource.query(`SELECT latitude, longitude FROM commune WHERE code = $1`, [
+        communes.villeurbanne,
+      ]);
+      expect(await row()).toEqual({
+        fiche_code: 'K2204',
+        domain_code: 'K22',
+        latitude: villeurbanne.latitude,
+        longitude: villeurbanne.longitude,
+      });
 
-      await t.dataSource.query(`UPDATE hiring_need SET appellation_code = $2, place_commune_code = NULL WHERE id = $1`, [id, rome.macon]);
+      await t.dataSource.query(
+        `UPDATE hiring_need SET appellation_code = $2, place_commune_code = NULL WHERE id = $1`,
+        [id, rome.macon],
+      );
       expect(await row()).toEqual({ fiche_code: 'F1703', domain_code: 'F17', latitude: null, longitude: null });
 
       // A direct write of a derived column is overwritten by the derivation.
-      await t.dataSource.query(`UPDATE hiring_need SET fiche_code = 'A1101', domain_code = 'A11', latitude = 1 WHERE id = $1`, [id]);
+      await t.dataSource.query(
+        `UPDATE hiring_need SET fiche_code = 'A1101', domain_code = 'A11', latitude = 1 WHERE id = $1`,
+        [id],
+      );
       expect(await row()).toEqual({ fiche_code: 'F1703', domain_code: 'F17', latitude: null, longitude: null });
     });
     it('keeps a need’s owner and shared collectives equal to its company’s owner and active shares, whoever writes them', async () => {
-      const [{ id: companyId }] = await t.dataSource.query(`INSERT INTO company (siae_id, name) VALUES ($1, 'Espaces verts du Rhône') RETURNING id`, [siaeA.id]);
+      const [{ id: companyId }] = await t.dataSource.query(
+        `INSERT INTO company (siae_id, name) VALUES ($1, 'Espaces verts du Rhône') RETURNING id`,
+        [siaeA.id],
+      );
       const [{ id }] = await t.dataSource.query(
         `INSERT INTO hiring_need (company_id, appellation_code, positions, contract_type, status, confirmed_at) VALUES ($1, $2, 1, 'cdi', 'open', now()) RETURNING id`,
         [companyId, rome.agentPropreteLocaux],
       );
       const row = async () =>
-        (await t.dataSource.query(`SELECT owner_siae_id, shared_collective_ids FROM hiring_need WHERE id = $1`, [id]))[0] as { owner_siae_id: string; shared_collective_ids: string[] };
+        (
+          await t.dataSource.query(`SELECT owner_siae_id, shared_collective_ids FROM hiring_need WHERE id = $1`, [id])
+        )[0] as { owner_siae_id: string; shared_collective_ids: string[] };
       expect(await row()).toEqual({ owner_siae_id: siaeA.id, shared_collective_ids: [] });
 
       const c3 = await f.collective();
-      await t.dataSource.query(`INSERT INTO company_share (company_id, collective_id, with_contacts, shared_at) VALUES ($1, $2, false, now()), ($1, $3, false, now())`, [companyId, c1Id, c3.id]);
+      await t.dataSource.query(
+        `INSERT INTO company_share (company_id, collective_id, with_contacts, shared_at) VALUES ($1, $2, false, now()), ($1, $3, false, now())`,
+        [companyId, c1Id, c3.id],
+      );
       expect((await row()).shared_collective_ids.slice().sort()).toEqual([c1Id, c3.id].sort());
 
-      await t.dataSource.query(`UPDATE company_share SET withdrawn_at = now() WHERE company_id = $1 AND collective_id = $2`, [companyId, c1Id]);
+      await t.dataSource.query(
+        `UPDATE company_share SET withdrawn_at = now() WHERE company_id = $1 AND collective_id = $2`,
+        [companyId, c1Id],
+      );
       expect(await row()).toEqual({ owner_siae_id: siaeA.id, shared_collective_ids: [c3.id] });
 
       await t.dataSource.query(`UPDATE company SET siae_id = $2 WHERE id = $1`, [companyId, siaeQ.id]);
       expect(await row()).toEqual({ owner_siae_id: siaeQ.id, shared_collective_ids: [c3.id] });
 
       // Every write of the need moves its match version, the trigger-made ones included.
-      const version = async () => BigInt((await t.dataSource.query(`SELECT match_version FROM hiring_need WHERE id = $1`, [id]))[0].match_version);
+      const version = async () =>
+        BigInt(
+          (await t.dataSource.query(`SELECT match_version FROM hiring_need WHERE id = $1`, [id]))[0].match_version,
+        );
       const v1 = await version();
       await t.dataSource.query(`UPDATE hiring_need SET positions = 2 WHERE id = $1`, [id]);
       const v2 = await version();
@@ -132,12 +212,19 @@ describe('matching search structures (e2e)', () => {
       await t.dataSource.query(`DELETE FROM company_share WHERE company_id = $1`, [companyId]);
       expect(await version()).toBeGreaterThan(v2);
       // A direct write of a copy is overwritten by the derivation.
-      await t.dataSource.query(`UPDATE hiring_need SET owner_siae_id = $2, shared_collective_ids = ARRAY[$3::uuid] WHERE id = $1`, [id, siaeA.id, c1Id]);
+      await t.dataSource.query(
+        `UPDATE hiring_need SET owner_siae_id = $2, shared_collective_ids = ARRAY[$3::uuid] WHERE id = $1`,
+        [id, siaeA.id, c1Id],
+      );
       expect(await row()).toEqual({ owner_siae_id: siaeQ.id, shared_collective_ids: [] });
     });
     it('gives a profile a new match version on every write of what matching reads, and only then', async () => {
       const c = await cf.newCandidate(cipA, siaeA.id);
-      const version = async () => BigInt((await t.dataSource.query(`SELECT match_version FROM candidate_profile WHERE candidate_id = $1`, [c.id]))[0].match_version);
+      const version = async () =>
+        BigInt(
+          (await t.dataSource.query(`SELECT match_version FROM candidate_profile WHERE candidate_id = $1`, [c.id]))[0]
+            .match_version,
+        );
       const seen = [await version()];
       const changes = [
         `UPDATE candidate_profile SET mobility_radius_km = 25 WHERE candidate_id = $1`,
@@ -162,13 +249,20 @@ describe('matching search structures (e2e)', () => {
       expect(await version()).toBeGreaterThan(seen[seen.length - 1]);
 
       // Eight skill writes in one transaction rewrite the profile once: one new version, not eight dead rows.
-      const last = async () => BigInt((await t.dataSource.query(`SELECT last_value FROM candidate_profile_match_version_seq`))[0].last_value);
+      const last = async () =>
+        BigInt((await t.dataSource.query(`SELECT last_value FROM candidate_profile_match_version_seq`))[0].last_value);
       const before = await last();
       await t.dataSource.transaction(async (m) => {
         for (const label of ['Tri sélectif', 'Lavage des vitres', 'Monobrosse', 'Autolaveuse', 'Dosage des produits'])
-          await m.query(`INSERT INTO candidate_skill (candidate_id, label, evidence_level) VALUES ($1, $2, 'observed')`, [c.id, label]);
+          await m.query(
+            `INSERT INTO candidate_skill (candidate_id, label, evidence_level) VALUES ($1, $2, 'observed')`,
+            [c.id, label],
+          );
         for (const soft of ['autonomie', 'rigueur', 'travail_en_equipe'])
-          await m.query(`INSERT INTO candidate_soft_skill (candidate_id, soft_skill) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [c.id, soft]);
+          await m.query(
+            `INSERT INTO candidate_soft_skill (candidate_id, soft_skill) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+            [c.id, soft],
+          );
       });
       expect(await last()).toBe(before + 1n);
       expect(await version()).toBe(before + 1n);
@@ -194,29 +288,49 @@ describe('matching search structures (e2e)', () => {
         await m.query(`CREATE TEMP TABLE s_communes ON COMMIT DROP AS
           SELECT row_number() OVER (ORDER BY code) AS i, code, latitude, longitude FROM commune
            WHERE earth_distance(ll_to_earth(45.758, 4.835), ll_to_earth(latitude, longitude)) < 60000`);
-        await m.query(`CREATE TEMP TABLE s_apps ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY code) AS i, a.code, a.fiche_code, left(a.fiche_code, 3) AS domain_code
-          FROM rome_appellation a WHERE a.code = ANY($1::varchar[])`, [appellations]);
-        await m.query(`CREATE TEMP TABLE s_people ON COMMIT DROP AS
+        await m.query(
+          `CREATE TEMP TABLE s_apps ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY code) AS i, a.code, a.fiche_code, left(a.fiche_code, 3) AS domain_code
+          FROM rome_appellation a WHERE a.code = ANY($1::varchar[])`,
+          [appellations],
+        );
+        await m.query(
+          `CREATE TEMP TABLE s_people ON COMMIT DROP AS
           SELECT g, gen_random_uuid() AS id, (ARRAY[$1::uuid, $2::uuid, $3::uuid])[1 + floor(random() * 3)::int] AS siae_id, random() < 0.75 AS consent,
                  c.code, c.latitude, c.longitude, (ARRAY[3, 5, 10, 15, 20, 30, 45])[1 + floor(random() * 7)::int] AS radius
-            FROM generate_series(1, 450) g JOIN s_communes c ON c.i = 1 + floor(random() * (SELECT count(*) FROM s_communes))::int`, [siaeA.id, siaeP.id, siaeQ.id]);
-        await m.query(`INSERT INTO candidate (id, siae_id, first_name, last_name, status) SELECT id, siae_id, 'P' || g, 'N' || g, 'in_parcours' FROM s_people`);
+            FROM generate_series(1, 450) g JOIN s_communes c ON c.i = 1 + floor(random() * (SELECT count(*) FROM s_communes))::int`,
+          [siaeA.id, siaeP.id, siaeQ.id],
+        );
+        await m.query(
+          `INSERT INTO candidate (id, siae_id, first_name, last_name, status) SELECT id, siae_id, 'P' || g, 'N' || g, 'in_parcours' FROM s_people`,
+        );
         await m.query(`INSERT INTO candidate_profile (candidate_id, siae_id, pseudonym, commune_code, latitude, longitude, mobility_radius_km, available_from, shared_with_collective)
           SELECT id, siae_id, 'P' || g || ' N.', code, latitude, longitude, radius, CASE WHEN g % 4 = 0 THEN NULL ELSE DATE '2026-11-01' + (g % 90) END, consent FROM s_people`);
-        await m.query(`INSERT INTO candidate_consent (candidate_id, scope, given_at, wording) SELECT id, 'collective', now(), 'Consentement (test).' FROM s_people WHERE consent`);
+        await m.query(
+          `INSERT INTO candidate_consent (candidate_id, scope, given_at, wording) SELECT id, 'collective', now(), 'Consentement (test).' FROM s_people WHERE consent`,
+        );
         await m.query(`INSERT INTO candidate_target_job (candidate_id, ogr_code, fiche_code, domain_code, experience_level, siae_id, latitude, longitude, shared_with_collective)
           SELECT DISTINCT ON (p.id, a.code) p.id, a.code, a.fiche_code, a.domain_code, 'beginner', p.siae_id, p.latitude, p.longitude, p.consent
             FROM s_people p CROSS JOIN LATERAL generate_series(1, 1 + (p.g % 3)) k
             JOIN s_apps a ON a.i = 1 + floor(random() * (SELECT count(*) FROM s_apps) + k * 0)::int`);
-        await m.query(`CREATE TEMP TABLE s_companies ON COMMIT DROP AS
-          SELECT g, gen_random_uuid() AS id, (ARRAY[$1::uuid, $2::uuid, $3::uuid])[1 + g % 3] AS siae_id FROM generate_series(1, 60) g`, [siaeA.id, siaeP.id, siaeQ.id]);
-        await m.query(`INSERT INTO company (id, siae_id, name) SELECT id, siae_id, 'Entreprise ' || g FROM s_companies`);
+        await m.query(
+          `CREATE TEMP TABLE s_companies ON COMMIT DROP AS
+          SELECT g, gen_random_uuid() AS id, (ARRAY[$1::uuid, $2::uuid, $3::uuid])[1 + g % 3] AS siae_id FROM generate_series(1, 60) g`,
+          [siaeA.id, siaeP.id, siaeQ.id],
+        );
+        await m.query(
+          `INSERT INTO company (id, siae_id, name) SELECT id, siae_id, 'Entreprise ' || g FROM s_companies`,
+        );
         await m.query(`INSERT INTO company_share (company_id, collective_id, with_contacts, shared_at)
           SELECT c.id, m.collective_id, false, now() FROM s_companies c JOIN collective_membership m ON m.siae_id = c.siae_id WHERE c.g % 2 = 0`);
         // Shares the rule must refuse: withdrawn ones, and shares with c1 of an SIAE that is not (or no longer) a member of it.
-        await m.query(`INSERT INTO company_share (company_id, collective_id, with_contacts, shared_at)
-          SELECT c.id, $1, false, now() FROM s_companies c WHERE c.siae_id = $2 AND c.g % 4 = 1`, [c1Id, siaeQ.id]);
-        await m.query(`UPDATE company_share SET withdrawn_at = now() WHERE company_id IN (SELECT id FROM s_companies WHERE g % 8 = 0)`);
+        await m.query(
+          `INSERT INTO company_share (company_id, collective_id, with_contacts, shared_at)
+          SELECT c.id, $1, false, now() FROM s_companies c WHERE c.siae_id = $2 AND c.g % 4 = 1`,
+          [c1Id, siaeQ.id],
+        );
+        await m.query(
+          `UPDATE company_share SET withdrawn_at = now() WHERE company_id IN (SELECT id FROM s_companies WHERE g % 8 = 0)`,
+        );
         await m.query(`INSERT INTO hiring_need (company_id, appellation_code, positions, contract_type, place_commune_code, status, confirmed_at)
           SELECT c.id, a.code, 1, 'cdd', CASE WHEN n % 9 = 0 THEN NULL ELSE co.code END, CASE WHEN n % 11 = 0 THEN 'filled' ELSE 'open' END, now()
             FROM generate_series(1, 300) n
@@ -224,52 +338,78 @@ describe('matching search structures (e2e)', () => {
             JOIN s_apps a ON a.i = 1 + floor(random() * (SELECT count(*) FROM s_apps) + n * 0)::int
             JOIN s_communes co ON co.i = 1 + floor(random() * (SELECT count(*) FROM s_communes) + n * 0)::int`);
       });
-      needIds = (await t.dataSource.query(`SELECT n.id FROM hiring_need n JOIN company c ON c.id = n.company_id WHERE c.siae_id = $1 AND n.status = 'open' ORDER BY md5(n.id::text) LIMIT 25`, [siaeA.id])).map(
-        (r: { id: string }) => r.id,
-      );
-      ownCandidateIds = (await t.dataSource.query(`SELECT candidate_id FROM candidate_profile WHERE siae_id = $1 ORDER BY md5(candidate_id::text) LIMIT 25`, [siaeA.id])).map(
-        (r: { candidate_id: string }) => r.candidate_id,
-      );
+      needIds = (
+        await t.dataSource.query(
+          `SELECT n.id FROM hiring_need n JOIN company c ON c.id = n.company_id WHERE c.siae_id = $1 AND n.status = 'open' ORDER BY md5(n.id::text) LIMIT 25`,
+          [siaeA.id],
+        )
+      ).map((r: { id: string }) => r.id);
+      ownCandidateIds = (
+        await t.dataSource.query(
+          `SELECT candidate_id FROM candidate_profile WHERE siae_id = $1 ORDER BY md5(candidate_id::text) LIMIT 25`,
+          [siaeA.id],
+        )
+      ).map((r: { candidate_id: string }) => r.candidate_id);
     });
 
     /** The fiches a need's list covers, by the rule in words: the need's domain, or a fiche related either way. */
     const FICHE_RULE = `(tj.domain_code = left($2::varchar, 3) OR tj.fiche_code IN (SELECT related_code FROM rome_related WHERE fiche_code = $2 UNION SELECT fiche_code FROM rome_related WHERE related_code = $2))`;
 
-    it.each([10, 30, 60])('candidates for a need within %i km: the same set as earthdistance + visibility + consent rows', async (radiusKm) => {
-      let compared = 0;
-      for (const needId of needIds) {
-        const need = await loadVisibleNeed(t.dataSource.manager, viewer, needId);
-        expect(need).not.toBeNull();
-        const got = (await prefilterCandidates(t.dataSource.manager, viewer, need!.snapshot, ref, { radiusKm })).map((h) => h.snapshot.id).sort();
-        const place = need!.snapshot.location;
-        const expected: Array<{ candidate_id: string }> = await t.dataSource.query(
-          `SELECT DISTINCT p.candidate_id FROM candidate_profile p JOIN candidate_target_job tj ON tj.candidate_id = p.candidate_id
+    it.each([10, 30, 60])(
+      'candidates for a need within %i km: the same set as earthdistance + visibility + consent rows',
+      async (radiusKm) => {
+        let compared = 0;
+        for (const needId of needIds) {
+          const need = await loadVisibleNeed(t.dataSource.manager, viewer, needId);
+          expect(need).not.toBeNull();
+          const got = (await prefilterCandidates(t.dataSource.manager, viewer, need!.snapshot, ref, { radiusKm }))
+            .map((h) => h.snapshot.id)
+            .sort();
+          const place = need!.snapshot.location;
+          const expected: Array<{ candidate_id: string }> = await t.dataSource.query(
+            `SELECT DISTINCT p.candidate_id FROM candidate_profile p JOIN candidate_target_job tj ON tj.candidate_id = p.candidate_id
             WHERE p.siae_id = ANY($1::uuid[]) AND EXISTS (SELECT 1 FROM candidate_consent cc WHERE cc.candidate_id = p.candidate_id AND cc.scope = 'collective' AND cc.withdrawn_at IS NULL)
               AND ${FICHE_RULE}
               AND ($3::float8 IS NULL OR (earth_distance(ll_to_earth($3, $4), ll_to_earth(p.latitude, p.longitude)) <= $5 * 1000
                                         AND earth_distance(ll_to_earth($3, $4), ll_to_earth(p.latitude, p.longitude)) <= p.mobility_radius_km * 1000))
             ORDER BY 1`,
-          [viewer.candidateSiaeIds, need!.snapshot.ficheCode, place?.latitude ?? null, place?.longitude ?? null, radiusKm],
-        );
-        expect(got).toEqual(expected.map((e) => e.candidate_id));
-        compared += got.length;
-      }
-      // The comparison is not vacuous: the lists hold candidates (at 10 km, 55 to 142 over 25 needs in 7 runs; the needs
-      // drawn differ from run to run, so only "some" is asked there).
-      expect(compared).toBeGreaterThan(radiusKm >= 30 ? needIds.length : 0);
-    });
+            [
+              viewer.candidateSiaeIds,
+              need!.snapshot.ficheCode,
+              place?.latitude ?? null,
+              place?.longitude ?? null,
+              radiusKm,
+            ],
+          );
+          expect(got).toEqual(expected.map((e) => e.candidate_id));
+          compared += got.length;
+        }
+        // The comparison is not vacuous: the lists hold candidates (at 10 km, 55 to 142 over 25 needs in 7 runs; the needs
+        // drawn differ from run to run, so only "some" is asked there).
+        expect(compared).toBeGreaterThan(radiusKm >= 30 ? needIds.length : 0);
+      },
+    );
 
-    it.each([undefined, 8, 40])('needs for a candidate within %s km (default: their own radius): the same set as earthdistance + visibility', async (radius) => {
-      let compared = 0;
-      for (const candidateId of ownCandidateIds) {
-        const found = await loadOwnCandidate(t.dataSource.manager, viewer, candidateId);
-        if (found.status !== 'ok') throw new Error(found.status);
-        const c = found.snapshot;
-        const radiusKm = radius ?? c.mobilityRadiusKm;
-        const got = (await loadNeedsOfCandidate(t.dataSource.manager, viewer, c, ref, { radiusKm, today: new Date().toISOString().slice(0, 10) })).open.map((h) => h.snapshot.id).sort();
-        const fiches = c.targetJobs.map((j) => j.ficheCode);
-        const expected: Array<{ id: string }> = await t.dataSource.query(
-          `SELECT n.id FROM hiring_need n JOIN company co ON co.id = n.company_id JOIN rome_appellation a ON a.code = n.appellation_code LEFT JOIN commune cm ON cm.code = n.place_commune_code
+    it.each([undefined, 8, 40])(
+      'needs for a candidate within %s km (default: their own radius): the same set as earthdistance + visibility',
+      async (radius) => {
+        let compared = 0;
+        for (const candidateId of ownCandidateIds) {
+          const found = await loadOwnCandidate(t.dataSource.manager, viewer, candidateId);
+          if (found.status !== 'ok') throw new Error(found.status);
+          const c = found.snapshot;
+          const radiusKm = radius ?? c.mobilityRadiusKm;
+          const got = (
+            await loadNeedsOfCandidate(t.dataSource.manager, viewer, c, ref, {
+              radiusKm,
+              today: new Date().toISOString().slice(0, 10),
+            })
+          ).open
+            .map((h) => h.snapshot.id)
+            .sort();
+          const fiches = c.targetJobs.map((j) => j.ficheCode);
+          const expected: Array<{ id: string }> = await t.dataSource.query(
+            `SELECT n.id FROM hiring_need n JOIN company co ON co.id = n.company_id JOIN rome_appellation a ON a.code = n.appellation_code LEFT JOIN commune cm ON cm.code = n.place_commune_code
             WHERE n.status = 'open'
               AND (left(a.fiche_code, 3) = ANY(SELECT left(x, 3) FROM unnest($1::varchar[]) x)
                    OR a.fiche_code IN (SELECT related_code FROM rome_related WHERE fiche_code = ANY($1::bpchar[]) UNION SELECT fiche_code FROM rome_related WHERE related_code = ANY($1::bpchar[])))
@@ -277,12 +417,13 @@ describe('matching search structures (e2e)', () => {
               AND (co.siae_id = $5 OR EXISTS (SELECT 1 FROM company_share s JOIN collective_membership om ON om.collective_id = s.collective_id AND om.siae_id = co.siae_id AND om.status = 'active'
                                               WHERE s.company_id = co.id AND s.withdrawn_at IS NULL AND s.collective_id = ANY($6::uuid[])))
             ORDER BY 1`,
-          [fiches, c.location.latitude, c.location.longitude, radiusKm, siaeA.id, viewer.memberCollectiveIds],
-        );
-        expect(got).toEqual(expected.map((e) => e.id));
-        compared += got.length;
-      }
-      expect(compared).toBeGreaterThan(0);
-    });
+            [fiches, c.location.latitude, c.location.longitude, radiusKm, siaeA.id, viewer.memberCollectiveIds],
+          );
+          expect(got).toEqual(expected.map((e) => e.id));
+          compared += got.length;
+        }
+        expect(compared).toBeGreaterThan(0);
+      },
+    );
   });
 });

@@ -14,11 +14,14 @@ describe('matching: weights per collective', () => {
   const tokens = new Map<string, string>();
   const as = (u: User) => ({ authorization: `Bearer ${tokens.get(u.id)}` });
   const path = () => `/api/collectives/${collective.id}/matching-weights`;
-  const stored = async () => (await t.dataSource.query(`SELECT matching_weights FROM collective WHERE id = $1`, [collective.id]))[0].matching_weights;
+  const stored = async () =>
+    (await t.dataSource.query(`SELECT matching_weights FROM collective WHERE id = $1`, [collective.id]))[0]
+      .matching_weights;
   const audits = async () =>
-    t.dataSource.query(`SELECT actor_user_id, context FROM audit_entry WHERE subject_type = 'collective' AND subject_id = $1 AND action = 'collective.matching_weights.updated' ORDER BY at, id`, [
-      collective.id,
-    ]);
+    t.dataSource.query(
+      `SELECT actor_user_id, context FROM audit_entry WHERE subject_type = 'collective' AND subject_id = $1 AND action = 'collective.matching_weights.updated' ORDER BY at, id`,
+      [collective.id],
+    );
 
   beforeAll(async () => {
     t = await TestApp.create();
@@ -38,13 +41,20 @@ describe('matching: weights per collective', () => {
     await f.coordinator(collective, coordinator);
     await f.coordinator(other, coordinatorElsewhere);
     await f.coordinator(other, outsideCoordinator);
-    for (const u of [coordinator, cip, coordinatorElsewhere, outsider, outsideCoordinator]) tokens.set(u.id, await f.tokenFor(u));
+    for (const u of [coordinator, cip, coordinatorElsewhere, outsider, outsideCoordinator])
+      tokens.set(u.id, await f.tokenFor(u));
   });
   afterAll(() => t.close());
 
   it('starts at the defaults, with no overrides and no change', async () => {
     const res = await t.http().get(path()).set(as(cip)).expect(200);
-    expect(res.body).toEqual({ collectiveId: collective.id, weights: defaultMatchingWeights, overrides: null, defaults: defaultMatchingWeights, lastChange: null });
+    expect(res.body).toEqual({
+      collectiveId: collective.id,
+      weights: defaultMatchingWeights,
+      overrides: null,
+      defaults: defaultMatchingWeights,
+      lastChange: null,
+    });
     expect(await loadCollectiveWeights(t.dataSource.manager, collective.id)).toBeNull();
   });
 
@@ -70,7 +80,10 @@ describe('matching: weights per collective', () => {
     const byCip = await t.http().put(path()).set(as(cip)).send(body).expect(403);
     expect(byCip.body.code).toBe('FORBIDDEN');
     const byOtherCoordinator = await t.http().put(path()).set(as(coordinatorElsewhere)).send(body).expect(403);
-    expect(byOtherCoordinator.body).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('coordinateurs du collectif') });
+    expect(byOtherCoordinator.body).toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringContaining('coordinateurs du collectif'),
+    });
     for (const u of [outsider, outsideCoordinator]) {
       const read = await t.http().get(path()).set(as(u)).expect(404);
       expect(read.body.code).toBe('NOT_FOUND');
@@ -86,7 +99,14 @@ describe('matching: weights per collective', () => {
       .http()
       .put(path())
       .set(as(coordinator))
-      .send({ overrides: { job: { relatedMax: 40 }, skills: { evidence: { certified: 1.5 } }, distance: { max: -1 }, availability: { graceDays: 'soixante' } } })
+      .send({
+        overrides: {
+          job: { relatedMax: 40 },
+          skills: { evidence: { certified: 1.5 } },
+          distance: { max: -1 },
+          availability: { graceDays: 'soixante' },
+        },
+      })
       .expect(400);
     expect(res.body.code).toBe('MATCHING_WEIGHTS_INVALID');
     expect(res.body.message).toMatch(/^Pondérations de matching refusées, rien n'a été enregistré : /);
@@ -95,24 +115,52 @@ describe('matching: weights per collective', () => {
       { path: 'availability.graceDays', message: 'doit être un nombre fini' },
     ]);
     // Orders are checked once every value is well-formed.
-    const orders = await t.http().put(path()).set(as(coordinator)).send({ overrides: { job: { relatedMax: 40 }, skills: { evidence: { certified: 1.5 } } } }).expect(400);
+    const orders = await t
+      .http()
+      .put(path())
+      .set(as(coordinator))
+      .send({ overrides: { job: { relatedMax: 40 }, skills: { evidence: { certified: 1.5 } } } })
+      .expect(400);
     expect(orders.body.code).toBe('MATCHING_WEIGHTS_INVALID');
-    expect(orders.body.details.map((i: { path: string }) => i.path)).toEqual(['job.relatedMax', 'skills.evidence.certified']);
+    expect(orders.body.details.map((i: { path: string }) => i.path)).toEqual([
+      'job.relatedMax',
+      'skills.evidence.certified',
+    ]);
     expect(await stored()).toEqual(before);
     expect(await audits()).toHaveLength(1);
   });
 
   it('unknown keys are refused, inside the weights (MATCHING_WEIGHTS_INVALID) and beside them (VALIDATION_FAILED); so is a body without an object', async () => {
     const before = await stored();
-    const typo = await t.http().put(path()).set(as(coordinator)).send({ overrides: { job: { sameFish: 30 } } }).expect(400);
-    expect(typo.body).toMatchObject({ code: 'MATCHING_WEIGHTS_INVALID', details: [{ path: 'job.sameFish', message: 'est une clé inconnue' }] });
-    const topLevel = await t.http().put(path()).set(as(coordinator)).send({ overrides: { jobs: {} } }).expect(400);
+    const typo = await t
+      .http()
+      .put(path())
+      .set(as(coordinator))
+      .send({ overrides: { job: { sameFish: 30 } } })
+      .expect(400);
+    expect(typo.body).toMatchObject({
+      code: 'MATCHING_WEIGHTS_INVALID',
+      details: [{ path: 'job.sameFish', message: 'est une clé inconnue' }],
+    });
+    const topLevel = await t
+      .http()
+      .put(path())
+      .set(as(coordinator))
+      .send({ overrides: { jobs: {} } })
+      .expect(400);
     expect(topLevel.body.details).toEqual([{ path: 'jobs', message: 'est une clé inconnue' }]);
     const beside = await t.http().put(path()).set(as(coordinator)).send({ overrides: {}, reset: true }).expect(400);
-    expect(beside.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'reset', problems: ['champ inconnu'] }] });
+    expect(beside.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ field: 'reset', problems: ['champ inconnu'] }],
+    });
     for (const body of [{}, { overrides: null }, { overrides: [1, 2] }, { overrides: 'défaut' }]) {
       const res = await t.http().put(path()).set(as(coordinator)).send(body).expect(400);
-      expect([JSON.stringify(body), res.body.code, res.body.details[0].field]).toEqual([JSON.stringify(body), 'VALIDATION_FAILED', 'overrides']);
+      expect([JSON.stringify(body), res.body.code, res.body.details[0].field]).toEqual([
+        JSON.stringify(body),
+        'VALIDATION_FAILED',
+        'overrides',
+      ]);
     }
     expect(await stored()).toEqual(before);
     expect(await audits()).toHaveLength(1);
@@ -121,14 +169,24 @@ describe('matching: weights per collective', () => {
   it('an empty object goes back to the defaults (stored as null, audited)', async () => {
     const before = await stored();
     const res = await t.http().put(path()).set(as(coordinator)).send({ overrides: {} }).expect(200);
-    expect(res.body).toMatchObject({ weights: defaultMatchingWeights, overrides: null, lastChange: { userId: coordinator.id } });
+    expect(res.body).toMatchObject({
+      weights: defaultMatchingWeights,
+      overrides: null,
+      lastChange: { userId: coordinator.id },
+    });
     expect(await stored()).toBeNull();
-    expect((await audits())[1]).toEqual({ actor_user_id: coordinator.id, context: { previous: before, overrides: null } });
+    expect((await audits())[1]).toEqual({
+      actor_user_id: coordinator.id,
+      context: { previous: before, overrides: null },
+    });
     expect(await loadCollectiveWeights(t.dataSource.manager, collective.id)).toBeNull();
   });
 
   it('loadCollectiveWeights: a stored value the engine refuses (written around the API) falls back to the defaults', async () => {
-    await t.dataSource.query(`UPDATE collective SET matching_weights = $2 WHERE id = $1`, [collective.id, JSON.stringify({ job: { sameFiche: 1 } })]);
+    await t.dataSource.query(`UPDATE collective SET matching_weights = $2 WHERE id = $1`, [
+      collective.id,
+      JSON.stringify({ job: { sameFiche: 1 } }),
+    ]);
     expect(await loadCollectiveWeights(t.dataSource.manager, collective.id)).toBeNull();
     const res = await t.http().get(path()).set(as(cip)).expect(200);
     expect(res.body).toMatchObject({ weights: defaultMatchingWeights, overrides: { job: { sameFiche: 1 } } });

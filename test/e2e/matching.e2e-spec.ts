@@ -32,13 +32,25 @@ describe('matching (e2e)', () => {
   const auth = (u: User) => `Bearer ${tokens.get(u.id)}`;
 
   async function company(siae: Siae, name: string, sharedWith: string[] = []): Promise<string> {
-    const [{ id }] = await t.dataSource.query(`INSERT INTO company (siae_id, name, commune_code) VALUES ($1, $2, '69123') RETURNING id`, [siae.id, name]);
+    const [{ id }] = await t.dataSource.query(
+      `INSERT INTO company (siae_id, name, commune_code) VALUES ($1, $2, '69123') RETURNING id`,
+      [siae.id, name],
+    );
     for (const collectiveId of sharedWith)
-      await t.dataSource.query(`INSERT INTO company_share (company_id, collective_id, with_contacts, shared_at) VALUES ($1, $2, false, now())`, [id, collectiveId]);
+      await t.dataSource.query(
+        `INSERT INTO company_share (company_id, collective_id, with_contacts, shared_at) VALUES ($1, $2, false, now())`,
+        [id, collectiveId],
+      );
     return id as string;
   }
 
-  async function need(companyId: string, appellation: string, place: string | null = communes.lyon, accommodations = ['beginner_french', 'no_driving_licence'], status = 'open'): Promise<string> {
+  async function need(
+    companyId: string,
+    appellation: string,
+    place: string | null = communes.lyon,
+    accommodations = ['beginner_french', 'no_driving_licence'],
+    status = 'open',
+  ): Promise<string> {
     const [{ id }] = await t.dataSource.query(
       `INSERT INTO hiring_need (company_id, appellation_code, positions, contract_type, weekly_hours, place_commune_code, accommodations, status, confirmed_at)
        VALUES ($1, $2, 1, 'cdd', 35, $3, $4::varchar[], $5, now()) RETURNING id`,
@@ -83,15 +95,29 @@ describe('matching (e2e)', () => {
       needA = await need(await company(siaeA, 'Nettoyage Rhône'), rome.agentPropreteLocaux);
       const job = (ogrCode: string) => ({ targetJobs: [{ ogrCode, experienceLevel: 'experienced' }] });
       // All in Villeurbanne (≈ 4.4 km from Lyon) unless told: only the job relation differs between them.
-      ids.sameFiche = (await cf.newCandidate(cipP, siaeP.id, { profile: job(rome.agentPropreteLocaux), consent: true })).id;
-      ids.sameFicheFar = (await cf.newCandidate(cipP, siaeP.id, { profile: { ...job(rome.agentPropreteLocaux), communeCode: communes.venissieux }, consent: true })).id;
+      ids.sameFiche = (
+        await cf.newCandidate(cipP, siaeP.id, { profile: job(rome.agentPropreteLocaux), consent: true })
+      ).id;
+      ids.sameFicheFar = (
+        await cf.newCandidate(cipP, siaeP.id, {
+          profile: { ...job(rome.agentPropreteLocaux), communeCode: communes.venissieux },
+          consent: true,
+        })
+      ).id;
       ids.related = (await cf.newCandidate(cipA, siaeA.id, { profile: job(commisEtage), consent: true })).id;
       ids.sameDomain = (await cf.newCandidate(cipP, siaeP.id, { profile: job(laveurCarreaux), consent: true })).id;
       ids.unrelated = (await cf.newCandidate(cipP, siaeP.id, { profile: job(rome.macon), consent: true })).id;
       ids.noConsent = (await cf.newCandidate(cipP, siaeP.id, { profile: job(rome.agentPropreteLocaux) })).id;
       ids.ownNoConsent = (await cf.newCandidate(cipA, siaeA.id, { profile: job(rome.agentPropreteLocaux) })).id;
-      ids.otherCollective = (await cf.newCandidate(cipQ, siaeQ.id, { profile: job(rome.agentPropreteLocaux), consent: true })).id;
-      ids.outOfRadius = (await cf.newCandidate(cipP, siaeP.id, { profile: { ...job(rome.agentPropreteLocaux), communeCode: communes.villefranche, mobilityRadiusKm: 10 }, consent: true })).id;
+      ids.otherCollective = (
+        await cf.newCandidate(cipQ, siaeQ.id, { profile: job(rome.agentPropreteLocaux), consent: true })
+      ).id;
+      ids.outOfRadius = (
+        await cf.newCandidate(cipP, siaeP.id, {
+          profile: { ...job(rome.agentPropreteLocaux), communeCode: communes.villefranche, mobilityRadiusKm: 10 },
+          consent: true,
+        })
+      ).id;
       const withdrawable = await cf.newCandidate(cipP, siaeP.id, { profile: job(rome.agentPropreteLocaux) });
       ids.withdrawable = withdrawable.id;
       consents.withdrawable = await cf.consent(cipP, withdrawable.id);
@@ -99,23 +125,41 @@ describe('matching (e2e)', () => {
 
     it('ranks same fiche > related fiche > same domain, closer first, and only consenting candidates of the caller’s collectives', async () => {
       const res = await candidatesFor(needA, devA, { radiusKm: 60 }).expect(200);
-      const order = res.body.items.map((i: { candidateId: string }) => Object.entries(ids).find(([, id]) => id === i.candidateId)?.[0] ?? i.candidateId);
+      const order = res.body.items.map(
+        (i: { candidateId: string }) =>
+          Object.entries(ids).find(([, id]) => id === i.candidateId)?.[0] ?? i.candidateId,
+      );
       // `withdrawable` is the same as `sameFiche` (same commune, same job): their tie is broken by id.
       expect(order.slice(0, 3).sort()).toEqual(['sameFiche', 'withdrawable', 'sameFicheFar'].sort());
       expect(order.indexOf('sameFicheFar')).toBe(2);
       expect(order.slice(3)).toEqual(['related', 'sameDomain']);
-      for (const hidden of ['noConsent', 'ownNoConsent', 'otherCollective', 'unrelated', 'outOfRadius']) expect(order).not.toContain(hidden);
+      for (const hidden of ['noConsent', 'ownNoConsent', 'otherCollective', 'unrelated', 'outOfRadius'])
+        expect(order).not.toContain(hidden);
       // Villefranche is beyond its candidate's own 10 km: the SQL pre-filter already leaves it out (not even counted).
       expect(res.body).toMatchObject({ total: 5, excludedCount: 0, offset: 0, limit: 20, weights: 'default' });
 
       const [best] = res.body.items;
       expect(best.score).toBeGreaterThan(0);
-      expect(best.components.map((c: { key: string }) => c.key)).toEqual(expect.arrayContaining(['job', 'distance', 'availability']));
+      expect(best.components.map((c: { key: string }) => c.key)).toEqual(
+        expect.arrayContaining(['job', 'distance', 'availability']),
+      );
       for (const c of best.components) expect(c.reason).toMatch(/[a-zéèàç]/i);
       expect(best.components.find((c: { key: string }) => c.key === 'job').points).toBe(35);
       expect(res.body.items[3].components.find((c: { key: string }) => c.key === 'job').reason).toMatch(/connexe/i);
       // A pseudonym and a commune; never a name, an email or a phone.
-      expect(Object.keys(best).sort()).toEqual(['candidateId', 'commune', 'components', 'distanceKm', 'maxScore', 'mine', 'normalizedScore', 'pseudonym', 'score'].sort());
+      expect(Object.keys(best).sort()).toEqual(
+        [
+          'candidateId',
+          'commune',
+          'components',
+          'distanceKm',
+          'maxScore',
+          'mine',
+          'normalizedScore',
+          'pseudonym',
+          'score',
+        ].sort(),
+      );
       const text = JSON.stringify(res.body);
       // A phone as the fixtures write it (06 and four pairs): a bare "06 " also matched a pseudonym whose random tag ends
       // in 06 ("Prénomab1206 N."), one run in fifty.
@@ -126,20 +170,29 @@ describe('matching (e2e)', () => {
     it('drops a candidate at once when the consent is withdrawn', async () => {
       const before = await candidatesFor(needA, devA).expect(200);
       expect(before.body.items.map((i: { candidateId: string }) => i.candidateId)).toContain(ids.withdrawable);
-      await t.http().post(`/api/candidates/${ids.withdrawable}/consents/${consents.withdrawable}/withdraw`).set('authorization', auth(cipP)).expect(200);
+      await t
+        .http()
+        .post(`/api/candidates/${ids.withdrawable}/consents/${consents.withdrawable}/withdraw`)
+        .set('authorization', auth(cipP))
+        .expect(200);
       const after = await candidatesFor(needA, devA).expect(200);
       expect(after.body.items.map((i: { candidateId: string }) => i.candidateId)).not.toContain(ids.withdrawable);
     });
 
     it('never ranks a candidate whose sharing flag says yes without an active consent row (a bug elsewhere must not leak)', async () => {
       const before = await candidatesFor(needA, devA, { radiusKm: 60 }).expect(200);
-      await t.dataSource.query(`UPDATE candidate_profile SET shared_with_collective = true WHERE candidate_id = $1`, [ids.noConsent]);
+      await t.dataSource.query(`UPDATE candidate_profile SET shared_with_collective = true WHERE candidate_id = $1`, [
+        ids.noConsent,
+      ]);
       try {
         const after = await candidatesFor(needA, devA, { radiusKm: 60 }).expect(200);
         expect(after.body.items.map((i: { candidateId: string }) => i.candidateId)).not.toContain(ids.noConsent);
         expect(after.body.total).toBe(before.body.total);
       } finally {
-        await t.dataSource.query(`UPDATE candidate_profile SET shared_with_collective = false WHERE candidate_id = $1`, [ids.noConsent]);
+        await t.dataSource.query(
+          `UPDATE candidate_profile SET shared_with_collective = false WHERE candidate_id = $1`,
+          [ids.noConsent],
+        );
       }
     });
 
@@ -179,8 +232,21 @@ describe('matching (e2e)', () => {
     });
 
     it('refuses bad input with a code, before any query', async () => {
-      expect((await t.http().get('/api/hiring-needs/not-a-uuid/matches').set('authorization', auth(devA)).expect(400)).body.code).toBe('INVALID_ID');
-      for (const query of <Array<Record<string, string | number>>>[{ limit: 101 }, { limit: 0 }, { offset: -1 }, { radiusKm: 0 }, { radiusKm: 500 }, { domain: 'k22' }, { minScore: 'beaucoup' }, { availableBy: '2027-13-01' }, { colour: 'bleu' }]) {
+      expect(
+        (await t.http().get('/api/hiring-needs/not-a-uuid/matches').set('authorization', auth(devA)).expect(400)).body
+          .code,
+      ).toBe('INVALID_ID');
+      for (const query of <Array<Record<string, string | number>>>[
+        { limit: 101 },
+        { limit: 0 },
+        { offset: -1 },
+        { radiusKm: 0 },
+        { radiusKm: 500 },
+        { domain: 'k22' },
+        { minScore: 'beaucoup' },
+        { availableBy: '2027-13-01' },
+        { colour: 'bleu' },
+      ]) {
         const res = await candidatesFor(needA, devA, query).expect(400);
         expect(res.body.code).toBe('VALIDATION_FAILED');
       }
@@ -188,22 +254,49 @@ describe('matching (e2e)', () => {
     });
 
     it('scores a profile as it is now: a change is seen by the very next request, never an earlier snapshot', async () => {
-      const { id } = await cf.newCandidate(cipP, siaeP.id, { profile: { targetJobs: [{ ogrCode: laveurCarreaux, experienceLevel: 'beginner' }] }, consent: true });
-      const item = async () => (await candidatesFor(needA, devA).expect(200)).body.items.find((i: { candidateId: string }) => i.candidateId === id);
+      const { id } = await cf.newCandidate(cipP, siaeP.id, {
+        profile: { targetJobs: [{ ogrCode: laveurCarreaux, experienceLevel: 'beginner' }] },
+        consent: true,
+      });
+      const item = async () =>
+        (await candidatesFor(needA, devA).expect(200)).body.items.find(
+          (i: { candidateId: string }) => i.candidateId === id,
+        );
       const jobPoints = async () => (await item()).components.find((c: { key: string }) => c.key === 'job').points;
       expect(await jobPoints()).toBe(14);
       const put = (profile: Record<string, unknown>) =>
-        t.http().put(`/api/candidates/${id}/profile`).set('authorization', auth(cipP)).send({
-          communeCode: communes.villeurbanne, mobilityRadiusKm: 15, transportMeans: ['public_transport'], skills: [], softSkills: [],
-          targetJobs: [{ ogrCode: laveurCarreaux, experienceLevel: 'beginner' }], ...profile,
-        }).expect(200);
+        t
+          .http()
+          .put(`/api/candidates/${id}/profile`)
+          .set('authorization', auth(cipP))
+          .send({
+            communeCode: communes.villeurbanne,
+            mobilityRadiusKm: 15,
+            transportMeans: ['public_transport'],
+            skills: [],
+            softSkills: [],
+            targetJobs: [{ ogrCode: laveurCarreaux, experienceLevel: 'beginner' }],
+            ...profile,
+          })
+          .expect(200);
       await put({ targetJobs: [{ ogrCode: rome.agentPropreteLocaux, experienceLevel: 'beginner' }] });
       expect(await jobPoints()).toBe(35);
       const before = (await item()).components.find((c: { key: string }) => c.key === 'contractEnd').points;
-      await t.http().patch(`/api/candidates/${id}`).set('authorization', auth(cipP)).send({ contractEnd: new Date().toISOString().slice(0, 10) }).expect(200);
-      expect((await item()).components.find((c: { key: string }) => c.key === 'contractEnd').points).toBeGreaterThan(before);
+      await t
+        .http()
+        .patch(`/api/candidates/${id}`)
+        .set('authorization', auth(cipP))
+        .send({ contractEnd: new Date().toISOString().slice(0, 10) })
+        .expect(200);
+      expect((await item()).components.find((c: { key: string }) => c.key === 'contractEnd').points).toBeGreaterThan(
+        before,
+      );
       // Moved beyond its own radius: no longer a candidate for this need at all.
-      await put({ targetJobs: [{ ogrCode: rome.agentPropreteLocaux, experienceLevel: 'beginner' }], communeCode: communes.villefranche, mobilityRadiusKm: 10 });
+      await put({
+        targetJobs: [{ ogrCode: rome.agentPropreteLocaux, experienceLevel: 'beginner' }],
+        communeCode: communes.villefranche,
+        mobilityRadiusKm: 10,
+      });
       expect(await item()).toBeUndefined();
     });
   });
@@ -213,64 +306,121 @@ describe('matching (e2e)', () => {
     const needs: Record<string, string> = {};
 
     beforeAll(async () => {
-      candidateId = (await cf.newCandidate(cipA, siaeA.id, { profile: { targetJobs: [{ ogrCode: rome.agentPropreteLocaux, experienceLevel: 'beginner' }] } })).id;
+      candidateId = (
+        await cf.newCandidate(cipA, siaeA.id, {
+          profile: { targetJobs: [{ ogrCode: rome.agentPropreteLocaux, experienceLevel: 'beginner' }] },
+        })
+      ).id;
       needs.own = await need(await company(siaeA, 'Entreprise de A'), rome.agentPropreteLocaux);
       needs.sharedByP = await need(await company(siaeP, 'Entreprise de P partagée', [c1]), laveurCarreaux);
       needs.relatedByP = await need(await company(siaeP, 'Hôtel de P', [c1]), commisEtage, communes.villeurbanne);
       needs.notShared = await need(await company(siaeP, 'Entreprise de P non partagée'), rome.agentPropreteLocaux);
       needs.ofQ = await need(await company(siaeQ, 'Entreprise de Q'), rome.agentPropreteLocaux);
-      needs.closed = await need(await company(siaeA, 'Entreprise fermée'), rome.agentPropreteLocaux, communes.lyon, [], 'closed');
+      needs.closed = await need(
+        await company(siaeA, 'Entreprise fermée'),
+        rome.agentPropreteLocaux,
+        communes.lyon,
+        [],
+        'closed',
+      );
       needs.unrelated = await need(await company(siaeA, 'BTP de A'), rome.macon);
       needs.tooFar = await need(await company(siaeA, 'Loin'), rome.agentPropreteLocaux, communes.villefranche);
-      needs.licence = await need(await company(siaeA, 'Permis exigé'), rome.agentPropreteLocaux, communes.lyon, ['beginner_french']);
+      needs.licence = await need(await company(siaeA, 'Permis exigé'), rome.agentPropreteLocaux, communes.lyon, [
+        'beginner_french',
+      ]);
     });
 
     it('lists the open needs the candidate’s SIAE may see, best first, with the company and why', async () => {
-      const res = await t.http().get(`/api/candidates/${candidateId}/matches`).set('authorization', auth(cipA)).expect(200);
-      const order = res.body.items.map((i: { needId: string }) => Object.entries(needs).find(([, id]) => id === i.needId)?.[0]);
+      const res = await t
+        .http()
+        .get(`/api/candidates/${candidateId}/matches`)
+        .set('authorization', auth(cipA))
+        .expect(200);
+      const order = res.body.items.map(
+        (i: { needId: string }) => Object.entries(needs).find(([, id]) => id === i.needId)?.[0],
+      );
       // Needs of the other tests (same SIAE A, same job) rank among these: only this test's are named here.
       expect(order.filter(Boolean)).toEqual(['own', 'relatedByP', 'sharedByP']);
       // The licence the candidate does not hold excludes; Villefranche is beyond the 15 km the search uses.
       expect(res.body.excludedCount).toBe(1);
       const own = res.body.items.find((i: { needId: string }) => i.needId === needs.own);
-      expect(own).toMatchObject({ company: { name: 'Entreprise de A' }, appellation: { code: rome.agentPropreteLocaux }, place: { code: communes.lyon }, contractType: 'cdd', weeklyHours: 35 });
+      expect(own).toMatchObject({
+        company: { name: 'Entreprise de A' },
+        appellation: { code: rome.agentPropreteLocaux },
+        place: { code: communes.lyon },
+        contractType: 'cdd',
+        weeklyHours: 35,
+      });
       for (const c of own.components) expect(c.reason).toMatch(/[a-zéèàç]/i);
     });
 
     it('reads a need as it is now: a change of the need or of its sharing is seen by the very next request', async () => {
       const companyId = await company(siaeP, 'Entreprise de P, partagée puis retirée', [c1]);
       const needId = await need(companyId, laveurCarreaux, communes.villeurbanne);
-      const item = async () => (await t.http().get(`/api/candidates/${candidateId}/matches`).set('authorization', auth(cipA)).expect(200)).body.items
-        .find((i: { needId: string }) => i.needId === needId);
+      const item = async () =>
+        (
+          await t.http().get(`/api/candidates/${candidateId}/matches`).set('authorization', auth(cipA)).expect(200)
+        ).body.items.find((i: { needId: string }) => i.needId === needId);
       expect((await item()).components.find((c: { key: string }) => c.key === 'job').points).toBe(14);
-      await t.dataSource.query(`UPDATE hiring_need SET appellation_code = $2, weekly_hours = 20 WHERE id = $1`, [needId, rome.agentPropreteLocaux]);
+      await t.dataSource.query(`UPDATE hiring_need SET appellation_code = $2, weekly_hours = 20 WHERE id = $1`, [
+        needId,
+        rome.agentPropreteLocaux,
+      ]);
       const now = await item();
       expect(now.components.find((c: { key: string }) => c.key === 'job').points).toBe(35);
       expect(now.weeklyHours).toBe(20);
       await t.dataSource.query(`UPDATE hiring_need SET accommodations = '{}' WHERE id = $1`, [needId]);
       // A B licence is now required, which the candidate does not hold: excluded, so not listed.
       expect(await item()).toBeUndefined();
-      await t.dataSource.query(`UPDATE hiring_need SET accommodations = '{beginner_french,no_driving_licence}' WHERE id = $1`, [needId]);
+      await t.dataSource.query(
+        `UPDATE hiring_need SET accommodations = '{beginner_french,no_driving_licence}' WHERE id = $1`,
+        [needId],
+      );
       expect(await item()).toBeDefined();
       await t.dataSource.query(`UPDATE company_share SET withdrawn_at = now() WHERE company_id = $1`, [companyId]);
       expect(await item()).toBeUndefined();
     });
 
     it('is 404 for another SIAE, even one of the same collective, and 400 on bad input', async () => {
-      expect((await t.http().get(`/api/candidates/${candidateId}/matches`).set('authorization', auth(cipB)).expect(404)).body.code).toBe('CANDIDATE_NOT_FOUND');
-      expect((await t.http().get(`/api/candidates/${candidateId}/matches`).set('authorization', auth(cipP)).expect(404)).body.code).toBe('CANDIDATE_NOT_FOUND');
-      expect((await t.http().get(`/api/candidates/${candidateId}/matches`).query({ limit: 1000 }).set('authorization', auth(cipA)).expect(400)).body.code).toBe('VALIDATION_FAILED');
+      expect(
+        (await t.http().get(`/api/candidates/${candidateId}/matches`).set('authorization', auth(cipB)).expect(404)).body
+          .code,
+      ).toBe('CANDIDATE_NOT_FOUND');
+      expect(
+        (await t.http().get(`/api/candidates/${candidateId}/matches`).set('authorization', auth(cipP)).expect(404)).body
+          .code,
+      ).toBe('CANDIDATE_NOT_FOUND');
+      expect(
+        (
+          await t
+            .http()
+            .get(`/api/candidates/${candidateId}/matches`)
+            .query({ limit: 1000 })
+            .set('authorization', auth(cipA))
+            .expect(400)
+        ).body.code,
+      ).toBe('VALIDATION_FAILED');
     });
 
     it('lists the pooled companies that could hire the person, by their best need, with whether the budget lets the CIP call now', async () => {
-      const c2 = (await t.dataSource.query(`SELECT collective_id FROM collective_membership WHERE siae_id = $1`, [siaeQ.id]))[0].collective_id as string;
-      const pooled = async (collectiveId: string, name: string, companyIds: string[], pausedUntil: string | null = null): Promise<string> => {
+      const c2 = (
+        await t.dataSource.query(`SELECT collective_id FROM collective_membership WHERE siae_id = $1`, [siaeQ.id])
+      )[0].collective_id as string;
+      const pooled = async (
+        collectiveId: string,
+        name: string,
+        companyIds: string[],
+        pausedUntil: string | null = null,
+      ): Promise<string> => {
         const [{ id }] = await t.dataSource.query(
           `INSERT INTO pooled_company (collective_id, display_name, commune_code, paused_until) VALUES ($1, $2, '69123', $3) RETURNING id`,
           [collectiveId, name, pausedUntil],
         );
         for (const companyId of companyIds)
-          await t.dataSource.query(`INSERT INTO pooled_company_member (pooled_company_id, collective_id, company_id) VALUES ($1, $2, $3)`, [id, collectiveId, companyId]);
+          await t.dataSource.query(
+            `INSERT INTO pooled_company_member (pooled_company_id, collective_id, company_id) VALUES ($1, $2, $3)`,
+            [id, collectiveId, companyId],
+          );
         return id as string;
       };
       // Known by A and P, an open need for the trade and a past one.
@@ -282,7 +432,9 @@ describe('matching (e2e)', () => {
       // Hired for the trade eight months ago, nothing open; called this week (the default budget allows 1 per 7 days).
       const hotel = await company(siaeP, 'Hôtel Bellecour', [c1]);
       const filled = await need(hotel, rome.agentPropreteLocaux, communes.lyon, undefined, 'filled');
-      await t.dataSource.query(`UPDATE hiring_need SET closed_at = now() - interval '8 months' WHERE id = $1`, [filled]);
+      await t.dataSource.query(`UPDATE hiring_need SET closed_at = now() - interval '8 months' WHERE id = $1`, [
+        filled,
+      ]);
       const bellecour = await pooled(c1, 'Hôtel Bellecour', [hotel]);
       await t.dataSource.query(
         `INSERT INTO solicitation (pooled_company_id, collective_id, siae_id, kind, occurred_at) VALUES ($1, $2, $3, 'candidate_proposal', now() - interval '2 days')`,
@@ -295,7 +447,9 @@ describe('matching (e2e)', () => {
       // Not listed: a need filled three years ago, a company of another collective, a trade the person does not aim at.
       const old = await company(siaeP, 'Ancien client', [c1]);
       const oldNeed = await need(old, rome.agentPropreteLocaux, communes.lyon, undefined, 'filled');
-      await t.dataSource.query(`UPDATE hiring_need SET closed_at = now() - interval '3 years' WHERE id = $1`, [oldNeed]);
+      await t.dataSource.query(`UPDATE hiring_need SET closed_at = now() - interval '3 years' WHERE id = $1`, [
+        oldNeed,
+      ]);
       const oldPooled = await pooled(c1, 'Ancien client', [old]);
       const qCompany = await company(siaeQ, 'Entreprise de Q mutualisée', [c2]);
       await need(qCompany, rome.agentPropreteLocaux);
@@ -304,12 +458,35 @@ describe('matching (e2e)', () => {
       await need(mason, rome.macon);
       const masonry = await pooled(c1, 'Maçonnerie', [mason]);
 
-      const res = await t.http().get(`/api/candidates/${candidateId}/matches`).set('authorization', auth(cipA)).expect(200);
-      const byId = new Map<string, Record<string, unknown>>(res.body.companies.items.map((i: { pooledCompanyId: string }) => [i.pooledCompanyId, i]));
-      expect(byId.get(acme)).toMatchObject({ name: 'Acme Propreté', knownBy: 2, openNeeds: 1, bestNeed: { status: 'open', appellation: { code: rome.agentPropreteLocaux } } });
-      expect(byId.get(acme)!.solicitation).toMatchObject({ last30Days: 0, maxPer30Days: 4, maxPer7Days: 1, contactableNow: true });
-      expect(byId.get(bellecour)).toMatchObject({ openNeeds: 0, bestNeed: { needId: filled, status: 'filled' }, solicitation: { last7Days: 1, contactableNow: false } });
-      expect(byId.get(paused)).toMatchObject({ openNeeds: 1, solicitation: { pausedUntil: '2099-01-01', contactableNow: false } });
+      const res = await t
+        .http()
+        .get(`/api/candidates/${candidateId}/matches`)
+        .set('authorization', auth(cipA))
+        .expect(200);
+      const byId = new Map<string, Record<string, unknown>>(
+        res.body.companies.items.map((i: { pooledCompanyId: string }) => [i.pooledCompanyId, i]),
+      );
+      expect(byId.get(acme)).toMatchObject({
+        name: 'Acme Propreté',
+        knownBy: 2,
+        openNeeds: 1,
+        bestNeed: { status: 'open', appellation: { code: rome.agentPropreteLocaux } },
+      });
+      expect(byId.get(acme)!.solicitation).toMatchObject({
+        last30Days: 0,
+        maxPer30Days: 4,
+        maxPer7Days: 1,
+        contactableNow: true,
+      });
+      expect(byId.get(bellecour)).toMatchObject({
+        openNeeds: 0,
+        bestNeed: { needId: filled, status: 'filled' },
+        solicitation: { last7Days: 1, contactableNow: false },
+      });
+      expect(byId.get(paused)).toMatchObject({
+        openNeeds: 1,
+        solicitation: { pausedUntil: '2099-01-01', contactableNow: false },
+      });
       for (const absent of [oldPooled, ofQ, masonry]) expect(byId.has(absent)).toBe(false);
       expect(res.body.companies.total).toBe(res.body.companies.items.length);
       // Best first: scores never increase down the list.
@@ -322,14 +499,23 @@ describe('matching (e2e)', () => {
       const ending = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
       const person = await cf.newCandidate(cipA, siaeA.id, {
         identity: { contractEnd: ending },
-        profile: { communeCode: communes.lyon, targetJobs: [{ ogrCode: rome.agentPropreteLocaux, experienceLevel: 'beginner' }] },
+        profile: {
+          communeCode: communes.lyon,
+          targetJobs: [{ ogrCode: rome.agentPropreteLocaux, experienceLevel: 'beginner' }],
+        },
         consent: true,
       });
       const needId = await need(await company(siaeA, 'Propreté Bellecour'), rome.agentPropreteLocaux);
-      const componentOf = (items: Array<{ components: Array<{ key: string; points: number; maxPoints: number }> }>, key: string) =>
-        items[0].components.find((c) => c.key === key)!;
+      const componentOf = (
+        items: Array<{ components: Array<{ key: string; points: number; maxPoints: number }> }>,
+        key: string,
+      ) => items[0].components.find((c) => c.key === key)!;
 
-      const before = await t.http().get(`/api/candidates/${person.id}/matches`).set('authorization', auth(cipA)).expect(200);
+      const before = await t
+        .http()
+        .get(`/api/candidates/${person.id}/matches`)
+        .set('authorization', auth(cipA))
+        .expect(200);
       expect(before.body).toMatchObject({ weights: 'default', weightsCollectiveId: c1 });
       const mine = before.body.items.filter((i: { needId: string }) => i.needId === needId);
       // 20 days before the end of a 90-day window: 7 × 70/90 points.
@@ -344,7 +530,11 @@ describe('matching (e2e)', () => {
         .set('authorization', `Bearer ${await f.tokenFor(coordinator)}`)
         .send({ overrides: { contractEnd: { max: 20 }, distance: { max: 0 } } });
       expect(put.status).toBe(200);
-      const after = await t.http().get(`/api/candidates/${person.id}/matches`).set('authorization', auth(cipA)).expect(200);
+      const after = await t
+        .http()
+        .get(`/api/candidates/${person.id}/matches`)
+        .set('authorization', auth(cipA))
+        .expect(200);
       expect(after.body).toMatchObject({ weights: 'collective', weightsCollectiveId: c1 });
       const mineAfter = after.body.items.filter((i: { needId: string }) => i.needId === needId);
       expect(componentOf(mineAfter, 'contractEnd')).toMatchObject({ maxPoints: 20 });
@@ -352,36 +542,70 @@ describe('matching (e2e)', () => {
       expect(componentOf(mineAfter, 'distance')).toMatchObject({ points: 0, maxPoints: 0 });
       const forNeedAfter = await candidatesFor(needId, cipA, { collectiveId: c1 }).expect(200);
       expect(forNeedAfter.body.weights).toBe('collective');
-      expect(forNeedAfter.body.items.find((i: { candidateId: string }) => i.candidateId === person.id).score).toBe(mineAfter[0].score);
+      expect(forNeedAfter.body.items.find((i: { candidateId: string }) => i.candidateId === person.id).score).toBe(
+        mineAfter[0].score,
+      );
 
       // A collective the caller's SIAE is not in: refused, not silently replaced by the defaults.
-      const c2 = (await t.dataSource.query(`SELECT collective_id FROM collective_membership WHERE siae_id = $1`, [siaeQ.id]))[0].collective_id as string;
-      expect((await candidatesFor(needId, cipA, { collectiveId: c2 }).expect(400)).body.code).toBe('COLLECTIVE_NOT_MEMBER');
-      await t.http().put(`/api/collectives/${c1}/matching-weights`).set('authorization', `Bearer ${await f.tokenFor(coordinator)}`).send({ overrides: {} }).expect(200);
+      const c2 = (
+        await t.dataSource.query(`SELECT collective_id FROM collective_membership WHERE siae_id = $1`, [siaeQ.id])
+      )[0].collective_id as string;
+      expect((await candidatesFor(needId, cipA, { collectiveId: c2 }).expect(400)).body.code).toBe(
+        'COLLECTIVE_NOT_MEMBER',
+      );
+      await t
+        .http()
+        .put(`/api/collectives/${c1}/matching-weights`)
+        .set('authorization', `Bearer ${await f.tokenFor(coordinator)}`)
+        .send({ overrides: {} })
+        .expect(200);
     });
 
     it('says a candidate without a profile has to be completed first', async () => {
       const bare = await cf.newCandidate(cipA, siaeA.id, { profile: null });
-      expect((await t.http().get(`/api/candidates/${bare.id}/matches`).set('authorization', auth(devA)).expect(409)).body.code).toBe('CANDIDATE_WITHOUT_PROFILE');
+      expect(
+        (await t.http().get(`/api/candidates/${bare.id}/matches`).set('authorization', auth(devA)).expect(409)).body
+          .code,
+      ).toBe('CANDIDATE_WITHOUT_PROFILE');
     });
 
     // Last of the file: SIAE A joins a second collective.
     it('lists a company pooled in two of the caller’s collectives once per pooled company, its need once', async () => {
-      const c2 = (await t.dataSource.query(`SELECT collective_id FROM collective_membership WHERE siae_id = $1`, [siaeQ.id]))[0].collective_id as string;
+      const c2 = (
+        await t.dataSource.query(`SELECT collective_id FROM collective_membership WHERE siae_id = $1`, [siaeQ.id])
+      )[0].collective_id as string;
       await f.collectiveMember({ id: c2 } as never, siaeA);
       const companyId = await company(siaeP, 'Propreté des deux collectifs', [c1]);
-      await t.dataSource.query(`INSERT INTO collective_membership (collective_id, siae_id, status, joined_at) VALUES ($1, $2, 'active', now())`, [c2, siaeP.id]);
-      await t.dataSource.query(`INSERT INTO company_share (company_id, collective_id, with_contacts, shared_at) VALUES ($1, $2, false, now())`, [companyId, c2]);
+      await t.dataSource.query(
+        `INSERT INTO collective_membership (collective_id, siae_id, status, joined_at) VALUES ($1, $2, 'active', now())`,
+        [c2, siaeP.id],
+      );
+      await t.dataSource.query(
+        `INSERT INTO company_share (company_id, collective_id, with_contacts, shared_at) VALUES ($1, $2, false, now())`,
+        [companyId, c2],
+      );
       const needId = await need(companyId, rome.agentPropreteLocaux);
       const pooledIds: string[] = [];
       for (const collectiveId of [c1, c2]) {
-        const [{ id }] = await t.dataSource.query(`INSERT INTO pooled_company (collective_id, display_name, commune_code) VALUES ($1, 'Propreté des deux collectifs', '69123') RETURNING id`, [collectiveId]);
-        await t.dataSource.query(`INSERT INTO pooled_company_member (pooled_company_id, collective_id, company_id) VALUES ($1, $2, $3)`, [id, collectiveId, companyId]);
+        const [{ id }] = await t.dataSource.query(
+          `INSERT INTO pooled_company (collective_id, display_name, commune_code) VALUES ($1, 'Propreté des deux collectifs', '69123') RETURNING id`,
+          [collectiveId],
+        );
+        await t.dataSource.query(
+          `INSERT INTO pooled_company_member (pooled_company_id, collective_id, company_id) VALUES ($1, $2, $3)`,
+          [id, collectiveId, companyId],
+        );
         pooledIds.push(id as string);
       }
-      const res = await t.http().get(`/api/candidates/${candidateId}/matches`).set('authorization', auth(cipA)).expect(200);
+      const res = await t
+        .http()
+        .get(`/api/candidates/${candidateId}/matches`)
+        .set('authorization', auth(cipA))
+        .expect(200);
       expect(res.body.items.filter((i: { needId: string }) => i.needId === needId)).toHaveLength(1);
-      const listed = res.body.companies.items.filter((i: { pooledCompanyId: string }) => pooledIds.includes(i.pooledCompanyId));
+      const listed = res.body.companies.items.filter((i: { pooledCompanyId: string }) =>
+        pooledIds.includes(i.pooledCompanyId),
+      );
       expect(listed.map((i: { bestNeed: { needId: string } }) => i.bestNeed.needId)).toEqual([needId, needId]);
       // Two collectives and none chosen: the defaults rank, and the answer says so.
       expect(res.body).toMatchObject({ weights: 'default', weightsCollectiveId: null });

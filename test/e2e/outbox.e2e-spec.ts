@@ -11,7 +11,11 @@ import { RedisProcess } from '../support/redis-process';
 import { TestApp } from '../support/test-app';
 
 const outboxRowOf = (t: TestApp, mailId: string) =>
-  t.dataSource.getRepository(OutboxMessage).createQueryBuilder('o').where(`o.payload->>'mailId' = :mailId`, { mailId }).getOneOrFail();
+  t.dataSource
+    .getRepository(OutboxMessage)
+    .createQueryBuilder('o')
+    .where(`o.payload->>'mailId' = :mailId`, { mailId })
+    .getOneOrFail();
 
 describe('outbox, queue and mail delivery', () => {
   let redis: RedisProcess;
@@ -36,11 +40,15 @@ describe('outbox, queue and mail delivery', () => {
     const names = await runner.registerRecurringJobs();
     await runner.registerRecurringJobs();
     expect(names.sort()).toEqual(Object.keys(recurringJobs).sort());
-    const schedulers = (await Promise.all(Object.values(QueueName).map((q) => t.get(QueueProducer).queue(q).getJobSchedulers()))).flat();
+    const schedulers = (
+      await Promise.all(Object.values(QueueName).map((q) => t.get(QueueProducer).queue(q).getJobSchedulers()))
+    ).flat();
     expect(schedulers.map((x) => [x.key, x.name, x.pattern, x.tz]).sort()).toEqual(
       names.map((name) => [`${name}.recurring`, name, recurringJobs[name]!.pattern, 'Europe/Paris']).sort(),
     );
-    for (const q of Object.values(QueueName)) for (const s of await t.get(QueueProducer).queue(q).getJobSchedulers()) await t.get(QueueProducer).queue(q).removeJobScheduler(s.key);
+    for (const q of Object.values(QueueName))
+      for (const s of await t.get(QueueProducer).queue(q).getJobSchedulers())
+        await t.get(QueueProducer).queue(q).removeJobScheduler(s.key);
   });
 
   it('delivers a mail through the outbox, a job and a real SMTP conversation, and logs the delivery', async () => {
@@ -105,7 +113,9 @@ describe('outbox, queue and mail delivery', () => {
         .send({ email: 'invitee-pendant-panne@exemple.fr', role: 'cip' });
       expect({ status: res.status, body: res.body }).toEqual({ status: 201, body: expect.anything() });
       expect(await t.get(OutboxRelay).relayOnce()).toBe(0);
-      const pending = await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE published_at IS NULL AND job_name = 'mail.send'`);
+      const pending = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM outbox_message WHERE published_at IS NULL AND job_name = 'mail.send'`,
+      );
       expect(pending[0].n).toBeGreaterThanOrEqual(1);
     } finally {
       await redis.up();
@@ -138,9 +148,13 @@ describe('outbox, queue and mail delivery', () => {
     await t.get(JobRunner).onApplicationShutdown();
     await t.smtp.stop();
     const handler = t.get(SendMailJob);
-    const attempt = (attemptsMade: number) => handler.handle({ v: 1, mailId }, { attemptsMade, opts: { attempts: 3 } } as never);
+    const attempt = (attemptsMade: number) =>
+      handler.handle({ v: 1, mailId }, { attemptsMade, opts: { attempts: 3 } } as never);
     await expect(attempt(0)).rejects.toThrow();
-    expect(await t.dataSource.getRepository(MailMessage).findOneByOrFail({ id: mailId })).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(await t.dataSource.getRepository(MailMessage).findOneByOrFail({ id: mailId })).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+    });
     await expect(attempt(2)).rejects.toThrow();
     const log = await t.dataSource.getRepository(MailMessage).findOneByOrFail({ id: mailId });
     expect(log).toMatchObject({ status: 'failed', attempts: 2 });

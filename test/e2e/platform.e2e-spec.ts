@@ -43,7 +43,10 @@ describe('platform: health, errors, auth', () => {
 
     const unknown = await t.http().post('/api/auth/login').send({ email: 'a@b.fr', password: 'x', admin: true });
     expect(unknown.status).toBe(400);
-    expect(unknown.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'admin', problems: ['champ inconnu'] }] });
+    expect(unknown.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ field: 'admin', problems: ['champ inconnu'] }],
+    });
 
     const wrongType = await t.http().post('/api/auth/login').send({ email: 42, password: 'x' });
     expect(wrongType.status).toBe(400);
@@ -53,7 +56,10 @@ describe('platform: health, errors, auth', () => {
     expect(missing.status).toBe(400);
     expect(missing.body.details.map((d: { field: string }) => d.field)).toEqual(['password']);
 
-    const big = await t.http().post('/api/auth/login').send({ email: 'a@b.fr', password: 'x'.repeat(300_000) });
+    const big = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'a@b.fr', password: 'x'.repeat(300_000) });
     expect(big.status).toBe(413);
     expect(big.body.code).toBe('PAYLOAD_TOO_LARGE');
   });
@@ -71,7 +77,11 @@ describe('platform: health, errors, auth', () => {
   it('refuses a wrong password without saying whether the account exists', async () => {
     const user = await f.user();
     const wrong = await t.http().post('/api/auth/login').send({ email: user.email, password: 'mauvais' }).expect(401);
-    const absent = await t.http().post('/api/auth/login').send({ email: 'personne@exemple.fr', password: 'mauvais' }).expect(401);
+    const absent = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'personne@exemple.fr', password: 'mauvais' })
+      .expect(401);
     expect(wrong.body).toEqual(absent.body);
   });
 
@@ -79,7 +89,12 @@ describe('platform: health, errors, auth', () => {
     const user = await f.user();
     const a = await f.tokenFor(user);
     const b = await f.tokenFor(user);
-    await t.http().post('/api/auth/password').set('authorization', `Bearer ${a}`).send({ currentPassword: 'mot-de-passe-de-test-42', newPassword: 'un-nouveau-mot-de-passe' }).expect(204);
+    await t
+      .http()
+      .post('/api/auth/password')
+      .set('authorization', `Bearer ${a}`)
+      .send({ currentPassword: 'mot-de-passe-de-test-42', newPassword: 'un-nouveau-mot-de-passe' })
+      .expect(204);
     await t.http().get('/api/auth/me').set('authorization', `Bearer ${b}`).expect(401);
     await t.http().post('/api/auth/login').send({ email: user.email, password: 'un-nouveau-mot-de-passe' }).expect(200);
   });
@@ -87,7 +102,8 @@ describe('platform: health, errors, auth', () => {
   it('rate-limits login attempts per account', async () => {
     const user = await f.user();
     const statuses: number[] = [];
-    for (let i = 0; i < 7; i++) statuses.push((await t.http().post('/api/auth/login').send({ email: user.email, password: 'mauvais' })).status);
+    for (let i = 0; i < 7; i++)
+      statuses.push((await t.http().post('/api/auth/login').send({ email: user.email, password: 'mauvais' })).status);
     expect(statuses.slice(0, 5).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(5)).toEqual([429, 429]);
   });

@@ -18,7 +18,12 @@ interface CommuneBody {
   longitude: number;
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ');
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ');
 
 describe('referentials: data, import, autocomplete', () => {
   let t: TestApp;
@@ -29,12 +34,18 @@ describe('referentials: data, import, autocomplete', () => {
   afterAll(() => t.close());
 
   const appellations = async (q: string, limit?: number): Promise<Suggestion[]> => {
-    const res = await t.http().get('/api/referentials/appellations').query(limit ? { q, limit } : { q });
+    const res = await t
+      .http()
+      .get('/api/referentials/appellations')
+      .query(limit ? { q, limit } : { q });
     expect(res.status).toBe(200);
     return res.body;
   };
   const communes = async (q: string, limit?: number): Promise<CommuneBody[]> => {
-    const res = await t.http().get('/api/referentials/communes').query(limit ? { q, limit } : { q });
+    const res = await t
+      .http()
+      .get('/api/referentials/communes')
+      .query(limit ? { q, limit } : { q });
     expect(res.status).toBe(200);
     return res.body;
   };
@@ -68,7 +79,7 @@ describe('referentials: data, import, autocomplete', () => {
         code: '11987',
         label: 'Chauffeur / Chauffeuse de machines agricoles',
         shortLabel: 'Chauffeur / Chauffeuse de machines agricoles',
-        fiche: { code: 'A1101', label: 'Conduite d\'engins agricoles et forestiers' },
+        fiche: { code: 'A1101', label: "Conduite d'engins agricoles et forestiers" },
         domain: { code: 'A11', label: 'Engins agricoles et forestiers' },
       });
     });
@@ -82,7 +93,7 @@ describe('referentials: data, import, autocomplete', () => {
 
     it('matches word beginnings only, treats apostrophes and hyphens as separators, and honours limit', async () => {
       expect(await appellations('ntretien')).toEqual([]);
-      const hyphen = await appellations("aide-soignant");
+      const hyphen = await appellations('aide-soignant');
       expect(hyphen.some((a) => fold(a.label).startsWith('aide soignant'))).toBe(true);
       const apostrophe = await appellations("d'entretien");
       expect(apostrophe.length).toBeGreaterThan(0);
@@ -105,7 +116,17 @@ describe('referentials: data, import, autocomplete', () => {
       const lyon = await communes('lyon', 12);
       expect(lyon[0]).toMatchObject({ code: '69123', name: 'Lyon', department: '69' });
       expect(lyon[0].postcodes).toHaveLength(9);
-      expect(lyon.slice(1, 10).map((c) => c.code)).toEqual(['69381', '69382', '69383', '69384', '69385', '69386', '69387', '69388', '69389']);
+      expect(lyon.slice(1, 10).map((c) => c.code)).toEqual([
+        '69381',
+        '69382',
+        '69383',
+        '69384',
+        '69385',
+        '69386',
+        '69387',
+        '69388',
+        '69389',
+      ]);
       expect((await communes('lyon 3'))[0]).toMatchObject({ code: '69383', name: 'Lyon 3e' });
     });
 
@@ -121,9 +142,20 @@ describe('referentials: data, import, autocomplete', () => {
 
     it('returns a commune with its coordinates by INSEE code, 404 when unknown', async () => {
       const res = await t.http().get('/api/referentials/communes/2a004').expect(200);
-      expect(res.body).toEqual({ code: '2A004', name: 'Ajaccio', department: '2A', postcodes: ['20000', '20090', '20167'], latitude: 41.9228, longitude: 8.7058 });
+      expect(res.body).toEqual({
+        code: '2A004',
+        name: 'Ajaccio',
+        department: '2A',
+        postcodes: ['20000', '20090', '20167'],
+        latitude: 41.9228,
+        longitude: 8.7058,
+      });
       const missing = await t.http().get('/api/referentials/communes/99999').expect(404);
-      expect(missing.body).toEqual({ code: 'NOT_FOUND', message: 'La commune est introuvable.', details: { code: '99999' } });
+      expect(missing.body).toEqual({
+        code: 'NOT_FOUND',
+        message: 'La commune est introuvable.',
+        details: { code: '99999' },
+      });
     });
   });
 
@@ -155,7 +187,11 @@ describe('referentials: data, import, autocomplete', () => {
       ['/api/referentials/communes', { q: 'lyon', unknown: '1' }, 'unknown'],
     ])('%s with %j answers 400 with the field in error', async (path, query, field) => {
       const res = await t.http().get(path).query(query).expect(400);
-      expect(res.body).toEqual({ code: 'VALIDATION_FAILED', message: expect.any(String), details: [expect.objectContaining({ field })] });
+      expect(res.body).toEqual({
+        code: 'VALIDATION_FAILED',
+        message: expect.any(String),
+        details: [expect.objectContaining({ field })],
+      });
       expect(res.body.message).toBe('Certaines données envoyées sont invalides.');
     });
 
@@ -184,7 +220,10 @@ describe('referentials: data, import, autocomplete', () => {
       expect(await service.findCommune('00000')).toBeNull();
       const many = await service.findCommunes(['69123', '75056', '00000']);
       expect([...many.keys()].sort()).toEqual(['69123', '75056']);
-      expect(await service.findAppellation('11987')).toMatchObject({ fiche: { code: 'A1101' }, domain: { code: 'A11' } });
+      expect(await service.findAppellation('11987')).toMatchObject({
+        fiche: { code: 'A1101' },
+        domain: { code: 'A11' },
+      });
       expect(await service.domainOf('A1203')).toEqual({
         domain: { code: 'A12', label: 'Espaces naturels et espaces verts' },
         grandDomain: { code: 'A', label: 'Agriculture et Pêche, Espaces naturels et Espaces verts, Soins aux animaux' },
@@ -203,16 +242,32 @@ describe('referentials: data, import, autocomplete', () => {
       const tables = ['rome_grand_domain', 'rome_domain', 'rome_fiche', 'rome_appellation', 'rome_related', 'commune'];
       const snapshot = async () => {
         const rows: { t: string; n: number; h: string }[] = await t.dataSource.query(
-          tables.map((name) => `SELECT '${name}' AS t, count(*)::int AS n, md5(string_agg(x::text, '|' ORDER BY x::text)) AS h FROM ${name} x`).join(' UNION ALL '),
+          tables
+            .map(
+              (name) =>
+                `SELECT '${name}' AS t, count(*)::int AS n, md5(string_agg(x::text, '|' ORDER BY x::text)) AS h FROM ${name} x`,
+            )
+            .join(' UNION ALL '),
         );
         return Object.fromEntries(rows.map((r) => [r.t, { n: r.n, h: r.h }]));
       };
       const before = await snapshot();
-      expect(before).toMatchObject({ rome_grand_domain: { n: 14 }, rome_domain: { n: 110 }, rome_fiche: { n: 532 }, commune: { n: 35094 } });
+      expect(before).toMatchObject({
+        rome_grand_domain: { n: 14 },
+        rome_domain: { n: 110 },
+        rome_fiche: { n: 532 },
+        commune: { n: 35094 },
+      });
 
       const report = await new ReferentialsImporter(t.dataSource).run();
       for (const table of report.tables) {
-        expect({ table: table.table, inserted: table.inserted, updated: table.updated, deleted: table.deleted, keptNotInFile: table.keptNotInFile }).toEqual({
+        expect({
+          table: table.table,
+          inserted: table.inserted,
+          updated: table.updated,
+          deleted: table.deleted,
+          keptNotInFile: table.keptNotInFile,
+        }).toEqual({
           table: table.table,
           inserted: 0,
           updated: 0,
@@ -226,7 +281,9 @@ describe('referentials: data, import, autocomplete', () => {
 
     it('repairs a changed row and keeps rows that left the file, reporting both', async () => {
       await t.dataSource.query(`UPDATE commune SET name = 'Lyon (modifié)' WHERE code = '69123'`);
-      await t.dataSource.query(`INSERT INTO commune (code, name, department, postcodes, latitude, longitude) VALUES ('99998', 'Ancienne', '99', '{}', 0, 0)`);
+      await t.dataSource.query(
+        `INSERT INTO commune (code, name, department, postcodes, latitude, longitude) VALUES ('99998', 'Ancienne', '99', '{}', 0, 0)`,
+      );
       const report = await new ReferentialsImporter(t.dataSource).run();
       const commune = report.tables.find((r) => r.table === 'commune');
       expect(commune).toMatchObject({ inserted: 0, updated: 1, keptNotInFile: 1 });

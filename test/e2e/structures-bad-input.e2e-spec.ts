@@ -13,9 +13,22 @@ describe('structures: bad input', () => {
   let siaeId: string;
   let collectiveId: string;
 
-  const tables = ['siae', 'siae_membership', 'user_invitation', 'collective', 'collective_membership', 'collective_coordinator', 'app_user', 'outbox_message', 'mail_message', 'audit_entry'];
+  const tables = [
+    'siae',
+    'siae_membership',
+    'user_invitation',
+    'collective',
+    'collective_membership',
+    'collective_coordinator',
+    'app_user',
+    'outbox_message',
+    'mail_message',
+    'audit_entry',
+  ];
   const counts = async () => {
-    const [row] = await t.dataSource.query(`SELECT ${tables.map((name) => `(SELECT count(*)::int FROM ${name}) AS ${name}`).join(', ')}`);
+    const [row] = await t.dataSource.query(
+      `SELECT ${tables.map((name) => `(SELECT count(*)::int FROM ${name}) AS ${name}`).join(', ')}`,
+    );
     return row as Record<string, number>;
   };
 
@@ -34,7 +47,13 @@ describe('structures: bad input', () => {
   });
   afterAll(() => t.close());
 
-  const validSiae = () => ({ kind: 'ACI', name: 'Chantier Valide', siret: validSiret(), communeCode: '69123', directionEmail: 'direction@exemple.fr' });
+  const validSiae = () => ({
+    kind: 'ACI',
+    name: 'Chantier Valide',
+    siret: validSiret(),
+    communeCode: '69123',
+    directionEmail: 'direction@exemple.fr',
+  });
 
   interface Case {
     name: string;
@@ -47,49 +66,94 @@ describe('structures: bad input', () => {
   const cases: Case[] = [
     {
       name: 'a SIRET with a wrong check digit',
-      send: () => t.http().post('/api/siae').set('authorization', `Bearer ${admin}`).send({ ...validSiae(), siret: '73282932000075' }),
+      send: () =>
+        t
+          .http()
+          .post('/api/siae')
+          .set('authorization', `Bearer ${admin}`)
+          .send({ ...validSiae(), siret: '73282932000075' }),
       status: 400,
       code: 'SIRET_INVALID',
-      details: [{ field: 'siret', code: 'SIRET_INVALID', problems: ['Le SIRET doit comporter 14 chiffres et sa clé de contrôle doit être juste.'] }],
+      details: [
+        {
+          field: 'siret',
+          code: 'SIRET_INVALID',
+          problems: ['Le SIRET doit comporter 14 chiffres et sa clé de contrôle doit être juste.'],
+        },
+      ],
     },
     {
       name: 'a SIRET with spaces',
-      send: () => t.http().post('/api/siae').set('authorization', `Bearer ${admin}`).send({ ...validSiae(), siret: '732 829 320 00074' }),
+      send: () =>
+        t
+          .http()
+          .post('/api/siae')
+          .set('authorization', `Bearer ${admin}`)
+          .send({ ...validSiae(), siret: '732 829 320 00074' }),
       status: 400,
       code: 'SIRET_INVALID',
     },
     {
       name: 'a SIRET given as a number',
-      send: () => t.http().post('/api/siae').set('authorization', `Bearer ${admin}`).send({ ...validSiae(), siret: 73282932000074 }),
+      send: () =>
+        t
+          .http()
+          .post('/api/siae')
+          .set('authorization', `Bearer ${admin}`)
+          .send({ ...validSiae(), siret: 73282932000074 }),
       status: 400,
       code: 'SIRET_INVALID',
     },
     {
       name: 'an invalid SIRET to invite into a collective',
-      send: () => t.http().post(`/api/collectives/${collectiveId}/members`).set('authorization', `Bearer ${direction}`).send({ siret: '12345678901234' }),
+      send: () =>
+        t
+          .http()
+          .post(`/api/collectives/${collectiveId}/members`)
+          .set('authorization', `Bearer ${direction}`)
+          .send({ siret: '12345678901234' }),
       status: 400,
       code: 'SIRET_INVALID',
     },
     {
       name: 'an invalid SIRET among other mistakes (the generic code, every field listed)',
-      send: () => t.http().post('/api/siae').set('authorization', `Bearer ${admin}`).send({ ...validSiae(), siret: '1', kind: 'SARL' }),
+      send: () =>
+        t
+          .http()
+          .post('/api/siae')
+          .set('authorization', `Bearer ${admin}`)
+          .send({ ...validSiae(), siret: '1', kind: 'SARL' }),
       status: 400,
       code: 'VALIDATION_FAILED',
       details: [
         { field: 'kind', problems: ['doit être un de : ACI, AI, EI, ETTI, EITI, EBE'] },
-        { field: 'siret', code: 'SIRET_INVALID', problems: ['Le SIRET doit comporter 14 chiffres et sa clé de contrôle doit être juste.'] },
+        {
+          field: 'siret',
+          code: 'SIRET_INVALID',
+          problems: ['Le SIRET doit comporter 14 chiffres et sa clé de contrôle doit être juste.'],
+        },
       ],
     },
     {
       name: 'an unknown field',
-      send: () => t.http().post('/api/siae').set('authorization', `Bearer ${admin}`).send({ ...validSiae(), isAdmin: true }),
+      send: () =>
+        t
+          .http()
+          .post('/api/siae')
+          .set('authorization', `Bearer ${admin}`)
+          .send({ ...validSiae(), isAdmin: true }),
       status: 400,
       code: 'VALIDATION_FAILED',
       details: [{ field: 'isAdmin', problems: ['champ inconnu'] }],
     },
     {
       name: 'a wrong type',
-      send: () => t.http().post('/api/siae').set('authorization', `Bearer ${admin}`).send({ ...validSiae(), name: 42 }),
+      send: () =>
+        t
+          .http()
+          .post('/api/siae')
+          .set('authorization', `Bearer ${admin}`)
+          .send({ ...validSiae(), name: 42 }),
       status: 400,
       code: 'VALIDATION_FAILED',
     },
@@ -105,19 +169,30 @@ describe('structures: bad input', () => {
     },
     {
       name: 'null for a required field on update',
-      send: () => t.http().patch(`/api/siae/${siaeId}`).set('authorization', `Bearer ${direction}`).send({ name: null }),
+      send: () =>
+        t.http().patch(`/api/siae/${siaeId}`).set('authorization', `Bearer ${direction}`).send({ name: null }),
       status: 400,
       code: 'VALIDATION_FAILED',
     },
     {
       name: 'a commune code of the wrong format',
-      send: () => t.http().post('/api/siae').set('authorization', `Bearer ${admin}`).send({ ...validSiae(), communeCode: '6912' }),
+      send: () =>
+        t
+          .http()
+          .post('/api/siae')
+          .set('authorization', `Bearer ${admin}`)
+          .send({ ...validSiae(), communeCode: '6912' }),
       status: 400,
       code: 'VALIDATION_FAILED',
     },
     {
       name: 'a commune code the referential does not know',
-      send: () => t.http().post('/api/siae').set('authorization', `Bearer ${admin}`).send({ ...validSiae(), communeCode: '99999' }),
+      send: () =>
+        t
+          .http()
+          .post('/api/siae')
+          .set('authorization', `Bearer ${admin}`)
+          .send({ ...validSiae(), communeCode: '99999' }),
       status: 400,
       code: 'COMMUNE_UNKNOWN',
     },
@@ -129,13 +204,24 @@ describe('structures: bad input', () => {
     },
     {
       name: 'malformed JSON',
-      send: () => t.http().post('/api/siae').set('authorization', `Bearer ${admin}`).set('content-type', 'application/json').send('{"kind": "ACI",'),
+      send: () =>
+        t
+          .http()
+          .post('/api/siae')
+          .set('authorization', `Bearer ${admin}`)
+          .set('content-type', 'application/json')
+          .send('{"kind": "ACI",'),
       status: 400,
       code: 'MALFORMED_JSON',
     },
     {
       name: 'an oversized body',
-      send: () => t.http().post('/api/siae').set('authorization', `Bearer ${admin}`).send({ ...validSiae(), address: 'x'.repeat(300_000) }),
+      send: () =>
+        t
+          .http()
+          .post('/api/siae')
+          .set('authorization', `Bearer ${admin}`)
+          .send({ ...validSiae(), address: 'x'.repeat(300_000) }),
       status: 413,
       code: 'PAYLOAD_TOO_LARGE',
     },
@@ -153,19 +239,30 @@ describe('structures: bad input', () => {
     },
     {
       name: 'a bad UUID in a collective path',
-      send: () => t.http().post(`/api/collectives/${collectiveId}/members/0/accept`).set('authorization', `Bearer ${direction}`),
+      send: () =>
+        t.http().post(`/api/collectives/${collectiveId}/members/0/accept`).set('authorization', `Bearer ${direction}`),
       status: 400,
       code: 'INVALID_ID',
     },
     {
       name: 'a bad UUID in a body',
-      send: () => t.http().post('/api/collectives').set('authorization', `Bearer ${direction}`).send({ name: 'Collectif', siaeId: 'abc' }),
+      send: () =>
+        t
+          .http()
+          .post('/api/collectives')
+          .set('authorization', `Bearer ${direction}`)
+          .send({ name: 'Collectif', siaeId: 'abc' }),
       status: 400,
       code: 'VALIDATION_FAILED',
     },
     {
       name: 'both an id and a SIRET to invite an SIAE',
-      send: () => t.http().post(`/api/collectives/${collectiveId}/members`).set('authorization', `Bearer ${direction}`).send({ siaeId, siret: validSiret() }),
+      send: () =>
+        t
+          .http()
+          .post(`/api/collectives/${collectiveId}/members`)
+          .set('authorization', `Bearer ${direction}`)
+          .send({ siaeId, siret: validSiret() }),
       status: 400,
       code: 'VALIDATION_FAILED',
     },
@@ -182,26 +279,44 @@ describe('structures: bad input', () => {
     },
     {
       name: 'an unknown role in an invitation',
-      send: () => t.http().post(`/api/siae/${siaeId}/invitations`).set('authorization', `Bearer ${direction}`).send({ email: 'x@exemple.fr', role: 'admin' }),
+      send: () =>
+        t
+          .http()
+          .post(`/api/siae/${siaeId}/invitations`)
+          .set('authorization', `Bearer ${direction}`)
+          .send({ email: 'x@exemple.fr', role: 'admin' }),
       status: 400,
       code: 'VALIDATION_FAILED',
     },
     {
       name: 'an invalid e-mail in an invitation',
-      send: () => t.http().post(`/api/siae/${siaeId}/invitations`).set('authorization', `Bearer ${direction}`).send({ email: 'pas une adresse', role: 'cip' }),
+      send: () =>
+        t
+          .http()
+          .post(`/api/siae/${siaeId}/invitations`)
+          .set('authorization', `Bearer ${direction}`)
+          .send({ email: 'pas une adresse', role: 'cip' }),
       status: 400,
       code: 'VALIDATION_FAILED',
     },
     {
       name: 'a short password when accepting an invitation',
-      send: () => t.http().post('/api/invitations/accept').send({ token: 'a'.repeat(43), displayName: 'Camille', password: 'court' }),
+      send: () =>
+        t
+          .http()
+          .post('/api/invitations/accept')
+          .send({ token: 'a'.repeat(43), displayName: 'Camille', password: 'court' }),
       status: 400,
       code: 'VALIDATION_FAILED',
       details: [{ field: 'password', problems: ['doit contenir au moins 10 caractères'] }],
     },
     {
       name: 'an unknown invitation token',
-      send: () => t.http().post('/api/invitations/accept').send({ token: 'a'.repeat(43), displayName: 'Camille', password: 'assez-long-pour-passer' }),
+      send: () =>
+        t
+          .http()
+          .post('/api/invitations/accept')
+          .send({ token: 'a'.repeat(43), displayName: 'Camille', password: 'assez-long-pour-passer' }),
       status: 404,
       code: 'INVITATION_NOT_FOUND',
     },
@@ -213,7 +328,12 @@ describe('structures: bad input', () => {
     },
     {
       name: 'an unknown role on a member',
-      send: () => t.http().patch(`/api/siae/${siaeId}/members/${siaeId}`).set('authorization', `Bearer ${direction}`).send({ role: 'coordinator' }),
+      send: () =>
+        t
+          .http()
+          .patch(`/api/siae/${siaeId}/members/${siaeId}`)
+          .set('authorization', `Bearer ${direction}`)
+          .send({ role: 'coordinator' }),
       status: 400,
       code: 'VALIDATION_FAILED',
     },

@@ -16,7 +16,13 @@ export const rome = {
   macon: '16250', // F1703
   agentConditionnement: '10405', // H3302
 };
-export const communes = { lyon: '69123', villeurbanne: '69266', venissieux: '69259', villefranche: '69264', paris: '75056' };
+export const communes = {
+  lyon: '69123',
+  villeurbanne: '69266',
+  venissieux: '69259',
+  villefranche: '69264',
+  paris: '75056',
+};
 
 export interface NewCandidate {
   id: string;
@@ -67,7 +73,11 @@ export class CandidateFixtures {
       ...options.identity,
     };
     const token = await this.token(cip);
-    const created = await this.t.http().post('/api/candidates').set('authorization', `Bearer ${token}`).send({ siaeId, ...identity });
+    const created = await this.t
+      .http()
+      .post('/api/candidates')
+      .set('authorization', `Bearer ${token}`)
+      .send({ siaeId, ...identity });
     if (created.status !== 201) throw new Error(`create candidate: ${created.status} ${JSON.stringify(created.body)}`);
     const id = created.body.id as string;
     if (options.profile !== null) {
@@ -76,15 +86,31 @@ export class CandidateFixtures {
         mobilityRadiusKm: 15,
         transportMeans: ['public_transport'],
         targetJobs: [{ ogrCode: rome.agentPropreteLocaux, experienceLevel: 'experienced' }],
-        skills: [{ label: 'Utilisation d’une autolaveuse', evidenceLevel: 'observed', note: 'Observé sur le chantier de nettoyage' }],
+        skills: [
+          {
+            label: 'Utilisation d’une autolaveuse',
+            evidenceLevel: 'observed',
+            note: 'Observé sur le chantier de nettoyage',
+          },
+        ],
         softSkills: ['ponctualite', 'travail_en_equipe'],
         ...options.profile,
       };
-      const put = await this.t.http().put(`/api/candidates/${id}/profile`).set('authorization', `Bearer ${token}`).send(profile);
+      const put = await this.t
+        .http()
+        .put(`/api/candidates/${id}/profile`)
+        .set('authorization', `Bearer ${token}`)
+        .send(profile);
       if (put.status !== 200) throw new Error(`put profile: ${put.status} ${JSON.stringify(put.body)}`);
     }
     if (options.consent) await this.consent(cip, id);
-    return { id, firstName: identity.firstName as string, lastName: identity.lastName as string, email: identity.email as string, phone: identity.phone as string };
+    return {
+      id,
+      firstName: identity.firstName as string,
+      lastName: identity.lastName as string,
+      email: identity.email as string,
+      phone: identity.phone as string,
+    };
   }
 
   async consent(cip: User, candidateId: string, scope: 'collective' | 'employers' = 'collective'): Promise<string> {

@@ -31,14 +31,22 @@ export interface EnEntry {
 const none = (reason: string) => ({ none: reason });
 
 async function as(w: EnWorld, actor: EnActor, method: 'post' | 'put', path: string, body: object) {
-  const res = await w.t.http()[method](path).set('authorization', `Bearer ${w.tokens.get(actor)}`).send(body);
+  const res = await w.t
+    .http()
+    [method](path)
+    .set('authorization', `Bearer ${w.tokens.get(actor)}`)
+    .send(body);
   if (res.status >= 300) throw new Error(`setup ${method} ${path} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
 /** A company record of SIAE A (made by its chargé·e de développement through the API), shared with C1 if asked. */
 export async function companyOfA(w: EnWorld, shared = false): Promise<string> {
-  const { id } = await as(w, 'devA', 'post', '/api/companies', { siaeId: w.siaeA.id, name: 'Entreprise Matrice', communeCode: '69123' });
+  const { id } = await as(w, 'devA', 'post', '/api/companies', {
+    siaeId: w.siaeA.id,
+    name: 'Entreprise Matrice',
+    communeCode: '69123',
+  });
   if (shared) await as(w, 'devA', 'post', `/api/companies/${id}/shares`, { collectiveId: w.c1.id, withContacts: true });
   return id as string;
 }
@@ -47,14 +55,24 @@ export async function companyOfA(w: EnWorld, shared = false): Promise<string> {
 export async function pooledOfC1(w: EnWorld, members = 1): Promise<{ id: string; companyIds: string[] }> {
   const companyIds: string[] = [];
   for (let i = 0; i < members; i++) companyIds.push(await companyOfA(w, true));
-  const [{ id }] = await w.t.dataSource.query(`INSERT INTO pooled_company (collective_id, display_name) VALUES ($1, 'Entreprise Matrice') RETURNING id`, [w.c1.id]);
+  const [{ id }] = await w.t.dataSource.query(
+    `INSERT INTO pooled_company (collective_id, display_name) VALUES ($1, 'Entreprise Matrice') RETURNING id`,
+    [w.c1.id],
+  );
   for (const companyId of companyIds)
-    await w.t.dataSource.query(`INSERT INTO pooled_company_member (pooled_company_id, collective_id, company_id) VALUES ($1, $2, $3)`, [id, w.c1.id, companyId]);
+    await w.t.dataSource.query(
+      `INSERT INTO pooled_company_member (pooled_company_id, collective_id, company_id) VALUES ($1, $2, $3)`,
+      [id, w.c1.id, companyId],
+    );
   return { id, companyIds };
 }
 
 async function needOf(w: EnWorld, companyId: string): Promise<string> {
-  const body = await as(w, 'devA', 'post', `/api/companies/${companyId}/needs`, { appellationCode: '10571', positions: 1, contractType: 'cdd' });
+  const body = await as(w, 'devA', 'post', `/api/companies/${companyId}/needs`, {
+    appellationCode: '10571',
+    positions: 1,
+    contractType: 'cdd',
+  });
   return body.needId as string;
 }
 
@@ -63,116 +81,203 @@ const companyParam = async (w: EnWorld) => ({ id: await companyOfA(w) });
 /** A contact on a company record of SIAE A (for the GDPR routes of company contacts). */
 async function contactOfA(w: EnWorld): Promise<{ id: string; contactId: string }> {
   const id = await companyOfA(w);
-  const body = await as(w, 'devA', 'post', `/api/companies/${id}/contacts`, { lastName: 'Matrice', email: 'contact.matrice@exemple.fr' });
+  const body = await as(w, 'devA', 'post', `/api/companies/${id}/contacts`, {
+    lastName: 'Matrice',
+    email: 'contact.matrice@exemple.fr',
+  });
   return { id, contactId: (body.contacts as Array<{ id: string }>)[0].id };
 }
 
 export const employerNetworkEntries: Record<string, EnEntry> = {
   'POST /api/companies': {
-    allowed: { as: 'devA', status: 201 }, wrongRole: 'cipA', otherTenant: 'devB',
+    allowed: { as: 'devA', status: 201 },
+    wrongRole: 'cipA',
+    otherTenant: 'devB',
     request: async (w) => ({ body: { siaeId: w.siaeA.id, name: 'Transports Matrice' } }),
   },
   'POST /api/siae/:siaeId/companies/import': {
-    allowed: { as: 'devA', status: 201 }, wrongRole: 'cipA', otherTenant: 'devB',
+    allowed: { as: 'devA', status: 201 },
+    wrongRole: 'cipA',
+    otherTenant: 'devB',
     // a Buffer goes out as the raw body (the route reads the CSV bytes, not JSON)
-    request: async (w) => ({ params: { siaeId: w.siaeA.id }, body: Buffer.from('Raison sociale;Code INSEE\nImport Matrice;69123\n', 'utf8') }),
+    request: async (w) => ({
+      params: { siaeId: w.siaeA.id },
+      body: Buffer.from('Raison sociale;Code INSEE\nImport Matrice;69123\n', 'utf8'),
+    }),
   },
-  'GET /api/siae/:siaeId/companies': { allowed: { as: 'cipA', status: 200 }, wrongRole: 'noRole', otherTenant: 'cipB', request: async (w) => ({ params: { siaeId: w.siaeA.id } }) },
+  'GET /api/siae/:siaeId/companies': {
+    allowed: { as: 'cipA', status: 200 },
+    wrongRole: 'noRole',
+    otherTenant: 'cipB',
+    request: async (w) => ({ params: { siaeId: w.siaeA.id } }),
+  },
   'GET /api/companies/:id': {
-    allowed: { as: 'cipA', status: 200 }, wrongRole: none('any signed-in user may ask; the query shows only records of their SIAE or shared with their collectives'),
-    otherTenant: 'devB', request: async (w) => ({ params: await companyParam(w) }),
+    allowed: { as: 'cipA', status: 200 },
+    wrongRole: none(
+      'any signed-in user may ask; the query shows only records of their SIAE or shared with their collectives',
+    ),
+    otherTenant: 'devB',
+    request: async (w) => ({ params: await companyParam(w) }),
   },
-  'PATCH /api/companies/:id': { allowed: { as: 'devA', status: 200 }, wrongRole: 'cipA', otherTenant: 'devB', request: async (w) => ({ params: await companyParam(w), body: { name: 'Matrice SARL' } }) },
-  'POST /api/companies/:id/contacts': { allowed: { as: 'devA', status: 201 }, wrongRole: 'cipA', otherTenant: 'devB', request: async (w) => ({ params: await companyParam(w), body: { lastName: 'Martin' } }) },
+  'PATCH /api/companies/:id': {
+    allowed: { as: 'devA', status: 200 },
+    wrongRole: 'cipA',
+    otherTenant: 'devB',
+    request: async (w) => ({ params: await companyParam(w), body: { name: 'Matrice SARL' } }),
+  },
+  'POST /api/companies/:id/contacts': {
+    allowed: { as: 'devA', status: 201 },
+    wrongRole: 'cipA',
+    otherTenant: 'devB',
+    request: async (w) => ({ params: await companyParam(w), body: { lastName: 'Martin' } }),
+  },
   'GET /api/companies/:id/contacts/:contactId/export': {
-    allowed: { as: 'dirA', status: 200 }, wrongRole: 'cipA', otherTenant: 'devB',
+    allowed: { as: 'dirA', status: 200 },
+    wrongRole: 'cipA',
+    otherTenant: 'devB',
     request: async (w) => ({ params: await contactOfA(w) }),
   },
   'POST /api/companies/:id/contacts/:contactId/erasure': {
-    allowed: { as: 'devA', status: 200 }, wrongRole: 'cipA', otherTenant: 'devB',
+    allowed: { as: 'devA', status: 200 },
+    wrongRole: 'cipA',
+    otherTenant: 'devB',
     request: async (w) => ({ params: await contactOfA(w) }),
   },
   'POST /api/companies/:id/interactions': {
     // a CIP places people in immersions and hires: every staff role of the owner (and of partners on a shared record) logs
-    allowed: { as: 'cipA', status: 201 }, wrongRole: 'noRole', otherTenant: 'devB',
+    allowed: { as: 'cipA', status: 201 },
+    wrongRole: 'noRole',
+    otherTenant: 'devB',
     request: async (w) => ({ params: await companyParam(w), body: { kind: 'call', occurredOn: '2025-01-15' } }),
   },
   'POST /api/companies/:id/needs': {
-    allowed: { as: 'devA', status: 201 }, wrongRole: 'cipA', otherTenant: 'devB',
-    request: async (w) => ({ params: await companyParam(w), body: { appellationCode: '10571', positions: 1, contractType: 'cdd' } }),
+    allowed: { as: 'devA', status: 201 },
+    wrongRole: 'cipA',
+    otherTenant: 'devB',
+    request: async (w) => ({
+      params: await companyParam(w),
+      body: { appellationCode: '10571', positions: 1, contractType: 'cdd' },
+    }),
   },
   'POST /api/companies/:id/needs/:needId/confirm': {
-    allowed: { as: 'devA', status: 200 }, wrongRole: 'cipA', otherTenant: 'devB',
+    allowed: { as: 'devA', status: 200 },
+    wrongRole: 'cipA',
+    otherTenant: 'devB',
     request: async (w) => {
       const id = await companyOfA(w);
       return { params: { id, needId: await needOf(w, id) } };
     },
   },
   'POST /api/companies/:id/needs/:needId/status': {
-    allowed: { as: 'devA', status: 200 }, wrongRole: 'cipA', otherTenant: 'devB',
+    allowed: { as: 'devA', status: 200 },
+    wrongRole: 'cipA',
+    otherTenant: 'devB',
     request: async (w) => {
       const id = await companyOfA(w);
       return { params: { id, needId: await needOf(w, id) }, body: { status: 'filled' } };
     },
   },
   'POST /api/companies/:id/shares': {
-    allowed: { as: 'devA', status: 201 }, wrongRole: 'cipA', otherTenant: 'devB',
+    allowed: { as: 'devA', status: 201 },
+    wrongRole: 'cipA',
+    otherTenant: 'devB',
     request: async (w) => ({ params: await companyParam(w), body: { collectiveId: w.c1.id, withContacts: false } }),
   },
   'POST /api/companies/:id/shares/:collectiveId/withdraw': {
-    allowed: { as: 'devA', status: 200 }, wrongRole: 'cipA', otherTenant: 'devB',
+    allowed: { as: 'devA', status: 200 },
+    wrongRole: 'cipA',
+    otherTenant: 'devB',
     request: async (w) => ({ params: { id: await companyOfA(w, true), collectiveId: w.c1.id } }),
   },
-  'POST /api/admin/hiring-needs/expire': { allowed: { as: 'admin', status: 202 }, wrongRole: 'devA', otherTenant: none('platform-wide maintenance') },
+  'POST /api/admin/hiring-needs/expire': {
+    allowed: { as: 'admin', status: 202 },
+    wrongRole: 'devA',
+    otherTenant: none('platform-wide maintenance'),
+  },
   'GET /api/collectives/:id/pooled-companies': {
-    allowed: { as: 'cipA', status: 200 }, wrongRole: none('any signed-in user may ask; outside their collectives the answer is 404'),
-    otherTenant: 'cipB', request: async (w) => ({ params: { id: w.c1.id } }),
+    allowed: { as: 'cipA', status: 200 },
+    wrongRole: none('any signed-in user may ask; outside their collectives the answer is 404'),
+    otherTenant: 'cipB',
+    request: async (w) => ({ params: { id: w.c1.id } }),
   },
   'GET /api/collectives/:id/reciprocity': {
-    allowed: { as: 'cipA', status: 200 }, wrongRole: none('any signed-in user may ask; outside their collectives the answer is 404'),
-    otherTenant: 'cipB', request: async (w) => ({ params: { id: w.c1.id } }),
+    allowed: { as: 'cipA', status: 200 },
+    wrongRole: none('any signed-in user may ask; outside their collectives the answer is 404'),
+    otherTenant: 'cipB',
+    request: async (w) => ({ params: { id: w.c1.id } }),
   },
   'POST /api/collectives/:id/pooling-runs': {
-    allowed: { as: 'devA', status: 202 }, wrongRole: none('members without a writing role get a module code (COMPANY_WRITE_FORBIDDEN)'),
-    otherTenant: 'devB', request: async (w) => ({ params: { id: w.c1.id } }),
+    allowed: { as: 'devA', status: 202 },
+    wrongRole: none('members without a writing role get a module code (COMPANY_WRITE_FORBIDDEN)'),
+    otherTenant: 'devB',
+    request: async (w) => ({ params: { id: w.c1.id } }),
   },
   'GET /api/pooling-runs/:id': {
-    allowed: { as: 'cipA', status: 200 }, wrongRole: none('any signed-in user may ask; outside their collectives the answer is 404'), otherTenant: 'cipB',
-    request: async (w) => ({ params: { id: (await as(w, 'devA', 'post', `/api/collectives/${w.c1.id}/pooling-runs`, {})).id } }),
+    allowed: { as: 'cipA', status: 200 },
+    wrongRole: none('any signed-in user may ask; outside their collectives the answer is 404'),
+    otherTenant: 'cipB',
+    request: async (w) => ({
+      params: { id: (await as(w, 'devA', 'post', `/api/collectives/${w.c1.id}/pooling-runs`, {})).id },
+    }),
   },
   'GET /api/collectives/:id/solicitation-budget': {
-    allowed: { as: 'cipA', status: 200 }, wrongRole: none('any signed-in user may ask; outside their collectives the answer is 404'),
-    otherTenant: 'cipB', request: async (w) => ({ params: { id: w.c1.id } }),
+    allowed: { as: 'cipA', status: 200 },
+    wrongRole: none('any signed-in user may ask; outside their collectives the answer is 404'),
+    otherTenant: 'cipB',
+    request: async (w) => ({ params: { id: w.c1.id } }),
   },
   'PUT /api/collectives/:id/solicitation-budget': {
-    allowed: { as: 'dirA', status: 200 }, wrongRole: none('members who do not coordinate get SOLICITATION_OVERRIDE_FORBIDDEN'), otherTenant: 'devB',
+    allowed: { as: 'dirA', status: 200 },
+    wrongRole: none('members who do not coordinate get SOLICITATION_OVERRIDE_FORBIDDEN'),
+    otherTenant: 'devB',
     request: async (w) => ({ params: { id: w.c1.id }, body: { default: { maxPer30Days: 4, maxPer7Days: 1 } } }),
   },
   'GET /api/pooled-companies/:id': {
-    allowed: { as: 'cipA', status: 200 }, wrongRole: none('any signed-in user may ask; outside their collectives the answer is 404'), otherTenant: 'cipB',
+    allowed: { as: 'cipA', status: 200 },
+    wrongRole: none('any signed-in user may ask; outside their collectives the answer is 404'),
+    otherTenant: 'cipB',
     request: async (w) => ({ params: { id: (await pooledOfC1(w)).id } }),
   },
   'POST /api/pooled-companies/:id/split': {
-    allowed: { as: 'devA', status: 202 }, wrongRole: none('members without a writing role get a module code'), otherTenant: 'devB',
+    allowed: { as: 'devA', status: 202 },
+    wrongRole: none('members without a writing role get a module code'),
+    otherTenant: 'devB',
     request: async (w) => {
       const p = await pooledOfC1(w, 2);
       return { params: { id: p.id }, body: { companyIds: [p.companyIds[1]] } };
     },
   },
   'POST /api/pooled-companies/:id/merge': {
-    allowed: { as: 'devA', status: 202 }, wrongRole: none('members without a writing role get a module code'), otherTenant: 'devB',
-    request: async (w) => ({ params: { id: (await pooledOfC1(w)).id }, body: { otherPooledCompanyId: (await pooledOfC1(w)).id } }),
+    allowed: { as: 'devA', status: 202 },
+    wrongRole: none('members without a writing role get a module code'),
+    otherTenant: 'devB',
+    request: async (w) => ({
+      params: { id: (await pooledOfC1(w)).id },
+      body: { otherPooledCompanyId: (await pooledOfC1(w)).id },
+    }),
   },
   'GET /api/pooled-companies/:id/solicitations': {
-    allowed: { as: 'cipA', status: 200 }, wrongRole: none('any signed-in user may ask; outside their collectives the answer is 404'), otherTenant: 'cipB',
+    allowed: { as: 'cipA', status: 200 },
+    wrongRole: none('any signed-in user may ask; outside their collectives the answer is 404'),
+    otherTenant: 'cipB',
     request: async (w) => ({ params: { id: (await pooledOfC1(w)).id } }),
   },
   'POST /api/pooled-companies/:id/solicitations': {
-    allowed: { as: 'cipA', status: 201 }, wrongRole: none('any member staff may solicit in the name of their SIAE'), otherTenant: 'cipB',
-    request: async (w) => ({ params: { id: (await pooledOfC1(w)).id }, body: { siaeId: w.siaeA.id, kind: 'information' } }),
+    allowed: { as: 'cipA', status: 201 },
+    wrongRole: none('any member staff may solicit in the name of their SIAE'),
+    otherTenant: 'cipB',
+    request: async (w) => ({
+      params: { id: (await pooledOfC1(w)).id },
+      body: { siaeId: w.siaeA.id, kind: 'information' },
+    }),
   },
   'PUT /api/pooled-companies/:id/pause': {
-    allowed: { as: 'devA', status: 200 }, wrongRole: none('any member staff may record the company’s request'), otherTenant: 'devB',
-    request: async (w) => ({ params: { id: (await pooledOfC1(w)).id }, body: { until: '2030-01-01', reason: 'Inventaire' } }),
+    allowed: { as: 'devA', status: 200 },
+    wrongRole: none('any member staff may record the company’s request'),
+    otherTenant: 'devB',
+    request: async (w) => ({
+      params: { id: (await pooledOfC1(w)).id },
+      body: { until: '2030-01-01', reason: 'Inventaire' },
+    }),
   },
 };

@@ -5,7 +5,10 @@ import { User } from '../../src/platform/auth/user.entity';
 import type { SiaeRole } from '../../src/platform/auth/principal';
 import { Collective } from '../../src/modules/structures/entities/collective.entity';
 import { CollectiveCoordinator } from '../../src/modules/structures/entities/collective-coordinator.entity';
-import { CollectiveMembership, CollectiveMembershipStatus } from '../../src/modules/structures/entities/collective-membership.entity';
+import {
+  CollectiveMembership,
+  CollectiveMembershipStatus,
+} from '../../src/modules/structures/entities/collective-membership.entity';
 import { Siae, SiaeKind } from '../../src/modules/structures/entities/siae.entity';
 import { SiaeMembership } from '../../src/modules/structures/entities/siae-membership.entity';
 import type { TestApp } from './test-app';
@@ -80,7 +83,11 @@ export class Fixtures {
   }
 
   /** An SIAE's place in a collective (active by default, as if its direction had accepted). */
-  async collectiveMember(collective: Collective, siae: Siae, status: CollectiveMembershipStatus = 'active'): Promise<CollectiveMembership> {
+  async collectiveMember(
+    collective: Collective,
+    siae: Siae,
+    status: CollectiveMembershipStatus = 'active',
+  ): Promise<CollectiveMembership> {
     return this.ds.getRepository(CollectiveMembership).save({
       collectiveId: collective.id,
       siaeId: siae.id,

@@ -15,7 +15,10 @@ export async function occurrences(t: TestApp, needle: string): Promise<string[]>
   if (columns.length < 30) throw new Error(`only ${columns.length} text columns found: the scan would prove nothing`);
   const found: string[] = [];
   for (const { table_name, column_name } of columns) {
-    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM "${table_name}" WHERE "${column_name}"::text ILIKE $1`, [`%${needle}%`]);
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM "${table_name}" WHERE "${column_name}"::text ILIKE $1`,
+      [`%${needle}%`],
+    );
     if (n > 0) found.push(`${table_name}.${column_name} (${n})`);
   }
   return found;

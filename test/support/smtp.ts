@@ -49,7 +49,10 @@ export class TestSmtpServer {
       const found = this.received.find((m) => m.to.includes(recipient));
       if (found) return found;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no mail to ${recipient}; received: ${JSON.stringify(this.received.map((m) => [m.to, m.subject]))}`);
+      if (left <= 0)
+        throw new Error(
+          `no mail to ${recipient}; received: ${JSON.stringify(this.received.map((m) => [m.to, m.subject]))}`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.waiters.push(() => {

@@ -24,7 +24,10 @@ function templateName(): string {
       const path = join(dir, entry);
       const stat = statSync(path);
       if (stat.isDirectory()) feed(path);
-      else hash.update(path.slice(root.length)).update(entry.endsWith('.ts') ? readFileSync(path) : `${stat.size}:${stat.mtimeMs}`);
+      else
+        hash
+          .update(path.slice(root.length))
+          .update(entry.endsWith('.ts') ? readFileSync(path) : `${stat.size}:${stat.mtimeMs}`);
     }
   };
   feed(join(root, 'migrations'));

@@ -76,24 +76,36 @@ export class TestApp {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       await relay.relayOnce();
-      const pending = await this.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE published_at IS NULL`);
+      const pending = await this.dataSource.query(
+        `SELECT count(*)::int AS n FROM outbox_message WHERE published_at IS NULL`,
+      );
       let busy = pending[0].n;
       const failed: unknown[] = [];
       for (const name of Object.values(QueueName)) {
         const counts = await producer.queue(name).getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'failed');
         busy += counts.waiting + counts.active + counts.delayed + counts.prioritized;
-        if (counts.failed > 0) failed.push(...(await producer.queue(name).getFailed()).map((j) => ({ name: j.name, reason: j.failedReason })));
+        if (counts.failed > 0)
+          failed.push(
+            ...(await producer.queue(name).getFailed()).map((j) => ({ name: j.name, reason: j.failedReason })),
+          );
       }
       if (failed.length > 0 && busy === 0) throw new Error(`failed jobs: ${JSON.stringify(failed)}`);
       if (busy === 0) return;
-      if (Date.now() > deadline) throw new Error(`queues not drained after ${timeoutMs} ms (pending or active: ${busy}, failed: ${JSON.stringify(failed)})`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `queues not drained after ${timeoutMs} ms (pending or active: ${busy}, failed: ${JSON.stringify(failed)})`,
+        );
       await new Promise((r) => setTimeout(r, 50));
     }
   }
 
   async close(): Promise<void> {
     const producer = this.app.get(QueueProducer);
-    for (const name of Object.values(QueueName)) await producer.queue(name).obliterate({ force: true }).catch(() => undefined);
+    for (const name of Object.values(QueueName))
+      await producer
+        .queue(name)
+        .obliterate({ force: true })
+        .catch(() => undefined);
     await this.app.close();
     await this.smtp.stop();
     await withAdmin((client) => dropDatabase(client, this.database));

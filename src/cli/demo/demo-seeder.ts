@@ -34,31 +34,71 @@ export async function seedDemoTerritory(manager: EntityManager): Promise<DemoSum
     let siae = await manager.findOneBy(Siae, { siret: demo.siret });
     if (!siae) {
       siae = await manager.save(
-        manager.create(Siae, { kind: demo.kind, name: demo.name, siret: demo.siret, communeCode: demo.communeCode, address: demo.address, contactEmail: demoEmail(demo.slug, 'direction') }),
+        manager.create(Siae, {
+          kind: demo.kind,
+          name: demo.name,
+          siret: demo.siret,
+          communeCode: demo.communeCode,
+          address: demo.address,
+          contactEmail: demoEmail(demo.slug, 'direction'),
+        }),
       );
     }
     siaeIds.set(demo.slug, siae.id);
     for (const member of demo.staff) {
       const user = await userByEmail(demoEmail(demo.slug, member.role), member.name);
       users++;
-      await manager.createQueryBuilder().insert().into(SiaeMembership).values({ userId: user.id, siaeId: siae.id, role: member.role }).orIgnore().execute();
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(SiaeMembership)
+        .values({ userId: user.id, siaeId: siae.id, role: member.role })
+        .orIgnore()
+        .execute();
     }
   }
 
   let collective = await manager.findOneBy(Collective, { name: demoCollective.name });
-  collective ??= await manager.save(manager.create(Collective, { name: demoCollective.name, territory: demoCollective.territory, description: demoCollective.description }));
+  collective ??= await manager.save(
+    manager.create(Collective, {
+      name: demoCollective.name,
+      territory: demoCollective.territory,
+      description: demoCollective.description,
+    }),
+  );
   for (const siaeId of siaeIds.values()) {
-    const active = await manager.findOneBy(CollectiveMembership, { collectiveId: collective.id, siaeId, status: 'active' });
-    if (!active) await manager.save(manager.create(CollectiveMembership, { collectiveId: collective.id, siaeId, status: 'active', joinedAt: new Date() }));
+    const active = await manager.findOneBy(CollectiveMembership, {
+      collectiveId: collective.id,
+      siaeId,
+      status: 'active',
+    });
+    if (!active)
+      await manager.save(
+        manager.create(CollectiveMembership, {
+          collectiveId: collective.id,
+          siaeId,
+          status: 'active',
+          joinedAt: new Date(),
+        }),
+      );
   }
-  const coordinator = await manager.findOneByOrFail(User, { email: demoEmail(demoCollective.coordinatorSlug, 'direction') });
-  await manager.createQueryBuilder().insert().into(CollectiveCoordinator).values({ collectiveId: collective.id, userId: coordinator.id }).orIgnore().execute();
+  const coordinator = await manager.findOneByOrFail(User, {
+    email: demoEmail(demoCollective.coordinatorSlug, 'direction'),
+  });
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(CollectiveCoordinator)
+    .values({ collectiveId: collective.id, userId: coordinator.id })
+    .orIgnore()
+    .execute();
 
   // Candidates are followed by the CIP of their SIAE; structures without a CIP in the demo get none.
   const withCip = demoSiaes.filter((d) => d.staff.some((m) => m.role === 'cip'));
   // One after the other: a transaction is one connection, which runs one query at a time (pg warns otherwise).
   const cipUserIds: string[] = [];
-  for (const d of withCip) cipUserIds.push((await manager.findOneByOrFail(User, { email: demoEmail(d.slug, 'cip') })).id);
+  for (const d of withCip)
+    cipUserIds.push((await manager.findOneByOrFail(User, { email: demoEmail(d.slug, 'cip') })).id);
   const candidates = await seedDemoCandidates(manager, {
     siaeIds: withCip.map((d) => siaeIds.get(d.slug)!),
     cipUserIds,
@@ -71,7 +111,17 @@ export async function seedDemoTerritory(manager: EntityManager): Promise<DemoSum
     const role = d.staff.some((m) => m.role === 'charge_dev') ? 'charge_dev' : 'direction';
     userIdBySlug.set(d.slug, (await manager.findOneByOrFail(User, { email: demoEmail(d.slug, role) })).id);
   }
-  const companies = await seedDemoCompanies(manager, { siaeIdBySlug: siaeIds, userIdBySlug, collectiveId: collective.id });
+  const companies = await seedDemoCompanies(manager, {
+    siaeIdBySlug: siaeIds,
+    userIdBySlug,
+    collectiveId: collective.id,
+  });
 
-  return { siaes: siaeIds.size, users, collective: collective.name, candidates: candidates.created + candidates.existing, companies: companies.created + companies.existing };
+  return {
+    siaes: siaeIds.size,
+    users,
+    collective: collective.name,
+    candidates: candidates.created + candidates.existing,
+    companies: companies.created + companies.existing,
+  };
 }

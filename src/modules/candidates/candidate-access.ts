@@ -62,7 +62,11 @@ export function partnerSql(alias: string, partnerParam: string): string {
  * transaction, so that writes on one candidate (profile, consent, erasure) never interleave. Staff of the SIAE without
  * that role are told they may not (403); anybody else learns nothing (404).
  */
-export async function lockWritableCandidate(manager: EntityManager, viewer: Viewer, candidateId: string): Promise<Candidate> {
+export async function lockWritableCandidate(
+  manager: EntityManager,
+  viewer: Viewer,
+  candidateId: string,
+): Promise<Candidate> {
   const candidate = await manager
     .createQueryBuilder(Candidate, 'c')
     .where('c.id = :candidateId AND c.siae_id = ANY(:siaeIds::uuid[])', { candidateId, siaeIds: viewer.ownSiaeIds })

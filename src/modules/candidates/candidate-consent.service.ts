@@ -28,7 +28,8 @@ export class CandidateConsentService {
       const givenAt = dto.givenAt ? new Date(dto.givenAt) : now;
       if (givenAt.getTime() > now.getTime() + 60_000) throw candidatesErrors.consentInFuture();
       // Checked here for a clear answer; UQ_candidate_consent_active is the guard under concurrency.
-      if (await manager.existsBy(CandidateConsent, { candidateId, scope: dto.scope, withdrawnAt: IsNull() })) throw candidatesErrors.consentAlreadyActive();
+      if (await manager.existsBy(CandidateConsent, { candidateId, scope: dto.scope, withdrawnAt: IsNull() }))
+        throw candidatesErrors.consentAlreadyActive();
       const saved = await manager.getRepository(CandidateConsent).save({
         candidateId,
         scope: dto.scope,
@@ -41,7 +42,13 @@ export class CandidateConsentService {
       });
       if (dto.scope === 'collective') await syncSharingFlag(manager, candidateId);
       await this.audit.record(
-        { actorUserId: principal.userId, action: 'candidate.consent.given', subjectType: 'candidate', subjectId: candidateId, context: { consentId: saved.id, scope: dto.scope } },
+        {
+          actorUserId: principal.userId,
+          action: 'candidate.consent.given',
+          subjectType: 'candidate',
+          subjectId: candidateId,
+          context: { consentId: saved.id, scope: dto.scope },
+        },
         manager,
       );
       return consentView(saved);
@@ -60,7 +67,13 @@ export class CandidateConsentService {
       await manager.update(CandidateConsent, { id: consent.id }, { withdrawnAt, withdrawnByUserId: principal.userId });
       if (consent.scope === 'collective') await syncSharingFlag(manager, candidateId);
       await this.audit.record(
-        { actorUserId: principal.userId, action: 'candidate.consent.withdrawn', subjectType: 'candidate', subjectId: candidateId, context: { consentId: consent.id, scope: consent.scope } },
+        {
+          actorUserId: principal.userId,
+          action: 'candidate.consent.withdrawn',
+          subjectType: 'candidate',
+          subjectId: candidateId,
+          context: { consentId: consent.id, scope: consent.scope },
+        },
         manager,
       );
       return consentView({ ...consent, withdrawnAt, withdrawnByUserId: principal.userId });

@@ -15,8 +15,19 @@ export interface CandidateExport {
   exportedAt: Date;
   notice: string;
   siae: { id: string; name: string };
-  candidate: CandidateFullView & { anonymousStats: CandidateAnonymousStats | null; updatedAt: Date; createdByUserId: string | null };
-  auditTrail: Array<{ at: Date; action: string; actorUserId: string | null; actorName: string | null; actorLabel: string | null; context: Record<string, unknown> }>;
+  candidate: CandidateFullView & {
+    anonymousStats: CandidateAnonymousStats | null;
+    updatedAt: Date;
+    createdByUserId: string | null;
+  };
+  auditTrail: Array<{
+    at: Date;
+    action: string;
+    actorUserId: string | null;
+    actorName: string | null;
+    actorLabel: string | null;
+    context: Record<string, unknown>;
+  }>;
 }
 
 /** What replaces the names: a fixed placeholder, so an erased row reads as such and never as a person. */
@@ -47,26 +58,57 @@ export class CandidatePrivacyService {
       const candidate = await lockWritableCandidate(manager, viewer, candidateId);
       // One audit row for this read of identity; it is part of the trail the person receives.
       await this.audit.record(
-        { actorUserId: principal.userId, action: 'candidate.exported', subjectType: 'candidate', subjectId: candidate.id, context: { siaeId: candidate.siaeId } },
+        {
+          actorUserId: principal.userId,
+          action: 'candidate.exported',
+          subjectType: 'candidate',
+          subjectId: candidate.id,
+          context: { siaeId: candidate.siaeId },
+        },
         manager,
       );
       const [full, siae, trail] = await inOrder(
         () => this.candidates.fullView(manager, viewer, candidate),
-        () => manager.query(`SELECT id, name FROM siae WHERE id = $1`, [candidate.siaeId]) as Promise<Array<{ id: string; name: string }>>,
-        () => manager.query(
-          `SELECT a.at, a.action, a.actor_user_id, u.display_name AS actor_name, a.actor_label, a.context
+        () =>
+          manager.query(`SELECT id, name FROM siae WHERE id = $1`, [candidate.siaeId]) as Promise<
+            Array<{ id: string; name: string }>
+          >,
+        () =>
+          manager.query(
+            `SELECT a.at, a.action, a.actor_user_id, u.display_name AS actor_name, a.actor_label, a.context
              FROM audit_entry a LEFT JOIN app_user u ON u.id = a.actor_user_id
             WHERE a.subject_type = 'candidate' AND a.subject_id = $1 ORDER BY a.at, a.id`,
-          [candidate.id],
-        ) as Promise<Array<{ at: Date; action: string; actor_user_id: string | null; actor_name: string | null; actor_label: string | null; context: Record<string, unknown> }>>,
-    );
+            [candidate.id],
+          ) as Promise<
+            Array<{
+              at: Date;
+              action: string;
+              actor_user_id: string | null;
+              actor_name: string | null;
+              actor_label: string | null;
+              context: Record<string, unknown>;
+            }>
+          >,
+      );
       return {
         exportedAt: this.clock.now(),
         notice:
           'Export de toutes les données détenues sur la personne dans Maillage : identité, profil partagé, consentements et journal des accès (qui a consulté ou modifié ces données, et quand).',
         siae: siae[0],
-        candidate: { ...full, anonymousStats: candidate.anonymousStats, updatedAt: candidate.updatedAt, createdByUserId: candidate.createdByUserId },
-        auditTrail: trail.map((r) => ({ at: r.at, action: r.action, actorUserId: r.actor_user_id, actorName: r.actor_name, actorLabel: r.actor_label, context: r.context })),
+        candidate: {
+          ...full,
+          anonymousStats: candidate.anonymousStats,
+          updatedAt: candidate.updatedAt,
+          createdByUserId: candidate.createdByUserId,
+        },
+        auditTrail: trail.map((r) => ({
+          at: r.at,
+          action: r.action,
+          actorUserId: r.actor_user_id,
+          actorName: r.actor_name,
+          actorLabel: r.actor_label,
+          context: r.context,
+        })),
       };
     });
   }
@@ -86,18 +128,40 @@ export class CandidatePrivacyService {
    * rows), ends active consents, keeps anonymous statistics and audits the erasure. Idempotent: an erased candidate is
    * skipped. The caller owns the transaction; the candidate row is locked here.
    */
-  async anonymise(manager: EntityManager, candidateId: string, reason: ErasureReason, actorUserId: string | null): Promise<'done' | 'skipped'> {
-    const candidate = await manager.createQueryBuilder(Candidate, 'c').where('c.id = :candidateId', { candidateId }).setLock('pessimistic_write').getOne();
+  async anonymise(
+    manager: EntityManager,
+    candidateId: string,
+    reason: ErasureReason,
+    actorUserId: string | null,
+  ): Promise<'done' | 'skipped'> {
+    const candidate = await manager
+      .createQueryBuilder(Candidate, 'c')
+      .where('c.id = :candidateId', { candidateId })
+      .setLock('pessimistic_write')
+      .getOne();
     if (!candidate || candidate.erasedAt) return 'skipped';
     const now = this.clock.now();
     const profile = await manager.findOneBy(CandidateProfile, { candidateId });
     const [department, domains, skillCounts, softCount] = await inOrder(
-      () => profile ? (manager.query(`SELECT department FROM commune WHERE code = $1`, [profile.communeCode]) as Promise<Array<{ department: string }>>) : Promise.resolve([]),
-      () => manager.query(`SELECT DISTINCT domain_code FROM candidate_target_job WHERE candidate_id = $1 ORDER BY 1`, [candidateId]) as Promise<Array<{ domain_code: string }>>,
-      () => manager.query(`SELECT evidence_level, count(*)::int AS n FROM candidate_skill WHERE candidate_id = $1 GROUP BY 1`, [candidateId]) as Promise<
-        Array<{ evidence_level: 'declared' | 'observed' | 'certified'; n: number }>
-      >,
-      () => manager.query(`SELECT count(*)::int AS n FROM candidate_soft_skill WHERE candidate_id = $1`, [candidateId]) as Promise<Array<{ n: number }>>,
+      () =>
+        profile
+          ? (manager.query(`SELECT department FROM commune WHERE code = $1`, [profile.communeCode]) as Promise<
+              Array<{ department: string }>
+            >)
+          : Promise.resolve([]),
+      () =>
+        manager.query(`SELECT DISTINCT domain_code FROM candidate_target_job WHERE candidate_id = $1 ORDER BY 1`, [
+          candidateId,
+        ]) as Promise<Array<{ domain_code: string }>>,
+      () =>
+        manager.query(
+          `SELECT evidence_level, count(*)::int AS n FROM candidate_skill WHERE candidate_id = $1 GROUP BY 1`,
+          [candidateId],
+        ) as Promise<Array<{ evidence_level: 'declared' | 'observed' | 'certified'; n: number }>>,
+      () =>
+        manager.query(`SELECT count(*)::int AS n FROM candidate_soft_skill WHERE candidate_id = $1`, [
+          candidateId,
+        ]) as Promise<Array<{ n: number }>>,
     );
     const stats: CandidateAnonymousStats = {
       ageBand: ageBand(candidate.birthDate, now),
@@ -127,7 +191,14 @@ export class CandidatePrivacyService {
       },
     );
     await this.audit.record(
-      { actorUserId, actorLabel: actorUserId ? null : 'système (durée de conservation)', action: 'candidate.erased', subjectType: 'candidate', subjectId: candidateId, context: { siaeId: candidate.siaeId, reason } },
+      {
+        actorUserId,
+        actorLabel: actorUserId ? null : 'système (durée de conservation)',
+        action: 'candidate.erased',
+        subjectType: 'candidate',
+        subjectId: candidateId,
+        context: { siaeId: candidate.siaeId, reason },
+      },
       manager,
     );
     return 'done';

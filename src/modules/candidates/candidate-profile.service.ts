@@ -29,7 +29,9 @@ export function defaultPseudonym(firstName: string, lastName: string): string {
 /** A pseudonym must not give the last name away (a CIP typing "Fatima Benali" as alias): any part of it as a word. */
 export function pseudonymRevealsLastName(pseudonym: string, lastName: string): boolean {
   const words = new Set(fold(pseudonym).split(' '));
-  const parts = fold(lastName).split(' ').filter((p) => p.length >= 3);
+  const parts = fold(lastName)
+    .split(' ')
+    .filter((p) => p.length >= 3);
   const whole = fold(lastName).replace(/ /g, '');
   return parts.some((p) => words.has(p)) || (whole.length >= 3 && words.has(whole));
 }
@@ -77,7 +79,13 @@ export class CandidateProfileService {
       assertNotErased(candidate);
       await writeProfile(manager, candidate, dto);
       await this.audit.record(
-        { actorUserId: principal.userId, action: 'candidate.profile.updated', subjectType: 'candidate', subjectId: candidate.id, context: { siaeId: candidate.siaeId } },
+        {
+          actorUserId: principal.userId,
+          action: 'candidate.profile.updated',
+          subjectType: 'candidate',
+          subjectId: candidate.id,
+          context: { siaeId: candidate.siaeId },
+        },
         manager,
       );
       const view = (await loadSharedProfiles(manager, viewer, [candidate.id])).get(candidate.id);
@@ -92,7 +100,10 @@ export async function writeProfile(manager: EntityManager, candidate: Candidate,
   const pseudonym = dto.pseudonym?.trim() || defaultPseudonym(candidate.firstName, candidate.lastName);
   if (pseudonymRevealsLastName(pseudonym, candidate.lastName)) throw candidatesErrors.pseudonymRevealsIdentity();
 
-  const communes: Array<{ latitude: number; longitude: number }> = await manager.query(`SELECT latitude, longitude FROM commune WHERE code = $1`, [dto.communeCode]);
+  const communes: Array<{ latitude: number; longitude: number }> = await manager.query(
+    `SELECT latitude, longitude FROM commune WHERE code = $1`,
+    [dto.communeCode],
+  );
   if (communes.length === 0) throw candidatesErrors.unknownCommune(dto.communeCode);
   const { latitude, longitude } = communes[0];
 
@@ -158,7 +169,16 @@ export async function writeProfile(manager: EntityManager, candidate: Candidate,
   if (dto.skills?.length)
     await manager.insert(
       CandidateSkill,
-      dto.skills.map((s) => ({ candidateId: candidate.id, label: s.label.trim(), evidenceLevel: s.evidenceLevel, note: s.note?.trim() || null })),
+      dto.skills.map((s) => ({
+        candidateId: candidate.id,
+        label: s.label.trim(),
+        evidenceLevel: s.evidenceLevel,
+        note: s.note?.trim() || null,
+      })),
     );
-  if (dto.softSkills?.length) await manager.insert(CandidateSoftSkill, dto.softSkills.map((softSkill) => ({ candidateId: candidate.id, softSkill })));
+  if (dto.softSkills?.length)
+    await manager.insert(
+      CandidateSoftSkill,
+      dto.softSkills.map((softSkill) => ({ candidateId: candidate.id, softSkill })),
+    );
 }

@@ -43,7 +43,9 @@ export class CandidateRetentionService {
 
   /** Asks for a sweep (from the daily schedule, an admin, or a test). */
   async requestSweep(): Promise<string> {
-    return this.dataSource.transaction((manager) => this.outbox.enqueue(manager, 'candidates.retention.sweep', { v: 1 }));
+    return this.dataSource.transaction((manager) =>
+      this.outbox.enqueue(manager, 'candidates.retention.sweep', { v: 1 }),
+    );
   }
 
   /** One pass: queues up to RETENTION_BATCH due candidates, and another pass if there may be more. */
@@ -61,7 +63,11 @@ export class CandidateRetentionService {
         [now, this.config.RETENTION_MONTHS, REQUEUE_AFTER_HOURS, RETENTION_BATCH],
       );
       for (const { id } of due) await this.outbox.enqueue(manager, 'candidates.anonymise', { v: 1, candidateId: id });
-      if (due.length > 0) await manager.query(`UPDATE candidate SET retention_queued_at = $1 WHERE id = ANY($2::uuid[])`, [now, due.map((d) => d.id)]);
+      if (due.length > 0)
+        await manager.query(`UPDATE candidate SET retention_queued_at = $1 WHERE id = ANY($2::uuid[])`, [
+          now,
+          due.map((d) => d.id),
+        ]);
       const continued = due.length === RETENTION_BATCH;
       if (continued) await this.outbox.enqueue(manager, 'candidates.retention.sweep', { v: 1 });
       return { queued: due.length, continued };

@@ -1,5 +1,11 @@
 import { EntityManager } from 'typeorm';
-import { evidenceLevels, type DrivingLicence, type EvidenceLevel, type SoftSkill, type WorkTime } from './candidate-vocabulary';
+import {
+  evidenceLevels,
+  type DrivingLicence,
+  type EvidenceLevel,
+  type SoftSkill,
+  type WorkTime,
+} from './candidate-vocabulary';
 import { partnerSql, type Viewer } from './candidate-access';
 import { loadSharedProfiles, type SharedProfileView } from './candidate-views';
 import { candidatesErrors } from './candidates.errors';
@@ -53,7 +59,11 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * the thousands of rows inside the radius. The page is then loaded with the
  * same visibility rule (`loadSharedProfiles`), so a consent withdrawn between the two statements still hides the profile.
  */
-export async function searchCandidates(manager: EntityManager, viewer: Viewer, filters: CandidateSearchFilters): Promise<CandidateSearchResult> {
+export async function searchCandidates(
+  manager: EntityManager,
+  viewer: Viewer,
+  filters: CandidateSearchFilters,
+): Promise<CandidateSearchResult> {
   const page = filters.page ?? 1;
   const pageSize = filters.pageSize ?? 20;
   if (filters.radiusKm !== undefined && !filters.commune) throw candidatesErrors.radiusWithoutCommune();
@@ -62,7 +72,10 @@ export async function searchCandidates(manager: EntityManager, viewer: Viewer, f
   let origin: string | null = null;
   let radius: string | null = null;
   if (filters.commune) {
-    const rows: Array<{ latitude: number; longitude: number }> = await manager.query(`SELECT latitude, longitude FROM commune WHERE code = $1`, [filters.commune]);
+    const rows: Array<{ latitude: number; longitude: number }> = await manager.query(
+      `SELECT latitude, longitude FROM commune WHERE code = $1`,
+      [filters.commune],
+    );
     if (rows.length === 0) throw candidatesErrors.unknownCommune(filters.commune);
     origin = `ll_to_earth(${p.add(rows[0].latitude)}::float8, ${p.add(rows[0].longitude)}::float8)`;
     radius = `${p.add((filters.radiusKm ?? DEFAULT_RADIUS_KM) * 1000)}::float8`;
@@ -75,11 +88,15 @@ export async function searchCandidates(manager: EntityManager, viewer: Viewer, f
 
   // Profile filters go inside each branch, so that a branch ordered by the index can stop at the page's end.
   const profileWhere: string[] = [];
-  if (filters.availableBy) profileWhere.push(`(p.available_from IS NULL OR p.available_from <= ${p.add(filters.availableBy)}::date)`);
-  if (filters.workTime) profileWhere.push(`(p.work_time IS NULL OR p.work_time IN (${p.add(filters.workTime)}, 'either'))`);
+  if (filters.availableBy)
+    profileWhere.push(`(p.available_from IS NULL OR p.available_from <= ${p.add(filters.availableBy)}::date)`);
+  if (filters.workTime)
+    profileWhere.push(`(p.work_time IS NULL OR p.work_time IN (${p.add(filters.workTime)}, 'either'))`);
   if (filters.drivingLicence) profileWhere.push(`${p.add(filters.drivingLicence)}::varchar = ANY(p.driving_licences)`);
   for (const code of filters.softSkills ?? [])
-    profileWhere.push(`EXISTS (SELECT 1 FROM candidate_soft_skill ss WHERE ss.candidate_id = p.candidate_id AND ss.soft_skill = ${p.add(code)})`);
+    profileWhere.push(
+      `EXISTS (SELECT 1 FROM candidate_soft_skill ss WHERE ss.candidate_id = p.candidate_id AND ss.soft_skill = ${p.add(code)})`,
+    );
   const accepted = evidenceLevels.slice(evidenceLevels.indexOf(filters.minEvidence ?? 'declared'));
   for (const skill of filters.skills ?? [])
     profileWhere.push(
@@ -87,7 +104,9 @@ export async function searchCandidates(manager: EntityManager, viewer: Viewer, f
          AND immutable_unaccent(lower(sk.label)) LIKE '%' || immutable_unaccent(lower(${p.add(escapeLike(skill))}::text)) || '%')`,
     );
   if (filters.minEvidence && !(filters.skills ?? []).length)
-    profileWhere.push(`EXISTS (SELECT 1 FROM candidate_skill sk WHERE sk.candidate_id = p.candidate_id AND sk.evidence_level = ANY(${p.add(accepted)}::varchar[]))`);
+    profileWhere.push(
+      `EXISTS (SELECT 1 FROM candidate_skill sk WHERE sk.candidate_id = p.candidate_id AND sk.evidence_level = ANY(${p.add(accepted)}::varchar[]))`,
+    );
 
   const window = pageSize + 1 + (page - 1) * pageSize;
   const branch = (restriction: string): string => {
@@ -97,10 +116,15 @@ export async function searchCandidates(manager: EntityManager, viewer: Viewer, f
     if (filters.domain !== undefined) where.push(`tj.domain_code = ${p.add(filters.domain)}`);
     // Several target jobs of one candidate in the same domain: keep the first, so a candidate appears once.
     if (filters.domain !== undefined && filters.appellation === undefined)
-      where.push(`NOT EXISTS (SELECT 1 FROM candidate_target_job t2 WHERE t2.candidate_id = tj.candidate_id AND t2.domain_code = tj.domain_code AND t2.ogr_code < tj.ogr_code)`);
+      where.push(
+        `NOT EXISTS (SELECT 1 FROM candidate_target_job t2 WHERE t2.candidate_id = tj.candidate_id AND t2.domain_code = tj.domain_code AND t2.ogr_code < tj.ogr_code)`,
+      );
     const point = `ll_to_earth(${t}.latitude, ${t}.longitude)`;
-    if (origin && radius) where.push(`earth_box(${origin}, ${radius}) @> ${point}`, `earth_distance(${origin}, ${point}) <= ${radius}`);
-    const from = byJob ? 'candidate_target_job tj JOIN candidate_profile p ON p.candidate_id = tj.candidate_id' : 'candidate_profile p';
+    if (origin && radius)
+      where.push(`earth_box(${origin}, ${radius}) @> ${point}`, `earth_distance(${origin}, ${point}) <= ${radius}`);
+    const from = byJob
+      ? 'candidate_target_job tj JOIN candidate_profile p ON p.candidate_id = tj.candidate_id'
+      : 'candidate_profile p';
     // With a place, each branch is read in distance order straight from the GiST index (KNN, `<->` on the earth
     // cube: the chord distance orders like the great-circle one) and stops after the rows the page needs.
     const order = origin ? `${point} <-> ${origin}` : null;
@@ -122,7 +146,11 @@ export async function searchCandidates(manager: EntityManager, viewer: Viewer, f
 
   const hasMore = hits.length > pageSize;
   const pageHits = hits.slice(0, pageSize);
-  const views = await loadSharedProfiles(manager, viewer, pageHits.map((h) => h.candidate_id));
+  const views = await loadSharedProfiles(
+    manager,
+    viewer,
+    pageHits.map((h) => h.candidate_id),
+  );
   const items: CandidateSearchItem[] = [];
   for (const hit of pageHits) {
     const view = views.get(hit.candidate_id);

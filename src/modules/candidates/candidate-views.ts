@@ -1,5 +1,13 @@
 import { EntityManager } from 'typeorm';
-import { softSkills, type DrivingLicence, type EvidenceLevel, type ExperienceLevel, type SoftSkill, type TransportMean, type WorkTime } from './candidate-vocabulary';
+import {
+  softSkills,
+  type DrivingLicence,
+  type EvidenceLevel,
+  type ExperienceLevel,
+  type SoftSkill,
+  type TransportMean,
+  type WorkTime,
+} from './candidate-vocabulary';
 import { visibleProfileSql, type Viewer } from './candidate-access';
 import type { SpokenLanguage } from './entities/candidate-profile.entity';
 import { inOrder } from './in-order';
@@ -58,7 +66,11 @@ interface ProfileRow {
  * Loads shared profiles by id, with the visibility rule in the WHERE clause: an id the viewer may not see simply does not
  * come back. Reads `candidate_profile` and its children only, never the identity table.
  */
-export async function loadSharedProfiles(manager: EntityManager, viewer: Viewer, candidateIds: string[]): Promise<Map<string, SharedProfileView>> {
+export async function loadSharedProfiles(
+  manager: EntityManager,
+  viewer: Viewer,
+  candidateIds: string[],
+): Promise<Map<string, SharedProfileView>> {
   const views = new Map<string, SharedProfileView>();
   if (candidateIds.length === 0) return views;
   const rows: ProfileRow[] = await manager.query(
@@ -72,21 +84,34 @@ export async function loadSharedProfiles(manager: EntityManager, viewer: Viewer,
   if (rows.length === 0) return views;
   const visible = rows.map((r) => r.candidate_id);
   const [jobs, skills, soft] = await inOrder(
-    () => manager.query(
-      `SELECT tj.candidate_id, tj.ogr_code, a.label, tj.fiche_code, tj.domain_code, tj.experience_level
+    () =>
+      manager.query(
+        `SELECT tj.candidate_id, tj.ogr_code, a.label, tj.fiche_code, tj.domain_code, tj.experience_level
          FROM candidate_target_job tj JOIN rome_appellation a ON a.code = tj.ogr_code
         WHERE tj.candidate_id = ANY($1::uuid[]) ORDER BY a.label`,
-      [visible],
-    ) as Promise<Array<{ candidate_id: string; ogr_code: string; label: string; fiche_code: string; domain_code: string; experience_level: ExperienceLevel }>>,
-    () => manager.query(
-      `SELECT candidate_id, label, evidence_level, note FROM candidate_skill WHERE candidate_id = ANY($1::uuid[])
+        [visible],
+      ) as Promise<
+        Array<{
+          candidate_id: string;
+          ogr_code: string;
+          label: string;
+          fiche_code: string;
+          domain_code: string;
+          experience_level: ExperienceLevel;
+        }>
+      >,
+    () =>
+      manager.query(
+        `SELECT candidate_id, label, evidence_level, note FROM candidate_skill WHERE candidate_id = ANY($1::uuid[])
         ORDER BY array_position(ARRAY['certified', 'observed', 'declared']::varchar[], evidence_level), label`,
-      [visible],
-    ) as Promise<Array<{ candidate_id: string; label: string; evidence_level: EvidenceLevel; note: string | null }>>,
-    () => manager.query(`SELECT candidate_id, soft_skill FROM candidate_soft_skill WHERE candidate_id = ANY($1::uuid[]) ORDER BY soft_skill`, [visible]) as Promise<
-      Array<{ candidate_id: string; soft_skill: SoftSkill }>
-    >,
-    );
+        [visible],
+      ) as Promise<Array<{ candidate_id: string; label: string; evidence_level: EvidenceLevel; note: string | null }>>,
+    () =>
+      manager.query(
+        `SELECT candidate_id, soft_skill FROM candidate_soft_skill WHERE candidate_id = ANY($1::uuid[]) ORDER BY soft_skill`,
+        [visible],
+      ) as Promise<Array<{ candidate_id: string; soft_skill: SoftSkill }>>,
+  );
   for (const r of rows) {
     views.set(r.candidate_id, {
       candidateId: r.candidate_id,
@@ -111,8 +136,16 @@ export async function loadSharedProfiles(manager: EntityManager, viewer: Viewer,
     });
   }
   for (const j of jobs)
-    views.get(j.candidate_id)?.targetJobs.push({ ogrCode: j.ogr_code, label: j.label, ficheCode: j.fiche_code, domainCode: j.domain_code, experienceLevel: j.experience_level });
-  for (const s of skills) views.get(s.candidate_id)?.skills.push({ label: s.label, evidenceLevel: s.evidence_level, note: s.note });
-  for (const s of soft) views.get(s.candidate_id)?.softSkills.push({ code: s.soft_skill, label: softSkills[s.soft_skill] });
+    views.get(j.candidate_id)?.targetJobs.push({
+      ogrCode: j.ogr_code,
+      label: j.label,
+      ficheCode: j.fiche_code,
+      domainCode: j.domain_code,
+      experienceLevel: j.experience_level,
+    });
+  for (const s of skills)
+    views.get(s.candidate_id)?.skills.push({ label: s.label, evidenceLevel: s.evidence_level, note: s.note });
+  for (const s of soft)
+    views.get(s.candidate_id)?.softSkills.push({ code: s.soft_skill, label: softSkills[s.soft_skill] });
   return views;
 }

@@ -1,5 +1,15 @@
 import { getMetadataArgsStorage } from 'typeorm';
-import { candidateStatuses, consentScopes, drivingLicences, evidenceLevels, experienceLevels, softSkillCodes, sqlList, transportMeans, workTimes } from './candidate-vocabulary';
+import {
+  candidateStatuses,
+  consentScopes,
+  drivingLicences,
+  evidenceLevels,
+  experienceLevels,
+  softSkillCodes,
+  sqlList,
+  transportMeans,
+  workTimes,
+} from './candidate-vocabulary';
 import { defaultPseudonym, pseudonymRevealsLastName } from './candidate-profile.service';
 import './entities/candidate.entity';
 import './entities/candidate-consent.entity';

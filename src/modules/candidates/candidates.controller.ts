@@ -37,14 +37,19 @@ export class CandidatesController {
 
   @Get('candidates')
   @Allow('direction', 'cip', 'charge_dev')
-  @ApiOperation({ summary: 'Rechercher des profils partagés (ma structure + consentements actifs des SIAE de mes collectifs)' })
+  @ApiOperation({
+    summary: 'Rechercher des profils partagés (ma structure + consentements actifs des SIAE de mes collectifs)',
+  })
   list(@CurrentPrincipal() p: Principal, @Query() query: SearchCandidatesDto) {
     return this.search.search(p, query);
   }
 
   @Get('candidates/:id')
   @Allow('direction', 'cip', 'charge_dev')
-  @ApiOperation({ summary: 'Fiche complète (ma structure, lecture journalisée) ou profil partagé (SIAE partenaire, avec consentement)' })
+  @ApiOperation({
+    summary:
+      'Fiche complète (ma structure, lecture journalisée) ou profil partagé (SIAE partenaire, avec consentement)',
+  })
   detail(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string) {
     return this.candidates.detail(p, id);
   }
@@ -57,7 +62,9 @@ export class CandidatesController {
 
   @Put('candidates/:id/profile')
   @Allow('direction', 'cip')
-  @ApiOperation({ summary: 'Remplacer le profil partagé (métiers visés, compétences, savoir-être, mobilité, disponibilité)' })
+  @ApiOperation({
+    summary: 'Remplacer le profil partagé (métiers visés, compétences, savoir-être, mobilité, disponibilité)',
+  })
   putProfile(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Body() dto: PutProfileDto) {
     return this.profiles.put(p, id, dto);
   }
@@ -72,7 +79,11 @@ export class CandidatesController {
   @HttpCode(200)
   @Allow('direction', 'cip')
   @ApiOperation({ summary: 'Retirer un consentement (effet immédiat)' })
-  withdrawConsent(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Param('consentId', ParseId) consentId: string) {
+  withdrawConsent(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseId) id: string,
+    @Param('consentId', ParseId) consentId: string,
+  ) {
     return this.consents.withdraw(p, id, consentId);
   }
 
@@ -86,7 +97,10 @@ export class CandidatesController {
   @Post('candidates/:id/erasure')
   @HttpCode(200)
   @Allow('direction', 'cip')
-  @ApiOperation({ summary: 'Effacement RGPD sur demande : données personnelles remplacées, profil supprimé, statistiques anonymes conservées' })
+  @ApiOperation({
+    summary:
+      'Effacement RGPD sur demande : données personnelles remplacées, profil supprimé, statistiques anonymes conservées',
+  })
   erase(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string) {
     return this.privacy.eraseOnRequest(p, id);
   }

@@ -4,29 +4,77 @@ import { registerConstraintErrors } from '../../platform/errors/constraint-error
 
 /** Error factories of the candidates module: each reads like the sentence the user gets. */
 export const candidatesErrors = {
-  candidateNotFound: () => new AppError('CANDIDATE_NOT_FOUND', HttpStatus.NOT_FOUND, 'Ce·tte candidat·e est introuvable.'),
+  candidateNotFound: () =>
+    new AppError('CANDIDATE_NOT_FOUND', HttpStatus.NOT_FOUND, 'Ce·tte candidat·e est introuvable.'),
   siaeNotFound: () => new AppError('SIAE_NOT_FOUND', HttpStatus.NOT_FOUND, 'Cette structure est introuvable.'),
   consentNotFound: () => new AppError('CONSENT_NOT_FOUND', HttpStatus.NOT_FOUND, 'Ce consentement est introuvable.'),
   onlyCipOrDirection: () =>
-    new AppError('CANDIDATE_WRITE_FORBIDDEN', HttpStatus.FORBIDDEN, 'Seuls les CIP et la direction de la structure peuvent modifier un·e candidat·e.'),
+    new AppError(
+      'CANDIDATE_WRITE_FORBIDDEN',
+      HttpStatus.FORBIDDEN,
+      'Seuls les CIP et la direction de la structure peuvent modifier un·e candidat·e.',
+    ),
   referentNotInSiae: () =>
-    new AppError('REFERENT_NOT_IN_SIAE', HttpStatus.BAD_REQUEST, 'Le ou la référent·e doit être CIP ou direction de la structure du ou de la candidat·e.'),
-  unknownCommune: (code: string) => new AppError('UNKNOWN_COMMUNE', HttpStatus.BAD_REQUEST, `La commune ${code} est inconnue du référentiel.`, { communeCode: code }),
+    new AppError(
+      'REFERENT_NOT_IN_SIAE',
+      HttpStatus.BAD_REQUEST,
+      'Le ou la référent·e doit être CIP ou direction de la structure du ou de la candidat·e.',
+    ),
+  unknownCommune: (code: string) =>
+    new AppError('UNKNOWN_COMMUNE', HttpStatus.BAD_REQUEST, `La commune ${code} est inconnue du référentiel.`, {
+      communeCode: code,
+    }),
   unknownAppellations: (codes: string[]) =>
-    new AppError('UNKNOWN_APPELLATION', HttpStatus.BAD_REQUEST, 'Certains métiers (appellations ROME) sont inconnus du référentiel.', { ogrCodes: codes }),
-  unknownDomain: (code: string) => new AppError('UNKNOWN_DOMAIN', HttpStatus.BAD_REQUEST, `Le domaine professionnel ${code} est inconnu du référentiel.`),
-  duplicateTargetJob: () => new AppError('DUPLICATE_TARGET_JOB', HttpStatus.BAD_REQUEST, 'Un même métier ne peut être visé deux fois.'),
+    new AppError(
+      'UNKNOWN_APPELLATION',
+      HttpStatus.BAD_REQUEST,
+      'Certains métiers (appellations ROME) sont inconnus du référentiel.',
+      { ogrCodes: codes },
+    ),
+  unknownDomain: (code: string) =>
+    new AppError(
+      'UNKNOWN_DOMAIN',
+      HttpStatus.BAD_REQUEST,
+      `Le domaine professionnel ${code} est inconnu du référentiel.`,
+    ),
+  duplicateTargetJob: () =>
+    new AppError('DUPLICATE_TARGET_JOB', HttpStatus.BAD_REQUEST, 'Un même métier ne peut être visé deux fois.'),
   pseudonymRevealsIdentity: () =>
-    new AppError('PSEUDONYM_REVEALS_IDENTITY', HttpStatus.BAD_REQUEST, 'Le pseudonyme ne doit pas contenir le nom de famille : prénom + initiale, ou un alias.'),
+    new AppError(
+      'PSEUDONYM_REVEALS_IDENTITY',
+      HttpStatus.BAD_REQUEST,
+      'Le pseudonyme ne doit pas contenir le nom de famille : prénom + initiale, ou un alias.',
+    ),
   leftAtRequired: () =>
-    new AppError('LEFT_AT_REQUIRED', HttpStatus.BAD_REQUEST, 'Une date de sortie est nécessaire quand la personne a quitté la structure (et seulement dans ce cas).'),
-  contractDates: () => new AppError('CONTRACT_DATES_INVALID', HttpStatus.BAD_REQUEST, 'La fin de contrat doit suivre son début.'),
+    new AppError(
+      'LEFT_AT_REQUIRED',
+      HttpStatus.BAD_REQUEST,
+      'Une date de sortie est nécessaire quand la personne a quitté la structure (et seulement dans ce cas).',
+    ),
+  contractDates: () =>
+    new AppError('CONTRACT_DATES_INVALID', HttpStatus.BAD_REQUEST, 'La fin de contrat doit suivre son début.'),
   consentAlreadyActive: () =>
-    new AppError('CONSENT_ALREADY_ACTIVE', HttpStatus.CONFLICT, 'Un consentement de même portée est déjà en cours : retirez-le avant d’en enregistrer un nouveau.'),
-  consentAlreadyWithdrawn: () => new AppError('CONSENT_ALREADY_WITHDRAWN', HttpStatus.CONFLICT, 'Ce consentement a déjà été retiré.'),
-  consentInFuture: () => new AppError('CONSENT_DATE_IN_FUTURE', HttpStatus.BAD_REQUEST, 'La date du consentement ne peut pas être dans le futur.'),
-  candidateErased: () => new AppError('CANDIDATE_ERASED', HttpStatus.CONFLICT, 'Les données de cette personne ont été effacées : plus aucune modification possible.'),
-  radiusWithoutCommune: () => new AppError('RADIUS_WITHOUT_COMMUNE', HttpStatus.BAD_REQUEST, 'Un rayon de recherche demande une commune.'),
+    new AppError(
+      'CONSENT_ALREADY_ACTIVE',
+      HttpStatus.CONFLICT,
+      'Un consentement de même portée est déjà en cours : retirez-le avant d’en enregistrer un nouveau.',
+    ),
+  consentAlreadyWithdrawn: () =>
+    new AppError('CONSENT_ALREADY_WITHDRAWN', HttpStatus.CONFLICT, 'Ce consentement a déjà été retiré.'),
+  consentInFuture: () =>
+    new AppError(
+      'CONSENT_DATE_IN_FUTURE',
+      HttpStatus.BAD_REQUEST,
+      'La date du consentement ne peut pas être dans le futur.',
+    ),
+  candidateErased: () =>
+    new AppError(
+      'CANDIDATE_ERASED',
+      HttpStatus.CONFLICT,
+      'Les données de cette personne ont été effacées : plus aucune modification possible.',
+    ),
+  radiusWithoutCommune: () =>
+    new AppError('RADIUS_WITHOUT_COMMUNE', HttpStatus.BAD_REQUEST, 'Un rayon de recherche demande une commune.'),
 };
 
 registerConstraintErrors({

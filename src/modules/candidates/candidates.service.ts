@@ -69,7 +69,8 @@ export const consentView = (c: CandidateConsent): ConsentView => ({
   active: c.withdrawnAt === null,
 });
 
-const emptyToNull = (v: string | null | undefined) => (v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim());
+const emptyToNull = (v: string | null | undefined) =>
+  v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim();
 
 @Injectable()
 export class CandidatesService {
@@ -84,7 +85,8 @@ export class CandidatesService {
       if (!viewer.ownSiaeIds.includes(dto.siaeId)) throw candidatesErrors.siaeNotFound();
       if (!viewer.writerSiaeIds.includes(dto.siaeId)) throw candidatesErrors.onlyCipOrDirection();
       if (dto.referentUserId) await this.assertReferent(manager, dto.siaeId, dto.referentUserId);
-      if (dto.contractStart && dto.contractEnd && dto.contractEnd < dto.contractStart) throw candidatesErrors.contractDates();
+      if (dto.contractStart && dto.contractEnd && dto.contractEnd < dto.contractStart)
+        throw candidatesErrors.contractDates();
       const saved = await manager.getRepository(Candidate).save({
         siaeId: dto.siaeId,
         referentUserId: dto.referentUserId ?? null,
@@ -100,8 +102,17 @@ export class CandidatesService {
         leftAt: null,
         createdByUserId: principal.userId,
       });
-      await this.audit.record({ actorUserId: principal.userId, action: 'candidate.created', subjectType: 'candidate', subjectId: saved.id, context: { siaeId: saved.siaeId } }, manager);
-      return this.fullView(manager, viewer, (await manager.findOneByOrFail(Candidate, { id: saved.id })));
+      await this.audit.record(
+        {
+          actorUserId: principal.userId,
+          action: 'candidate.created',
+          subjectType: 'candidate',
+          subjectId: saved.id,
+          context: { siaeId: saved.siaeId },
+        },
+        manager,
+      );
+      return this.fullView(manager, viewer, await manager.findOneByOrFail(Candidate, { id: saved.id }));
     });
   }
 
@@ -125,12 +136,19 @@ export class CandidatesService {
       if (dto.leftAt !== undefined) changes.leftAt = dto.leftAt;
       const next = { ...candidate, ...changes };
       if ((next.status === 'in_parcours') !== (next.leftAt === null)) throw candidatesErrors.leftAtRequired();
-      if (next.contractStart && next.contractEnd && next.contractEnd < next.contractStart) throw candidatesErrors.contractDates();
+      if (next.contractStart && next.contractEnd && next.contractEnd < next.contractStart)
+        throw candidatesErrors.contractDates();
       if (Object.keys(changes).length > 0) await manager.update(Candidate, { id: candidate.id }, changes);
       if (changes.contractEnd !== undefined) await syncContractEnd(manager, candidate.id);
       // Field names only: the audit log never holds the personal data itself.
       await this.audit.record(
-        { actorUserId: principal.userId, action: 'candidate.identity.updated', subjectType: 'candidate', subjectId: candidate.id, context: { siaeId: candidate.siaeId, fields: Object.keys(changes) } },
+        {
+          actorUserId: principal.userId,
+          action: 'candidate.identity.updated',
+          subjectType: 'candidate',
+          subjectId: candidate.id,
+          context: { siaeId: candidate.siaeId, fields: Object.keys(changes) },
+        },
         manager,
       );
       return this.fullView(manager, viewer, await manager.findOneByOrFail(Candidate, { id: candidate.id }));
@@ -151,7 +169,13 @@ export class CandidatesService {
         .getOne();
       if (own) {
         await this.audit.record(
-          { actorUserId: principal.userId, action: 'candidate.identity.read', subjectType: 'candidate', subjectId: own.id, context: { siaeId: own.siaeId } },
+          {
+            actorUserId: principal.userId,
+            action: 'candidate.identity.read',
+            subjectType: 'candidate',
+            subjectId: own.id,
+            context: { siaeId: own.siaeId },
+          },
           manager,
         );
         return this.fullView(manager, viewer, own);
@@ -160,7 +184,13 @@ export class CandidatesService {
       const profile = (await loadSharedProfiles(manager, partnerOnly, [candidateId])).get(candidateId);
       if (!profile) throw candidatesErrors.candidateNotFound();
       await this.audit.record(
-        { actorUserId: principal.userId, action: 'candidate.profile.read', subjectType: 'candidate', subjectId: candidateId, context: { siaeId: profile.siaeId, viewerSiaeIds: viewer.ownSiaeIds } },
+        {
+          actorUserId: principal.userId,
+          action: 'candidate.profile.read',
+          subjectType: 'candidate',
+          subjectId: candidateId,
+          context: { siaeId: profile.siaeId, viewerSiaeIds: viewer.ownSiaeIds },
+        },
         manager,
       );
       return { id: candidateId, mine: false, siaeId: profile.siaeId, profile };
@@ -176,7 +206,14 @@ export class CandidatesService {
       id: c.id,
       mine: true,
       siaeId: c.siaeId,
-      identity: { firstName: c.firstName, lastName: c.lastName, birthDate: c.birthDate, phone: c.phone, email: c.email, address: c.address },
+      identity: {
+        firstName: c.firstName,
+        lastName: c.lastName,
+        birthDate: c.birthDate,
+        phone: c.phone,
+        email: c.email,
+        address: c.address,
+      },
       referentUserId: c.referentUserId,
       contractStart: c.contractStart,
       contractEnd: c.contractEnd,
@@ -190,7 +227,10 @@ export class CandidatesService {
   }
 
   private async assertReferent(manager: EntityManager, siaeId: string, userId: string): Promise<void> {
-    const rows = await manager.query(`SELECT 1 FROM siae_membership WHERE siae_id = $1 AND user_id = $2 AND role IN ('cip', 'direction')`, [siaeId, userId]);
+    const rows = await manager.query(
+      `SELECT 1 FROM siae_membership WHERE siae_id = $1 AND user_id = $2 AND role IN ('cip', 'direction')`,
+      [siaeId, userId],
+    );
     if (rows.length === 0) throw candidatesErrors.referentNotInSiae();
   }
 }

@@ -9,8 +9,21 @@ import { enViewerOf } from './employer-network-access';
 import { employerNetworkErrors as errors } from './employer-network.errors';
 import { Company, CompanyContact } from './entities';
 import { type ColumnMapping, type CsvTable, CsvTableError, importFields, readCsvTable } from './import/csv-table';
-import { type CheckedLine, checkLines, cityKey, findDuplicates, type ImportLineError, placeKey } from './import/import-lines';
-import { describeOutcome, type ExistingCompany, type LineOutcome, matchExisting, type ResolvedLine } from './import/match-existing';
+import {
+  type CheckedLine,
+  checkLines,
+  cityKey,
+  findDuplicates,
+  type ImportLineError,
+  placeKey,
+} from './import/import-lines';
+import {
+  describeOutcome,
+  type ExistingCompany,
+  type LineOutcome,
+  matchExisting,
+  type ResolvedLine,
+} from './import/match-existing';
 import { PoolingRequests } from './pooling-requests.service';
 
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
@@ -63,18 +76,27 @@ export class CompaniesImportService {
     } catch {
       throw errors.importMappingInvalid('ce n’est pas un objet JSON');
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw errors.importMappingInvalid('ce n’est pas un objet JSON');
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      throw errors.importMappingInvalid('ce n’est pas un objet JSON');
     const mapping: ColumnMapping = {};
     for (const [field, header] of Object.entries(value)) {
-      if (!(importFields as readonly string[]).includes(field)) throw errors.importMappingInvalid(`« ${field} » n'est pas un champ connu (${importFields.join(', ')})`);
-      if (typeof header !== 'string' || header.trim() === '') throw errors.importMappingInvalid(`le nom de colonne pour « ${field} » doit être un texte`);
+      if (!(importFields as readonly string[]).includes(field))
+        throw errors.importMappingInvalid(`« ${field} » n'est pas un champ connu (${importFields.join(', ')})`);
+      if (typeof header !== 'string' || header.trim() === '')
+        throw errors.importMappingInvalid(`le nom de colonne pour « ${field} » doit être un texte`);
       mapping[field as keyof ColumnMapping] = header;
     }
-    if (!mapping.name) throw errors.importMappingInvalid('la colonne du nom de l’entreprise (« name ») est obligatoire');
+    if (!mapping.name)
+      throw errors.importMappingInvalid('la colonne du nom de l’entreprise (« name ») est obligatoire');
     return mapping;
   }
 
-  async import(principal: Principal, siaeId: string, bytes: Uint8Array, options: { mapping?: ColumnMapping; dryRun: boolean }): Promise<ImportResult> {
+  async import(
+    principal: Principal,
+    siaeId: string,
+    bytes: Uint8Array,
+    options: { mapping?: ColumnMapping; dryRun: boolean },
+  ): Promise<ImportResult> {
     return this.dataSource.transaction(async (manager) => {
       const viewer = await enViewerOf(manager, principal);
       this.companies.assertWriter(viewer, siaeId);
@@ -91,11 +113,21 @@ export class CompaniesImportService {
       const duplicates = findDuplicates(resolved);
       // a line already reported as a duplicate inside the file is not compared again (one problem, one message)
       const twice = new Set(duplicates.map((d) => d.line));
-      const matched = matchExisting(resolved.filter((l) => !twice.has(l.line)), await this.existing(manager, siaeId));
-      const report = [...lineErrors, ...communeErrors, ...duplicates, ...matched.errors].sort((a, b) => a.line - b.line);
+      const matched = matchExisting(
+        resolved.filter((l) => !twice.has(l.line)),
+        await this.existing(manager, siaeId),
+      );
+      const report = [...lineErrors, ...communeErrors, ...duplicates, ...matched.errors].sort(
+        (a, b) => a.line - b.line,
+      );
       // a wrong separator or mapping makes every line wrong: the first errors say it, thousands more only weigh the answer
       if (report.length > 0)
-        throw errors.importInvalid({ lines: table.rows.length, errorCount: report.length, truncated: report.length > MAX_REPORTED, errors: report.slice(0, MAX_REPORTED) });
+        throw errors.importInvalid({
+          lines: table.rows.length,
+          errorCount: report.length,
+          truncated: report.length > MAX_REPORTED,
+          errors: report.slice(0, MAX_REPORTED),
+        });
 
       const outcomes = matched.outcomes;
       const created = resolved.filter((_, i) => outcomes[i].kind === 'created');
@@ -106,7 +138,9 @@ export class CompaniesImportService {
         dryRun: options.dryRun,
         encoding: table.encoding,
         separator: table.separator === '\t' ? 'tab' : table.separator,
-        columns: Object.fromEntries(Object.entries(table.columns).map(([field, index]) => [field, table.headers[index]])),
+        columns: Object.fromEntries(
+          Object.entries(table.columns).map(([field, index]) => [field, table.headers[index]]),
+        ),
         ignoredColumns: table.ignoredColumns,
         lines: table.rows.length,
         companies: created.length,
@@ -121,8 +155,18 @@ export class CompaniesImportService {
       await this.update(manager, viewer.userId, resolved, outcomes);
       await this.audit.record(
         {
-          actorUserId: viewer.userId, action: 'company.import', subjectType: 'siae', subjectId: siaeId,
-          context: { lines: table.rows.length, companies: created.length, existing: existing.length, updated, contacts, encoding: table.encoding },
+          actorUserId: viewer.userId,
+          action: 'company.import',
+          subjectType: 'siae',
+          subjectId: siaeId,
+          context: {
+            lines: table.rows.length,
+            companies: created.length,
+            existing: existing.length,
+            updated,
+            contacts,
+            encoding: table.encoding,
+          },
         },
         manager,
       );
@@ -142,7 +186,8 @@ export class CompaniesImportService {
       [siaeId],
     );
     const byCompany = new Map<string, ExistingCompany['contacts']>();
-    for (const { companyId, ...k } of contacts) (byCompany.get(companyId) ?? byCompany.set(companyId, []).get(companyId)!).push(k);
+    for (const { companyId, ...k } of contacts)
+      (byCompany.get(companyId) ?? byCompany.set(companyId, []).get(companyId)!).push(k);
     return companies.map((c) => ({ ...c, contacts: byCompany.get(c.id) ?? [] }));
   }
 
@@ -150,13 +195,19 @@ export class CompaniesImportService {
    * Fills the empty fields of matched companies (COALESCE at write time: a value typed meanwhile wins) and adds the
    * contacts they lacked; the collectives their records are shared with re-link them.
    */
-  private async update(manager: EntityManager, userId: string | null, lines: ResolvedLine[], outcomes: LineOutcome[]): Promise<void> {
+  private async update(
+    manager: EntityManager,
+    userId: string | null,
+    lines: ResolvedLine[],
+    outcomes: LineOutcome[],
+  ): Promise<void> {
     const touched: Array<{ id: string; fill: Extract<LineOutcome, { kind: 'existing' }>['fill'] }> = [];
     const contacts: Array<Partial<CompanyContact>> = [];
     outcomes.forEach((o, i) => {
       if (o.kind !== 'existing') return;
       if (Object.keys(o.fill).length > 0) touched.push({ id: o.companyId, fill: o.fill });
-      if (o.contact === 'added' && lines[i].contact) contacts.push({ companyId: o.companyId, preferredChannel: null, ...lines[i].contact });
+      if (o.contact === 'added' && lines[i].contact)
+        contacts.push({ companyId: o.companyId, preferredChannel: null, ...lines[i].contact });
     });
     for (let i = 0; i < touched.length; i += INSERT_CHUNK) {
       const chunk = touched.slice(i, i + INSERT_CHUNK);
@@ -166,10 +217,18 @@ export class CompaniesImportService {
                 website = COALESCE(c.website, u.website), commune_code = COALESCE(c.commune_code, u.commune_code), updated_at = now()
            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS u(id, siret, naf, address, website, commune_code)
           WHERE c.id = u.id`,
-        [chunk.map((t) => t.id), column('siret'), column('naf'), column('address'), column('website'), column('communeCode')],
+        [
+          chunk.map((t) => t.id),
+          column('siret'),
+          column('naf'),
+          column('address'),
+          column('website'),
+          column('communeCode'),
+        ],
       );
     }
-    for (let i = 0; i < contacts.length; i += INSERT_CHUNK) await manager.insert(CompanyContact, contacts.slice(i, i + INSERT_CHUNK));
+    for (let i = 0; i < contacts.length; i += INSERT_CHUNK)
+      await manager.insert(CompanyContact, contacts.slice(i, i + INSERT_CHUNK));
     const changed = [...new Set([...touched.map((t) => t.id), ...contacts.map((c) => c.companyId!)])];
     if (changed.length === 0) return;
     const shared: Array<{ collective_id: string }> = await manager.query(
@@ -179,17 +238,35 @@ export class CompaniesImportService {
     for (const s of shared) await this.pooling.requestForCollective(manager, s.collective_id, userId);
   }
 
-  private async write(manager: EntityManager, siaeId: string, userId: string | null, lines: Array<CheckedLine & { communeCode: string | null }>): Promise<string[]> {
+  private async write(
+    manager: EntityManager,
+    siaeId: string,
+    userId: string | null,
+    lines: Array<CheckedLine & { communeCode: string | null }>,
+  ): Promise<string[]> {
     const ids: string[] = [];
     for (let i = 0; i < lines.length; i += INSERT_CHUNK) {
       const chunk = lines.slice(i, i + INSERT_CHUNK);
-      const inserted = await manager.insert(Company, chunk.map((l) => ({
-        siaeId, name: l.name, siret: l.siret, siren: null, naf: l.naf, sizeBand: null, communeCode: l.communeCode,
-        address: l.address, website: l.website, createdByUserId: userId,
-      })));
+      const inserted = await manager.insert(
+        Company,
+        chunk.map((l) => ({
+          siaeId,
+          name: l.name,
+          siret: l.siret,
+          siren: null,
+          naf: l.naf,
+          sizeBand: null,
+          communeCode: l.communeCode,
+          address: l.address,
+          website: l.website,
+          createdByUserId: userId,
+        })),
+      );
       const chunkIds = inserted.identifiers.map((r) => r.id as string);
       ids.push(...chunkIds);
-      const contacts = chunk.flatMap((l, k) => (l.contact ? [{ companyId: chunkIds[k], preferredChannel: null, ...l.contact }] : []));
+      const contacts = chunk.flatMap((l, k) =>
+        l.contact ? [{ companyId: chunkIds[k], preferredChannel: null, ...l.contact }] : [],
+      );
       if (contacts.length > 0) await manager.insert(CompanyContact, contacts);
     }
     return ids;
@@ -199,11 +276,19 @@ export class CompaniesImportService {
    * INSEE codes are checked against the referential; a postcode and/or city name is looked up once per distinct pair,
    * names compared with the referential's own folding (accents, case, punctuation) so both sides agree.
    */
-  private async resolveCommunes(manager: EntityManager, lines: CheckedLine[]): Promise<{ resolved: Array<CheckedLine & { communeCode: string | null }>; errors: ImportLineError[] }> {
+  private async resolveCommunes(
+    manager: EntityManager,
+    lines: CheckedLine[],
+  ): Promise<{ resolved: Array<CheckedLine & { communeCode: string | null }>; errors: ImportLineError[] }> {
     const codes = lines.flatMap((l) => (l.commune?.kind === 'code' ? [l.commune.code] : []));
     const known = await this.referentials.findCommunes(codes, manager);
     const places = new Map<string, { postcode: string | null; city: string | null }>();
-    for (const l of lines) if (l.commune?.kind === 'place') places.set(placeKey(l.commune.postcode, l.commune.city), { postcode: l.commune.postcode, city: l.commune.city ? cityKey(l.commune.city) : null });
+    for (const l of lines)
+      if (l.commune?.kind === 'place')
+        places.set(placeKey(l.commune.postcode, l.commune.city), {
+          postcode: l.commune.postcode,
+          city: l.commune.city ? cityKey(l.commune.city) : null,
+        });
     const candidates = new Map<string, Array<{ code: string; nameMatch: boolean }>>();
     if (places.size > 0) {
       const keys = [...places.keys()];
@@ -235,7 +320,12 @@ export class CompaniesImportService {
         resolved.push({ ...l, communeCode: null });
       } else if (c.kind === 'code') {
         if (known.has(c.code)) resolved.push({ ...l, communeCode: c.code });
-        else report.push({ line: l.line, field: 'commune', message: `Le code INSEE « ${c.code} » ne correspond à aucune commune.` });
+        else
+          report.push({
+            line: l.line,
+            field: 'commune',
+            message: `Le code INSEE « ${c.code} » ne correspond à aucune commune.`,
+          });
       } else {
         const found = candidates.get(placeKey(c.postcode, c.city)) ?? [];
         const outcome = pickCommune(found, c.postcode, c.city);
@@ -256,20 +346,34 @@ function lineReport(outcomes: LineOutcome[], createdIds: Map<number, string>): I
   }));
 }
 
-function pickCommune(found: Array<{ code: string; nameMatch: boolean }>, postcode: string | null, city: string | null): string | Omit<ImportLineError, 'line'> {
+function pickCommune(
+  found: Array<{ code: string; nameMatch: boolean }>,
+  postcode: string | null,
+  city: string | null,
+): string | Omit<ImportLineError, 'line'> {
   if (postcode && city) {
     const named = found.filter((f) => f.nameMatch);
     if (named.length === 1) return named[0].code;
-    if (found.length === 0) return { field: 'postcode', message: `Le code postal « ${postcode} » ne correspond à aucune commune.` };
-    if (named.length === 0) return { field: 'city', message: `La ville « ${city} » ne correspond pas au code postal ${postcode}.` };
-    return { field: 'city', message: `Plusieurs communes « ${city} » ont le code postal ${postcode} : indiquez le code INSEE.` };
+    if (found.length === 0)
+      return { field: 'postcode', message: `Le code postal « ${postcode} » ne correspond à aucune commune.` };
+    if (named.length === 0)
+      return { field: 'city', message: `La ville « ${city} » ne correspond pas au code postal ${postcode}.` };
+    return {
+      field: 'city',
+      message: `Plusieurs communes « ${city} » ont le code postal ${postcode} : indiquez le code INSEE.`,
+    };
   }
   if (postcode) {
     if (found.length === 1) return found[0].code;
-    if (found.length === 0) return { field: 'postcode', message: `Le code postal « ${postcode} » ne correspond à aucune commune.` };
+    if (found.length === 0)
+      return { field: 'postcode', message: `Le code postal « ${postcode} » ne correspond à aucune commune.` };
     return { field: 'city', message: `Plusieurs communes ont le code postal ${postcode} : indiquez aussi la ville.` };
   }
   if (found.length === 1) return found[0].code;
-  if (found.length === 0) return { field: 'city', message: `La commune « ${city} » est introuvable : vérifiez l'orthographe ou ajoutez le code postal.` };
+  if (found.length === 0)
+    return {
+      field: 'city',
+      message: `La commune « ${city} » est introuvable : vérifiez l'orthographe ou ajoutez le code postal.`,
+    };
   return { field: 'city', message: `Plusieurs communes s'appellent « ${city} » : ajoutez le code postal.` };
 }

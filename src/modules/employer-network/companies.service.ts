@@ -9,9 +9,12 @@ import { CompanyContact, CompanyInteraction, Company } from './entities';
 import { normaliseEmail, toE164 } from './linking/phone';
 import { PoolingRequests } from './pooling-requests.service';
 
-const clean = (v: string | null | undefined) => (v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim());
-const digits = (v: string | null | undefined) => (v === undefined ? undefined : v === null ? null : v.replace(/\D/g, '') || null);
-const nafOf = (v: string | null | undefined) => (v === undefined ? undefined : v === null ? null : v.replace(/[^0-9A-Za-z]/g, '').toUpperCase());
+const clean = (v: string | null | undefined) =>
+  v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim();
+const digits = (v: string | null | undefined) =>
+  v === undefined ? undefined : v === null ? null : v.replace(/\D/g, '') || null;
+const nafOf = (v: string | null | undefined) =>
+  v === undefined ? undefined : v === null ? null : v.replace(/[^0-9A-Za-z]/g, '').toUpperCase();
 
 export function contactRow(companyId: string, c: ContactDto): Partial<CompanyContact> {
   return {
@@ -67,23 +70,33 @@ export class CompaniesService {
 
   /** Used by the API and by the CSV import (inside its own all-or-nothing transaction). */
   async insert(manager: EntityManager, userId: string | null, dto: CreateCompanyDto): Promise<Company> {
-    const company = await manager.save(Company, manager.create(Company, {
-      siaeId: dto.siaeId,
-      name: dto.name.trim(),
-      siret: digits(dto.siret) ?? null,
-      siren: digits(dto.siren) ?? null,
-      naf: nafOf(dto.naf) ?? null,
-      sizeBand: dto.sizeBand ?? null,
-      communeCode: clean(dto.communeCode) ?? null,
-      address: clean(dto.address) ?? null,
-      website: clean(dto.website) ?? null,
-      createdByUserId: userId,
-    }));
-    if (dto.contacts?.length) await manager.insert(CompanyContact, dto.contacts.map((c) => contactRow(company.id, c)));
+    const company = await manager.save(
+      Company,
+      manager.create(Company, {
+        siaeId: dto.siaeId,
+        name: dto.name.trim(),
+        siret: digits(dto.siret) ?? null,
+        siren: digits(dto.siren) ?? null,
+        naf: nafOf(dto.naf) ?? null,
+        sizeBand: dto.sizeBand ?? null,
+        communeCode: clean(dto.communeCode) ?? null,
+        address: clean(dto.address) ?? null,
+        website: clean(dto.website) ?? null,
+        createdByUserId: userId,
+      }),
+    );
+    if (dto.contacts?.length)
+      await manager.insert(
+        CompanyContact,
+        dto.contacts.map((c) => contactRow(company.id, c)),
+      );
     return company;
   }
 
-  async list(principal: Principal, siaeId: string): Promise<Array<Pick<Company, 'id' | 'name' | 'siret' | 'communeCode' | 'sizeBand' | 'updatedAt'>>> {
+  async list(
+    principal: Principal,
+    siaeId: string,
+  ): Promise<Array<Pick<Company, 'id' | 'name' | 'siret' | 'communeCode' | 'sizeBand' | 'updatedAt'>>> {
     return this.dataSource.transaction(async (manager) => {
       const viewer = await enViewerOf(manager, principal);
       if (!viewer.ownSiaeIds.includes(siaeId)) throw errors.siaeNotFound();
@@ -162,14 +175,36 @@ export class CompaniesService {
     const mine = viewer.ownSiaeIds.includes(r.siae_id as string);
     let contacts: CompanyView['contacts'] = null;
     if (row.contacts_visible) {
-      const list = await manager.find(CompanyContact, { where: { companyId: id }, order: { createdAt: 'ASC', id: 'ASC' } });
+      const list = await manager.find(CompanyContact, {
+        where: { companyId: id },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      });
       contacts = list.map(({ id: cid, firstName, lastName, role, email, phone, preferredChannel, createdAt }) => ({
-        id: cid, firstName, lastName, role, email, phone, preferredChannel, createdAt,
+        id: cid,
+        firstName,
+        lastName,
+        role,
+        email,
+        phone,
+        preferredChannel,
+        createdAt,
       }));
       if (list.length > 0)
-        await this.audit.record({ actorUserId: viewer.userId, action: 'company.contacts.read', subjectType: 'company', subjectId: id, context: { contacts: list.length, mine } }, manager);
+        await this.audit.record(
+          {
+            actorUserId: viewer.userId,
+            action: 'company.contacts.read',
+            subjectType: 'company',
+            subjectId: id,
+            context: { contacts: list.length, mine },
+          },
+          manager,
+        );
     }
-    const interactions = await manager.find(CompanyInteraction, { where: { companyId: id }, order: { occurredOn: 'DESC', id: 'ASC' } });
+    const interactions = await manager.find(CompanyInteraction, {
+      where: { companyId: id },
+      order: { occurredOn: 'DESC', id: 'ASC' },
+    });
     const needs = await manager.query(
       `SELECT n.id, n.appellation_code AS "appellationCode", a.label AS "appellationLabel", n.positions, n.contract_type AS "contractType",
               n.weekly_hours::float AS "weeklyHours", n.place_commune_code AS "placeCommuneCode", n.start_date::text AS "startDate",
@@ -179,10 +214,22 @@ export class CompaniesService {
       [id],
     );
     const view: CompanyView = {
-      id, siaeId: r.siae_id as string, mine, name: r.name as string, siret: r.siret as string | null, siren: r.siren as string | null,
-      naf: r.naf as string | null, sizeBand: r.size_band as string | null, communeCode: r.commune_code as string | null,
-      address: r.address as string | null, website: r.website as string | null, contacts, interactions, needs,
-      createdAt: r.created_at as Date, updatedAt: r.updated_at as Date,
+      id,
+      siaeId: r.siae_id as string,
+      mine,
+      name: r.name as string,
+      siret: r.siret as string | null,
+      siren: r.siren as string | null,
+      naf: r.naf as string | null,
+      sizeBand: r.size_band as string | null,
+      communeCode: r.commune_code as string | null,
+      address: r.address as string | null,
+      website: r.website as string | null,
+      contacts,
+      interactions,
+      needs,
+      createdAt: r.created_at as Date,
+      updatedAt: r.updated_at as Date,
     };
     if (mine) {
       view.shares = await manager.query(

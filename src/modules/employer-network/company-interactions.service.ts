@@ -34,15 +34,24 @@ export class CompanyInteractionsService {
       if (dto.occurredOn < EARLIEST) throw errors.interactionTooOld();
       if (dto.contactId) await this.assertContactVisible(manager, viewer, companyId, dto.contactId);
       await manager.insert(CompanyInteraction, {
-        companyId, kind: dto.kind, occurredOn: dto.occurredOn, contactId: dto.contactId ?? null, note: dto.note?.trim() || null,
-        byUserId: viewer.userId, bySiaeId,
+        companyId,
+        kind: dto.kind,
+        occurredOn: dto.occurredOn,
+        contactId: dto.contactId ?? null,
+        note: dto.note?.trim() || null,
+        byUserId: viewer.userId,
+        bySiaeId,
       });
       return this.companies.view(manager, viewer, companyId);
     });
   }
 
   /** The record, if the viewer sees it (same rule as reading it); 404 otherwise, so that nothing is learnt. */
-  private async visibleCompany(manager: EntityManager, viewer: EnViewer, id: string): Promise<Pick<Company, 'id' | 'siaeId'>> {
+  private async visibleCompany(
+    manager: EntityManager,
+    viewer: EnViewer,
+    id: string,
+  ): Promise<Pick<Company, 'id' | 'siaeId'>> {
     const rows: Array<{ id: string; siae_id: string }> = await manager.query(
       `SELECT c.id, c.siae_id FROM company c WHERE c.id = $1 AND ${visibleCompanySql('c', '$2', '$3')}`,
       [id, viewer.ownSiaeIds, pooledCollectivesOf(viewer)],
@@ -56,7 +65,12 @@ export class CompanyInteractionsService {
    * SIAE that is an active member of a collective the record is actively shared with (a coordinator who is staff of no
    * such SIAE sees the record but cannot speak for a structure). Asked for only when the choice is not obvious.
    */
-  private async authorSiae(manager: EntityManager, viewer: EnViewer, company: Pick<Company, 'id' | 'siaeId'>, asked: string | undefined): Promise<string> {
+  private async authorSiae(
+    manager: EntityManager,
+    viewer: EnViewer,
+    company: Pick<Company, 'id' | 'siaeId'>,
+    asked: string | undefined,
+  ): Promise<string> {
     const partners: Array<{ siae_id: string }> = viewer.ownSiaeIds.length
       ? await manager.query(
           `SELECT DISTINCT m.siae_id
@@ -81,7 +95,12 @@ export class CompanyInteractionsService {
   }
 
   /** A contact can be named only if it belongs to the record and the viewer may see the record's contacts. */
-  private async assertContactVisible(manager: EntityManager, viewer: EnViewer, companyId: string, contactId: string): Promise<void> {
+  private async assertContactVisible(
+    manager: EntityManager,
+    viewer: EnViewer,
+    companyId: string,
+    contactId: string,
+  ): Promise<void> {
     const rows = await manager.query(
       `SELECT 1 FROM company_contact cc JOIN company c ON c.id = cc.company_id
         WHERE cc.id = $1 AND c.id = $2 AND ${visibleCompanySql('c', '$3', '$4', true)}`,

@@ -14,11 +14,35 @@ export interface ContactIdentity {
 
 /** Each folded letter matches its accented forms: "Helene" typed in a note is still "Hélène". */
 const ACCENTED: Record<string, string> = {
-  a: 'aàâäáãå', c: 'cç', e: 'eéèêë', i: 'iîïíì', o: 'oôöóòõ', u: 'uùûüú', y: 'yÿý', n: 'nñ',
+  a: 'aàâäáãå',
+  c: 'cç',
+  e: 'eéèêë',
+  i: 'iîïíì',
+  o: 'oôöóòõ',
+  u: 'uùûüú',
+  y: 'yÿý',
+  n: 'nñ',
 };
 
 /** Words of a name that are everyday words too ("Le Kerzerho", "De La Fontaine"): never looked for on their own. */
-const PARTICLES = new Set(['les', 'des', 'del', 'della', 'van', 'von', 'der', 'den', 'ben', 'bin', 'dos', 'das', 'mme', 'mlle', 'monsieur', 'madame']);
+const PARTICLES = new Set([
+  'les',
+  'des',
+  'del',
+  'della',
+  'van',
+  'von',
+  'der',
+  'den',
+  'ben',
+  'bin',
+  'dos',
+  'das',
+  'mme',
+  'mlle',
+  'monsieur',
+  'madame',
+]);
 
 function namePattern(name: string): string {
   const folded = fold(name.trim());
@@ -64,13 +88,15 @@ export function personMatcher(people: ContactIdentity[]): RegExp | null {
     for (const n of [p.firstName, p.lastName]) {
       if (!n?.trim()) continue;
       names.add(n.trim());
-      for (const word of n.trim().split(/\s+/)) if (fold(word).replace(/[^a-z0-9]/g, '').length >= 3 && !PARTICLES.has(fold(word))) names.add(word);
+      for (const word of n.trim().split(/\s+/))
+        if (fold(word).replace(/[^a-z0-9]/g, '').length >= 3 && !PARTICLES.has(fold(word))) names.add(word);
     }
     if (p.firstName?.trim() && p.lastName?.trim()) {
       names.add(`${p.firstName.trim()} ${p.lastName.trim()}`);
       names.add(`${p.lastName.trim()} ${p.firstName.trim()}`);
     }
-    for (const e of [p.email, p.emailNormalised]) if (e?.trim()) literal.add(e.trim().replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+    for (const e of [p.email, p.emailNormalised])
+      if (e?.trim()) literal.add(e.trim().replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
     const phone = phonePattern(p.phone, p.phoneE164);
     if (phone) phones.add(phone);
   }
@@ -96,6 +122,7 @@ export function scrubText(text: string, matcher: RegExp | null): string {
 export function scrubJson(value: unknown, matcher: RegExp | null): unknown {
   if (typeof value === 'string') return scrubText(value, matcher);
   if (Array.isArray(value)) return value.map((v) => scrubJson(v, matcher));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubJson(v, matcher)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubJson(v, matcher)]));
   return value;
 }

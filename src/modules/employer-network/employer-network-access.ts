@@ -17,7 +17,10 @@ export interface EnViewer {
 export async function enViewerOf(manager: EntityManager, principal: Principal): Promise<EnViewer> {
   const ownSiaeIds = siaeIdsWith(principal);
   const rows: Array<{ collective_id: string }> = ownSiaeIds.length
-    ? await manager.query(`SELECT DISTINCT collective_id FROM collective_membership WHERE status = 'active' AND siae_id = ANY($1::uuid[])`, [ownSiaeIds])
+    ? await manager.query(
+        `SELECT DISTINCT collective_id FROM collective_membership WHERE status = 'active' AND siae_id = ANY($1::uuid[])`,
+        [ownSiaeIds],
+      )
     : [];
   return {
     userId: principal.userId,
@@ -50,9 +53,14 @@ export function visibleCompanySql(alias: string, ownParam: string, pooledParam: 
  * one of the viewer's collectives whose owner is still an active member of it. Each collective comes with its active
  * members as a parameter, so no row of `company`, `company_share` or `collective_membership` is read per need.
  */
-export function visibleNeedSql(alias: string, ownParam: string, collectives: ReadonlyArray<{ collectiveParam: string; membersParam: string }>): string {
+export function visibleNeedSql(
+  alias: string,
+  ownParam: string,
+  collectives: ReadonlyArray<{ collectiveParam: string; membersParam: string }>,
+): string {
   const shared = collectives.map(
-    ({ collectiveParam, membersParam }) => `(${alias}.shared_collective_ids @> ARRAY[${collectiveParam}::uuid] AND ${alias}.owner_siae_id = ANY(${membersParam}::uuid[]))`,
+    ({ collectiveParam, membersParam }) =>
+      `(${alias}.shared_collective_ids @> ARRAY[${collectiveParam}::uuid] AND ${alias}.owner_siae_id = ANY(${membersParam}::uuid[]))`,
   );
   return `(${[`${alias}.owner_siae_id = ANY(${ownParam}::uuid[])`, ...shared].join(' OR ')})`;
 }

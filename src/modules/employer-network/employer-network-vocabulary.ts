@@ -8,11 +8,26 @@ export type PreferredChannel = (typeof preferredChannels)[number];
 export const interactionKinds = ['call', 'email', 'visit', 'immersion_hosted', 'hire', 'event_attended'] as const;
 export type InteractionKind = (typeof interactionKinds)[number];
 
-export const contractTypes = ['cdi', 'cdd', 'interim', 'apprenticeship', 'professionalisation', 'iae', 'other'] as const;
+export const contractTypes = [
+  'cdi',
+  'cdd',
+  'interim',
+  'apprenticeship',
+  'professionalisation',
+  'iae',
+  'other',
+] as const;
 export type ContractType = (typeof contractTypes)[number];
 
 /** Accommodations an employer accepts: what opens a need to people far from employment. */
-export const accommodations = ['beginner_french', 'no_driving_licence', 'no_experience', 'part_time', 'reduced_mobility', 'no_diploma'] as const;
+export const accommodations = [
+  'beginner_french',
+  'no_driving_licence',
+  'no_experience',
+  'part_time',
+  'reduced_mobility',
+  'no_diploma',
+] as const;
 export type Accommodation = (typeof accommodations)[number];
 
 export const needStatuses = ['open', 'filled', 'closed', 'expired'] as const;

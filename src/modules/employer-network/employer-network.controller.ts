@@ -6,7 +6,15 @@ import type { Principal } from '../../platform/auth/principal';
 import { CompaniesService } from './companies.service';
 import { CompanyInteractionsService } from './company-interactions.service';
 import { ContactPrivacyService } from './contact-privacy.service';
-import { ContactDto, CreateCompanyDto, HiringNeedDto, InteractionDto, NeedStatusDto, ShareDto, UpdateCompanyDto } from './dto/company.dto';
+import {
+  ContactDto,
+  CreateCompanyDto,
+  HiringNeedDto,
+  InteractionDto,
+  NeedStatusDto,
+  ShareDto,
+  UpdateCompanyDto,
+} from './dto/company.dto';
 
 import { HiringNeedsService } from './hiring-needs.service';
 import { SharingService } from './sharing.service';
@@ -25,7 +33,7 @@ export class CompaniesController {
 
   @Post('companies')
   @Allow('direction', 'charge_dev')
-  @ApiOperation({ summary: "Créer une fiche entreprise (propriété de la structure), avec ses contacts" })
+  @ApiOperation({ summary: 'Créer une fiche entreprise (propriété de la structure), avec ses contacts' })
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateCompanyDto) {
     return this.companies.create(p, dto);
   }
@@ -38,7 +46,10 @@ export class CompaniesController {
   }
 
   @Get('companies/:id')
-  @ApiOperation({ summary: 'Une fiche : ma structure, ou partagée avec un de mes collectifs (contacts seulement si partagés, lecture journalisée)' })
+  @ApiOperation({
+    summary:
+      'Une fiche : ma structure, ou partagée avec un de mes collectifs (contacts seulement si partagés, lecture journalisée)',
+  })
   detail(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string) {
     return this.companies.detail(p, id);
   }
@@ -58,9 +69,14 @@ export class CompaniesController {
   @Get('companies/:id/contacts/:contactId/export')
   @Allow('direction', 'charge_dev')
   @ApiOperation({
-    summary: 'Export RGPD d’un contact : sa fiche, les échanges qui le nomment, les collectifs qui ont pu le voir, le journal des consultations (journalisé)',
+    summary:
+      'Export RGPD d’un contact : sa fiche, les échanges qui le nomment, les collectifs qui ont pu le voir, le journal des consultations (journalisé)',
   })
-  exportContact(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Param('contactId', ParseId) contactId: string) {
+  exportContact(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseId) id: string,
+    @Param('contactId', ParseId) contactId: string,
+  ) {
     return this.contactPrivacy.export(p, id, contactId);
   }
 
@@ -68,9 +84,14 @@ export class CompaniesController {
   @HttpCode(200)
   @Allow('direction', 'charge_dev')
   @ApiOperation({
-    summary: 'Effacement RGPD d’un contact : fiche supprimée (et la même personne sur les autres fiches de la structure), nom, e-mail et téléphone retirés des notes, raisons et journaux',
+    summary:
+      'Effacement RGPD d’un contact : fiche supprimée (et la même personne sur les autres fiches de la structure), nom, e-mail et téléphone retirés des notes, raisons et journaux',
   })
-  eraseContact(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Param('contactId', ParseId) contactId: string) {
+  eraseContact(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseId) id: string,
+    @Param('contactId', ParseId) contactId: string,
+  ) {
     return this.contactPrivacy.erase(p, id, contactId);
   }
 
@@ -97,20 +118,31 @@ export class CompaniesController {
   @HttpCode(200)
   @Allow('direction', 'charge_dev')
   @ApiOperation({ summary: "Confirmer qu'un besoin tient toujours (repousse son expiration)" })
-  confirmNeed(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Param('needId', ParseId) needId: string) {
+  confirmNeed(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseId) id: string,
+    @Param('needId', ParseId) needId: string,
+  ) {
     return this.needs.confirm(p, id, needId);
   }
 
   @Post('companies/:id/needs/:needId/status')
   @HttpCode(200)
   @Allow('direction', 'charge_dev')
-  setNeedStatus(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Param('needId', ParseId) needId: string, @Body() dto: NeedStatusDto) {
+  setNeedStatus(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseId) id: string,
+    @Param('needId', ParseId) needId: string,
+    @Body() dto: NeedStatusDto,
+  ) {
     return this.needs.setStatus(p, id, needId, dto);
   }
 
   @Post('companies/:id/shares')
   @Allow('direction', 'charge_dev')
-  @ApiOperation({ summary: 'Partager la fiche avec un collectif (avec ou sans contacts) ; journalisé, relance la mutualisation' })
+  @ApiOperation({
+    summary: 'Partager la fiche avec un collectif (avec ou sans contacts) ; journalisé, relance la mutualisation',
+  })
   share(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Body() dto: ShareDto) {
     return this.sharing.share(p, id, dto);
   }
@@ -119,7 +151,11 @@ export class CompaniesController {
   @HttpCode(200)
   @Allow('direction', 'charge_dev')
   @ApiOperation({ summary: 'Retirer le partage ; la fiche quitte la vue mutualisée au prochain passage' })
-  withdraw(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Param('collectiveId', ParseId) collectiveId: string) {
+  withdraw(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseId) id: string,
+    @Param('collectiveId', ParseId) collectiveId: string,
+  ) {
     return this.sharing.withdraw(p, id, collectiveId);
   }
 

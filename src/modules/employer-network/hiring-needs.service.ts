@@ -28,18 +28,21 @@ export class HiringNeedsService {
     return this.dataSource.transaction(async (manager) => {
       const viewer = await enViewerOf(manager, principal);
       await this.companies.lockWritable(manager, viewer, companyId);
-      const need = await manager.save(HiringNeed, manager.create(HiringNeed, {
-        companyId,
-        appellationCode: dto.appellationCode,
-        positions: dto.positions,
-        contractType: dto.contractType,
-        weeklyHours: dto.weeklyHours === undefined || dto.weeklyHours === null ? null : String(dto.weeklyHours),
-        placeCommuneCode: dto.placeCommuneCode ?? null,
-        startDate: dto.startDate ?? null,
-        accommodations: [...new Set(dto.accommodations ?? [])],
-        status: 'open',
-        confirmedAt: this.clock.now(),
-      }));
+      const need = await manager.save(
+        HiringNeed,
+        manager.create(HiringNeed, {
+          companyId,
+          appellationCode: dto.appellationCode,
+          positions: dto.positions,
+          contractType: dto.contractType,
+          weeklyHours: dto.weeklyHours === undefined || dto.weeklyHours === null ? null : String(dto.weeklyHours),
+          placeCommuneCode: dto.placeCommuneCode ?? null,
+          startDate: dto.startDate ?? null,
+          accommodations: [...new Set(dto.accommodations ?? [])],
+          status: 'open',
+          confirmedAt: this.clock.now(),
+        }),
+      );
       return this.companies.view(manager, viewer, companyId).then((v) => ({ needId: need.id, company: v }));
     });
   }
@@ -69,7 +72,9 @@ export class HiringNeedsService {
   }
 
   async requestExpiry(): Promise<string> {
-    return this.dataSource.transaction((manager) => this.outbox.enqueue(manager, 'employer-network.needs.expire', { v: 1 }));
+    return this.dataSource.transaction((manager) =>
+      this.outbox.enqueue(manager, 'employer-network.needs.expire', { v: 1 }),
+    );
   }
 
   /** One set-based statement: idempotent (an expired need is no longer open), safe to run from several workers. */

@@ -3,7 +3,15 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestj
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../platform/auth/access.decorators';
 import type { Principal } from '../../platform/auth/principal';
-import { BudgetDto, DirectoryQueryDto, MergeDto, PauseDto, PoolingRunRequestDto, SolicitationDto, SplitDto } from './dto/pooling.dto';
+import {
+  BudgetDto,
+  DirectoryQueryDto,
+  MergeDto,
+  PauseDto,
+  PoolingRunRequestDto,
+  SolicitationDto,
+  SplitDto,
+} from './dto/pooling.dto';
 
 import { PooledCompaniesService } from './pooled-companies.service';
 import { PoolingAdminService } from './pooling-admin.service';
@@ -21,20 +29,28 @@ export class PooledCompaniesController {
   ) {}
 
   @Get('collectives/:id/pooled-companies')
-  @ApiOperation({ summary: 'Annuaire des entreprises mutualisées : nom, fiche/domaine ROME des besoins ouverts, commune + rayon' })
+  @ApiOperation({
+    summary: 'Annuaire des entreprises mutualisées : nom, fiche/domaine ROME des besoins ouverts, commune + rayon',
+  })
   directory(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Query() q: DirectoryQueryDto) {
     return this.pooled.directory(p, id, q);
   }
 
   @Get('collectives/:id/reciprocity')
-  @ApiOperation({ summary: 'Réciprocité par structure : fiches apportées, entreprises introduites, utilisées, résultats obtenus grâce aux autres' })
+  @ApiOperation({
+    summary:
+      'Réciprocité par structure : fiches apportées, entreprises introduites, utilisées, résultats obtenus grâce aux autres',
+  })
   reciprocity(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string) {
     return this.pooled.reciprocity(p, id);
   }
 
   @Post('collectives/:id/pooling-runs')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Demander une mutualisation (coordination, direction ou chargé·e de développement d’une structure membre) ; complète sur demande' })
+  @ApiOperation({
+    summary:
+      'Demander une mutualisation (coordination, direction ou chargé·e de développement d’une structure membre) ; complète sur demande',
+  })
   requestRun(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Body() dto: PoolingRunRequestDto) {
     return this.admin.requestRun(p, id, dto);
   }
@@ -57,7 +73,9 @@ export class PooledCompaniesController {
   }
 
   @Get('pooled-companies/:id')
-  @ApiOperation({ summary: 'Entreprise mutualisée : provenance, besoins ouverts, historique, contacts partagés, budget' })
+  @ApiOperation({
+    summary: 'Entreprise mutualisée : provenance, besoins ouverts, historique, contacts partagés, budget',
+  })
   detail(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string) {
     return this.pooled.detail(p, id);
   }
@@ -71,7 +89,9 @@ export class PooledCompaniesController {
 
   @Post('pooled-companies/:id/merge')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Fusionner avec une autre entreprise mutualisée (décision humaine respectée par les passages suivants)' })
+  @ApiOperation({
+    summary: 'Fusionner avec une autre entreprise mutualisée (décision humaine respectée par les passages suivants)',
+  })
   merge(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Body() dto: MergeDto) {
     return this.admin.merge(p, id, dto);
   }
@@ -82,7 +102,10 @@ export class PooledCompaniesController {
   }
 
   @Post('pooled-companies/:id/solicitations')
-  @ApiOperation({ summary: 'Consigner une sollicitation ; refusée au-delà du budget ou pendant une pause, sauf dérogation de la coordination' })
+  @ApiOperation({
+    summary:
+      'Consigner une sollicitation ; refusée au-delà du budget ou pendant une pause, sauf dérogation de la coordination',
+  })
   solicit(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Body() dto: SolicitationDto) {
     return this.solicitations.solicit(p, id, dto);
   }

@@ -25,11 +25,20 @@ export class PooledCompaniesService {
     return this.dataSource.transaction(async (manager) => {
       const viewer = await enViewerOf(manager, principal);
       const pooled = await manager.findOne(PooledCompany, { where: { id } });
-      if (!pooled || pooled.dissolvedAt !== null || !pooledCollectivesOf(viewer).includes(pooled.collectiveId)) throw errors.pooledCompanyNotFound();
+      if (!pooled || pooled.dissolvedAt !== null || !pooledCollectivesOf(viewer).includes(pooled.collectiveId))
+        throw errors.pooledCompanyNotFound();
       // Provenance: which SIAE know it, since when (their record), shared when and by whom; the first to share introduced it.
-      const knownBy: Array<{ companyId: string; siaeId: string; siaeName: string; name: string; knownSince: Date; sharedAt: Date; sharedByUserId: string | null; withContacts: boolean }> =
-        await manager.query(
-          `SELECT c.id AS "companyId", c.siae_id AS "siaeId", si.name AS "siaeName", c.name, c.created_at AS "knownSince",
+      const knownBy: Array<{
+        companyId: string;
+        siaeId: string;
+        siaeName: string;
+        name: string;
+        knownSince: Date;
+        sharedAt: Date;
+        sharedByUserId: string | null;
+        withContacts: boolean;
+      }> = await manager.query(
+        `SELECT c.id AS "companyId", c.siae_id AS "siaeId", si.name AS "siaeName", c.name, c.created_at AS "knownSince",
                   s.shared_at AS "sharedAt", s.shared_by_user_id AS "sharedByUserId", s.with_contacts AS "withContacts"
              FROM pooled_company_member m
              JOIN company c ON c.id = m.company_id
@@ -37,8 +46,8 @@ export class PooledCompaniesService {
              JOIN company_share s ON s.company_id = c.id AND s.collective_id = m.collective_id AND s.withdrawn_at IS NULL
             WHERE m.pooled_company_id = $1
             ORDER BY s.shared_at, c.id`,
-          [id],
-        );
+        [id],
+      );
       const companyIds = knownBy.map((k) => k.companyId);
       const needs = await manager.query(
         `SELECT n.id, n.company_id AS "companyId", n.appellation_code AS "appellationCode", a.label AS "appellationLabel", a.fiche_code AS "romeCode",
@@ -55,22 +64,52 @@ export class PooledCompaniesService {
         [companyIds],
       );
       const withContacts = knownBy.filter((k) => k.withContacts).map((k) => k.companyId);
-      const contactRows: Array<{ id: string; company_id: string; first_name: string | null; last_name: string | null; role: string | null; email: string | null; phone: string | null; preferred_channel: string | null }> =
-        withContacts.length
-          ? await manager.query(
-              `SELECT id, company_id, first_name, last_name, role, email, phone, preferred_channel FROM company_contact WHERE company_id = ANY($1::uuid[]) ORDER BY created_at, id`,
-              [withContacts],
-            )
-          : [];
+      const contactRows: Array<{
+        id: string;
+        company_id: string;
+        first_name: string | null;
+        last_name: string | null;
+        role: string | null;
+        email: string | null;
+        phone: string | null;
+        preferred_channel: string | null;
+      }> = withContacts.length
+        ? await manager.query(
+            `SELECT id, company_id, first_name, last_name, role, email, phone, preferred_channel FROM company_contact WHERE company_id = ANY($1::uuid[]) ORDER BY created_at, id`,
+            [withContacts],
+          )
+        : [];
       const contacts = mergeContacts(contactRows);
       if (contactRows.length > 0)
-        await this.audit.record({ actorUserId: viewer.userId, action: 'pooled_company.contacts.read', subjectType: 'pooled_company', subjectId: id, context: { contacts: contactRows.length } }, manager);
+        await this.audit.record(
+          {
+            actorUserId: viewer.userId,
+            action: 'pooled_company.contacts.read',
+            subjectType: 'pooled_company',
+            subjectId: id,
+            context: { contacts: contactRows.length },
+          },
+          manager,
+        );
       const budget = await this.solicitations.status(manager, pooled, this.clock.now());
       return {
-        id: pooled.id, collectiveId: pooled.collectiveId, name: pooled.displayName, siret: pooled.siret, siren: pooled.siren,
-        communeCode: pooled.communeCode, sizeBand: pooled.sizeBand, pausedUntil: pooled.pausedUntil, pauseReason: pooled.pauseReason,
-        introducedBy: knownBy[0] ? { siaeId: knownBy[0].siaeId, siaeName: knownBy[0].siaeName, at: knownBy[0].sharedAt } : null,
-        knownBy, needs, interactions, contacts, budget,
+        id: pooled.id,
+        collectiveId: pooled.collectiveId,
+        name: pooled.displayName,
+        siret: pooled.siret,
+        siren: pooled.siren,
+        communeCode: pooled.communeCode,
+        sizeBand: pooled.sizeBand,
+        pausedUntil: pooled.pausedUntil,
+        pauseReason: pooled.pauseReason,
+        introducedBy: knownBy[0]
+          ? { siaeId: knownBy[0].siaeId, siaeName: knownBy[0].siaeName, at: knownBy[0].sharedAt }
+          : null,
+        knownBy,
+        needs,
+        interactions,
+        contacts,
+        budget,
       };
     });
   }
@@ -84,7 +123,12 @@ export class PooledCompaniesService {
       const params: unknown[] = [collectiveId];
       const where = ['p.collective_id = $1', 'p.dissolved_at IS NULL'];
       if (q.q) {
-        params.push(`%${q.q.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()}%`);
+        params.push(
+          `%${q.q
+            .normalize('NFD')
+            .replace(/[\u0300-\u036f]/g, '')
+            .toLowerCase()}%`,
+        );
         where.push(`EXISTS (SELECT 1 FROM pooled_company_member m JOIN company c ON c.id = m.company_id
                      WHERE m.pooled_company_id = p.id AND lower(unaccent(c.name)) LIKE $${params.length})`);
       }
@@ -155,11 +199,33 @@ export class PooledCompaniesService {
   }
 }
 
-type ContactRow = { id: string; company_id: string; first_name: string | null; last_name: string | null; role: string | null; email: string | null; phone: string | null; preferred_channel: string | null };
+type ContactRow = {
+  id: string;
+  company_id: string;
+  first_name: string | null;
+  last_name: string | null;
+  role: string | null;
+  email: string | null;
+  phone: string | null;
+  preferred_channel: string | null;
+};
 
 /** One entry per person: the engine's contact linking (e-mail / E.164 phone with agreeing names) inside one pooled company. */
 function mergeContacts(rows: ContactRow[]) {
-  const records = [{ recordId: 'pooled', siaeId: '', name: '', contacts: rows.map((r) => ({ contactId: r.id, firstName: r.first_name, lastName: r.last_name, email: r.email, phone: r.phone })) }];
+  const records = [
+    {
+      recordId: 'pooled',
+      siaeId: '',
+      name: '',
+      contacts: rows.map((r) => ({
+        contactId: r.id,
+        firstName: r.first_name,
+        lastName: r.last_name,
+        email: r.email,
+        phone: r.phone,
+      })),
+    },
+  ];
   const groups = linkContacts(records, new UnionFind(1));
   const groupOf = new Map<string, number>();
   groups.forEach((g, i) => g.forEach((id) => groupOf.set(id, i)));

@@ -21,7 +21,9 @@ export class PoolingAdminService {
     return this.dataSource.transaction(async (manager) => {
       const viewer = await enViewerOf(manager, principal);
       this.assertCorrector(viewer, collectiveId, principal.isAdmin);
-      return this.runView(await this.requests.requestForCollective(manager, collectiveId, viewer.userId, dto.full === true));
+      return this.runView(
+        await this.requests.requestForCollective(manager, collectiveId, viewer.userId, dto.full === true),
+      );
     });
   }
 
@@ -29,17 +31,28 @@ export class PoolingAdminService {
     return this.dataSource.transaction(async (manager) => {
       const viewer = await enViewerOf(manager, principal);
       const run = await manager.findOne(PoolingRun, { where: { id: runId } });
-      if (!run || (!pooledCollectivesOf(viewer).includes(run.collectiveId) && !principal.isAdmin)) throw errors.runNotFound();
+      if (!run || (!pooledCollectivesOf(viewer).includes(run.collectiveId) && !principal.isAdmin))
+        throw errors.runNotFound();
       return this.runView(run);
     });
   }
 
   private runView(run: PoolingRun) {
     return {
-      id: run.id, collectiveId: run.collectiveId, status: run.status, phase: run.phase, label: runLabel(run), mode: run.mode,
-      fullRequested: run.fullRequested, total: run.total, processed: run.processed,
+      id: run.id,
+      collectiveId: run.collectiveId,
+      status: run.status,
+      phase: run.phase,
+      label: runLabel(run),
+      mode: run.mode,
+      fullRequested: run.fullRequested,
+      total: run.total,
+      processed: run.processed,
       percent: run.status === 'done' ? 100 : run.total > 0 ? Math.floor((100 * run.processed) / run.total) : 0,
-      stats: run.stats, createdAt: run.createdAt, startedAt: run.startedAt, finishedAt: run.finishedAt,
+      stats: run.stats,
+      createdAt: run.createdAt,
+      startedAt: run.startedAt,
+      finishedAt: run.finishedAt,
     };
   }
 
@@ -52,9 +65,20 @@ export class PoolingAdminService {
       if (moved.some((id) => !members.includes(id))) throw errors.correctionOutsidePool();
       const staying = members.filter((id) => !moved.includes(id));
       if (staying.length === 0) throw errors.correctionSameRecord();
-      for (const m of moved) for (const s of staying) await this.decide(manager, pooled.collectiveId, 'split', m, s, viewer.userId);
-      for (let i = 1; i < moved.length; i++) await this.decide(manager, pooled.collectiveId, 'merge', moved[0], moved[i], viewer.userId);
-      await this.audit.record({ actorUserId: viewer.userId, action: 'pooling.split', subjectType: 'pooled_company', subjectId: pooled.id, context: { moved, staying } }, manager);
+      for (const m of moved)
+        for (const s of staying) await this.decide(manager, pooled.collectiveId, 'split', m, s, viewer.userId);
+      for (let i = 1; i < moved.length; i++)
+        await this.decide(manager, pooled.collectiveId, 'merge', moved[0], moved[i], viewer.userId);
+      await this.audit.record(
+        {
+          actorUserId: viewer.userId,
+          action: 'pooling.split',
+          subjectType: 'pooled_company',
+          subjectId: pooled.id,
+          context: { moved, staying },
+        },
+        manager,
+      );
       return this.runView(await this.requests.requestForCollective(manager, pooled.collectiveId, viewer.userId));
     });
   }
@@ -73,12 +97,28 @@ export class PoolingAdminService {
         [a.pooled.collectiveId, a.members, b.members],
       );
       await this.decide(manager, a.pooled.collectiveId, 'merge', a.members[0], b.members[0], viewer.userId);
-      await this.audit.record({ actorUserId: viewer.userId, action: 'pooling.merge', subjectType: 'pooled_company', subjectId: a.pooled.id, context: { with: b.pooled.id } }, manager);
+      await this.audit.record(
+        {
+          actorUserId: viewer.userId,
+          action: 'pooling.merge',
+          subjectType: 'pooled_company',
+          subjectId: a.pooled.id,
+          context: { with: b.pooled.id },
+        },
+        manager,
+      );
       return this.runView(await this.requests.requestForCollective(manager, a.pooled.collectiveId, viewer.userId));
     });
   }
 
-  private async decide(manager: EntityManager, collectiveId: string, kind: 'merge' | 'split', x: string, y: string, userId: string) {
+  private async decide(
+    manager: EntityManager,
+    collectiveId: string,
+    kind: 'merge' | 'split',
+    x: string,
+    y: string,
+    userId: string,
+  ) {
     if (x === y) throw errors.correctionSameRecord();
     const [a, b] = x < y ? [x, y] : [y, x];
     await manager.query(
@@ -90,7 +130,12 @@ export class PoolingAdminService {
 
   private async pooledWithMembers(manager: EntityManager, viewer: EnViewer, id: string, isAdmin: boolean) {
     const pooled = await manager.findOne(PooledCompany, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!pooled || pooled.dissolvedAt !== null || (!pooledCollectivesOf(viewer).includes(pooled.collectiveId) && !isAdmin)) throw errors.pooledCompanyNotFound();
+    if (
+      !pooled ||
+      pooled.dissolvedAt !== null ||
+      (!pooledCollectivesOf(viewer).includes(pooled.collectiveId) && !isAdmin)
+    )
+      throw errors.pooledCompanyNotFound();
     this.assertCorrector(viewer, pooled.collectiveId, isAdmin);
     const rows: Array<{ company_id: string }> = await manager.query(
       `SELECT company_id FROM pooled_company_member WHERE pooled_company_id = $1 ORDER BY company_id`,
@@ -116,10 +161,15 @@ function runLabel(run: PoolingRun): string {
   if (run.status === 'done') {
     const relinked = Number((run.stats as { relinkedRecords?: number } | null)?.relinkedRecords ?? 0);
     if (run.mode === 'unchanged') return 'Terminée : rien n’avait changé depuis la précédente';
-    if (run.mode === 'incremental') return `Terminée : ${n(relinked)} fiche(s) touchée(s) par les changements rapprochée(s) de nouveau`;
+    if (run.mode === 'incremental')
+      return `Terminée : ${n(relinked)} fiche(s) touchée(s) par les changements rapprochée(s) de nouveau`;
     return `Terminée : toutes les fiches rapprochées de nouveau (${n(relinked)})`;
   }
-  if (run.phase === 'linking') return run.total > 0 ? `Rapprochement des fiches : ${n(run.processed)} sur ${n(half)}` : 'Rapprochement des fiches : comparaison avec la précédente';
-  if (run.phase === 'writing') return `Enregistrement : ${n(Math.max(0, run.processed - half))} fiche(s) sur ${n(half)}`;
+  if (run.phase === 'linking')
+    return run.total > 0
+      ? `Rapprochement des fiches : ${n(run.processed)} sur ${n(half)}`
+      : 'Rapprochement des fiches : comparaison avec la précédente';
+  if (run.phase === 'writing')
+    return `Enregistrement : ${n(Math.max(0, run.processed - half))} fiche(s) sur ${n(half)}`;
   return 'Lecture des fiches partagées';
 }

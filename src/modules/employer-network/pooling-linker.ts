@@ -8,7 +8,10 @@ import type { RelinkInput, RelinkOutcome } from './linking/incremental';
  * worker shares a process with the API (tests), and BullMQ's lock renewals.
  */
 export class PoolingLinker {
-  relink(input: Omit<RelinkInput, 'onProgress'>, onProgress: (done: number, total: number) => void): Promise<RelinkOutcome> {
+  relink(
+    input: Omit<RelinkInput, 'onProgress'>,
+    onProgress: (done: number, total: number) => void,
+  ): Promise<RelinkOutcome> {
     return new Promise((resolve, reject) => {
       const worker = spawn(input);
       let settled = false;

@@ -12,15 +12,26 @@ export class PoolingRequests {
   constructor(private readonly outbox: OutboxService) {}
 
   /** `full`: re-link every record and count the statistics again, instead of re-linking what changed (see PoolingService). */
-  async requestForCollective(manager: EntityManager, collectiveId: string, userId: string | null, full = false): Promise<PoolingRun> {
+  async requestForCollective(
+    manager: EntityManager,
+    collectiveId: string,
+    userId: string | null,
+    full = false,
+  ): Promise<PoolingRun> {
     // the collective row serialises two requests racing to create the queued run
     await manager.query(`SELECT 1 FROM collective WHERE id = $1 FOR UPDATE`, [collectiveId]);
-    const queued = await manager.findOne(PoolingRun, { where: { collectiveId, status: 'queued' }, order: { createdAt: 'DESC' } });
+    const queued = await manager.findOne(PoolingRun, {
+      where: { collectiveId, status: 'queued' },
+      order: { createdAt: 'DESC' },
+    });
     if (queued) {
       if (full && !queued.fullRequested) await manager.update(PoolingRun, { id: queued.id }, { fullRequested: true });
       return full ? { ...queued, fullRequested: true } : queued;
     }
-    const run = await manager.save(PoolingRun, manager.create(PoolingRun, { collectiveId, status: 'queued', requestedByUserId: userId, fullRequested: full }));
+    const run = await manager.save(
+      PoolingRun,
+      manager.create(PoolingRun, { collectiveId, status: 'queued', requestedByUserId: userId, fullRequested: full }),
+    );
     await this.outbox.enqueue(manager, 'employer-network.pool', { v: 1, collectiveId, runId: run.id });
     return run;
   }

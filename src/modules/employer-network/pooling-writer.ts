@@ -30,10 +30,18 @@ export async function writePooling(manager: EntityManager, input: WriteInput) {
   const gone = [...pooledOf.keys()].filter((id) => !present.has(id));
   // The pooled companies the re-linked or removed records were in hold nothing else (a run re-links whole link
   // groups, and a pooled company lies inside one): they are the only ones a cluster may take over.
-  const touchedIds = [...new Set([...outcome.relinked, ...gone].map((id) => pooledOf.get(id)).filter((p): p is string => p !== undefined))];
+  const touchedIds = [
+    ...new Set(
+      [...outcome.relinked, ...gone].map((id) => pooledOf.get(id)).filter((p): p is string => p !== undefined),
+    ),
+  ];
   // Locked: a solicitation (which locks its pooled company) waits for the new view.
   const pooled = touchedIds.length
-    ? await manager.find(PooledCompany, { where: { id: In(touchedIds) }, lock: { mode: 'pessimistic_write' }, order: { createdAt: 'ASC', id: 'ASC' } })
+    ? await manager.find(PooledCompany, {
+        where: { id: In(touchedIds) },
+        lock: { mode: 'pessimistic_write' },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      })
     : [];
   const clusters = outcome.clusters;
 
@@ -48,7 +56,9 @@ export async function writePooling(manager: EntityManager, input: WriteInput) {
     }
     for (const [pooledId, overlap] of counts) candidates.push({ cluster: i, pooledId, overlap });
   });
-  candidates.sort((a, b) => b.overlap - a.overlap || order.get(a.pooledId)! - order.get(b.pooledId)! || a.cluster - b.cluster);
+  candidates.sort(
+    (a, b) => b.overlap - a.overlap || order.get(a.pooledId)! - order.get(b.pooledId)! || a.cluster - b.cluster,
+  );
   const assigned = new Map<number, string>();
   const taken = new Set<string>();
   for (const c of candidates) {
@@ -67,13 +77,22 @@ export async function writePooling(manager: EntityManager, input: WriteInput) {
     const summary = summarise(clusters[i].map((id) => byId.get(id)!));
     let pooledId = assigned.get(i);
     if (!pooledId) {
-      const p = await manager.save(PooledCompany, manager.create(PooledCompany, { collectiveId, ...summary, dissolvedAt: null }));
+      const p = await manager.save(
+        PooledCompany,
+        manager.create(PooledCompany, { collectiveId, ...summary, dissolvedAt: null }),
+      );
       pooledId = p.id;
       created++;
     } else {
       const p = pooledById.get(pooledId)!;
-      if (p.displayName !== summary.displayName || p.siret !== summary.siret || p.siren !== summary.siren || p.communeCode !== summary.communeCode ||
-          p.sizeBand !== summary.sizeBand || p.dissolvedAt !== null) {
+      if (
+        p.displayName !== summary.displayName ||
+        p.siret !== summary.siret ||
+        p.siren !== summary.siren ||
+        p.communeCode !== summary.communeCode ||
+        p.sizeBand !== summary.sizeBand ||
+        p.dissolvedAt !== null
+      ) {
         await manager.update(PooledCompany, { id: pooledId }, { ...summary, dissolvedAt: null });
         updated++;
       }
@@ -94,42 +113,75 @@ export async function writePooling(manager: EntityManager, input: WriteInput) {
          FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::uuid[]) AS u(p, c, h, f, k, g)
        ON CONFLICT (collective_id, company_id) DO UPDATE SET pooled_company_id = EXCLUDED.pooled_company_id,
          input_hash = EXCLUDED.input_hash, fingerprint = EXCLUDED.fingerprint, linking_keys = EXCLUDED.linking_keys, link_group = EXCLUDED.link_group`,
-      [collectiveId, batch.map((r) => r.pooledId), batch.map((r) => r.companyId), batch.map((r) => r.state.inputHash),
-        batch.map((r) => r.state.fingerprint), batch.map((r) => `{${r.state.keys.join(',')}}`), batch.map((r) => r.state.component)],
+      [
+        collectiveId,
+        batch.map((r) => r.pooledId),
+        batch.map((r) => r.companyId),
+        batch.map((r) => r.state.inputHash),
+        batch.map((r) => r.state.fingerprint),
+        batch.map((r) => `{${r.state.keys.join(',')}}`),
+        batch.map((r) => r.state.component),
+      ],
     );
     written += batch.length;
     await input.onProgress(written);
   }
   // Records no longer shared (withdrawn, SIAE gone) leave the pooled view.
-  if (gone.length > 0) await manager.query(`DELETE FROM pooled_company_member WHERE collective_id = $1 AND company_id = ANY($2::uuid[])`, [collectiveId, gone]);
+  if (gone.length > 0)
+    await manager.query(`DELETE FROM pooled_company_member WHERE collective_id = $1 AND company_id = ANY($2::uuid[])`, [
+      collectiveId,
+      gone,
+    ]);
   const empty: Array<{ id: string }> = touchedIds.length
-    ? await manager.query(
-        `UPDATE pooled_company p SET dissolved_at = $2
+    ? await manager
+        .query(
+          `UPDATE pooled_company p SET dissolved_at = $2
           WHERE p.id = ANY($1::uuid[]) AND p.dissolved_at IS NULL
             AND NOT EXISTS (SELECT 1 FROM pooled_company_member m WHERE m.pooled_company_id = p.id) RETURNING p.id`,
-        [touchedIds, now],
-      ).then((r: [Array<{ id: string }>, number]) => r[0])
+          [touchedIds, now],
+        )
+        .then((r: [Array<{ id: string }>, number]) => r[0])
     : [];
   updated += await refreshShown(manager, collectiveId, outcome.relinked, pooledOf, byId);
   return { created, updated, moved, removed: gone.length, dissolved: empty.length, statesWritten: written };
 }
 
 /** What a pooled company shows may change without any re-linking (a size band is not linked on): compared, written if different. */
-async function refreshShown(manager: EntityManager, collectiveId: string, relinked: ReadonlySet<string>, pooledOf: ReadonlyMap<string, string>,
-  byId: ReadonlyMap<string, SnapshotRow>): Promise<number> {
+async function refreshShown(
+  manager: EntityManager,
+  collectiveId: string,
+  relinked: ReadonlySet<string>,
+  pooledOf: ReadonlyMap<string, string>,
+  byId: ReadonlyMap<string, SnapshotRow>,
+): Promise<number> {
   const groups = new Map<string, SnapshotRow[]>();
   for (const [companyId, pooledId] of pooledOf) {
     const row = byId.get(companyId);
     if (row && !relinked.has(companyId)) (groups.get(pooledId) ?? groups.set(pooledId, []).get(pooledId)!).push(row);
   }
   if (groups.size === 0) return 0;
-  const shown: Array<{ id: string; display_name: string; siret: string | null; siren: string | null; commune_code: string | null; size_band: string | null }> =
-    await manager.query(`SELECT id, display_name, siret, siren, commune_code, size_band FROM pooled_company WHERE collective_id = $1 AND id = ANY($2::uuid[])`,
-      [collectiveId, [...groups.keys()]]);
+  const shown: Array<{
+    id: string;
+    display_name: string;
+    siret: string | null;
+    siren: string | null;
+    commune_code: string | null;
+    size_band: string | null;
+  }> = await manager.query(
+    `SELECT id, display_name, siret, siren, commune_code, size_band FROM pooled_company WHERE collective_id = $1 AND id = ANY($2::uuid[])`,
+    [collectiveId, [...groups.keys()]],
+  );
   let updated = 0;
   for (const p of shown) {
     const s = summarise(groups.get(p.id)!);
-    if (p.display_name === s.displayName && p.siret === s.siret && p.siren === s.siren && p.commune_code === s.communeCode && p.size_band === s.sizeBand) continue;
+    if (
+      p.display_name === s.displayName &&
+      p.siret === s.siret &&
+      p.siren === s.siren &&
+      p.commune_code === s.communeCode &&
+      p.size_band === s.sizeBand
+    )
+      continue;
     await manager.update(PooledCompany, { id: p.id }, s);
     updated++;
   }
@@ -137,8 +189,13 @@ async function refreshShown(manager: EntityManager, collectiveId: string, relink
 }
 
 function sameState(a: RecordState, b: RecordState): boolean {
-  return a.inputHash === b.inputHash && a.fingerprint === b.fingerprint && a.component === b.component && a.keys.length === b.keys.length &&
-    a.keys.every((k, i) => k === b.keys[i]);
+  return (
+    a.inputHash === b.inputHash &&
+    a.fingerprint === b.fingerprint &&
+    a.component === b.component &&
+    a.keys.length === b.keys.length &&
+    a.keys.every((k, i) => k === b.keys[i])
+  );
 }
 
 /** What the pooled company shows: the most frequent spelling and identifiers among its records (ties: earliest shared). */

@@ -37,8 +37,17 @@ export class PoolingService {
     const run = await this.dataSource.getRepository(PoolingRun).findOne({ where: { id: runId } });
     if (!run || run.status === 'done' || run.status === 'failed') return 'skipped';
     const collectiveId = run.collectiveId;
-    await this.progress(runId, { status: 'running', phase: 'loading', total: 0, processed: 0, startedAt: this.clock.now() });
-    const progress = new ThrottledProgress((patch) => this.progress(runId, patch), (e) => this.logger.warn(`progress of run ${runId} not written: ${e.message}`));
+    await this.progress(runId, {
+      status: 'running',
+      phase: 'loading',
+      total: 0,
+      processed: 0,
+      startedAt: this.clock.now(),
+    });
+    const progress = new ThrottledProgress(
+      (patch) => this.progress(runId, patch),
+      (e) => this.logger.warn(`progress of run ${runId} not written: ${e.message}`),
+    );
     try {
       const started = Date.now();
       const { snapshot, previous } = await this.dataSource.transaction('REPEATABLE READ', async (manager) => ({
@@ -49,10 +58,19 @@ export class PoolingService {
       const version = engineVersion(communes);
       const loadedMs = Date.now() - started;
       await this.progress(runId, { phase: 'linking' });
-      const input = { records: snapshot.records, mustLink: snapshot.mustLink, cannotLink: snapshot.cannotLink, communes, engineVersion: version,
-        previous: previous.linking, full: run.fullRequested };
+      const input = {
+        records: snapshot.records,
+        mustLink: snapshot.mustLink,
+        cannotLink: snapshot.cannotLink,
+        communes,
+        engineVersion: version,
+        previous: previous.linking,
+        full: run.fullRequested,
+      };
       // nothing changed: decided here, without starting the engine (nor its thread)
-      const outcome = unchangedOutcome(input) ?? (await this.linker.relink(input, (done, total) => progress.push({ total: 2 * total, processed: done })));
+      const outcome =
+        unchangedOutcome(input) ??
+        (await this.linker.relink(input, (done, total) => progress.push({ total: 2 * total, processed: done })));
       await progress.flush();
       const linkedMs = Date.now() - started - loadedMs;
       const relinked = outcome.relinked.size;
@@ -64,9 +82,14 @@ export class PoolingService {
           `SELECT id FROM pooling_run WHERE collective_id = $1 AND status = 'done' ORDER BY finished_at DESC, id DESC LIMIT 1`,
           [collectiveId],
         );
-        if ((last?.id ?? null) !== previous.runId) throw new PoolingBaseMovedError(`pooling of collective ${collectiveId}: another run finished meanwhile`);
+        if ((last?.id ?? null) !== previous.runId)
+          throw new PoolingBaseMovedError(`pooling of collective ${collectiveId}: another run finished meanwhile`);
         const written = await writePooling(manager, {
-          collectiveId, outcome, rows: snapshot.rows, pooledOf: previous.pooledOf, previousStates: previous.linking?.states ?? null,
+          collectiveId,
+          outcome,
+          rows: snapshot.rows,
+          pooledOf: previous.pooledOf,
+          previousStates: previous.linking?.states ?? null,
           now: this.clock.now(),
           onProgress: (n) => progress.push({ processed: relinked + Math.min(n, relinked) }),
         });
@@ -77,18 +100,37 @@ export class PoolingService {
           `SELECT greatest($2::timestamptz, max(finished_at) + interval '1 millisecond') AS at FROM pooling_run WHERE collective_id = $1 AND status = 'done'`,
           [collectiveId, this.clock.now()],
         );
-        await manager.update(PoolingRun, { id: runId }, {
-          status: 'done', phase: null, total: 2 * relinked, processed: 2 * relinked, finishedAt: at,
-          mode: outcome.mode, engineVersion: version, drift: outcome.drift, corrections: outcome.corrections,
-          statisticsRunId: outcome.mode === 'full' ? runId : previous.statisticsRunId,
-          linkingStatistics: outcome.mode === 'full'
-            ? { records: outcome.statistics.records, documentFrequency: [...outcome.statistics.documentFrequency] } : null,
-          stats: {
-            mode: outcome.mode, fullReason: outcome.reason, records: snapshot.records.length, pooledCompanies: countClusters(previous.pooledOf, outcome),
-            changedRecords: outcome.changed, relinkedRecords: relinked, ...written, engine: outcome.engine,
-            ms: { loading: loadedMs, linking: linkedMs, writing: Date.now() - started - loadedMs - linkedMs },
-          } as QueryDeepPartialEntity<Record<string, unknown>>,
-        });
+        await manager.update(
+          PoolingRun,
+          { id: runId },
+          {
+            status: 'done',
+            phase: null,
+            total: 2 * relinked,
+            processed: 2 * relinked,
+            finishedAt: at,
+            mode: outcome.mode,
+            engineVersion: version,
+            drift: outcome.drift,
+            corrections: outcome.corrections,
+            statisticsRunId: outcome.mode === 'full' ? runId : previous.statisticsRunId,
+            linkingStatistics:
+              outcome.mode === 'full'
+                ? { records: outcome.statistics.records, documentFrequency: [...outcome.statistics.documentFrequency] }
+                : null,
+            stats: {
+              mode: outcome.mode,
+              fullReason: outcome.reason,
+              records: snapshot.records.length,
+              pooledCompanies: countClusters(previous.pooledOf, outcome),
+              changedRecords: outcome.changed,
+              relinkedRecords: relinked,
+              ...written,
+              engine: outcome.engine,
+              ms: { loading: loadedMs, linking: linkedMs, writing: Date.now() - started - loadedMs - linkedMs },
+            } as QueryDeepPartialEntity<Record<string, unknown>>,
+          },
+        );
       });
       return 'done';
     } catch (e) {
@@ -105,9 +147,8 @@ export class PoolingService {
 
   private async communeLocations(): Promise<Map<string, CommuneLocation>> {
     if (this.communes) return this.communes;
-    const rows: Array<{ code: string; name: string; latitude: number; longitude: number; postcodes: string[] }> = await this.dataSource.query(
-      `SELECT code, name, latitude, longitude, postcodes FROM commune`,
-    );
+    const rows: Array<{ code: string; name: string; latitude: number; longitude: number; postcodes: string[] }> =
+      await this.dataSource.query(`SELECT code, name, latitude, longitude, postcodes FROM commune`);
     const map = new Map<string, CommuneLocation>();
     for (const r of rows) map.set(r.code, { lat: r.latitude, lon: r.longitude, name: r.name, postcodes: r.postcodes });
     // the referential changes with an import, not between two runs of a worker's life: cached once it has rows
@@ -117,7 +158,10 @@ export class PoolingService {
 }
 
 /** Pooled companies after the run: the clusters re-linked, plus the untouched ones. */
-function countClusters(pooledOf: ReadonlyMap<string, string>, outcome: { relinked: ReadonlySet<string>; clusters: string[][]; states: ReadonlyMap<string, unknown> }): number {
+function countClusters(
+  pooledOf: ReadonlyMap<string, string>,
+  outcome: { relinked: ReadonlySet<string>; clusters: string[][]; states: ReadonlyMap<string, unknown> },
+): number {
   const untouched = new Set<string>();
   for (const [id, p] of pooledOf) if (outcome.states.has(id) && !outcome.relinked.has(id)) untouched.add(p);
   return untouched.size + outcome.clusters.length;

@@ -30,17 +30,39 @@ export class SharingService {
         [dto.collectiveId, company.siaeId],
       );
       if (member.length === 0) throw errors.notAMember();
-      const existing = await manager.count(CompanyShare, { where: { companyId, collectiveId: dto.collectiveId, withdrawnAt: IsNull() } });
+      const existing = await manager.count(CompanyShare, {
+        where: { companyId, collectiveId: dto.collectiveId, withdrawnAt: IsNull() },
+      });
       if (existing > 0) throw errors.alreadyShared();
-      const share = await manager.save(CompanyShare, manager.create(CompanyShare, {
-        companyId, collectiveId: dto.collectiveId, withContacts: dto.withContacts, sharedByUserId: viewer.userId, sharedAt: this.clock.now(),
-      }));
-      await this.audit.record({
-        actorUserId: viewer.userId, action: 'company.share', subjectType: 'company', subjectId: companyId,
-        context: { collectiveId: dto.collectiveId, withContacts: dto.withContacts, siaeId: company.siaeId },
-      }, manager);
+      const share = await manager.save(
+        CompanyShare,
+        manager.create(CompanyShare, {
+          companyId,
+          collectiveId: dto.collectiveId,
+          withContacts: dto.withContacts,
+          sharedByUserId: viewer.userId,
+          sharedAt: this.clock.now(),
+        }),
+      );
+      await this.audit.record(
+        {
+          actorUserId: viewer.userId,
+          action: 'company.share',
+          subjectType: 'company',
+          subjectId: companyId,
+          context: { collectiveId: dto.collectiveId, withContacts: dto.withContacts, siaeId: company.siaeId },
+        },
+        manager,
+      );
       const run = await this.pooling.requestForCollective(manager, dto.collectiveId, viewer.userId);
-      return { id: share.id, companyId, collectiveId: share.collectiveId, withContacts: share.withContacts, sharedAt: share.sharedAt, poolingRunId: run.id };
+      return {
+        id: share.id,
+        companyId,
+        collectiveId: share.collectiveId,
+        withContacts: share.withContacts,
+        sharedAt: share.sharedAt,
+        poolingRunId: run.id,
+      };
     });
   }
 
@@ -54,10 +76,16 @@ export class SharingService {
         [companyId, collectiveId, this.clock.now(), viewer.userId],
       );
       if (updated[1] === 0) throw errors.notShared();
-      await this.audit.record({
-        actorUserId: viewer.userId, action: 'company.share.withdraw', subjectType: 'company', subjectId: companyId,
-        context: { collectiveId, siaeId: company.siaeId },
-      }, manager);
+      await this.audit.record(
+        {
+          actorUserId: viewer.userId,
+          action: 'company.share.withdraw',
+          subjectType: 'company',
+          subjectId: companyId,
+          context: { collectiveId, siaeId: company.siaeId },
+        },
+        manager,
+      );
       const run = await this.pooling.requestForCollective(manager, collectiveId, viewer.userId);
       return { companyId, collectiveId, withdrawn: true, poolingRunId: run.id };
     });

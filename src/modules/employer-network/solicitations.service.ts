@@ -42,20 +42,37 @@ export class SolicitationsService {
         `SELECT 1 FROM collective_membership WHERE collective_id = $1 AND siae_id = $2 AND status = 'active'`,
         [pooled.collectiveId, dto.siaeId],
       );
-      if (member.length === 0 || (!viewer.ownSiaeIds.includes(dto.siaeId) && !coordinator)) throw errors.soliciterNotMember();
+      if (member.length === 0 || (!viewer.ownSiaeIds.includes(dto.siaeId) && !coordinator))
+        throw errors.soliciterNotMember();
       if (dto.overrideReason !== undefined && !coordinator) throw errors.overrideForbidden();
       const now = this.clock.now();
       const status = await this.status(manager, pooled, now);
-      if (dto.overrideReason === undefined) this.assertWithinBudget(status, await this.windowStarts(manager, pooled.id, now), now);
-      const row = await manager.save(Solicitation, manager.create(Solicitation, {
-        pooledCompanyId: pooled.id, collectiveId: pooled.collectiveId, siaeId: dto.siaeId, byUserId: viewer.userId, kind: dto.kind,
-        occurredAt: now, note: dto.note?.trim() || null, overrideReason: dto.overrideReason ?? null,
-      }));
+      if (dto.overrideReason === undefined)
+        this.assertWithinBudget(status, await this.windowStarts(manager, pooled.id, now), now);
+      const row = await manager.save(
+        Solicitation,
+        manager.create(Solicitation, {
+          pooledCompanyId: pooled.id,
+          collectiveId: pooled.collectiveId,
+          siaeId: dto.siaeId,
+          byUserId: viewer.userId,
+          kind: dto.kind,
+          occurredAt: now,
+          note: dto.note?.trim() || null,
+          overrideReason: dto.overrideReason ?? null,
+        }),
+      );
       if (dto.overrideReason !== undefined) {
-        await this.audit.record({
-          actorUserId: viewer.userId, action: 'solicitation.override', subjectType: 'pooled_company', subjectId: pooled.id,
-          context: { reason: dto.overrideReason, solicitationId: row.id, siaeId: dto.siaeId, ...status },
-        }, manager);
+        await this.audit.record(
+          {
+            actorUserId: viewer.userId,
+            action: 'solicitation.override',
+            subjectType: 'pooled_company',
+            subjectId: pooled.id,
+            context: { reason: dto.overrideReason, solicitationId: row.id, siaeId: dto.siaeId, ...status },
+          },
+          manager,
+        );
       }
       return { solicitation: row, budget: await this.status(manager, pooled, now) };
     });
@@ -80,11 +97,21 @@ export class SolicitationsService {
     return this.dataSource.transaction(async (manager) => {
       const viewer = await enViewerOf(manager, principal);
       const pooled = await this.lockVisible(manager, viewer, pooledCompanyId);
-      await manager.update(PooledCompany, { id: pooled.id }, { pausedUntil: dto.until, pauseReason: dto.until ? dto.reason?.trim() || null : null });
-      await this.audit.record({
-        actorUserId: viewer.userId, action: dto.until ? 'pooled_company.pause' : 'pooled_company.unpause', subjectType: 'pooled_company',
-        subjectId: pooled.id, context: { until: dto.until, reason: dto.reason ?? null },
-      }, manager);
+      await manager.update(
+        PooledCompany,
+        { id: pooled.id },
+        { pausedUntil: dto.until, pauseReason: dto.until ? dto.reason?.trim() || null : null },
+      );
+      await this.audit.record(
+        {
+          actorUserId: viewer.userId,
+          action: dto.until ? 'pooled_company.pause' : 'pooled_company.unpause',
+          subjectType: 'pooled_company',
+          subjectId: pooled.id,
+          context: { until: dto.until, reason: dto.reason ?? null },
+        },
+        manager,
+      );
       return { pooledCompanyId: pooled.id, pausedUntil: dto.until };
     });
   }
@@ -105,9 +132,33 @@ export class SolicitationsService {
         throw errors.collectiveNotFound();
       }
       await manager.delete(SolicitationBudget, { collectiveId });
-      const rows = [{ sizeKey: 'any', ...dto.default }, ...(dto.bySize ?? []).map((b) => ({ sizeKey: b.sizeBand, maxPer30Days: b.maxPer30Days, maxPer7Days: b.maxPer7Days }))];
-      await manager.insert(SolicitationBudget, rows.map((r) => ({ collectiveId, sizeKey: r.sizeKey, maxPer30Days: r.maxPer30Days, maxPer7Days: r.maxPer7Days })));
-      await this.audit.record({ actorUserId: viewer.userId, action: 'solicitation_budget.set', subjectType: 'collective', subjectId: collectiveId, context: { rows } }, manager);
+      const rows = [
+        { sizeKey: 'any', ...dto.default },
+        ...(dto.bySize ?? []).map((b) => ({
+          sizeKey: b.sizeBand,
+          maxPer30Days: b.maxPer30Days,
+          maxPer7Days: b.maxPer7Days,
+        })),
+      ];
+      await manager.insert(
+        SolicitationBudget,
+        rows.map((r) => ({
+          collectiveId,
+          sizeKey: r.sizeKey,
+          maxPer30Days: r.maxPer30Days,
+          maxPer7Days: r.maxPer7Days,
+        })),
+      );
+      await this.audit.record(
+        {
+          actorUserId: viewer.userId,
+          action: 'solicitation_budget.set',
+          subjectType: 'collective',
+          subjectId: collectiveId,
+          context: { rows },
+        },
+        manager,
+      );
       return this.budgetOf(manager, collectiveId);
     });
   }
@@ -118,7 +169,9 @@ export class SolicitationsService {
     return {
       collectiveId,
       default: any ? { maxPer30Days: any.maxPer30Days, maxPer7Days: any.maxPer7Days } : { ...DEFAULT_BUDGET },
-      bySize: rows.filter((r) => r.sizeKey !== 'any').map((r) => ({ sizeBand: r.sizeKey, maxPer30Days: r.maxPer30Days, maxPer7Days: r.maxPer7Days })),
+      bySize: rows
+        .filter((r) => r.sizeKey !== 'any')
+        .map((r) => ({ sizeBand: r.sizeKey, maxPer30Days: r.maxPer30Days, maxPer7Days: r.maxPer7Days })),
     };
   }
 
@@ -146,19 +199,33 @@ export class SolicitationsService {
 
   private assertWithinBudget(status: BudgetStatus, times: Date[], now: Date): void {
     const in7 = times.filter((t) => t.getTime() > now.getTime() - 7 * DAY);
-    const refusal = budgetRefusal({ last7Days: in7.length, last30Days: times.length }, status, status.pausedUntil, fieldDate(now));
+    const refusal = budgetRefusal(
+      { last7Days: in7.length, last30Days: times.length },
+      status,
+      status.pausedUntil,
+      fieldDate(now),
+    );
     if (!refusal) return;
     if (refusal.kind === 'paused') throw errors.companyPaused(refusal.until);
     // The day the oldest solicitation that counts leaves its window: from then on one more fits.
     const inWindow = refusal.window === '7 jours' ? in7 : times;
     const days = refusal.window === '7 jours' ? 7 : 30;
-    const next = inWindow.length > 0 && refusal.limit > 0 ? new Date(inWindow[inWindow.length - refusal.limit].getTime() + days * DAY) : null;
-    throw errors.budgetExceeded({ window: refusal.window, limit: refusal.limit, count: refusal.count, nextPossibleAt: next });
+    const next =
+      inWindow.length > 0 && refusal.limit > 0
+        ? new Date(inWindow[inWindow.length - refusal.limit].getTime() + days * DAY)
+        : null;
+    throw errors.budgetExceeded({
+      window: refusal.window,
+      limit: refusal.limit,
+      count: refusal.count,
+      nextPossibleAt: next,
+    });
   }
 
   private async lockVisible(manager: EntityManager, viewer: EnViewer, id: string): Promise<PooledCompany> {
     const pooled = await manager.findOne(PooledCompany, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!pooled || pooled.dissolvedAt !== null || !pooledCollectivesOf(viewer).includes(pooled.collectiveId)) throw errors.pooledCompanyNotFound();
+    if (!pooled || pooled.dissolvedAt !== null || !pooledCollectivesOf(viewer).includes(pooled.collectiveId))
+      throw errors.pooledCompanyNotFound();
     return pooled;
   }
 

@@ -5,10 +5,26 @@
 import { EntityManager } from 'typeorm';
 import { prepared } from '../../platform/database/prepared';
 import { partnerSql } from '../candidates/candidate-access';
-import type { DrivingLicence, EvidenceLevel, SoftSkill, TransportMean, WorkTime } from '../candidates/candidate-vocabulary';
+import type {
+  DrivingLicence,
+  EvidenceLevel,
+  SoftSkill,
+  TransportMean,
+  WorkTime,
+} from '../candidates/candidate-vocabulary';
 import type { SpokenLanguage } from '../candidates/entities/candidate-profile.entity';
 import { haversineKm, withinRadiusKm, type CandidateSnapshot, type NeedSnapshot } from './engine';
-import { boxSql, codes, ficheId, haversineSql, Params, searchedFiches, SQL_SLACK_KM, type JobReferential, type MatchingViewer } from './matching-sql';
+import {
+  boxSql,
+  codes,
+  ficheId,
+  haversineSql,
+  Params,
+  searchedFiches,
+  SQL_SLACK_KM,
+  type JobReferential,
+  type MatchingViewer,
+} from './matching-sql';
 import { SnapshotCache } from './snapshot-cache';
 
 /** Candidates for a need with a place and no radius given: how far around the place the index is asked to look. */
@@ -24,7 +40,6 @@ export interface CachedCandidate {
   pseudonym: string;
   commune: { code: string; name: string };
 }
-
 
 export interface CandidateRow {
   candidate_id: string;
@@ -85,7 +100,8 @@ function candidateSnapshot(r: CandidateRow): CandidateSnapshot {
   };
 }
 
-export type CandidateLookup = { status: 'ok'; snapshot: CandidateSnapshot } | { status: 'no_profile' } | { status: 'not_found' };
+export type CandidateLookup =
+  { status: 'ok'; snapshot: CandidateSnapshot } | { status: 'no_profile' } | { status: 'not_found' };
 
 /** The candidate $candidate of $own's SIAE (identity row not erased), with its profile columns (null when it has none). */
 export function ownCandidateSelect(candidateParam: string, ownParam: string): string {
@@ -97,11 +113,17 @@ export function ownCandidateSelect(candidateParam: string, ownParam: string): st
 export function candidateLookup(rows: Array<CandidateRow | { candidate_id: null }>): CandidateLookup {
   if (rows.length === 0) return { status: 'not_found' };
   const row = rows[0];
-  return row.candidate_id === null ? { status: 'no_profile' } : { status: 'ok', snapshot: candidateSnapshot(row as CandidateRow) };
+  return row.candidate_id === null
+    ? { status: 'no_profile' }
+    : { status: 'ok', snapshot: candidateSnapshot(row as CandidateRow) };
 }
 
 /** A candidate of the viewer's own SIAE (identity row not erased) with its profile; consent is not needed to look for offers. */
-export async function loadOwnCandidate(manager: EntityManager, viewer: MatchingViewer, candidateId: string): Promise<CandidateLookup> {
+export async function loadOwnCandidate(
+  manager: EntityManager,
+  viewer: MatchingViewer,
+  candidateId: string,
+): Promise<CandidateLookup> {
   return candidateLookup(await prepared(manager, ownCandidateSelect('$1', '$2'), [candidateId, viewer.ownSiaeIds]));
 }
 
@@ -130,17 +152,22 @@ export async function prefilterCandidates(
   const p = new Params();
   // Who may appear is the candidates module's rule as it stands (SIAE, sharing flag, and the consent rows themselves as
   // a semi-join: one index probe per candidate found); its SIAE and flag are also what the partial index is read by.
-  const where = [partnerSql('p', p.add(viewer.candidateSiaeIds)), `p.target_fiche_ids && ${p.add(fiches.map(ficheId))}::int[]`];
+  const where = [
+    partnerSql('p', p.add(viewer.candidateSiaeIds)),
+    `p.target_fiche_ids && ${p.add(fiches.map(ficheId))}::int[]`,
+  ];
   if (need.location) {
     const { latitude, longitude } = need.location;
     where.push(boxSql(p, 'p', latitude, longitude, filters.radiusKm));
     const km = haversineSql('p.latitude', 'p.longitude', `${p.add(latitude)}::float8`, `${p.add(longitude)}::float8`);
     where.push(`${km} <= least(${p.add(filters.radiusKm)}::float8, p.mobility_radius_km) + ${SQL_SLACK_KM}`);
   }
-  if (filters.availableBy) where.push(`(p.available_from IS NULL OR p.available_from <= ${p.add(filters.availableBy)}::date)`);
+  if (filters.availableBy)
+    where.push(`(p.available_from IS NULL OR p.available_from <= ${p.add(filters.availableBy)}::date)`);
   // The filter reads only the narrow index (index-only scan over the box). A wide index holding every scored column
   // scanned three times slower; reading the few hundred profiles by primary key was half the list's time: hence the cache.
-  const hits: Array<{ candidate_id: string; match_version: string }> = await prepared(manager,
+  const hits: Array<{ candidate_id: string; match_version: string }> = await prepared(
+    manager,
     `SELECT p.candidate_id, p.match_version FROM candidate_profile p WHERE ${where.join(' AND ')}`,
     p.values,
   );
@@ -152,13 +179,20 @@ export async function prefilterCandidates(
     else missing.push(h.candidate_id);
   }
   if (missing.length > 0) {
-    const rows: Array<CandidateRow & { match_version: string; pseudonym: string; commune_name: string }> = await prepared(manager,
-      `SELECT ${profileColumns()}, p.match_version, p.pseudonym, c.name AS commune_name
+    const rows: Array<CandidateRow & { match_version: string; pseudonym: string; commune_name: string }> =
+      await prepared(
+        manager,
+        `SELECT ${profileColumns()}, p.match_version, p.pseudonym, c.name AS commune_name
          FROM candidate_profile p JOIN commune c ON c.code = p.commune_code WHERE p.candidate_id = ANY($1::uuid[])`,
-      [missing],
-    );
+        [missing],
+      );
     for (const r of rows) {
-      const value = { snapshot: candidateSnapshot(r), siaeId: r.siae_id, pseudonym: r.pseudonym, commune: { code: r.commune_code, name: r.commune_name } };
+      const value = {
+        snapshot: candidateSnapshot(r),
+        siaeId: r.siae_id,
+        pseudonym: r.pseudonym,
+        commune: { code: r.commune_code, name: r.commune_name },
+      };
       cache.set(r.candidate_id, r.match_version, value);
       found.push(value);
     }

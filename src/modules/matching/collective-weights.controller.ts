@@ -15,15 +15,27 @@ export class CollectiveWeightsController {
 
   @Get()
   @Allow('direction', 'cip', 'charge_dev', 'coordinator', 'admin')
-  @ApiOperation({ summary: 'Pondérations de matching du collectif : celles appliquées, celles propres au collectif, et la dernière modification' })
-  get(@CurrentPrincipal() principal: Principal, @Param('collectiveId', ParseId) collectiveId: string): Promise<CollectiveWeightsDto> {
+  @ApiOperation({
+    summary:
+      'Pondérations de matching du collectif : celles appliquées, celles propres au collectif, et la dernière modification',
+  })
+  get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('collectiveId', ParseId) collectiveId: string,
+  ): Promise<CollectiveWeightsDto> {
     return this.weights.get(principal, collectiveId);
   }
 
   @Put()
   @Allow('coordinator')
-  @ApiOperation({ summary: 'Remplacer les pondérations propres au collectif (coordination) ; {} revient aux pondérations par défaut' })
-  put(@CurrentPrincipal() principal: Principal, @Param('collectiveId', ParseId) collectiveId: string, @Body() body: PutCollectiveWeightsDto): Promise<CollectiveWeightsDto> {
+  @ApiOperation({
+    summary: 'Remplacer les pondérations propres au collectif (coordination) ; {} revient aux pondérations par défaut',
+  })
+  put(
+    @CurrentPrincipal() principal: Principal,
+    @Param('collectiveId', ParseId) collectiveId: string,
+    @Body() body: PutCollectiveWeightsDto,
+  ): Promise<CollectiveWeightsDto> {
     return this.weights.put(principal, collectiveId, body.overrides);
   }
 }

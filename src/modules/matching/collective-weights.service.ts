@@ -33,7 +33,11 @@ export class CollectiveWeightsService {
    * `{}` stores null, i.e. the defaults. The collective row is locked so that the audited "previous" value is the one
    * this write replaced, even when two coordinators save at once.
    */
-  async put(principal: Principal, collectiveId: string, overrides: Record<string, unknown>): Promise<CollectiveWeightsDto> {
+  async put(
+    principal: Principal,
+    collectiveId: string,
+    overrides: Record<string, unknown>,
+  ): Promise<CollectiveWeightsDto> {
     return this.dataSource.transaction(async (manager) => {
       await assertCoordinatorOf(manager, principal, collectiveId);
       try {
@@ -43,7 +47,11 @@ export class CollectiveWeightsService {
         throw error;
       }
       const stored = Object.keys(overrides).length === 0 ? null : overrides;
-      const current = await manager.findOneOrFail(Collective, { where: { id: collectiveId }, select: { id: true, matchingWeights: true }, lock: { mode: 'pessimistic_write' } });
+      const current = await manager.findOneOrFail(Collective, {
+        where: { id: collectiveId },
+        select: { id: true, matchingWeights: true },
+        lock: { mode: 'pessimistic_write' },
+      });
       await manager.update(Collective, { id: collectiveId }, { matchingWeights: stored });
       await this.audit.record(
         {
@@ -60,7 +68,10 @@ export class CollectiveWeightsService {
   }
 
   private async view(manager: EntityManager, collectiveId: string): Promise<CollectiveWeightsDto> {
-    const collective = await manager.findOneOrFail(Collective, { where: { id: collectiveId }, select: { id: true, matchingWeights: true } });
+    const collective = await manager.findOneOrFail(Collective, {
+      where: { id: collectiveId },
+      select: { id: true, matchingWeights: true },
+    });
     const { weights } = interpretStoredWeights(collective.matchingWeights);
     const changes: Array<{ at: Date; actor_user_id: string | null; display_name: string | null }> = await manager.query(
       `SELECT a.at, a.actor_user_id, u.display_name FROM audit_entry a LEFT JOIN app_user u ON u.id = a.actor_user_id

@@ -1,12 +1,18 @@
 import { Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Collective } from '../structures/entities/collective.entity';
-import { InvalidMatchingWeightsError, mergeWeights, type MatchingWeights, type WeightIssue } from './engine/matching-weights';
+import {
+  InvalidMatchingWeightsError,
+  mergeWeights,
+  type MatchingWeights,
+  type WeightIssue,
+} from './engine/matching-weights';
 
 const logger = new Logger('CollectiveWeights');
 
 /** What a stored value means for the engine: the collective's weights, or none (the defaults apply). */
-export type StoredWeights = { weights: MatchingWeights; issues: null } | { weights: null; issues: WeightIssue[] | null };
+export type StoredWeights =
+  { weights: MatchingWeights; issues: null } | { weights: null; issues: WeightIssue[] | null };
 
 /**
  * Reads a collective's stored overrides as the engine's weights. Null (no overrides, or `{}`) → `weights: null`.
@@ -15,7 +21,8 @@ export type StoredWeights = { weights: MatchingWeights; issues: null } | { weigh
  */
 export function interpretStoredWeights(stored: unknown): StoredWeights {
   if (stored === null || stored === undefined) return { weights: null, issues: null };
-  if (typeof stored === 'object' && !Array.isArray(stored) && Object.keys(stored).length === 0) return { weights: null, issues: null };
+  if (typeof stored === 'object' && !Array.isArray(stored) && Object.keys(stored).length === 0)
+    return { weights: null, issues: null };
   try {
     return { weights: mergeWeights(stored), issues: null };
   } catch (error) {
@@ -29,8 +36,14 @@ export function interpretStoredWeights(stored: unknown): StoredWeights {
  * none (the caller then uses `defaultMatchingWeights` and may say `weights: 'default'`). A stored value that
  * `mergeWeights` refuses is logged and treated as "none": the defaults. An unknown collective also gives null.
  */
-export async function loadCollectiveWeights(manager: EntityManager, collectiveId: string): Promise<MatchingWeights | null> {
-  const row = await manager.findOne(Collective, { where: { id: collectiveId }, select: { id: true, matchingWeights: true } });
+export async function loadCollectiveWeights(
+  manager: EntityManager,
+  collectiveId: string,
+): Promise<MatchingWeights | null> {
+  const row = await manager.findOne(Collective, {
+    where: { id: collectiveId },
+    select: { id: true, matchingWeights: true },
+  });
   const { weights, issues } = interpretStoredWeights(row?.matchingWeights);
   if (issues) logger.error({ msg: 'stored matching weights are invalid: the defaults apply', collectiveId, issues });
   return weights;

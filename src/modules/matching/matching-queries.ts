@@ -42,7 +42,13 @@ function viewerFromRow(ownSiaeIds: string[], row: ViewerRow): ListViewer {
   };
 }
 
-const NO_VIEWER = (ownSiaeIds: string[]): ListViewer => ({ ownSiaeIds, candidateSiaeIds: [], memberCollectiveIds: [], collectiveMembers: new Map(), storedWeights: new Map() });
+const NO_VIEWER = (ownSiaeIds: string[]): ListViewer => ({
+  ownSiaeIds,
+  candidateSiaeIds: [],
+  memberCollectiveIds: [],
+  collectiveMembers: new Map(),
+  storedWeights: new Map(),
+});
 
 /**
  * The viewer of a match list, read in the caller's transaction (a membership that ends is honoured by the very next
@@ -56,21 +62,36 @@ export async function loadMatchingViewer(manager: EntityManager, ownSiaeIds: str
 }
 
 /** The viewer and the need they ask matches for (null if they may not see it), in one statement. */
-export async function loadViewerAndNeed(manager: EntityManager, ownSiaeIds: string[], needId: string): Promise<{ viewer: ListViewer; need: VisibleNeed | null }> {
+export async function loadViewerAndNeed(
+  manager: EntityManager,
+  ownSiaeIds: string[],
+  needId: string,
+): Promise<{ viewer: ListViewer; need: VisibleNeed | null }> {
   if (ownSiaeIds.length === 0) return { viewer: NO_VIEWER(ownSiaeIds), need: null };
-  const [row]: Array<ViewerRow & { need: VisibleNeedRow | null }> = await prepared(manager,
-    viewerStatement(`, (SELECT row_to_json(x) FROM (${visibleNeedSelect('$2', '$1', MEMBER_COLLECTIVES_SQL)}) x) AS need`),
+  const [row]: Array<ViewerRow & { need: VisibleNeedRow | null }> = await prepared(
+    manager,
+    viewerStatement(
+      `, (SELECT row_to_json(x) FROM (${visibleNeedSelect('$2', '$1', MEMBER_COLLECTIVES_SQL)}) x) AS need`,
+    ),
     [ownSiaeIds, needId],
   );
   return { viewer: viewerFromRow(ownSiaeIds, row), need: row.need && visibleNeed(row.need) };
 }
 
 /** The viewer and a candidate of their own SIAE (see loadOwnCandidate), in one statement. */
-export async function loadViewerAndCandidate(manager: EntityManager, ownSiaeIds: string[], candidateId: string): Promise<{ viewer: ListViewer; candidate: CandidateLookup }> {
+export async function loadViewerAndCandidate(
+  manager: EntityManager,
+  ownSiaeIds: string[],
+  candidateId: string,
+): Promise<{ viewer: ListViewer; candidate: CandidateLookup }> {
   if (ownSiaeIds.length === 0) return { viewer: NO_VIEWER(ownSiaeIds), candidate: { status: 'not_found' } };
-  const [row]: Array<ViewerRow & { candidate: CandidateRow | { candidate_id: null } | null }> = await prepared(manager,
+  const [row]: Array<ViewerRow & { candidate: CandidateRow | { candidate_id: null } | null }> = await prepared(
+    manager,
     viewerStatement(`, (SELECT row_to_json(x) FROM (${ownCandidateSelect('$2', '$1')}) x) AS candidate`),
     [ownSiaeIds, candidateId],
   );
-  return { viewer: viewerFromRow(ownSiaeIds, row), candidate: candidateLookup(row.candidate === null ? [] : [row.candidate]) };
+  return {
+    viewer: viewerFromRow(ownSiaeIds, row),
+    candidate: candidateLookup(row.candidate === null ? [] : [row.candidate]),
+  };
 }

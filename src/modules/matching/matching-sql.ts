@@ -41,7 +41,9 @@ export interface JobReferential {
 export async function loadJobReferential(manager: EntityManager): Promise<JobReferential> {
   const related = await loadRelatedJobRows(manager);
   const domains: Array<{ code: string }> = await manager.query(`SELECT code FROM rome_domain`);
-  const fiches: Array<{ code: string; domain_code: string }> = await manager.query(`SELECT code, domain_code FROM rome_fiche ORDER BY code`);
+  const fiches: Array<{ code: string; domain_code: string }> = await manager.query(
+    `SELECT code, domain_code FROM rome_fiche ORDER BY code`,
+  );
   const fichesByDomain = new Map<string, string[]>();
   for (const f of fiches) {
     const domain = f.domain_code.trim();

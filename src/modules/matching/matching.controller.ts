@@ -18,14 +18,25 @@ export class MatchingController {
     summary:
       'Candidat·es pour un besoin (structure propriétaire ou membre d’un collectif où il est partagé) : profils partagés avec consentement actif, classés et expliqués',
   })
-  candidatesForNeed(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Query() query: MatchesQueryDto) {
+  candidatesForNeed(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseId) id: string,
+    @Query() query: MatchesQueryDto,
+  ) {
     return this.matching.candidatesForNeed(p, id, query);
   }
 
   @Get('candidates/:id/matches')
   @Allow('direction', 'cip', 'charge_dev')
-  @ApiOperation({ summary: 'Besoins ouverts pour un·e candidat·e de ma structure (entreprises de ma structure et partagées dans mes collectifs), classés et expliqués' })
-  needsForCandidate(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Query() query: MatchesQueryDto) {
+  @ApiOperation({
+    summary:
+      'Besoins ouverts pour un·e candidat·e de ma structure (entreprises de ma structure et partagées dans mes collectifs), classés et expliqués',
+  })
+  needsForCandidate(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseId) id: string,
+    @Query() query: MatchesQueryDto,
+  ) {
     return this.matching.needsForCandidate(p, id, query);
   }
 }

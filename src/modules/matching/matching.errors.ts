@@ -4,15 +4,36 @@ import type { WeightIssue } from './engine/matching-weights';
 
 /** Error factories of the matching module: each reads like the sentence the user gets. */
 export const matchingErrors = {
-  needNotFound: () => new AppError('HIRING_NEED_NOT_FOUND', HttpStatus.NOT_FOUND, 'Ce besoin de recrutement est introuvable.'),
-  candidateNotFound: () => new AppError('CANDIDATE_NOT_FOUND', HttpStatus.NOT_FOUND, 'Ce·tte candidat·e est introuvable.'),
+  needNotFound: () =>
+    new AppError('HIRING_NEED_NOT_FOUND', HttpStatus.NOT_FOUND, 'Ce besoin de recrutement est introuvable.'),
+  candidateNotFound: () =>
+    new AppError('CANDIDATE_NOT_FOUND', HttpStatus.NOT_FOUND, 'Ce·tte candidat·e est introuvable.'),
   needNotOpen: () =>
-    new AppError('HIRING_NEED_NOT_OPEN', HttpStatus.CONFLICT, "Ce besoin n'est plus ouvert : il n'y a plus de candidat·es à lui proposer."),
+    new AppError(
+      'HIRING_NEED_NOT_OPEN',
+      HttpStatus.CONFLICT,
+      "Ce besoin n'est plus ouvert : il n'y a plus de candidat·es à lui proposer.",
+    ),
   candidateWithoutProfile: () =>
-    new AppError('CANDIDATE_WITHOUT_PROFILE', HttpStatus.CONFLICT, "Ce·tte candidat·e n'a pas encore de profil (métiers visés, commune) : complétez-le pour voir les offres."),
-  unknownDomain: (code: string) => new AppError('UNKNOWN_DOMAIN', HttpStatus.BAD_REQUEST, `Le domaine professionnel ${code} est inconnu du référentiel.`, { domain: code }),
+    new AppError(
+      'CANDIDATE_WITHOUT_PROFILE',
+      HttpStatus.CONFLICT,
+      "Ce·tte candidat·e n'a pas encore de profil (métiers visés, commune) : complétez-le pour voir les offres.",
+    ),
+  unknownDomain: (code: string) =>
+    new AppError(
+      'UNKNOWN_DOMAIN',
+      HttpStatus.BAD_REQUEST,
+      `Le domaine professionnel ${code} est inconnu du référentiel.`,
+      { domain: code },
+    ),
   collectiveNotYours: (id: string) =>
-    new AppError('COLLECTIVE_NOT_MEMBER', HttpStatus.BAD_REQUEST, "Votre structure n'est pas membre active de ce collectif : ses pondérations ne s'appliquent pas à vos listes.", { collectiveId: id }),
+    new AppError(
+      'COLLECTIVE_NOT_MEMBER',
+      HttpStatus.BAD_REQUEST,
+      "Votre structure n'est pas membre active de ce collectif : ses pondérations ne s'appliquent pas à vos listes.",
+      { collectiveId: id },
+    ),
   weightsInvalid: (issues: WeightIssue[]) =>
     new AppError(
       'MATCHING_WEIGHTS_INVALID',

@@ -80,7 +80,10 @@ export interface MatchPage<T> {
 }
 
 type ListContext = MatchingContext & { weightsSource: 'collective' | 'default'; weightsCollectiveId: string | null };
-const weightsView = (ctx: ListContext) => ({ weights: ctx.weightsSource, weightsCollectiveId: ctx.weightsCollectiveId });
+const weightsView = (ctx: ListContext) => ({
+  weights: ctx.weightsSource,
+  weightsCollectiveId: ctx.weightsCollectiveId,
+});
 
 const scoreView = (r: MatchResult): ScoreView => ({
   score: r.score,
@@ -108,7 +111,15 @@ export class MatchingService {
     private readonly clock: Clock,
   ) {}
 
-  async candidatesForNeed(principal: Principal, needId: string, q: MatchesQueryDto): Promise<MatchPage<CandidateMatchItem> & { need: { id: string; appellation: { code: string; label: string }; place: { code: string; name: string } | null } }> {
+  async candidatesForNeed(
+    principal: Principal,
+    needId: string,
+    q: MatchesQueryDto,
+  ): Promise<
+    MatchPage<CandidateMatchItem> & {
+      need: { id: string; appellation: { code: string; label: string }; place: { code: string; name: string } | null };
+    }
+  > {
     return readSnapshot(this.dataSource, async (manager) => {
       const { viewer, need } = await loadViewerAndNeed(manager, siaeIdsWith(principal), needId);
       if (!need) throw matchingErrors.needNotFound();
@@ -116,20 +127,38 @@ export class MatchingService {
       const related = await this.jobReferential(manager);
       this.checkDomain(related.ref, q.domain);
       const ctx = this.context(viewer, related.lookup, q.collectiveId);
-      const candidates = await prefilterCandidates(manager, viewer, need.snapshot, related.ref, {
-        radiusKm: q.radiusKm ?? DEFAULT_NEED_RADIUS_KM,
-        domain: q.domain,
-        availableBy: q.availableBy,
-      }, this.candidateSnapshots);
+      const candidates = await prefilterCandidates(
+        manager,
+        viewer,
+        need.snapshot,
+        related.ref,
+        {
+          radiusKm: q.radiusKm ?? DEFAULT_NEED_RADIUS_KM,
+          domain: q.domain,
+          availableBy: q.availableBy,
+        },
+        this.candidateSnapshots,
+      );
       const page = this.page(q);
-      const ranking = rankCandidatesForNeed(need.snapshot, candidates.map((h) => h.snapshot), ctx, { ...page, minScore: q.minScore });
+      const ranking = rankCandidatesForNeed(
+        need.snapshot,
+        candidates.map((h) => h.snapshot),
+        ctx,
+        { ...page, minScore: q.minScore },
+      );
       const byId = new Map(candidates.map((h) => [h.snapshot.id, h]));
       const own = new Set(viewer.ownSiaeIds);
       return {
         need: { id: need.snapshot.id, appellation: need.info.appellation, place: need.info.place },
         items: ranking.items.map((r) => {
           const i = byId.get(r.candidateId)!;
-          return { candidateId: r.candidateId, pseudonym: i.pseudonym, mine: own.has(i.siaeId), commune: i.commune, ...scoreView(r) };
+          return {
+            candidateId: r.candidateId,
+            pseudonym: i.pseudonym,
+            mine: own.has(i.siaeId),
+            commune: i.commune,
+            ...scoreView(r),
+          };
         }),
         total: ranking.total,
         excludedCount: ranking.excludedCount,
@@ -143,7 +172,12 @@ export class MatchingService {
     principal: Principal,
     candidateId: string,
     q: MatchesQueryDto,
-  ): Promise<MatchPage<NeedMatchItem> & { candidate: { id: string }; companies: { items: PooledCompanyMatchItem[]; total: number } }> {
+  ): Promise<
+    MatchPage<NeedMatchItem> & {
+      candidate: { id: string };
+      companies: { items: PooledCompanyMatchItem[]; total: number };
+    }
+  > {
     return readSnapshot(this.dataSource, async (manager) => {
       const { viewer, candidate: found } = await loadViewerAndCandidate(manager, siaeIdsWith(principal), candidateId);
       if (found.status === 'not_found') throw matchingErrors.candidateNotFound();
@@ -152,11 +186,23 @@ export class MatchingService {
       const related = await this.jobReferential(manager);
       this.checkDomain(related.ref, q.domain);
       const ctx = this.context(viewer, related.lookup, q.collectiveId);
-      const needs = await loadNeedsOfCandidate(manager, viewer, candidate, related.ref, { radiusKm: q.radiusKm ?? candidate.mobilityRadiusKm, domain: q.domain, today: ctx.today }, this.needSnapshots);
+      const needs = await loadNeedsOfCandidate(
+        manager,
+        viewer,
+        candidate,
+        related.ref,
+        { radiusKm: q.radiusKm ?? candidate.mobilityRadiusKm, domain: q.domain, today: ctx.today },
+        this.needSnapshots,
+      );
       const hits = needs.open;
       const info = new Map(hits.map((h) => [h.snapshot.id, h.info]));
       const page = this.page(q);
-      const ranking = rankNeedsForCandidate(candidate, hits.map((h) => h.snapshot), ctx, { ...page, minScore: q.minScore });
+      const ranking = rankNeedsForCandidate(
+        candidate,
+        hits.map((h) => h.snapshot),
+        ctx,
+        { ...page, minScore: q.minScore },
+      );
       const companies = this.rankPooledCompanies(candidate, needs.pooled, ctx, q);
       const { labels, facts } = await loadShownDetails(
         manager,
@@ -190,10 +236,20 @@ export class MatchingService {
   }
 
   /** The pooled companies that could hire the candidate (see pooled-company-matches.ts): the best ones and how many. */
-  private rankPooledCompanies(candidate: CandidateSnapshot, rows: PooledNeedRow[], ctx: MatchingContext, q: MatchesQueryDto) {
+  private rankPooledCompanies(
+    candidate: CandidateSnapshot,
+    rows: PooledNeedRow[],
+    ctx: MatchingContext,
+    q: MatchesQueryDto,
+  ) {
     const byNeed = new Map(rows.map((r) => [r.snapshot.id, r]));
     // Scores only: the list shows each company's best score, never the reasons of its thousand needs.
-    const ranked = rankNeedScoresForCandidate(candidate, rows.map((r) => r.snapshot), ctx, { minScore: q.minScore });
+    const ranked = rankNeedScoresForCandidate(
+      candidate,
+      rows.map((r) => r.snapshot),
+      ctx,
+      { minScore: q.minScore },
+    );
     return {
       best: bestPerPooledCompany(ranked.items, byNeed, POOLED_COMPANIES_SHOWN),
       total: new Set(ranked.items.map((r) => byNeed.get(r.needId)!.pooledCompanyId)).size,
@@ -214,22 +270,24 @@ export class MatchingService {
         const f = facts.get(row.pooledCompanyId);
         // Read in the same snapshot as the ranking, so always there; a company that is not is not shown rather than half shown.
         if (!f) return [];
-        return [{
-          pooledCompanyId: row.pooledCompanyId,
-          name: f.name,
-          commune: f.commune,
-          knownBy: f.knownBy,
-          openNeeds,
-          bestNeed: {
-            needId: row.needId,
-            status: row.status,
-            appellation: labelled(row.info, labels.get(row.needId)).appellation,
-            score: r.score,
-            normalizedScore: r.normalizedScore,
-            distanceKm: r.distanceKm === null ? null : Math.round(r.distanceKm * 10) / 10,
+        return [
+          {
+            pooledCompanyId: row.pooledCompanyId,
+            name: f.name,
+            commune: f.commune,
+            knownBy: f.knownBy,
+            openNeeds,
+            bestNeed: {
+              needId: row.needId,
+              status: row.status,
+              appellation: labelled(row.info, labels.get(row.needId)).appellation,
+              score: r.score,
+              normalizedScore: r.normalizedScore,
+              distanceKm: r.distanceKm === null ? null : Math.round(r.distanceKm * 10) / 10,
+            },
+            solicitation: solicitationState(f, limitsFor(f.budgetRows, f.sizeBand), f.pausedUntil, ctx.today),
           },
-          solicitation: solicitationState(f, limitsFor(f.budgetRows, f.sizeBand), f.pausedUntil, ctx.today),
-        }];
+        ];
       }),
     };
   }
@@ -253,12 +311,26 @@ export class MatchingService {
    */
   private context(viewer: ListViewer, relatedJobs: RelatedJobs, requested: string | undefined): ListContext {
     const today = fieldDate(this.clock.now());
-    if (requested !== undefined && !viewer.memberCollectiveIds.includes(requested)) throw matchingErrors.collectiveNotYours(requested);
+    if (requested !== undefined && !viewer.memberCollectiveIds.includes(requested))
+      throw matchingErrors.collectiveNotYours(requested);
     const collectiveId = requested ?? (viewer.memberCollectiveIds.length === 1 ? viewer.memberCollectiveIds[0] : null);
-    const stored = collectiveId ? interpretStoredWeights(viewer.storedWeights.get(collectiveId)) : { weights: null, issues: null };
-    if (stored.issues) this.logger.error({ msg: 'stored matching weights are invalid: the defaults apply', collectiveId, issues: stored.issues });
+    const stored = collectiveId
+      ? interpretStoredWeights(viewer.storedWeights.get(collectiveId))
+      : { weights: null, issues: null };
+    if (stored.issues)
+      this.logger.error({
+        msg: 'stored matching weights are invalid: the defaults apply',
+        collectiveId,
+        issues: stored.issues,
+      });
     const own = stored.weights;
-    return { today, weights: own ?? defaultMatchingWeights, relatedJobs, weightsSource: own ? 'collective' : 'default', weightsCollectiveId: collectiveId };
+    return {
+      today,
+      weights: own ?? defaultMatchingWeights,
+      relatedJobs,
+      weightsSource: own ? 'collective' : 'default',
+      weightsCollectiveId: collectiveId,
+    };
   }
 
   private page(q: MatchesQueryDto): { offset: number; limit: number } {

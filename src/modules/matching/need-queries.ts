@@ -7,8 +7,24 @@ import { EntityManager } from 'typeorm';
 import { prepared } from '../../platform/database/prepared';
 import { visibleCompanySql, visibleNeedSql } from '../employer-network/employer-network-access';
 import type { Accommodation, ContractType } from '../employer-network/employer-network-vocabulary';
-import { haversineKm, needAccommodationFields, withinRadiusKm, type CandidateSnapshot, type NeedSnapshot } from './engine';
-import { boxSql, codes, domainOf, haversineSql, Params, searchedFiches, SQL_SLACK_KM, type JobReferential, type MatchingViewer } from './matching-sql';
+import {
+  haversineKm,
+  needAccommodationFields,
+  withinRadiusKm,
+  type CandidateSnapshot,
+  type NeedSnapshot,
+} from './engine';
+import {
+  boxSql,
+  codes,
+  domainOf,
+  haversineSql,
+  Params,
+  searchedFiches,
+  SQL_SLACK_KM,
+  type JobReferential,
+  type MatchingViewer,
+} from './matching-sql';
 import { pooledCompanyFactsSql, type PooledCompanyFacts } from './pooled-company-queries';
 import { SnapshotCache } from './snapshot-cache';
 
@@ -23,8 +39,11 @@ export interface NeedRowInfo {
   weeklyHours: number | null;
 }
 
-
-export type VisibleNeedRow = NeedScoreRow & { company_name: string; appellation_label: string; place_name: string | null };
+export type VisibleNeedRow = NeedScoreRow & {
+  company_name: string;
+  appellation_label: string;
+  place_name: string | null;
+};
 export type VisibleNeed = CachedNeed & { open: boolean };
 
 /** The need $need if the viewer ($own, collectives as an SQL array expression) may see it: one row or none. */
@@ -37,12 +56,28 @@ export function visibleNeedSelect(needParam: string, ownParam: string, collectiv
 
 export function visibleNeed(r: VisibleNeedRow): VisibleNeed {
   const { snapshot, info } = scoreRowNeed(r);
-  return { snapshot, info: labelled(info, { companyName: r.company_name, appellationLabel: r.appellation_label, placeName: r.place_name }), open: r.status === 'open' };
+  return {
+    snapshot,
+    info: labelled(info, {
+      companyName: r.company_name,
+      appellationLabel: r.appellation_label,
+      placeName: r.place_name,
+    }),
+    open: r.status === 'open',
+  };
 }
 
 /** The need if the viewer may see it (owner SIAE, or shared with a collective of theirs), else null (→ 404). */
-export async function loadVisibleNeed(manager: EntityManager, viewer: MatchingViewer, needId: string): Promise<VisibleNeed | null> {
-  const rows: VisibleNeedRow[] = await prepared(manager, visibleNeedSelect('$1', '$2', '$3'), [needId, viewer.ownSiaeIds, viewer.memberCollectiveIds]);
+export async function loadVisibleNeed(
+  manager: EntityManager,
+  viewer: MatchingViewer,
+  needId: string,
+): Promise<VisibleNeed | null> {
+  const rows: VisibleNeedRow[] = await prepared(manager, visibleNeedSelect('$1', '$2', '$3'), [
+    needId,
+    viewer.ownSiaeIds,
+    viewer.memberCollectiveIds,
+  ]);
   return rows.length === 0 ? null : visibleNeed(rows[0]);
 }
 
@@ -100,7 +135,10 @@ function scoreRowNeed(r: NeedScoreRow): CachedNeed {
       id: r.id,
       ogrCode: r.appellation_code,
       ficheCode: r.fiche_code.trim(),
-      location: r.place_commune_code && r.latitude !== null && r.longitude !== null ? { communeCode: r.place_commune_code, latitude: r.latitude, longitude: r.longitude } : null,
+      location:
+        r.place_commune_code && r.latitude !== null && r.longitude !== null
+          ? { communeCode: r.place_commune_code, latitude: r.latitude, longitude: r.longitude }
+          : null,
       startDate: r.start_date,
       // The need has no work-time column: the engine derives it from the hours (< 35 h = part time).
       workTime: null,
@@ -147,7 +185,14 @@ export async function loadNeedsOfCandidate(
   const p = new Params();
   const collectives = p.add(viewer.memberCollectiveIds);
   const { latitude, longitude } = candidate.location;
-  const visible = visibleNeedSql('n', p.add(viewer.ownSiaeIds), [...viewer.collectiveMembers].map(([id, members]) => ({ collectiveParam: p.add(id), membersParam: p.add(members) })));
+  const visible = visibleNeedSql(
+    'n',
+    p.add(viewer.ownSiaeIds),
+    [...viewer.collectiveMembers].map(([id, members]) => ({
+      collectiveParam: p.add(id),
+      membersParam: p.add(members),
+    })),
+  );
   const job = `n.domain_code = ANY(${p.add([...new Set(fiches.map(domainOf))])}::bpchar[]) AND n.fiche_code = ANY(${p.add(fiches)}::bpchar[]) AND ${visible}`;
   const recent = `coalesce(n.closed_at, n.updated_at) >= ${p.add(filters.today)}::date - make_interval(months => ${POOLED_HISTORY_MONTHS})`;
   // The box on the index, then the circle on the index tuple (float haversine, a metre of slack): a quarter fewer rows.
@@ -156,7 +201,14 @@ export async function loadNeedsOfCandidate(
   // Every branch is answered from its index alone (ids, versions, statuses); the scored columns come from `cache`.
   const openBranch = `SELECT n.id, 'open'::varchar AS status, n.match_version, n.company_id, n.latitude IS NULL AS no_place FROM hiring_need n WHERE n.status = 'open' AND ${job}`;
   const pastBranch = `SELECT n.id, n.status, n.match_version, n.company_id, n.latitude IS NULL AS no_place FROM hiring_need n WHERE n.status <> 'open' AND ${job} AND ${recent}`;
-  const rows: Array<{ id: string; status: string; match_version: string; pooled_id: string | null; pooled_point: [number, number] | null }> = await prepared(manager,
+  const rows: Array<{
+    id: string;
+    status: string;
+    match_version: string;
+    pooled_id: string | null;
+    pooled_point: [number, number] | null;
+  }> = await prepared(
+    manager,
     `WITH n AS (${openBranch} AND ${box} UNION ALL ${openBranch} AND n.latitude IS NULL UNION ALL ${pastBranch} AND ${box} UNION ALL ${pastBranch} AND n.latitude IS NULL)
      SELECT n.id, n.status, n.match_version, pm.pooled_company_id AS pooled_id,
             CASE WHEN n.no_place AND pm.pooled_company_id IS NOT NULL
@@ -166,7 +218,9 @@ export async function loadNeedsOfCandidate(
     p.values,
   );
   const needs = await cachedNeeds(manager, rows, cache);
-  const inRadius = (place: { latitude: number; longitude: number } | null) => place === null || withinRadiusKm(haversineKm(latitude, longitude, place.latitude, place.longitude), filters.radiusKm);
+  const inRadius = (place: { latitude: number; longitude: number } | null) =>
+    place === null ||
+    withinRadiusKm(haversineKm(latitude, longitude, place.latitude, place.longitude), filters.radiusKm);
   const open = new Map<string, CachedNeed>();
   const pooled: PooledNeedRow[] = [];
   for (const r of rows) {
@@ -176,15 +230,26 @@ export async function loadNeedsOfCandidate(
     if (r.status === 'open' && inCircle) open.set(r.id, need);
     // A pooled company member always belongs to a live pooled company: the pooling writer dissolves only companies left without members.
     // Without a place of its own, a need is placed at its pooled company's commune in that list.
-    const pooledPlace = need.snapshot.location ?? (r.pooled_point ? { latitude: r.pooled_point[0], longitude: r.pooled_point[1] } : null);
+    const pooledPlace =
+      need.snapshot.location ?? (r.pooled_point ? { latitude: r.pooled_point[0], longitude: r.pooled_point[1] } : null);
     if (r.pooled_id === null || !inRadius(pooledPlace)) continue;
-    pooled.push({ needId: r.id, pooledCompanyId: r.pooled_id, status: r.status, snapshot: { ...need.snapshot, id: `${r.id}/${r.pooled_id}` }, info: need.info });
+    pooled.push({
+      needId: r.id,
+      pooledCompanyId: r.pooled_id,
+      status: r.status,
+      snapshot: { ...need.snapshot, id: `${r.id}/${r.pooled_id}` },
+      info: need.info,
+    });
   }
   return { open: [...open.values()], pooled };
 }
 
 /** The snapshots of those needs: from `cache` at the version read, else read (one statement for all the others) and kept. */
-async function cachedNeeds(manager: EntityManager, rows: ReadonlyArray<{ id: string; match_version: string }>, cache: SnapshotCache<CachedNeed>): Promise<Map<string, CachedNeed>> {
+async function cachedNeeds(
+  manager: EntityManager,
+  rows: ReadonlyArray<{ id: string; match_version: string }>,
+  cache: SnapshotCache<CachedNeed>,
+): Promise<Map<string, CachedNeed>> {
   const found = new Map<string, CachedNeed>();
   const missing = new Set<string>();
   for (const r of rows) {
@@ -193,7 +258,8 @@ async function cachedNeeds(manager: EntityManager, rows: ReadonlyArray<{ id: str
     else missing.add(r.id);
   }
   if (missing.size === 0) return found;
-  const fetched: Array<NeedScoreRow & { match_version: string }> = await prepared(manager,
+  const fetched: Array<NeedScoreRow & { match_version: string }> = await prepared(
+    manager,
     `SELECT ${NEED_SCORE_COLUMNS}, n.match_version FROM hiring_need n WHERE n.id = ANY($1::uuid[])`,
     [[...missing]],
   );
@@ -222,7 +288,11 @@ export async function loadShownDetails(
   now: Date,
 ): Promise<{ labels: Map<string, NeedLabels>; facts: Map<string, PooledCompanyFacts> }> {
   if (needIds.length === 0 && pooledIds.length === 0) return { labels: new Map(), facts: new Map() };
-  const [row]: Array<{ labels: Array<NeedLabels & { id: string }>; facts: Array<PooledCompanyFacts & { id: string }> }> = await prepared(manager,
+  const [row]: Array<{
+    labels: Array<NeedLabels & { id: string }>;
+    facts: Array<PooledCompanyFacts & { id: string }>;
+  }> = await prepared(
+    manager,
     `SELECT coalesce((SELECT json_agg(json_build_object('id', n.id, 'companyName', co.name, 'appellationLabel', a.label, 'placeName', cm.name))
                         FROM hiring_need n JOIN company co ON co.id = n.company_id JOIN rome_appellation a ON a.code = n.appellation_code
                         LEFT JOIN commune cm ON cm.code = n.place_commune_code

@@ -3,7 +3,14 @@ import type { PooledNeedRow } from './matching-queries';
 import { limitsFor } from '../employer-network/solicitation-budget';
 import { bestPerPooledCompany, solicitationState } from './pooled-company-matches';
 
-const result = (needId: string, score: number): MatchScore => ({ needId, candidateId: 'c', score, maxScore: 100, normalizedScore: score / 100, distanceKm: 1 });
+const result = (needId: string, score: number): MatchScore => ({
+  needId,
+  candidateId: 'c',
+  score,
+  maxScore: 100,
+  normalizedScore: score / 100,
+  distanceKm: 1,
+});
 const row = (needId: string, pooledCompanyId: string, status = 'open'): PooledNeedRow =>
   ({ pooledCompanyId, status, snapshot: { id: needId } }) as unknown as PooledNeedRow;
 
@@ -32,7 +39,9 @@ describe('pooled companies for a candidate', () => {
       ['open', row('open', 'A')],
       ['other', row('other', 'B')],
     ]);
-    expect(bestPerPooledCompany(ranked, rows, 10).map((o) => [o.row.pooledCompanyId, o.best.needId, o.openNeeds])).toEqual([
+    expect(
+      bestPerPooledCompany(ranked, rows, 10).map((o) => [o.row.pooledCompanyId, o.best.needId, o.openNeeds]),
+    ).toEqual([
       ['A', 'open', 1],
       ['B', 'other', 1],
     ]);

@@ -27,7 +27,14 @@ export interface PooledCompanyMatchItem {
   knownBy: number;
   /** Open needs of this company on the candidate's trades (within the radius). */
   openNeeds: number;
-  bestNeed: { needId: string; status: string; appellation: NeedRowInfo['appellation']; score: number; normalizedScore: number; distanceKm: number | null };
+  bestNeed: {
+    needId: string;
+    status: string;
+    appellation: NeedRowInfo['appellation'];
+    score: number;
+    normalizedScore: number;
+    distanceKm: number | null;
+  };
   solicitation: SolicitationState;
 }
 
@@ -36,7 +43,11 @@ export interface PooledCompanyMatchItem {
  * company's best need is its first, except that an open need scoring the same wins over a filled or closed one (the
  * CIP can act on it today). Returns the companies in the order of their best score, at most `limit`.
  */
-export function bestPerPooledCompany(ranked: readonly MatchScore[], rows: ReadonlyMap<string, PooledNeedRow>, limit: number): Array<{ row: PooledNeedRow; best: MatchScore; openNeeds: number }> {
+export function bestPerPooledCompany(
+  ranked: readonly MatchScore[],
+  rows: ReadonlyMap<string, PooledNeedRow>,
+  limit: number,
+): Array<{ row: PooledNeedRow; best: MatchScore; openNeeds: number }> {
   const byCompany = new Map<string, { row: PooledNeedRow; best: MatchScore; openNeeds: number }>();
   for (const r of ranked) {
     const row = rows.get(r.needId)!;
@@ -44,14 +55,26 @@ export function bestPerPooledCompany(ranked: readonly MatchScore[], rows: Readon
     if (!seen) byCompany.set(row.pooledCompanyId, { row, best: r, openNeeds: row.status === 'open' ? 1 : 0 });
     else {
       if (row.status === 'open') seen.openNeeds++;
-      if (row.status === 'open' && seen.row.status !== 'open' && r.score === seen.best.score) Object.assign(seen, { row, best: r });
+      if (row.status === 'open' && seen.row.status !== 'open' && r.score === seen.best.score)
+        Object.assign(seen, { row, best: r });
     }
   }
   // Map order is first-insertion order, i.e. the order of each company's first (best-scoring) need.
   return [...byCompany.values()].slice(0, limit);
 }
 
-export function solicitationState(counts: { last30Days: number; last7Days: number } | undefined, limits: BudgetLimits, pausedUntil: string | null, today: string): SolicitationState {
+export function solicitationState(
+  counts: { last30Days: number; last7Days: number } | undefined,
+  limits: BudgetLimits,
+  pausedUntil: string | null,
+  today: string,
+): SolicitationState {
   const { last30Days, last7Days } = counts ?? { last30Days: 0, last7Days: 0 };
-  return { last30Days, last7Days, ...limits, pausedUntil, contactableNow: budgetRefusal({ last7Days, last30Days }, limits, pausedUntil, today) === null };
+  return {
+    last30Days,
+    last7Days,
+    ...limits,
+    pausedUntil,
+    contactableNow: budgetRefusal({ last7Days, last30Days }, limits, pausedUntil, today) === null,
+  };
 }

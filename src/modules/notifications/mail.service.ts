@@ -9,11 +9,22 @@ import { mailTemplates, MailTemplateName, MailTemplateVars } from './templates';
 export class MailService {
   constructor(private readonly outbox: OutboxService) {}
 
-  async send<T extends MailTemplateName>(manager: EntityManager, recipient: string, template: T, vars: MailTemplateVars<T>): Promise<string> {
+  async send<T extends MailTemplateName>(
+    manager: EntityManager,
+    recipient: string,
+    template: T,
+    vars: MailTemplateVars<T>,
+  ): Promise<string> {
     const render = mailTemplates[template] as (v: MailTemplateVars<T>) => ReturnType<(typeof mailTemplates)[T]>;
     const mail = render(vars);
     const saved = await manager.save(
-      manager.create(MailMessage, { recipient, template, subject: mail.subject, bodyText: mail.text, bodyHtml: mail.html }),
+      manager.create(MailMessage, {
+        recipient,
+        template,
+        subject: mail.subject,
+        bodyText: mail.text,
+        bodyHtml: mail.html,
+      }),
     );
     await this.outbox.enqueue(manager, 'mail.send', { v: 1, mailId: saved.id });
     return saved.id;

@@ -8,7 +8,13 @@ export class SmtpTransport implements OnModuleDestroy {
 
   constructor(private readonly config: AppConfig) {}
 
-  async deliver(message: { to: string; subject: string; text: string; html: string; id: string }): Promise<{ messageId: string; response: string }> {
+  async deliver(message: {
+    to: string;
+    subject: string;
+    text: string;
+    html: string;
+    id: string;
+  }): Promise<{ messageId: string; response: string }> {
     this.transporter ??= nodemailer.createTransport({
       host: this.config.SMTP_HOST,
       port: this.config.SMTP_PORT,

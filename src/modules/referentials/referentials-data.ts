@@ -9,7 +9,14 @@ export interface ReferentialData {
   fiches: { code: string; label: string; domainCode: string }[];
   appellations: { code: string; ficheCode: string; label: string; shortLabel: string }[];
   related: { ficheCode: string; relatedCode: string; score: number; areas: number }[];
-  communes: { code: string; name: string; department: string; postcodes: string[]; latitude: number; longitude: number }[];
+  communes: {
+    code: string;
+    name: string;
+    department: string;
+    postcodes: string[];
+    latitude: number;
+    longitude: number;
+  }[];
 }
 
 export const DATA_FILES = {
@@ -22,7 +29,9 @@ export const DATA_FILES = {
 
 export class ReferentialDataError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Données de référence invalides :\n - ${problems.slice(0, 20).join('\n - ')}${problems.length > 20 ? `\n - … et ${problems.length - 20} autres` : ''}`);
+    super(
+      `Données de référence invalides :\n - ${problems.slice(0, 20).join('\n - ')}${problems.length > 20 ? `\n - … et ${problems.length - 20} autres` : ''}`,
+    );
   }
 }
 
@@ -35,18 +44,25 @@ export function findDataDir(starts: string[] = [__dirname, process.cwd()]): stri
   for (const start of starts) {
     let dir = resolve(start);
     for (;;) {
-      if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'data', DATA_FILES.fiches))) return join(dir, 'data');
+      if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'data', DATA_FILES.fiches)))
+        return join(dir, 'data');
       const parent = dirname(dir);
       if (parent === dir) break;
       dir = parent;
     }
   }
-  throw new Error(`Dossier data/ introuvable (cherché au-dessus de ${starts.join(' et ')}) : lancez la commande depuis le dépôt.`);
+  throw new Error(
+    `Dossier data/ introuvable (cherché au-dessus de ${starts.join(' et ')}) : lancez la commande depuis le dépôt.`,
+  );
 }
 
 /** Rows as objects keyed by the header; parsed as arrays first (csv-parse's `columns` mode is ~40 % slower). */
 function readCsv(dataDir: string, file: string, delimiter: string): Record<string, string>[] {
-  const [header, ...rows]: string[][] = parse(readFileSync(join(dataDir, file), 'utf8'), { delimiter, skip_empty_lines: true, bom: true });
+  const [header, ...rows]: string[][] = parse(readFileSync(join(dataDir, file), 'utf8'), {
+    delimiter,
+    skip_empty_lines: true,
+    bom: true,
+  });
   const names = header.map((h) => h.trim());
   return rows.map((row) => {
     const record: Record<string, string> = {};
@@ -69,7 +85,9 @@ export function loadReferentialData(dataDir: string = findDataDir()): Referentia
   };
 
   const domainRows = readCsv(dataDir, DATA_FILES.domains, ';');
-  const grandDomains = domainRows.filter((r) => /^[A-Z]$/.test(r.code)).map((r) => ({ code: r.code, label: r.libelle }));
+  const grandDomains = domainRows
+    .filter((r) => /^[A-Z]$/.test(r.code))
+    .map((r) => ({ code: r.code, label: r.libelle }));
   const domains = domainRows
     .filter((r) => r.code.length !== 1)
     .map((r) => ({ code: r.code, label: r.libelle, grandDomainCode: r.code.slice(0, 1) }));
@@ -77,10 +95,15 @@ export function loadReferentialData(dataDir: string = findDataDir()): Referentia
   const domainCodes = unique(domains, (r) => r.code, DATA_FILES.domains);
   for (const d of domains) {
     if (!/^[A-Z][0-9]{2}$/.test(d.code)) problems.push(`${DATA_FILES.domains} : code de domaine invalide ${d.code}`);
-    else if (!grandDomainCodes.has(d.grandDomainCode)) problems.push(`${DATA_FILES.domains} : grand domaine inconnu pour ${d.code}`);
+    else if (!grandDomainCodes.has(d.grandDomainCode))
+      problems.push(`${DATA_FILES.domains} : grand domaine inconnu pour ${d.code}`);
   }
 
-  const fiches = readCsv(dataDir, DATA_FILES.fiches, ';').map((r) => ({ code: r.code_rome, label: r.libelle_rome, domainCode: r.code_rome.slice(0, 3) }));
+  const fiches = readCsv(dataDir, DATA_FILES.fiches, ';').map((r) => ({
+    code: r.code_rome,
+    label: r.libelle_rome,
+    domainCode: r.code_rome.slice(0, 3),
+  }));
   const ficheCodes = unique(fiches, (r) => r.code, DATA_FILES.fiches);
   for (const f of fiches) {
     if (!/^[A-Z][0-9]{4}$/.test(f.code)) problems.push(`${DATA_FILES.fiches} : code ROME invalide ${f.code}`);
@@ -96,7 +119,8 @@ export function loadReferentialData(dataDir: string = findDataDir()): Referentia
   unique(appellations, (r) => r.code, DATA_FILES.appellations);
   for (const a of appellations) {
     if (!/^[0-9]{1,10}$/.test(a.code)) problems.push(`${DATA_FILES.appellations} : code OGR invalide ${a.code}`);
-    if (!ficheCodes.has(a.ficheCode)) problems.push(`${DATA_FILES.appellations} : fiche ROME inconnue ${a.ficheCode} (OGR ${a.code})`);
+    if (!ficheCodes.has(a.ficheCode))
+      problems.push(`${DATA_FILES.appellations} : fiche ROME inconnue ${a.ficheCode} (OGR ${a.code})`);
     if (!a.label) problems.push(`${DATA_FILES.appellations} : libellé vide (OGR ${a.code})`);
   }
 
@@ -108,8 +132,10 @@ export function loadReferentialData(dataDir: string = findDataDir()): Referentia
   }));
   unique(related, (r) => `${r.ficheCode}→${r.relatedCode}`, DATA_FILES.related);
   for (const r of related) {
-    if (!ficheCodes.has(r.ficheCode) || !ficheCodes.has(r.relatedCode)) problems.push(`${DATA_FILES.related} : fiche inconnue ${r.ficheCode}→${r.relatedCode}`);
-    if (!(r.score > 0 && r.score <= 1) || !Number.isInteger(r.areas)) problems.push(`${DATA_FILES.related} : score ou support invalide ${r.ficheCode}→${r.relatedCode}`);
+    if (!ficheCodes.has(r.ficheCode) || !ficheCodes.has(r.relatedCode))
+      problems.push(`${DATA_FILES.related} : fiche inconnue ${r.ficheCode}→${r.relatedCode}`);
+    if (!(r.score > 0 && r.score <= 1) || !Number.isInteger(r.areas))
+      problems.push(`${DATA_FILES.related} : score ou support invalide ${r.ficheCode}→${r.relatedCode}`);
   }
 
   const communes = readCsv(dataDir, DATA_FILES.communes, ',').map((r) => ({
@@ -124,8 +150,10 @@ export function loadReferentialData(dataDir: string = findDataDir()): Referentia
   for (const c of communes) {
     if (!/^[0-9][0-9AB][0-9]{3}$/.test(c.code)) problems.push(`${DATA_FILES.communes} : code INSEE invalide ${c.code}`);
     if (!c.name) problems.push(`${DATA_FILES.communes} : nom vide (${c.code})`);
-    if (!c.postcodes.every((p) => /^[0-9]{5}$/.test(p))) problems.push(`${DATA_FILES.communes} : code postal invalide (${c.code})`);
-    if (!(Math.abs(c.latitude) <= 90 && Math.abs(c.longitude) <= 180)) problems.push(`${DATA_FILES.communes} : coordonnées invalides (${c.code})`);
+    if (!c.postcodes.every((p) => /^[0-9]{5}$/.test(p)))
+      problems.push(`${DATA_FILES.communes} : code postal invalide (${c.code})`);
+    if (!(Math.abs(c.latitude) <= 90 && Math.abs(c.longitude) <= 180))
+      problems.push(`${DATA_FILES.communes} : coordonnées invalides (${c.code})`);
   }
 
   if (problems.length > 0) throw new ReferentialDataError(problems);

@@ -55,7 +55,9 @@ export class ReferentialsSearch {
 
   /** By postcode when the query is digits, by name otherwise. */
   communes(query: string, limit: number): Promise<CommuneView[]> {
-    return isPostcodePrefix(query) ? this.communesByPostcode(query.replace(/\s+/g, ''), limit) : this.communesByName(query, limit);
+    return isPostcodePrefix(query)
+      ? this.communesByPostcode(query.replace(/\s+/g, ''), limit)
+      : this.communesByName(query, limit);
   }
 
   /**
@@ -68,7 +70,14 @@ export class ReferentialsSearch {
     if (words.length === 0) return [];
     const p = new Params();
     // One tsquery per word, alternatives OR-ed ("st" → saint:* | st:*), words AND-ed.
-    const tsquery = words.map((w) => `(${expandSaint(w).map((alt) => prefixQuerySql(p.add(alt))).join(' || ')})`).join(' && ');
+    const tsquery = words
+      .map(
+        (w) =>
+          `(${expandSaint(w)
+            .map((alt) => prefixQuerySql(p.add(alt)))
+            .join(' || ')})`,
+      )
+      .join(' && ');
     const phrase = searchWordSql(p.add(words.map((w) => expandSaint(w)[0]).join(' ')));
     return this.dataSource.query(
       `SELECT c.code, c.name, c.department, c.postcodes, c.latitude, c.longitude

@@ -40,7 +40,10 @@ interface UpsertSpec {
 // Serialises imports (two deployments starting at once); any constant shared by every importer works.
 const IMPORT_LOCK = 72_616_100;
 /** GIN indexes of the word searches (see the migrations). */
-const WORD_INDEXES: Record<string, string> = { rome_appellation: 'IDX_rome_appellation_words', commune: 'IDX_commune_words' };
+const WORD_INDEXES: Record<string, string> = {
+  rome_appellation: 'IDX_rome_appellation_words',
+  commune: 'IDX_commune_words',
+};
 // One parameter per column (unnest of arrays): a batch of several thousand rows is one round trip.
 const BATCH_SIZE = 5000;
 
@@ -90,19 +93,30 @@ function specsOf(data: ReferentialData): UpsertSpec[] {
     {
       table: 'rome_grand_domain',
       key: ['code'],
-      columns: [{ name: 'code', type: 'text' }, { name: 'label', type: 'text' }],
+      columns: [
+        { name: 'code', type: 'text' },
+        { name: 'label', type: 'text' },
+      ],
       rows: data.grandDomains.map((d) => [d.code, d.label]),
     },
     {
       table: 'rome_domain',
       key: ['code'],
-      columns: [{ name: 'code', type: 'text' }, { name: 'label', type: 'text' }, { name: 'grand_domain_code', type: 'text' }],
+      columns: [
+        { name: 'code', type: 'text' },
+        { name: 'label', type: 'text' },
+        { name: 'grand_domain_code', type: 'text' },
+      ],
       rows: data.domains.map((d) => [d.code, d.label, d.grandDomainCode]),
     },
     {
       table: 'rome_fiche',
       key: ['code'],
-      columns: [{ name: 'code', type: 'text' }, { name: 'label', type: 'text' }, { name: 'domain_code', type: 'text' }],
+      columns: [
+        { name: 'code', type: 'text' },
+        { name: 'label', type: 'text' },
+        { name: 'domain_code', type: 'text' },
+      ],
       rows: data.fiches.map((f) => [f.code, f.label, f.domainCode]),
     },
     {
@@ -162,7 +176,10 @@ async function upsert(manager: EntityManager, spec: UpsertSpec): Promise<TableIm
     WHERE NOT EXISTS (
       SELECT 1 FROM ${quoted(spec.table)} x
       WHERE ${spec.key.map((k) => `x.${quoted(k)} = u.${quoted(k)}`).join(' AND ')}
-        AND (${nonKey.map((n) => `x.${quoted(n)}`).join(', ')}) IS NOT DISTINCT FROM (${spec.columns.filter((c) => !spec.key.includes(c.name)).map((c) => values[names.indexOf(c.name)]).join(', ')}))
+        AND (${nonKey.map((n) => `x.${quoted(n)}`).join(', ')}) IS NOT DISTINCT FROM (${spec.columns
+          .filter((c) => !spec.key.includes(c.name))
+          .map((c) => values[names.indexOf(c.name)])
+          .join(', ')}))
     ON CONFLICT (${spec.key.map(quoted).join(', ')}) DO UPDATE
       SET ${nonKey.map((n) => `${quoted(n)} = EXCLUDED.${quoted(n)}`).join(', ')}
       WHERE (${nonKey.map((n) => `t.${quoted(n)}`).join(', ')}) IS DISTINCT FROM (${nonKey.map((n) => `EXCLUDED.${quoted(n)}`).join(', ')})
@@ -190,11 +207,25 @@ async function upsert(manager: EntityManager, spec: UpsertSpec): Promise<TableIm
   let deleted = 0;
   let keptNotInFile = 0;
   if (spec.deleteMissing) {
-    const [{ n }] = await manager.query(`WITH d AS (DELETE FROM ${quoted(spec.table)} AS t WHERE ${missing} RETURNING 1) SELECT count(*)::int AS n FROM d`, keyParams);
+    const [{ n }] = await manager.query(
+      `WITH d AS (DELETE FROM ${quoted(spec.table)} AS t WHERE ${missing} RETURNING 1) SELECT count(*)::int AS n FROM d`,
+      keyParams,
+    );
     deleted = n;
   } else {
-    const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM ${quoted(spec.table)} AS t WHERE ${missing}`, keyParams);
+    const [{ n }] = await manager.query(
+      `SELECT count(*)::int AS n FROM ${quoted(spec.table)} AS t WHERE ${missing}`,
+      keyParams,
+    );
     keptNotInFile = n;
   }
-  return { table: spec.table, inFile: spec.rows.length, inserted, updated, unchanged: spec.rows.length - inserted - updated, deleted, keptNotInFile };
+  return {
+    table: spec.table,
+    inFile: spec.rows.length,
+    inserted,
+    updated,
+    unchanged: spec.rows.length - inserted - updated,
+    deleted,
+    keptNotInFile,
+  };
 }

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { referentialsErrors } from './referentials.errors';
-import { AppellationView, CodeLabel, CommuneView, FicheView, NearbyCommuneView, RelatedFicheView } from './referentials.views';
+import {
+  AppellationView,
+  CodeLabel,
+  CommuneView,
+  FicheView,
+  NearbyCommuneView,
+  RelatedFicheView,
+} from './referentials.views';
 
 const COMMUNE_COLUMNS = `c.code, c.name, c.department, c.postcodes, c.latitude, c.longitude`;
 
@@ -17,10 +24,16 @@ export const MAX_RADIUS_KM = 300;
 export class ReferentialsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async findCommunes(codes: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, CommuneView>> {
+  async findCommunes(
+    codes: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, CommuneView>> {
     const unique = [...new Set(codes)];
     if (unique.length === 0) return new Map();
-    const rows: CommuneView[] = await manager.query(`SELECT ${COMMUNE_COLUMNS} FROM commune c WHERE c.code = ANY($1::varchar[])`, [unique]);
+    const rows: CommuneView[] = await manager.query(
+      `SELECT ${COMMUNE_COLUMNS} FROM commune c WHERE c.code = ANY($1::varchar[])`,
+      [unique],
+    );
     return new Map(rows.map((r) => [r.code, r]));
   }
 
@@ -40,7 +53,12 @@ export class ReferentialsService {
    * ll_to_earth(latitude, longitude): earth_box is a cube slightly larger than the sphere cap, hence the exact
    * earth_distance filter after it.
    */
-  async communesNear(latitude: number, longitude: number, radiusKm: number, manager: EntityManager = this.dataSource.manager): Promise<NearbyCommuneView[]> {
+  async communesNear(
+    latitude: number,
+    longitude: number,
+    radiusKm: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<NearbyCommuneView[]> {
     const metres = Math.min(Math.max(radiusKm, 0), MAX_RADIUS_KM) * 1000;
     const rows: (CommuneView & { distance_m: number })[] = await manager.query(
       `SELECT ${COMMUNE_COLUMNS}, earth_distance(ll_to_earth($1, $2), ll_to_earth(c.latitude, c.longitude)) AS distance_m
@@ -65,7 +83,12 @@ export class ReferentialsService {
     return new Map(
       rows.map((r) => [
         r.code,
-        { code: r.code, label: r.label, domain: { code: r.domain_code, label: r.domain_label }, grandDomain: { code: r.grand_code, label: r.grand_label } },
+        {
+          code: r.code,
+          label: r.label,
+          domain: { code: r.domain_code, label: r.domain_label },
+          grandDomain: { code: r.grand_code, label: r.grand_label },
+        },
       ]),
     );
   }
@@ -81,7 +104,10 @@ export class ReferentialsService {
   }
 
   /** Appellations by OGR code, with their fiche and domain. */
-  async findAppellations(codes: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, AppellationView>> {
+  async findAppellations(
+    codes: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, AppellationView>> {
     const unique = [...new Set(codes)];
     if (unique.length === 0) return new Map();
     const rows: Record<string, string>[] = await manager.query(
@@ -98,12 +124,18 @@ export class ReferentialsService {
   }
 
   async countAppellations(ficheCode: string, manager: EntityManager = this.dataSource.manager): Promise<number> {
-    const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM rome_appellation WHERE fiche_code = $1`, [ficheCode]);
+    const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM rome_appellation WHERE fiche_code = $1`, [
+      ficheCode,
+    ]);
     return n;
   }
 
   /** "Métiers connexes" of a fiche, strongest first. */
-  async relatedFiches(ficheCode: string, limit = 10, manager: EntityManager = this.dataSource.manager): Promise<RelatedFicheView[]> {
+  async relatedFiches(
+    ficheCode: string,
+    limit = 10,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<RelatedFicheView[]> {
     const rows: { code: string; label: string; score: string }[] = await manager.query(
       `SELECT f.code, f.label, r.score FROM rome_related r JOIN rome_fiche f ON f.code = r.related_code
        WHERE r.fiche_code = $1 ORDER BY r.score DESC, f.code LIMIT $2`,
@@ -116,13 +148,22 @@ export class ReferentialsService {
    * Domain and grand domain of a ROME code: a fiche (`A1203`), a domain (`A12`) or a grand domain (`A`, domain null).
    * The ROME encodes the hierarchy in the code itself, so this needs no fiche row, only the domain labels.
    */
-  async domainOf(code: string, manager: EntityManager = this.dataSource.manager): Promise<{ domain: CodeLabel | null; grandDomain: CodeLabel } | null> {
+  async domainOf(
+    code: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ domain: CodeLabel | null; grandDomain: CodeLabel } | null> {
     const upper = code.trim().toUpperCase();
     if (!/^[A-Z]([0-9]{2}([0-9]{2})?)?$/.test(upper)) return null;
-    const rows: { code: string; label: string }[] = await manager.query(`SELECT code, label FROM rome_grand_domain WHERE code = $1`, [upper.slice(0, 1)]);
+    const rows: { code: string; label: string }[] = await manager.query(
+      `SELECT code, label FROM rome_grand_domain WHERE code = $1`,
+      [upper.slice(0, 1)],
+    );
     if (rows.length === 0) return null;
     if (upper.length === 1) return { domain: null, grandDomain: rows[0] };
-    const domains: { code: string; label: string }[] = await manager.query(`SELECT code, label FROM rome_domain WHERE code = $1`, [upper.slice(0, 3)]);
+    const domains: { code: string; label: string }[] = await manager.query(
+      `SELECT code, label FROM rome_domain WHERE code = $1`,
+      [upper.slice(0, 3)],
+    );
     return domains.length === 0 ? null : { domain: domains[0], grandDomain: rows[0] };
   }
 }

@@ -33,11 +33,17 @@ export class CollectiveCoordinatorsService {
         .getRepository(SiaeMembership)
         .createQueryBuilder('sm')
         .innerJoinAndSelect('sm.user', 'u')
-        .innerJoin(CollectiveMembership, 'cm', `cm.siae_id = sm.siae_id AND cm.collective_id = :collectiveId AND cm.status = 'active'`, { collectiveId })
+        .innerJoin(
+          CollectiveMembership,
+          'cm',
+          `cm.siae_id = sm.siae_id AND cm.collective_id = :collectiveId AND cm.status = 'active'`,
+          { collectiveId },
+        )
         .where('sm.user_id = :userId', { userId })
         .getOne();
       if (!membership) throw structuresErrors.coordinatorMustBeMember();
-      if (await manager.existsBy(CollectiveCoordinator, { collectiveId, userId })) throw structuresErrors.alreadyCoordinator();
+      if (await manager.existsBy(CollectiveCoordinator, { collectiveId, userId }))
+        throw structuresErrors.alreadyCoordinator();
       await manager.insert(CollectiveCoordinator, { collectiveId, userId });
       await this.record(manager, principal, 'collective.coordinator.added', collectiveId, userId);
       const row = await manager.findOneByOrFail(CollectiveCoordinator, { collectiveId, userId });
@@ -50,7 +56,10 @@ export class CollectiveCoordinatorsService {
     await this.dataSource.transaction(async (manager) => {
       await assertCoordinatorOf(manager, principal, collectiveId);
       await manager.findOne(Collective, { where: { id: collectiveId }, lock: { mode: 'pessimistic_write' } });
-      const coordinators = await manager.find(CollectiveCoordinator, { where: { collectiveId }, select: { userId: true } });
+      const coordinators = await manager.find(CollectiveCoordinator, {
+        where: { collectiveId },
+        select: { userId: true },
+      });
       if (!coordinators.some((c) => c.userId === userId)) throw structuresErrors.coordinatorNotFound();
       if (coordinators.length === 1) throw structuresErrors.lastCoordinator();
       await manager.delete(CollectiveCoordinator, { collectiveId, userId });
@@ -58,7 +67,22 @@ export class CollectiveCoordinatorsService {
     });
   }
 
-  private record(manager: EntityManager, principal: Principal, action: string, collectiveId: string, userId: string): Promise<void> {
-    return this.audit.record({ actorUserId: principal.userId, action, subjectType: 'collective', subjectId: collectiveId, context: { userId } }, manager);
+  private record(
+    manager: EntityManager,
+    principal: Principal,
+    action: string,
+    collectiveId: string,
+    userId: string,
+  ): Promise<void> {
+    return this.audit.record(
+      {
+        actorUserId: principal.userId,
+        action,
+        subjectType: 'collective',
+        subjectId: collectiveId,
+        context: { userId },
+      },
+      manager,
+    );
   }
 }

@@ -34,7 +34,9 @@ export class CollectiveMembershipsService {
 
   async invite(principal: Principal, collectiveId: string, input: InviteSiaeDto): Promise<CollectiveMemberDto> {
     if ((input.siaeId === undefined) === (input.siret === undefined)) {
-      throw commonErrors.validation([{ field: 'siaeId', problems: ["donnez soit l'identifiant de la structure, soit son SIRET, pas les deux"] }]);
+      throw commonErrors.validation([
+        { field: 'siaeId', problems: ["donnez soit l'identifiant de la structure, soit son SIRET, pas les deux"] },
+      ]);
     }
     return this.dataSource.transaction(async (manager) => {
       await assertCoordinatorOf(manager, principal, collectiveId);
@@ -42,10 +44,18 @@ export class CollectiveMembershipsService {
       const siae = await manager.findOneBy(Siae, input.siaeId ? { id: input.siaeId } : { siret: input.siret });
       if (!siae) throw structuresErrors.siaeNotFound();
       const membership = await manager.save(
-        manager.create(CollectiveMembership, { collectiveId, siaeId: siae.id, status: 'invited', invitedByUserId: principal.userId }),
+        manager.create(CollectiveMembership, {
+          collectiveId,
+          siaeId: siae.id,
+          status: 'invited',
+          invitedByUserId: principal.userId,
+        }),
       );
       const inviter = await manager.findOneByOrFail(User, { id: principal.userId });
-      const directions = await manager.find(SiaeMembership, { where: { siaeId: siae.id, role: 'direction' }, relations: { user: true } });
+      const directions = await manager.find(SiaeMembership, {
+        where: { siaeId: siae.id, role: 'direction' },
+        relations: { user: true },
+      });
       for (const direction of directions.filter((d) => !d.user!.disabledAt)) {
         await this.mail.send(manager, direction.user!.email, 'collective-invitation', {
           collective: collective.name,
@@ -54,9 +64,18 @@ export class CollectiveMembershipsService {
           url: `${this.config.PUBLIC_BASE_URL}/structures/${siae.id}/collectifs`,
         });
       }
-      await this.record(manager, principal, 'collective.membership.invited', collectiveId, siae.id, { notified: directions.length });
+      await this.record(manager, principal, 'collective.membership.invited', collectiveId, siae.id, {
+        notified: directions.length,
+      });
       const communes = await this.communes.describe([siae.communeCode], manager);
-      return { siaeId: siae.id, name: siae.name, kind: siae.kind, commune: communes.get(siae.communeCode)!, status: membership.status, joinedAt: null };
+      return {
+        siaeId: siae.id,
+        name: siae.name,
+        kind: siae.kind,
+        commune: communes.get(siae.communeCode)!,
+        status: membership.status,
+        joinedAt: null,
+      };
     });
   }
 
@@ -99,14 +118,31 @@ export class CollectiveMembershipsService {
         .execute();
       if (result.affected !== 1) {
         // Invited to another collective, or never: the same answer, so ids cannot be probed.
-        throw from === 'invited' ? structuresErrors.collectiveInvitationNotFound() : structuresErrors.notActiveInCollective();
+        throw from === 'invited'
+          ? structuresErrors.collectiveInvitationNotFound()
+          : structuresErrors.notActiveInCollective();
       }
       await this.record(manager, principal, action, collectiveId, siaeId, {});
     });
   }
 
-  private record(manager: EntityManager, principal: Principal, action: string, collectiveId: string, siaeId: string, context: Record<string, unknown>): Promise<void> {
-    return this.audit.record({ actorUserId: principal.userId, action, subjectType: 'collective', subjectId: collectiveId, context: { siaeId, ...context } }, manager);
+  private record(
+    manager: EntityManager,
+    principal: Principal,
+    action: string,
+    collectiveId: string,
+    siaeId: string,
+    context: Record<string, unknown>,
+  ): Promise<void> {
+    return this.audit.record(
+      {
+        actorUserId: principal.userId,
+        action,
+        subjectType: 'collective',
+        subjectId: collectiveId,
+        context: { siaeId, ...context },
+      },
+      manager,
+    );
   }
 }
-

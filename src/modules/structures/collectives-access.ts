@@ -10,7 +10,11 @@ export type CollectiveStanding = 'coordinator' | 'admin' | 'member' | 'invited';
  * How the caller stands towards a collective: coordinator, platform admin, staff of an active member SIAE, or staff of
  * an SIAE invited to join (who may see it to decide). Anyone else gets 404 and learns nothing about it.
  */
-export async function standingIn(manager: EntityManager, principal: Principal, collectiveId: string): Promise<CollectiveStanding> {
+export async function standingIn(
+  manager: EntityManager,
+  principal: Principal,
+  collectiveId: string,
+): Promise<CollectiveStanding> {
   const exists = await manager.existsBy(Collective, { id: collectiveId });
   if (exists) {
     if (principal.coordinatorOf.includes(collectiveId)) return 'coordinator';
@@ -29,7 +33,11 @@ export async function standingIn(manager: EntityManager, principal: Principal, c
 }
 
 /** Coordinator-only actions: 404 for outsiders, 403 for those who can see the collective. */
-export async function assertCoordinatorOf(manager: EntityManager, principal: Principal, collectiveId: string): Promise<void> {
+export async function assertCoordinatorOf(
+  manager: EntityManager,
+  principal: Principal,
+  collectiveId: string,
+): Promise<void> {
   const standing = await standingIn(manager, principal, collectiveId);
   if (standing !== 'coordinator') throw structuresErrors.coordinatorOnly();
 }

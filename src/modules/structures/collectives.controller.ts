@@ -5,7 +5,14 @@ import type { Principal } from '../../platform/auth/principal';
 import { CollectiveCoordinatorsService } from './collective-coordinators.service';
 import { CollectiveMembershipsService } from './collective-memberships.service';
 import { CollectivesService } from './collectives.service';
-import { AddCoordinatorDto, CollectiveDto, CollectiveMemberDto, CoordinatorDto, CreateCollectiveDto, InviteSiaeDto } from './dto/collective.dto';
+import {
+  AddCoordinatorDto,
+  CollectiveDto,
+  CollectiveMemberDto,
+  CoordinatorDto,
+  CreateCollectiveDto,
+  InviteSiaeDto,
+} from './dto/collective.dto';
 import { CreateCoordinatorInvitationDto, InvitationDto } from './dto/invitation.dto';
 import { InvitationsService } from './invitations.service';
 import { ParseId } from '../../platform/errors/parse-id.pipe';
@@ -40,21 +47,31 @@ export class CollectivesController {
   @Get(':collectiveId')
   @Allow(...anyone)
   @ApiOperation({ summary: 'Un collectif' })
-  get(@CurrentPrincipal() principal: Principal, @Param('collectiveId', ParseId) collectiveId: string): Promise<CollectiveDto> {
+  get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('collectiveId', ParseId) collectiveId: string,
+  ): Promise<CollectiveDto> {
     return this.collectives.get(principal, collectiveId);
   }
 
   @Get(':collectiveId/members')
   @Allow(...anyone)
   @ApiOperation({ summary: 'Les structures membres (et, pour la coordination, celles invitées)' })
-  members(@CurrentPrincipal() principal: Principal, @Param('collectiveId', ParseId) collectiveId: string): Promise<CollectiveMemberDto[]> {
+  members(
+    @CurrentPrincipal() principal: Principal,
+    @Param('collectiveId', ParseId) collectiveId: string,
+  ): Promise<CollectiveMemberDto[]> {
     return this.collectives.members(principal, collectiveId);
   }
 
   @Post(':collectiveId/members')
   @Allow('coordinator')
   @ApiOperation({ summary: 'Inviter une structure (par identifiant ou SIRET) ; sa direction est prévenue par e-mail' })
-  invite(@CurrentPrincipal() principal: Principal, @Param('collectiveId', ParseId) collectiveId: string, @Body() body: InviteSiaeDto): Promise<CollectiveMemberDto> {
+  invite(
+    @CurrentPrincipal() principal: Principal,
+    @Param('collectiveId', ParseId) collectiveId: string,
+    @Body() body: InviteSiaeDto,
+  ): Promise<CollectiveMemberDto> {
     return this.memberships.invite(principal, collectiveId, body);
   }
 
@@ -62,7 +79,11 @@ export class CollectivesController {
   @Allow('direction')
   @HttpCode(204)
   @ApiOperation({ summary: 'Accepter l’invitation du collectif (direction de la structure invitée)' })
-  async accept(@CurrentPrincipal() principal: Principal, @Param('collectiveId', ParseId) collectiveId: string, @Param('siaeId', ParseId) siaeId: string): Promise<void> {
+  async accept(
+    @CurrentPrincipal() principal: Principal,
+    @Param('collectiveId', ParseId) collectiveId: string,
+    @Param('siaeId', ParseId) siaeId: string,
+  ): Promise<void> {
     await this.memberships.accept(principal, collectiveId, siaeId);
   }
 
@@ -70,7 +91,11 @@ export class CollectivesController {
   @Allow('direction')
   @HttpCode(204)
   @ApiOperation({ summary: 'Refuser l’invitation du collectif (direction de la structure invitée)' })
-  async decline(@CurrentPrincipal() principal: Principal, @Param('collectiveId', ParseId) collectiveId: string, @Param('siaeId', ParseId) siaeId: string): Promise<void> {
+  async decline(
+    @CurrentPrincipal() principal: Principal,
+    @Param('collectiveId', ParseId) collectiveId: string,
+    @Param('siaeId', ParseId) siaeId: string,
+  ): Promise<void> {
     await this.memberships.decline(principal, collectiveId, siaeId);
   }
 
@@ -78,21 +103,32 @@ export class CollectivesController {
   @Allow('direction')
   @HttpCode(204)
   @ApiOperation({ summary: 'Quitter le collectif (direction de la structure membre)' })
-  async leave(@CurrentPrincipal() principal: Principal, @Param('collectiveId', ParseId) collectiveId: string, @Param('siaeId', ParseId) siaeId: string): Promise<void> {
+  async leave(
+    @CurrentPrincipal() principal: Principal,
+    @Param('collectiveId', ParseId) collectiveId: string,
+    @Param('siaeId', ParseId) siaeId: string,
+  ): Promise<void> {
     await this.memberships.leave(principal, collectiveId, siaeId);
   }
 
   @Get(':collectiveId/coordinators')
   @Allow(...anyone)
   @ApiOperation({ summary: 'Les coordinateurs du collectif' })
-  listCoordinators(@CurrentPrincipal() principal: Principal, @Param('collectiveId', ParseId) collectiveId: string): Promise<CoordinatorDto[]> {
+  listCoordinators(
+    @CurrentPrincipal() principal: Principal,
+    @Param('collectiveId', ParseId) collectiveId: string,
+  ): Promise<CoordinatorDto[]> {
     return this.coordinators.list(principal, collectiveId);
   }
 
   @Post(':collectiveId/coordinators')
   @Allow('coordinator')
   @ApiOperation({ summary: 'Nommer coordinatrice une personne d’une structure membre (coordination)' })
-  addCoordinator(@CurrentPrincipal() principal: Principal, @Param('collectiveId', ParseId) collectiveId: string, @Body() body: AddCoordinatorDto): Promise<CoordinatorDto> {
+  addCoordinator(
+    @CurrentPrincipal() principal: Principal,
+    @Param('collectiveId', ParseId) collectiveId: string,
+    @Body() body: AddCoordinatorDto,
+  ): Promise<CoordinatorDto> {
     return this.coordinators.add(principal, collectiveId, body.userId);
   }
 
@@ -100,21 +136,32 @@ export class CollectivesController {
   @Allow('coordinator')
   @HttpCode(204)
   @ApiOperation({ summary: 'Retirer un coordinateur (jamais le dernier)' })
-  async removeCoordinator(@CurrentPrincipal() principal: Principal, @Param('collectiveId', ParseId) collectiveId: string, @Param('userId', ParseId) userId: string): Promise<void> {
+  async removeCoordinator(
+    @CurrentPrincipal() principal: Principal,
+    @Param('collectiveId', ParseId) collectiveId: string,
+    @Param('userId', ParseId) userId: string,
+  ): Promise<void> {
     await this.coordinators.remove(principal, collectiveId, userId);
   }
 
   @Post(':collectiveId/invitations')
   @Allow('coordinator')
   @ApiOperation({ summary: 'Inviter par e-mail une personne à coordonner le collectif' })
-  inviteCoordinator(@CurrentPrincipal() principal: Principal, @Param('collectiveId', ParseId) collectiveId: string, @Body() body: CreateCoordinatorInvitationDto): Promise<InvitationDto> {
+  inviteCoordinator(
+    @CurrentPrincipal() principal: Principal,
+    @Param('collectiveId', ParseId) collectiveId: string,
+    @Body() body: CreateCoordinatorInvitationDto,
+  ): Promise<InvitationDto> {
     return this.invitations.inviteCoordinator(principal, collectiveId, body.email);
   }
 
   @Get(':collectiveId/invitations')
   @Allow('coordinator')
   @ApiOperation({ summary: 'Les invitations à coordonner le collectif' })
-  listInvitations(@CurrentPrincipal() principal: Principal, @Param('collectiveId', ParseId) collectiveId: string): Promise<InvitationDto[]> {
+  listInvitations(
+    @CurrentPrincipal() principal: Principal,
+    @Param('collectiveId', ParseId) collectiveId: string,
+  ): Promise<InvitationDto[]> {
     return this.invitations.listForCollective(principal, collectiveId);
   }
 }

@@ -29,7 +29,11 @@ export class CollectivesService {
     return this.dataSource.transaction(async (manager) => {
       if (!(await manager.existsBy(Siae, { id: input.siaeId }))) throw structuresErrors.siaeNotFound();
       const collective = await manager.save(
-        manager.create(Collective, { name: input.name, description: input.description ?? null, territory: input.territory ?? null }),
+        manager.create(Collective, {
+          name: input.name,
+          description: input.description ?? null,
+          territory: input.territory ?? null,
+        }),
       );
       await manager.insert(CollectiveMembership, {
         collectiveId: collective.id,
@@ -41,8 +45,20 @@ export class CollectivesService {
       await manager.insert(CollectiveCoordinator, { collectiveId: collective.id, userId: principal.userId });
       await this.audit.recordMany(
         [
-          { actorUserId: principal.userId, action: 'collective.created', subjectType: 'collective', subjectId: collective.id, context: { foundingSiaeId: input.siaeId } },
-          { actorUserId: principal.userId, action: 'collective.membership.joined', subjectType: 'collective', subjectId: collective.id, context: { siaeId: input.siaeId } },
+          {
+            actorUserId: principal.userId,
+            action: 'collective.created',
+            subjectType: 'collective',
+            subjectId: collective.id,
+            context: { foundingSiaeId: input.siaeId },
+          },
+          {
+            actorUserId: principal.userId,
+            action: 'collective.membership.joined',
+            subjectType: 'collective',
+            subjectId: collective.id,
+            context: { siaeId: input.siaeId },
+          },
         ],
         manager,
       );
@@ -92,7 +108,13 @@ export class CollectivesService {
   }
 
   private toDto(c: Collective, iCoordinate: boolean): CollectiveDto {
-    return { id: c.id, name: c.name, description: c.description, territory: c.territory, iCoordinate, createdAt: c.createdAt };
+    return {
+      id: c.id,
+      name: c.name,
+      description: c.description,
+      territory: c.territory,
+      iCoordinate,
+      createdAt: c.createdAt,
+    };
   }
 }
-

@@ -34,7 +34,12 @@ export class CommuneDirectory {
     return new Map(
       codes.map((code) => {
         const c = found.get(code);
-        return [code, c ? { code, name: c.name, latitude: c.latitude, longitude: c.longitude } : { code, name: null, latitude: null, longitude: null }];
+        return [
+          code,
+          c
+            ? { code, name: c.name, latitude: c.latitude, longitude: c.longitude }
+            : { code, name: null, latitude: null, longitude: null },
+        ];
       }),
     );
   }

@@ -32,7 +32,10 @@ export class InvitationsController {
   @HttpCode(200)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Accepter une invitation (public ; connexion requise si le compte existe déjà)' })
-  accept(@Body() body: AcceptInvitationDto, @Headers('authorization') authorization?: string): Promise<InvitationSessionDto> {
+  accept(
+    @Body() body: AcceptInvitationDto,
+    @Headers('authorization') authorization?: string,
+  ): Promise<InvitationSessionDto> {
     return this.acceptInvitation.execute(body, authorization);
   }
 
@@ -40,8 +43,13 @@ export class InvitationsController {
   @Allow('direction', 'coordinator', 'admin')
   @ApiBearerAuth()
   @HttpCode(204)
-  @ApiOperation({ summary: 'Annuler une invitation en attente (direction de la structure ou coordination du collectif)' })
-  async revoke(@CurrentPrincipal() principal: Principal, @Param('invitationId', ParseId) invitationId: string): Promise<void> {
+  @ApiOperation({
+    summary: 'Annuler une invitation en attente (direction de la structure ou coordination du collectif)',
+  })
+  async revoke(
+    @CurrentPrincipal() principal: Principal,
+    @Param('invitationId', ParseId) invitationId: string,
+  ): Promise<void> {
     await this.invitations.revoke(principal, invitationId);
   }
 }

@@ -17,7 +17,8 @@ import { assertCoordinatorOf } from './collectives-access';
 import { assertSiaeRole, roleLabels } from './structures-access';
 import { structuresErrors } from './structures.errors';
 
-export type InvitationTarget = { siaeId: string; collectiveId?: undefined } | { collectiveId: string; siaeId?: undefined };
+export type InvitationTarget =
+  { siaeId: string; collectiveId?: undefined } | { collectiveId: string; siaeId?: undefined };
 
 /** Tokens are 32 random bytes in base64url: anything else cannot be one and is answered without a query. */
 export const INVITATION_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -37,7 +38,13 @@ export class InvitationsService {
    * Re-inviting the same address replaces the pending invitation (the old link stops working), so there is never
    * more than one live link per person and target; the partial unique index makes that hold under races too.
    */
-  async issue(manager: EntityManager, target: InvitationTarget, email: string, role: InvitationRole, inviterId: string): Promise<InvitationDto> {
+  async issue(
+    manager: EntityManager,
+    target: InvitationTarget,
+    email: string,
+    role: InvitationRole,
+    inviterId: string,
+  ): Promise<InvitationDto> {
     const address = normaliseEmail(email);
     const now = this.clock.now();
     const organisation = await this.organisationOf(manager, target);
@@ -91,24 +98,32 @@ export class InvitationsService {
 
   async listForSiae(principal: Principal, siaeId: string): Promise<InvitationDto[]> {
     assertSiaeRole(principal, siaeId, ['direction'], { admin: true });
-    const rows = await this.dataSource.getRepository(UserInvitation).find({ where: { siaeId }, order: { createdAt: 'DESC' }, take: 500 });
+    const rows = await this.dataSource
+      .getRepository(UserInvitation)
+      .find({ where: { siaeId }, order: { createdAt: 'DESC' }, take: 500 });
     return rows.map((r) => this.toDto(r));
   }
 
   async listForCollective(principal: Principal, collectiveId: string): Promise<InvitationDto[]> {
     await assertCoordinatorOf(this.dataSource.manager, principal, collectiveId);
-    const rows = await this.dataSource.getRepository(UserInvitation).find({ where: { collectiveId }, order: { createdAt: 'DESC' }, take: 500 });
+    const rows = await this.dataSource
+      .getRepository(UserInvitation)
+      .find({ where: { collectiveId }, order: { createdAt: 'DESC' }, take: 500 });
     return rows.map((r) => this.toDto(r));
   }
 
   /** The direction of the SIAE (or a coordinator of the collective) may revoke; anyone else is told it does not exist. */
   async revoke(principal: Principal, invitationId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const invitation = await manager.findOne(UserInvitation, { where: { id: invitationId }, lock: { mode: 'pessimistic_write' } });
+      const invitation = await manager.findOne(UserInvitation, {
+        where: { id: invitationId },
+        lock: { mode: 'pessimistic_write' },
+      });
       const allowed =
         invitation &&
         (principal.isAdmin ||
-          (invitation.siaeId !== null && principal.siaeGrants.some((g) => g.siaeId === invitation.siaeId && g.role === 'direction')) ||
+          (invitation.siaeId !== null &&
+            principal.siaeGrants.some((g) => g.siaeId === invitation.siaeId && g.role === 'direction')) ||
           (invitation.collectiveId !== null && principal.coordinatorOf.includes(invitation.collectiveId)));
       if (!invitation || !allowed) throw structuresErrors.invitationNotFound();
       if (invitation.status !== 'pending') throw structuresErrors.invitationNotPending();
@@ -134,7 +149,9 @@ export class InvitationsService {
   async preview(token: string): Promise<InvitationPreviewDto> {
     const manager = this.dataSource.manager;
     const invitation = await this.usable(manager, token);
-    const target: InvitationTarget = invitation.siaeId ? { siaeId: invitation.siaeId } : { collectiveId: invitation.collectiveId! };
+    const target: InvitationTarget = invitation.siaeId
+      ? { siaeId: invitation.siaeId }
+      : { collectiveId: invitation.collectiveId! };
     return {
       target: invitation.siaeId ? 'siae' : 'collective',
       organisationName: await this.organisationOf(manager, target, false),
@@ -147,7 +164,14 @@ export class InvitationsService {
 
   toDto(row: UserInvitation): InvitationDto {
     const expired = row.status === 'pending' && row.expiresAt <= this.clock.now();
-    return { id: row.id, email: row.email, role: row.role, status: expired ? 'expired' : row.status, expiresAt: row.expiresAt, createdAt: row.createdAt };
+    return {
+      id: row.id,
+      email: row.email,
+      role: row.role,
+      status: expired ? 'expired' : row.status,
+      expiresAt: row.expiresAt,
+      createdAt: row.createdAt,
+    };
   }
 
   private async organisationOf(manager: EntityManager, target: InvitationTarget, withArticle = true): Promise<string> {

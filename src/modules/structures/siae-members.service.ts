@@ -22,9 +22,22 @@ export class SiaeMembersService {
     const withContacts = principal.isAdmin || hasSiaeRole(principal, siaeId, ['direction']);
     return this.dataSource.transaction(async (manager) => {
       if (!(await manager.existsBy(Siae, { id: siaeId }))) throw structuresErrors.siaeNotFound();
-      const rows = await manager.find(SiaeMembership, { where: { siaeId }, relations: { user: true }, order: { createdAt: 'ASC' } });
+      const rows = await manager.find(SiaeMembership, {
+        where: { siaeId },
+        relations: { user: true },
+        order: { createdAt: 'ASC' },
+      });
       if (withContacts) {
-        await this.audit.record({ actorUserId: principal.userId, action: 'siae.members.contacts.read', subjectType: 'siae', subjectId: siaeId, context: { count: rows.length } }, manager);
+        await this.audit.record(
+          {
+            actorUserId: principal.userId,
+            action: 'siae.members.contacts.read',
+            subjectType: 'siae',
+            subjectId: siaeId,
+            context: { count: rows.length },
+          },
+          manager,
+        );
       }
       return rows.map((m) => ({
         userId: m.userId,
@@ -40,11 +53,27 @@ export class SiaeMembersService {
     assertSiaeRole(principal, siaeId, ['direction']);
     return this.dataSource.transaction(async (manager) => {
       const membership = await this.lockedMembership(manager, siaeId, userId);
-      if (membership.role === 'direction' && role !== 'direction') await this.assertAnotherDirection(manager, siaeId, userId);
+      if (membership.role === 'direction' && role !== 'direction')
+        await this.assertAnotherDirection(manager, siaeId, userId);
       const previous = membership.role;
       await manager.update(SiaeMembership, { id: membership.id }, { role });
-      await this.audit.record({ actorUserId: principal.userId, action: 'siae.member.role_changed', subjectType: 'siae', subjectId: siaeId, context: { userId, from: previous, to: role } }, manager);
-      return { userId, displayName: membership.user!.displayName, role, email: membership.user!.email, since: membership.createdAt };
+      await this.audit.record(
+        {
+          actorUserId: principal.userId,
+          action: 'siae.member.role_changed',
+          subjectType: 'siae',
+          subjectId: siaeId,
+          context: { userId, from: previous, to: role },
+        },
+        manager,
+      );
+      return {
+        userId,
+        displayName: membership.user!.displayName,
+        role,
+        email: membership.user!.email,
+        since: membership.createdAt,
+      };
     });
   }
 
@@ -54,7 +83,16 @@ export class SiaeMembersService {
       const membership = await this.lockedMembership(manager, siaeId, userId);
       if (membership.role === 'direction') await this.assertAnotherDirection(manager, siaeId, userId);
       await manager.delete(SiaeMembership, { id: membership.id });
-      await this.audit.record({ actorUserId: principal.userId, action: 'siae.member.removed', subjectType: 'siae', subjectId: siaeId, context: { userId, role: membership.role } }, manager);
+      await this.audit.record(
+        {
+          actorUserId: principal.userId,
+          action: 'siae.member.removed',
+          subjectType: 'siae',
+          subjectId: siaeId,
+          context: { userId, role: membership.role },
+        },
+        manager,
+      );
     });
   }
 

@@ -4,7 +4,14 @@ import { Allow, CurrentPrincipal } from '../../platform/auth/access.decorators';
 import type { Principal } from '../../platform/auth/principal';
 import { SiaeCollectiveMembershipDto } from './dto/collective.dto';
 import { CreateSiaeInvitationDto, InvitationDto } from './dto/invitation.dto';
-import { ChangeMemberRoleDto, CreatedSiaeDto, CreateSiaeDto, SiaeMemberDto, SiaeDto, UpdateSiaeDto } from './dto/siae.dto';
+import {
+  ChangeMemberRoleDto,
+  CreatedSiaeDto,
+  CreateSiaeDto,
+  SiaeMemberDto,
+  SiaeDto,
+  UpdateSiaeDto,
+} from './dto/siae.dto';
 import { InvitationsService } from './invitations.service';
 import { ParseId } from '../../platform/errors/parse-id.pipe';
 import { SiaeMembersService } from './siae-members.service';
@@ -22,7 +29,9 @@ export class SiaeController {
 
   @Post()
   @Allow('admin')
-  @ApiOperation({ summary: 'Créer une SIAE et inviter sa première personne de direction (administration de la plateforme)' })
+  @ApiOperation({
+    summary: 'Créer une SIAE et inviter sa première personne de direction (administration de la plateforme)',
+  })
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateSiaeDto): Promise<CreatedSiaeDto> {
     return this.siae.create(principal, body);
   }
@@ -44,14 +53,21 @@ export class SiaeController {
   @Patch(':siaeId')
   @Allow('direction')
   @ApiOperation({ summary: 'Modifier la structure (direction)' })
-  update(@CurrentPrincipal() principal: Principal, @Param('siaeId', ParseId) siaeId: string, @Body() body: UpdateSiaeDto): Promise<SiaeDto> {
+  update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('siaeId', ParseId) siaeId: string,
+    @Body() body: UpdateSiaeDto,
+  ): Promise<SiaeDto> {
     return this.siae.update(principal, siaeId, body);
   }
 
   @Get(':siaeId/members')
   @Allow('direction', 'cip', 'charge_dev', 'admin')
   @ApiOperation({ summary: 'Les personnes de la structure (adresses e-mail pour la direction seulement)' })
-  listMembers(@CurrentPrincipal() principal: Principal, @Param('siaeId', ParseId) siaeId: string): Promise<SiaeMemberDto[]> {
+  listMembers(
+    @CurrentPrincipal() principal: Principal,
+    @Param('siaeId', ParseId) siaeId: string,
+  ): Promise<SiaeMemberDto[]> {
     return this.members.list(principal, siaeId);
   }
 
@@ -71,28 +87,44 @@ export class SiaeController {
   @Allow('direction')
   @HttpCode(204)
   @ApiOperation({ summary: 'Retirer une personne de la structure (direction ; jamais la dernière direction)' })
-  async removeMember(@CurrentPrincipal() principal: Principal, @Param('siaeId', ParseId) siaeId: string, @Param('userId', ParseId) userId: string): Promise<void> {
+  async removeMember(
+    @CurrentPrincipal() principal: Principal,
+    @Param('siaeId', ParseId) siaeId: string,
+    @Param('userId', ParseId) userId: string,
+  ): Promise<void> {
     await this.members.remove(principal, siaeId, userId);
   }
 
   @Post(':siaeId/invitations')
   @Allow('direction', 'admin')
-  @ApiOperation({ summary: 'Inviter une personne dans la structure (remplace une invitation en attente à la même adresse)' })
-  invite(@CurrentPrincipal() principal: Principal, @Param('siaeId', ParseId) siaeId: string, @Body() body: CreateSiaeInvitationDto): Promise<InvitationDto> {
+  @ApiOperation({
+    summary: 'Inviter une personne dans la structure (remplace une invitation en attente à la même adresse)',
+  })
+  invite(
+    @CurrentPrincipal() principal: Principal,
+    @Param('siaeId', ParseId) siaeId: string,
+    @Body() body: CreateSiaeInvitationDto,
+  ): Promise<InvitationDto> {
     return this.invitations.inviteToSiae(principal, siaeId, body.email, body.role);
   }
 
   @Get(':siaeId/invitations')
   @Allow('direction', 'admin')
   @ApiOperation({ summary: 'Les invitations de la structure' })
-  listInvitations(@CurrentPrincipal() principal: Principal, @Param('siaeId', ParseId) siaeId: string): Promise<InvitationDto[]> {
+  listInvitations(
+    @CurrentPrincipal() principal: Principal,
+    @Param('siaeId', ParseId) siaeId: string,
+  ): Promise<InvitationDto[]> {
     return this.invitations.listForSiae(principal, siaeId);
   }
 
   @Get(':siaeId/collectives')
   @Allow('direction', 'cip', 'charge_dev', 'admin')
   @ApiOperation({ summary: 'Les collectifs de la structure, y compris les invitations en attente' })
-  collectives(@CurrentPrincipal() principal: Principal, @Param('siaeId', ParseId) siaeId: string): Promise<SiaeCollectiveMembershipDto[]> {
+  collectives(
+    @CurrentPrincipal() principal: Principal,
+    @Param('siaeId', ParseId) siaeId: string,
+  ): Promise<SiaeCollectiveMembershipDto[]> {
     return this.siae.collectives(principal, siaeId);
   }
 }

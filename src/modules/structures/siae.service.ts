@@ -36,8 +36,23 @@ export class SiaeService {
           contactPhone: input.contactPhone ?? null,
         }),
       );
-      const directionInvitation = await this.invitations.issue(manager, { siaeId: siae.id }, input.directionEmail, 'direction', principal.userId);
-      await this.audit.record({ actorUserId: principal.userId, action: 'siae.created', subjectType: 'siae', subjectId: siae.id, context: { siret: siae.siret } }, manager);
+      const directionInvitation = await this.invitations.issue(
+        manager,
+        { siaeId: siae.id },
+        input.directionEmail,
+        'direction',
+        principal.userId,
+      );
+      await this.audit.record(
+        {
+          actorUserId: principal.userId,
+          action: 'siae.created',
+          subjectType: 'siae',
+          subjectId: siae.id,
+          context: { siret: siae.siret },
+        },
+        manager,
+      );
       return { ...this.toDto(siae, commune, principal), directionInvitation };
     });
   }

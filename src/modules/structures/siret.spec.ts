@@ -42,12 +42,18 @@ describe('SIRET validation', () => {
 
   it('detects every single-digit substitution (the property Luhn is chosen for)', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[0-9]{13}$/), fc.nat(13), fc.integer({ min: 1, max: 9 }), (prefix, position, delta) => {
-        const check = [...'0123456789'].find((d) => luhnValid(prefix + d))!;
-        const siret = prefix + check;
-        const changed = siret.slice(0, position) + String((Number(siret[position]) + delta) % 10) + siret.slice(position + 1);
-        expect(luhnValid(changed)).toBe(false);
-      }),
+      fc.property(
+        fc.stringMatching(/^[0-9]{13}$/),
+        fc.nat(13),
+        fc.integer({ min: 1, max: 9 }),
+        (prefix, position, delta) => {
+          const check = [...'0123456789'].find((d) => luhnValid(prefix + d))!;
+          const siret = prefix + check;
+          const changed =
+            siret.slice(0, position) + String((Number(siret[position]) + delta) % 10) + siret.slice(position + 1);
+          expect(luhnValid(changed)).toBe(false);
+        },
+      ),
     );
   });
 });

@@ -6,19 +6,30 @@ import { InviteSiaeDto } from './dto/collective.dto';
 import { CreateSiaeDto } from './dto/siae.dto';
 import { SIRET_INVALID_MESSAGE } from './structures.errors';
 
-const base = { kind: 'ACI', name: 'Chantier', siret: '73282932000074', communeCode: '69123', directionEmail: 'direction@exemple.fr' };
-const problemsOf = (dto: object) => validateSync(dto).map((e) => ({ field: e.property, problems: Object.values(e.constraints ?? {}) }));
+const base = {
+  kind: 'ACI',
+  name: 'Chantier',
+  siret: '73282932000074',
+  communeCode: '69123',
+  directionEmail: 'direction@exemple.fr',
+};
+const problemsOf = (dto: object) =>
+  validateSync(dto).map((e) => ({ field: e.property, problems: Object.values(e.constraints ?? {}) }));
 
 describe('IsSiret and the SIRET_INVALID promotion', () => {
   it('accepts a valid SIRET and refuses a wrong check digit with the French message', () => {
     expect(problemsOf(plainToInstance(CreateSiaeDto, base))).toEqual([]);
-    expect(problemsOf(plainToInstance(CreateSiaeDto, { ...base, siret: '73282932000075' }))).toEqual([{ field: 'siret', problems: [SIRET_INVALID_MESSAGE] }]);
+    expect(problemsOf(plainToInstance(CreateSiaeDto, { ...base, siret: '73282932000075' }))).toEqual([
+      { field: 'siret', problems: [SIRET_INVALID_MESSAGE] },
+    ]);
   });
 
   it('checks the SIRET of a collective invitation only when it is the identifier given', () => {
     expect(problemsOf(plainToInstance(InviteSiaeDto, { siaeId: '7c9e6679-7425-40de-944b-e07fc1f90ae7' }))).toEqual([]);
     expect(problemsOf(plainToInstance(InviteSiaeDto, { siret: '35600000049837' }))).toEqual([]);
-    expect(problemsOf(plainToInstance(InviteSiaeDto, { siret: '35600000049838' })).map((p) => p.field)).toEqual(['siret']);
+    expect(problemsOf(plainToInstance(InviteSiaeDto, { siret: '35600000049838' })).map((p) => p.field)).toEqual([
+      'siret',
+    ]);
     expect(problemsOf(plainToInstance(InviteSiaeDto, {})).map((p) => p.field)).toEqual(['siaeId', 'siret']);
   });
 

@@ -9,7 +9,12 @@ export function assertSiaeVisible(principal: Principal, siaeId: string): void {
   if (!principal.isAdmin && !hasSiaeRole(principal, siaeId)) throw structuresErrors.siaeNotFound();
 }
 
-export function assertSiaeRole(principal: Principal, siaeId: string, roles: readonly SiaeRole[], options: { admin?: boolean } = {}): void {
+export function assertSiaeRole(
+  principal: Principal,
+  siaeId: string,
+  roles: readonly SiaeRole[],
+  options: { admin?: boolean } = {},
+): void {
   if (options.admin && principal.isAdmin) return;
   assertSiaeVisible(principal, siaeId);
   if (!hasSiaeRole(principal, siaeId, roles)) throw structuresErrors.directionOnly();

@@ -5,26 +5,67 @@ import { registerConstraintErrors } from '../../platform/errors/constraint-error
 export const SIRET_INVALID_MESSAGE = 'Le SIRET doit comporter 14 chiffres et sa clé de contrôle doit être juste.';
 
 export const structuresErrors = {
-  siretInvalid: (details?: unknown) => new AppError('SIRET_INVALID', HttpStatus.BAD_REQUEST, SIRET_INVALID_MESSAGE, details),
-  siretTaken: () => new AppError('SIRET_TAKEN', HttpStatus.CONFLICT, 'Une structure est déjà enregistrée avec ce SIRET.'),
+  siretInvalid: (details?: unknown) =>
+    new AppError('SIRET_INVALID', HttpStatus.BAD_REQUEST, SIRET_INVALID_MESSAGE, details),
+  siretTaken: () =>
+    new AppError('SIRET_TAKEN', HttpStatus.CONFLICT, 'Une structure est déjà enregistrée avec ce SIRET.'),
   communeUnknown: (code: string) =>
-    new AppError('COMMUNE_UNKNOWN', HttpStatus.BAD_REQUEST, `Le code commune INSEE ${code} est inconnu du référentiel des communes.`, { communeCode: code }),
+    new AppError(
+      'COMMUNE_UNKNOWN',
+      HttpStatus.BAD_REQUEST,
+      `Le code commune INSEE ${code} est inconnu du référentiel des communes.`,
+      { communeCode: code },
+    ),
   siaeNotFound: () => new AppError('NOT_FOUND', HttpStatus.NOT_FOUND, 'La structure est introuvable.'),
-  memberNotFound: () => new AppError('NOT_FOUND', HttpStatus.NOT_FOUND, "Cette personne n'est pas membre de la structure."),
-  directionOnly: () => new AppError('FORBIDDEN', HttpStatus.FORBIDDEN, 'Seule la direction de la structure peut faire cette action.'),
+  memberNotFound: () =>
+    new AppError('NOT_FOUND', HttpStatus.NOT_FOUND, "Cette personne n'est pas membre de la structure."),
+  directionOnly: () =>
+    new AppError('FORBIDDEN', HttpStatus.FORBIDDEN, 'Seule la direction de la structure peut faire cette action.'),
   lastDirection: () =>
-    new AppError('LAST_DIRECTION', HttpStatus.CONFLICT, 'La structure doit garder au moins une personne de direction : nommez-en une autre avant.'),
-  alreadyMember: () => new AppError('ALREADY_MEMBER', HttpStatus.CONFLICT, 'Cette personne est déjà membre de la structure.'),
+    new AppError(
+      'LAST_DIRECTION',
+      HttpStatus.CONFLICT,
+      'La structure doit garder au moins une personne de direction : nommez-en une autre avant.',
+    ),
+  alreadyMember: () =>
+    new AppError('ALREADY_MEMBER', HttpStatus.CONFLICT, 'Cette personne est déjà membre de la structure.'),
 
-  invitationNotFound: () => new AppError('INVITATION_NOT_FOUND', HttpStatus.NOT_FOUND, "Cette invitation n'existe pas. Vérifiez le lien reçu par e-mail."),
+  invitationNotFound: () =>
+    new AppError(
+      'INVITATION_NOT_FOUND',
+      HttpStatus.NOT_FOUND,
+      "Cette invitation n'existe pas. Vérifiez le lien reçu par e-mail.",
+    ),
   invitationExpired: () =>
-    new AppError('INVITATION_EXPIRED', HttpStatus.GONE, 'Cette invitation a expiré : demandez à la personne qui vous a invité·e de vous la renvoyer.'),
-  invitationUsed: () => new AppError('INVITATION_USED', HttpStatus.GONE, 'Cette invitation a déjà été utilisée : connectez-vous avec votre compte.'),
+    new AppError(
+      'INVITATION_EXPIRED',
+      HttpStatus.GONE,
+      'Cette invitation a expiré : demandez à la personne qui vous a invité·e de vous la renvoyer.',
+    ),
+  invitationUsed: () =>
+    new AppError(
+      'INVITATION_USED',
+      HttpStatus.GONE,
+      'Cette invitation a déjà été utilisée : connectez-vous avec votre compte.',
+    ),
   invitationRevoked: () =>
-    new AppError('INVITATION_REVOKED', HttpStatus.GONE, 'Cette invitation a été annulée ou remplacée par une invitation plus récente.'),
+    new AppError(
+      'INVITATION_REVOKED',
+      HttpStatus.GONE,
+      'Cette invitation a été annulée ou remplacée par une invitation plus récente.',
+    ),
   invitationPending: () =>
-    new AppError('INVITATION_PENDING', HttpStatus.CONFLICT, 'Une invitation est déjà en cours pour cette adresse : réessayez dans un instant.'),
-  invitationNotPending: () => new AppError('INVITATION_NOT_PENDING', HttpStatus.CONFLICT, "Cette invitation n'est plus en attente : elle ne peut pas être annulée."),
+    new AppError(
+      'INVITATION_PENDING',
+      HttpStatus.CONFLICT,
+      'Une invitation est déjà en cours pour cette adresse : réessayez dans un instant.',
+    ),
+  invitationNotPending: () =>
+    new AppError(
+      'INVITATION_NOT_PENDING',
+      HttpStatus.CONFLICT,
+      "Cette invitation n'est plus en attente : elle ne peut pas être annulée.",
+    ),
   invitationNeedsLogin: () =>
     new AppError(
       'INVITATION_LOGIN_REQUIRED',
@@ -32,7 +73,11 @@ export const structuresErrors = {
       'Un compte existe déjà pour cette adresse : connectez-vous avec ce compte pour accepter l’invitation.',
     ),
   invitationOtherAccount: () =>
-    new AppError('INVITATION_WRONG_ACCOUNT', HttpStatus.FORBIDDEN, 'Cette invitation est adressée à une autre adresse e-mail que celle de votre compte.'),
+    new AppError(
+      'INVITATION_WRONG_ACCOUNT',
+      HttpStatus.FORBIDDEN,
+      'Cette invitation est adressée à une autre adresse e-mail que celle de votre compte.',
+    ),
   invitationAccountDetailsRequired: () =>
     new AppError('VALIDATION_FAILED', HttpStatus.BAD_REQUEST, 'Certaines données envoyées sont invalides.', [
       { field: 'displayName', problems: ['obligatoire pour créer votre compte'] },
@@ -40,14 +85,26 @@ export const structuresErrors = {
     ]),
 
   collectiveNotFound: () => new AppError('NOT_FOUND', HttpStatus.NOT_FOUND, 'Le collectif est introuvable.'),
-  coordinatorOnly: () => new AppError('FORBIDDEN', HttpStatus.FORBIDDEN, 'Seuls les coordinateurs du collectif peuvent faire cette action.'),
+  coordinatorOnly: () =>
+    new AppError('FORBIDDEN', HttpStatus.FORBIDDEN, 'Seuls les coordinateurs du collectif peuvent faire cette action.'),
   alreadyInCollective: () =>
-    new AppError('ALREADY_IN_COLLECTIVE', HttpStatus.CONFLICT, 'Cette structure est déjà membre du collectif ou y est déjà invitée.'),
+    new AppError(
+      'ALREADY_IN_COLLECTIVE',
+      HttpStatus.CONFLICT,
+      'Cette structure est déjà membre du collectif ou y est déjà invitée.',
+    ),
   collectiveInvitationNotFound: () =>
-    new AppError('NOT_FOUND', HttpStatus.NOT_FOUND, "Aucune invitation en attente de ce collectif pour cette structure."),
-  notActiveInCollective: () => new AppError('NOT_FOUND', HttpStatus.NOT_FOUND, "Cette structure n'est pas membre actif du collectif."),
-  coordinatorNotFound: () => new AppError('NOT_FOUND', HttpStatus.NOT_FOUND, "Cette personne n'est pas coordinatrice du collectif."),
-  alreadyCoordinator: () => new AppError('ALREADY_COORDINATOR', HttpStatus.CONFLICT, 'Cette personne coordonne déjà le collectif.'),
+    new AppError(
+      'NOT_FOUND',
+      HttpStatus.NOT_FOUND,
+      'Aucune invitation en attente de ce collectif pour cette structure.',
+    ),
+  notActiveInCollective: () =>
+    new AppError('NOT_FOUND', HttpStatus.NOT_FOUND, "Cette structure n'est pas membre actif du collectif."),
+  coordinatorNotFound: () =>
+    new AppError('NOT_FOUND', HttpStatus.NOT_FOUND, "Cette personne n'est pas coordinatrice du collectif."),
+  alreadyCoordinator: () =>
+    new AppError('ALREADY_COORDINATOR', HttpStatus.CONFLICT, 'Cette personne coordonne déjà le collectif.'),
   coordinatorMustBeMember: () =>
     new AppError(
       'COORDINATOR_NOT_IN_COLLECTIVE',
@@ -55,7 +112,11 @@ export const structuresErrors = {
       "Seule une personne d'une structure membre active du collectif peut en devenir coordinatrice ; sinon, invitez-la par e-mail.",
     ),
   lastCoordinator: () =>
-    new AppError('LAST_COORDINATOR', HttpStatus.CONFLICT, 'Le collectif doit garder au moins un coordinateur : nommez-en un autre avant.'),
+    new AppError(
+      'LAST_COORDINATOR',
+      HttpStatus.CONFLICT,
+      'Le collectif doit garder au moins un coordinateur : nommez-en un autre avant.',
+    ),
 };
 
 // Races that get past the checks in code reach these constraints; they answer with the same codes.

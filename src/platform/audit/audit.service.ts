@@ -32,7 +32,7 @@ export class AuditService {
         action: e.action,
         subjectType: e.subjectType,
         subjectId: e.subjectId ?? null,
-        context: (e.context ?? {}) as AuditEntry["context"] & object,
+        context: (e.context ?? {}) as AuditEntry['context'] & object,
         requestId,
       })),
     );

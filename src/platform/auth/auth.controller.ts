@@ -38,6 +38,12 @@ export class AuthController {
   @Get('me')
   @ApiBearerAuth()
   me(@CurrentPrincipal() principal: Principal): MeDto {
-    return { userId: principal.userId, email: principal.email, isAdmin: principal.isAdmin, siaeGrants: principal.siaeGrants, coordinatorOf: principal.coordinatorOf };
+    return {
+      userId: principal.userId,
+      email: principal.email,
+      isAdmin: principal.isAdmin,
+      siaeGrants: principal.siaeGrants,
+      coordinatorOf: principal.coordinatorOf,
+    };
   }
 }

@@ -5,10 +5,20 @@ export const authErrors = {
   invalidCredentials: () =>
     new AppError('INVALID_CREDENTIALS', HttpStatus.UNAUTHORIZED, 'Adresse e-mail ou mot de passe incorrect.'),
   sessionExpired: () =>
-    new AppError('SESSION_EXPIRED', HttpStatus.UNAUTHORIZED, 'Votre session a expiré ou a été fermée : reconnectez-vous.'),
+    new AppError(
+      'SESSION_EXPIRED',
+      HttpStatus.UNAUTHORIZED,
+      'Votre session a expiré ou a été fermée : reconnectez-vous.',
+    ),
   tooManyAttempts: (retryAfterSeconds: number) =>
-    new AppError('LOGIN_RATE_LIMITED', HttpStatus.TOO_MANY_REQUESTS, `Trop de tentatives de connexion : réessayez dans ${retryAfterSeconds} secondes.`, { retryAfterSeconds }),
+    new AppError(
+      'LOGIN_RATE_LIMITED',
+      HttpStatus.TOO_MANY_REQUESTS,
+      `Trop de tentatives de connexion : réessayez dans ${retryAfterSeconds} secondes.`,
+      { retryAfterSeconds },
+    ),
   wrongCurrentPassword: () =>
     new AppError('WRONG_CURRENT_PASSWORD', HttpStatus.BAD_REQUEST, 'Le mot de passe actuel est incorrect.'),
-  emailTaken: () => new AppError('EMAIL_TAKEN', HttpStatus.CONFLICT, 'Un compte existe déjà avec cette adresse e-mail.'),
+  emailTaken: () =>
+    new AppError('EMAIL_TAKEN', HttpStatus.CONFLICT, 'Un compte existe déjà avec cette adresse e-mail.'),
 };

@@ -56,8 +56,17 @@ export class AuthService {
 
   /** Read on every request: one statement for the session, its person and their grants (see GrantReader). */
   async authenticate(token: string): Promise<Principal> {
-    type SessionRow = { id: string; user_id: string; expires_at: Date; revoked_at: Date | null; email: string; is_admin: boolean; disabled_at: Date | null;
-      siae_grants: SiaeGrant[]; coordinator_of: string[] };
+    type SessionRow = {
+      id: string;
+      user_id: string;
+      expires_at: Date;
+      revoked_at: Date | null;
+      email: string;
+      is_admin: boolean;
+      disabled_at: Date | null;
+      siae_grants: SiaeGrant[];
+      coordinator_of: string[];
+    };
     // Prepared once per connection (see `prepared`): it runs on every request.
     const rows = await prepared<SessionRow>(
       this.dataSource.manager,
@@ -66,18 +75,34 @@ export class AuthService {
       [this.hasher.hash(token)],
     );
     const row = rows[0];
-    if (!row || row.revoked_at || row.expires_at <= this.clock.now() || row.disabled_at) throw authErrors.sessionExpired();
-    return { userId: row.user_id, email: row.email, tokenId: row.id, isAdmin: row.is_admin, siaeGrants: row.siae_grants, coordinatorOf: row.coordinator_of };
+    if (!row || row.revoked_at || row.expires_at <= this.clock.now() || row.disabled_at)
+      throw authErrors.sessionExpired();
+    return {
+      userId: row.user_id,
+      email: row.email,
+      tokenId: row.id,
+      isAdmin: row.is_admin,
+      siaeGrants: row.siae_grants,
+      coordinatorOf: row.coordinator_of,
+    };
   }
 
   async logout(tokenId: string): Promise<void> {
-    await this.dataSource.getRepository(AccessToken).update({ id: tokenId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+    await this.dataSource
+      .getRepository(AccessToken)
+      .update({ id: tokenId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
   }
 
   /** Changing the password closes every session, including the current one: the caller signs in again. */
   async changePassword(userId: string, currentPassword: string, newPassword: string): Promise<void> {
-    const user = await this.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: userId }).getOneOrFail();
-    if (!user.passwordHash || !(await argon2.verify(user.passwordHash, currentPassword))) throw authErrors.wrongCurrentPassword();
+    const user = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :id', { id: userId })
+      .getOneOrFail();
+    if (!user.passwordHash || !(await argon2.verify(user.passwordHash, currentPassword)))
+      throw authErrors.wrongCurrentPassword();
     const hash = await this.hashPassword(newPassword);
     await this.dataSource.transaction(async (manager) => {
       await manager.update(User, userId, { passwordHash: hash, passwordChangedAt: this.clock.now() });

@@ -20,7 +20,10 @@ export class LoginRateLimiter implements OnModuleDestroy {
     this.redis ??= createRedis(this.config.REDIS_URL, 'client');
     const windowMs = this.config.LOGIN_RATE_WINDOW_MS;
     const window = Math.floor(Date.now() / windowMs);
-    const keys = [`${this.config.QUEUE_PREFIX}:login:ip:${ip}:${window}`, `${this.config.QUEUE_PREFIX}:login:account:${email}:${window}`];
+    const keys = [
+      `${this.config.QUEUE_PREFIX}:login:ip:${ip}:${window}`,
+      `${this.config.QUEUE_PREFIX}:login:account:${email}:${window}`,
+    ];
     let counts: number[];
     try {
       const pipeline = this.redis.multi();

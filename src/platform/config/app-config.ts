@@ -1,6 +1,18 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { translate } from '../errors/validation';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) =>
@@ -14,13 +26,19 @@ export class AppConfig {
   @IsIn(['development', 'test', 'production'])
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   PORT = 3000;
 
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL doit être une URL postgres://…' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/maillage';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   DATABASE_POOL_SIZE = 10;
 
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL doit être une URL redis://…' })
@@ -34,55 +52,88 @@ export class AppConfig {
   PUBLIC_BASE_URL = 'http://localhost:3000';
 
   /** Secret used to derive token hashes (HMAC): leaking the token table alone does not give usable tokens. */
-  @IsString() @MinLength(32)
+  @IsString()
+  @MinLength(32)
   TOKEN_SECRET = 'dev-only-secret-change-me-in-production-0123456789';
 
-  @Transform(toInt) @IsInt() @Min(5) @Max(60 * 24 * 30)
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(60 * 24 * 30)
   SESSION_TTL_MINUTES = 60 * 12;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 30)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
   INVITATION_TTL_HOURS = 24 * 7;
 
   /** Failed or not, login attempts allowed per account and window. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   LOGIN_RATE_LIMIT = 10;
 
   /** Per address: higher, because a whole SIAE office often shares one public address. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
   LOGIN_RATE_LIMIT_PER_IP = 100;
 
-  @Transform(toInt) @IsInt() @Min(1000) @Max(3_600_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
   LOGIN_RATE_WINDOW_MS = 60_000;
 
-  @IsString() @MinLength(1)
+  @IsString()
+  @MinLength(1)
   SMTP_HOST = '127.0.0.1';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   SMTP_PORT = 1025;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   SMTP_USER?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   SMTP_PASSWORD?: string;
 
-  @Transform(toBool) @IsBoolean()
+  @Transform(toBool)
+  @IsBoolean()
   SMTP_SECURE = false;
 
-  @IsString() @Matches(/.+@.+/, { message: 'MAIL_FROM doit contenir une adresse e-mail' })
+  @IsString()
+  @Matches(/.+@.+/, { message: 'MAIL_FROM doit contenir une adresse e-mail' })
   MAIL_FROM = 'Maillage <ne-pas-repondre@maillage.local>';
 
   @IsIn(['debug', 'info', 'warn', 'error'])
   LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
 
-  @Transform(toInt) @IsInt() @Min(50) @Max(60_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(60_000)
   OUTBOX_POLL_MS = 500;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(120)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(120)
   RETENTION_MONTHS = 24;
 
   /** An open hiring need not confirmed with the employer for this many days expires (employer network). */
-  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
   HIRING_NEED_EXPIRY_DAYS = 45;
 }
 
@@ -93,7 +144,10 @@ export class ConfigError extends Error {
 }
 
 /** Builds the typed configuration from an environment-like record; throws with every problem listed. */
-export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  overrides: Partial<AppConfig> = {},
+): AppConfig {
   const known = Object.keys(new AppConfig());
   const source: Record<string, unknown> = {};
   for (const key of [...known, 'SMTP_USER', 'SMTP_PASSWORD']) {
@@ -103,7 +157,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   Object.assign(config, overrides);
   const errors = validateSync(config, { whitelist: false });
   if (errors.length > 0) {
-    throw new ConfigError(errors.map((e) => `${e.property}: ${Object.entries(e.constraints ?? {}).map(([rule, m]) => translate(rule, m)).join(', ')}`));
+    throw new ConfigError(
+      errors.map(
+        (e) =>
+          `${e.property}: ${Object.entries(e.constraints ?? {})
+            .map(([rule, m]) => translate(rule, m))
+            .join(', ')}`,
+      ),
+    );
   }
   return config;
 }

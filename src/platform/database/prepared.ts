@@ -20,7 +20,13 @@ interface PgConnection {
 export async function prepared<T>(manager: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
   const name = `m_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
   const run = async (runner: QueryRunner): Promise<T[]> =>
-    (await (runner as unknown as { databaseConnection: PgConnection }).databaseConnection.query({ name, text: sql, values: params })).rows as T[];
+    (
+      await (runner as unknown as { databaseConnection: PgConnection }).databaseConnection.query({
+        name,
+        text: sql,
+        values: params,
+      })
+    ).rows as T[];
   if (manager.queryRunner) return run(manager.queryRunner);
   const runner = manager.connection.createQueryRunner();
   await runner.connect();

@@ -12,7 +12,10 @@ const logger = new Logger('readSnapshot');
  * are already final, so the caller need not wait a round trip for it. The connection goes back to the pool once the
  * COMMIT is done (a failed COMMIT is logged and the connection released all the same: the pool checks it on reuse).
  */
-export async function readSnapshot<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+export async function readSnapshot<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   let result: T;
@@ -20,7 +23,9 @@ export async function readSnapshot<T>(dataSource: DataSource, work: (manager: En
     // One round trip for both (no parameters: the simple protocol takes several statements). No parallel workers: starting
     // them costs several milliseconds, more than the reads these snapshots serve (lists read at every search); the
     // planner picked them for the needs of a candidate and made the query four times slower.
-    await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL max_parallel_workers_per_gather = 0');
+    await runner.query(
+      'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL max_parallel_workers_per_gather = 0',
+    );
     result = await work(runner.manager);
   } catch (error) {
     await runner.query('ROLLBACK').catch(() => undefined);

@@ -15,8 +15,10 @@ interface ErrorBody {
 function fromHttpLayer(exception: unknown): AppError | undefined {
   if (typeof exception !== 'object' || exception === null) return undefined;
   const e = exception as { type?: string; status?: number };
-  if (e.type === 'entity.too.large') return new AppError('PAYLOAD_TOO_LARGE', 413, 'Le corps de la requête est trop volumineux.');
-  if (e.type === 'entity.parse.failed') return new AppError('MALFORMED_JSON', 400, "Le corps de la requête n'est pas un JSON valide.");
+  if (e.type === 'entity.too.large')
+    return new AppError('PAYLOAD_TOO_LARGE', 413, 'Le corps de la requête est trop volumineux.');
+  if (e.type === 'entity.parse.failed')
+    return new AppError('MALFORMED_JSON', 400, "Le corps de la requête n'est pas un JSON valide.");
   if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported')
     return new AppError('UNSUPPORTED_ENCODING', 415, "L'encodage du corps de la requête n'est pas pris en charge.");
   return undefined;
@@ -30,14 +32,21 @@ export function toAppError(exception: unknown): AppError | undefined {
   if (http) return http;
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
-    if (status === HttpStatus.NOT_FOUND) return new AppError('ROUTE_NOT_FOUND', 404, "Cette adresse de l'API n'existe pas.");
+    if (status === HttpStatus.NOT_FOUND)
+      return new AppError('ROUTE_NOT_FOUND', 404, "Cette adresse de l'API n'existe pas.");
     if (status === HttpStatus.UNAUTHORIZED) return commonErrors.unauthenticated();
     if (status === HttpStatus.FORBIDDEN) return commonErrors.forbidden();
     const nested = fromHttpLayer((exception as { cause?: unknown }).cause);
     if (nested) return nested;
-    if (status === HttpStatus.PAYLOAD_TOO_LARGE) return new AppError('PAYLOAD_TOO_LARGE', 413, 'Le corps de la requête est trop volumineux.');
+    if (status === HttpStatus.PAYLOAD_TOO_LARGE)
+      return new AppError('PAYLOAD_TOO_LARGE', 413, 'Le corps de la requête est trop volumineux.');
     if (status === HttpStatus.SERVICE_UNAVAILABLE)
-      return new AppError('SERVICE_UNAVAILABLE', status, 'Le service est momentanément indisponible.', exception.getResponse());
+      return new AppError(
+        'SERVICE_UNAVAILABLE',
+        status,
+        'Le service est momentanément indisponible.',
+        exception.getResponse(),
+      );
     if (status < 500) return new AppError('BAD_REQUEST', status, 'Requête invalide.');
   }
   return undefined;
@@ -52,7 +61,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     let error = toAppError(exception);
     if (!error) {
-      this.logger.error({ msg: 'unhandled error', error: exception instanceof Error ? { name: exception.name, message: exception.message, stack: exception.stack } : String(exception) });
+      this.logger.error({
+        msg: 'unhandled error',
+        error:
+          exception instanceof Error
+            ? { name: exception.name, message: exception.message, stack: exception.stack }
+            : String(exception),
+      });
       error = commonErrors.internal();
     }
     const body: ErrorBody = { code: error.code, message: error.message };

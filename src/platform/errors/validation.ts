@@ -53,10 +53,18 @@ export function translate(rule: string, message: string): string {
 function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const codes = new Set(Object.keys(error.constraints ?? {}).map((rule) => (error.contexts?.[rule] as ProblemContext | undefined)?.code));
+    const codes = new Set(
+      Object.keys(error.constraints ?? {}).map((rule) => (error.contexts?.[rule] as ProblemContext | undefined)?.code),
+    );
     const code = codes.size === 1 ? [...codes][0] : undefined;
     const own = error.constraints
-      ? [{ field, problems: Object.entries(error.constraints).map(([rule, message]) => translate(rule, message)), ...(code ? { code } : {}) }]
+      ? [
+          {
+            field,
+            problems: Object.entries(error.constraints).map(([rule, message]) => translate(rule, message)),
+            ...(code ? { code } : {}),
+          },
+        ]
       : [];
     return [...own, ...flatten(error.children ?? [], field)];
   });

@@ -19,7 +19,10 @@ export class RedisHealthIndicator implements OnModuleDestroy {
     const indicator = this.indicators.check(key);
     this.redis ??= createRedis(this.config.REDIS_URL, 'client');
     try {
-      const pong = await Promise.race([this.redis.ping(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 1000))]);
+      const pong = await Promise.race([
+        this.redis.ping(),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 1000)),
+      ]);
       return pong === 'PONG' ? indicator.up() : indicator.down({ message: 'réponse inattendue' });
     } catch {
       return indicator.down({ message: 'injoignable' });
@@ -46,6 +49,9 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({ summary: 'Santé du service' })
   check() {
-    return this.health.check([() => this.db.pingCheck('postgresql', { timeout: 1500 }), () => this.redis.isHealthy('redis')]);
+    return this.health.check([
+      () => this.db.pingCheck('postgresql', { timeout: 1500 }),
+      () => this.redis.isHealthy('redis'),
+    ]);
   }
 }

@@ -7,7 +7,13 @@ describe('JsonLogger', () => {
     const logger = new JsonLogger('info', (line) => lines.push(line));
     runWithRequestId('req-123', () => logger.log({ msg: 'bonjour', siaeId: 's1' }, 'SomeService'));
     const entry = JSON.parse(lines[0]);
-    expect(entry).toMatchObject({ level: 'info', context: 'SomeService', requestId: 'req-123', msg: 'bonjour', siaeId: 's1' });
+    expect(entry).toMatchObject({
+      level: 'info',
+      context: 'SomeService',
+      requestId: 'req-123',
+      msg: 'bonjour',
+      siaeId: 's1',
+    });
     expect(new Date(entry.time).toString()).not.toBe('Invalid Date');
   });
 

@@ -41,7 +41,8 @@ export class JsonLogger implements LoggerService {
     if (requestId) entry.requestId = requestId;
     if (message && typeof message === 'object' && !(message instanceof Error)) Object.assign(entry, message);
     else entry.msg = message instanceof Error ? message.message : String(message);
-    if (rest.length > 0) entry.extra = rest.map((r) => (r instanceof Error ? { message: r.message, stack: r.stack } : r));
+    if (rest.length > 0)
+      entry.extra = rest.map((r) => (r instanceof Error ? { message: r.message, stack: r.stack } : r));
     this.write(JSON.stringify(entry));
   }
 }

@@ -28,7 +28,9 @@ export class JobRunner implements OnApplicationShutdown {
     const names = Object.keys(recurringJobs) as JobName[];
     for (const name of names) {
       const { pattern, payload } = recurringJobs[name]!;
-      await this.producer.queue(jobQueue[name]).upsertJobScheduler(`${name}.recurring`, { pattern, tz: 'Europe/Paris' }, { name, data: payload });
+      await this.producer
+        .queue(jobQueue[name])
+        .upsertJobScheduler(`${name}.recurring`, { pattern, tz: 'Europe/Paris' }, { name, data: payload });
     }
     return names;
   }
@@ -62,7 +64,14 @@ export class JobRunner implements OnApplicationShutdown {
         concurrency,
       });
       worker.on('failed', (job, error) =>
-        this.logger.warn({ msg: 'job failed', queue: queueName, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, error: error.message }),
+        this.logger.warn({
+          msg: 'job failed',
+          queue: queueName,
+          job: job?.name,
+          jobId: job?.id,
+          attempt: job?.attemptsMade,
+          error: error.message,
+        }),
       );
       worker.on('error', (error) => this.logger.warn({ msg: 'worker error', queue: queueName, error: error.message }));
       this.workers.push(worker);

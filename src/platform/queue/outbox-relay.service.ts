@@ -66,10 +66,17 @@ export class OutboxRelay implements OnApplicationShutdown {
       for (const row of rows) {
         try {
           await this.producer.publish(row.jobName, row.payload, row.id);
-          await manager.update(OutboxMessage, row.id, { publishedAt: this.clock.now(), publishAttempts: row.publishAttempts + 1, lastError: null });
+          await manager.update(OutboxMessage, row.id, {
+            publishedAt: this.clock.now(),
+            publishAttempts: row.publishAttempts + 1,
+            lastError: null,
+          });
           published++;
         } catch (error) {
-          await manager.update(OutboxMessage, row.id, { publishAttempts: row.publishAttempts + 1, lastError: String((error as Error).message).slice(0, 500) });
+          await manager.update(OutboxMessage, row.id, {
+            publishAttempts: row.publishAttempts + 1,
+            lastError: String((error as Error).message).slice(0, 500),
+          });
           // Redis is most likely down: stop this pass, keep order, try again later.
           break;
         }

@@ -6,7 +6,12 @@ import { OutboxMessage } from './outbox-message.entity';
 /** The only way application code asks for background work: inside its own transaction. */
 @Injectable()
 export class OutboxService {
-  async enqueue<N extends JobName>(manager: EntityManager, jobName: N, payload: JobPayloads[N], options: { availableAt?: Date } = {}): Promise<string> {
+  async enqueue<N extends JobName>(
+    manager: EntityManager,
+    jobName: N,
+    payload: JobPayloads[N],
+    options: { availableAt?: Date } = {},
+  ): Promise<string> {
     const row = manager.create(OutboxMessage, {
       jobName,
       payload: payload as unknown as Record<string, unknown>,

@@ -8,7 +8,16 @@
 import { distanceKm } from '../../../src/modules/employer-network/linking/commune';
 import { LinkableContact, LinkableRecord } from '../../../src/modules/employer-network/linking/types';
 import {
-  BRAND_HEADS, BRAND_TAILS, FIRST_NAMES, LEGAL_FORMS, PLACES, STREET_NAMES, STREET_TYPES, SURNAMES, TRADES, Trade,
+  BRAND_HEADS,
+  BRAND_TAILS,
+  FIRST_NAMES,
+  LEGAL_FORMS,
+  PLACES,
+  STREET_NAMES,
+  STREET_TYPES,
+  SURNAMES,
+  TRADES,
+  Trade,
 } from './vocabulary';
 
 export interface Commune {
@@ -55,34 +64,82 @@ export interface Profile {
 }
 
 export const MAIN_PROFILE: Profile = {
-  name: 'main', seed: 20240917, siaeCount: 560, records: 100_000,
+  name: 'main',
+  seed: 20240917,
+  siaeCount: 560,
+  records: 100_000,
   departments: ['69', '38', '01', '42', '13', '75', '92', '93'],
-  chainShare: 0.04, chainSize: [3, 20], twinShare: 0.08,
-  siretPresent: 0.55, siretTypo: 0.05, headOfficeSiret: 0.12, sirenOnly: 0.06,
-  cityCodeInsteadOfArrondissement: 0.45, neighbourCommune: 0.02, missingCommune: 0.03,
-  addressPresent: 0.7, nafPresent: 0.4, typo: 0.12, chainTownInName: 0.3, chainSharedContact: 0.05,
-  withinSiaeDuplicate: 0.01, popularityExponent: 1.7, maxKnownBy: 45,
+  chainShare: 0.04,
+  chainSize: [3, 20],
+  twinShare: 0.08,
+  siretPresent: 0.55,
+  siretTypo: 0.05,
+  headOfficeSiret: 0.12,
+  sirenOnly: 0.06,
+  cityCodeInsteadOfArrondissement: 0.45,
+  neighbourCommune: 0.02,
+  missingCommune: 0.03,
+  addressPresent: 0.7,
+  nafPresent: 0.4,
+  typo: 0.12,
+  chainTownInName: 0.3,
+  chainSharedContact: 0.05,
+  withinSiaeDuplicate: 0.01,
+  popularityExponent: 1.7,
+  maxKnownBy: 45,
 };
 
 /** Held out: other territory, other seed, and the hard cases turned up. */
 export const HELD_OUT_PROFILES: Profile[] = [
   {
-    name: 'held-out-chains', seed: 777, siaeCount: 520, records: 60_000,
+    name: 'held-out-chains',
+    seed: 777,
+    siaeCount: 520,
+    records: 60_000,
     departments: ['31', '33', '59', '44', '67', '06', '13'],
-    chainShare: 0.12, chainSize: [4, 35], twinShare: 0.2,
-    siretPresent: 0.5, siretTypo: 0.08, headOfficeSiret: 0.3, sirenOnly: 0.08,
-    cityCodeInsteadOfArrondissement: 0.6, neighbourCommune: 0.05, missingCommune: 0.05,
-    addressPresent: 0.55, nafPresent: 0.3, typo: 0.18, chainTownInName: 0.15, chainSharedContact: 0.25,
-    withinSiaeDuplicate: 0.02, popularityExponent: 1.5, maxKnownBy: 60,
+    chainShare: 0.12,
+    chainSize: [4, 35],
+    twinShare: 0.2,
+    siretPresent: 0.5,
+    siretTypo: 0.08,
+    headOfficeSiret: 0.3,
+    sirenOnly: 0.08,
+    cityCodeInsteadOfArrondissement: 0.6,
+    neighbourCommune: 0.05,
+    missingCommune: 0.05,
+    addressPresent: 0.55,
+    nafPresent: 0.3,
+    typo: 0.18,
+    chainTownInName: 0.15,
+    chainSharedContact: 0.25,
+    withinSiaeDuplicate: 0.02,
+    popularityExponent: 1.5,
+    maxKnownBy: 60,
   },
   {
-    name: 'held-out-sparse', seed: 4242, siaeCount: 500, records: 40_000,
+    name: 'held-out-sparse',
+    seed: 4242,
+    siaeCount: 500,
+    records: 40_000,
     departments: ['75', '92', '93', '94', '91', '95', '77', '78'],
-    chainShare: 0.06, chainSize: [2, 12], twinShare: 0.15,
-    siretPresent: 0.3, siretTypo: 0.1, headOfficeSiret: 0.2, sirenOnly: 0.1,
-    cityCodeInsteadOfArrondissement: 0.5, neighbourCommune: 0.04, missingCommune: 0.08,
-    addressPresent: 0.45, nafPresent: 0.2, typo: 0.2, chainTownInName: 0.2, chainSharedContact: 0.1,
-    withinSiaeDuplicate: 0.02, popularityExponent: 1.9, maxKnownBy: 30,
+    chainShare: 0.06,
+    chainSize: [2, 12],
+    twinShare: 0.15,
+    siretPresent: 0.3,
+    siretTypo: 0.1,
+    headOfficeSiret: 0.2,
+    sirenOnly: 0.1,
+    cityCodeInsteadOfArrondissement: 0.5,
+    neighbourCommune: 0.04,
+    missingCommune: 0.08,
+    addressPresent: 0.45,
+    nafPresent: 0.2,
+    typo: 0.2,
+    chainTownInName: 0.2,
+    chainSharedContact: 0.1,
+    withinSiaeDuplicate: 0.02,
+    popularityExponent: 1.9,
+    maxKnownBy: 30,
   },
 ];
 
@@ -94,31 +151,79 @@ export const HELD_OUT_PROFILES: Profile[] = [
  */
 export const DEV_PROFILES: Profile[] = [
   {
-    name: 'dev-sparse', seed: 90210, siaeCount: 500, records: 40_000,
+    name: 'dev-sparse',
+    seed: 90210,
+    siaeCount: 500,
+    records: 40_000,
     departments: ['69', '74', '84', '83', '34', '30', '26', '63'],
-    chainShare: 0.07, chainSize: [2, 14], twinShare: 0.14,
-    siretPresent: 0.33, siretTypo: 0.09, headOfficeSiret: 0.22, sirenOnly: 0.09,
-    cityCodeInsteadOfArrondissement: 0.55, neighbourCommune: 0.045, missingCommune: 0.075,
-    addressPresent: 0.48, nafPresent: 0.22, typo: 0.21, chainTownInName: 0.18, chainSharedContact: 0.12,
-    withinSiaeDuplicate: 0.02, popularityExponent: 1.85, maxKnownBy: 32,
+    chainShare: 0.07,
+    chainSize: [2, 14],
+    twinShare: 0.14,
+    siretPresent: 0.33,
+    siretTypo: 0.09,
+    headOfficeSiret: 0.22,
+    sirenOnly: 0.09,
+    cityCodeInsteadOfArrondissement: 0.55,
+    neighbourCommune: 0.045,
+    missingCommune: 0.075,
+    addressPresent: 0.48,
+    nafPresent: 0.22,
+    typo: 0.21,
+    chainTownInName: 0.18,
+    chainSharedContact: 0.12,
+    withinSiaeDuplicate: 0.02,
+    popularityExponent: 1.85,
+    maxKnownBy: 32,
   },
   {
-    name: 'dev-chains', seed: 31337, siaeCount: 520, records: 40_000,
+    name: 'dev-chains',
+    seed: 31337,
+    siaeCount: 520,
+    records: 40_000,
     departments: ['35', '29', '56', '22', '49', '37', '45', '76'],
-    chainShare: 0.1, chainSize: [4, 30], twinShare: 0.18,
-    siretPresent: 0.48, siretTypo: 0.07, headOfficeSiret: 0.28, sirenOnly: 0.07,
-    cityCodeInsteadOfArrondissement: 0.5, neighbourCommune: 0.05, missingCommune: 0.055,
-    addressPresent: 0.52, nafPresent: 0.3, typo: 0.17, chainTownInName: 0.17, chainSharedContact: 0.22,
-    withinSiaeDuplicate: 0.02, popularityExponent: 1.55, maxKnownBy: 55,
+    chainShare: 0.1,
+    chainSize: [4, 30],
+    twinShare: 0.18,
+    siretPresent: 0.48,
+    siretTypo: 0.07,
+    headOfficeSiret: 0.28,
+    sirenOnly: 0.07,
+    cityCodeInsteadOfArrondissement: 0.5,
+    neighbourCommune: 0.05,
+    missingCommune: 0.055,
+    addressPresent: 0.52,
+    nafPresent: 0.3,
+    typo: 0.17,
+    chainTownInName: 0.17,
+    chainSharedContact: 0.22,
+    withinSiaeDuplicate: 0.02,
+    popularityExponent: 1.55,
+    maxKnownBy: 55,
   },
   {
-    name: 'dev-sparser', seed: 5150, siaeCount: 500, records: 30_000,
+    name: 'dev-sparser',
+    seed: 5150,
+    siaeCount: 500,
+    records: 30_000,
     departments: ['57', '54', '21', '25', '51', '62', '80', '60'],
-    chainShare: 0.06, chainSize: [2, 10], twinShare: 0.16,
-    siretPresent: 0.27, siretTypo: 0.1, headOfficeSiret: 0.2, sirenOnly: 0.11,
-    cityCodeInsteadOfArrondissement: 0.5, neighbourCommune: 0.05, missingCommune: 0.09,
-    addressPresent: 0.42, nafPresent: 0.18, typo: 0.22, chainTownInName: 0.22, chainSharedContact: 0.08,
-    withinSiaeDuplicate: 0.02, popularityExponent: 1.95, maxKnownBy: 28,
+    chainShare: 0.06,
+    chainSize: [2, 10],
+    twinShare: 0.16,
+    siretPresent: 0.27,
+    siretTypo: 0.1,
+    headOfficeSiret: 0.2,
+    sirenOnly: 0.11,
+    cityCodeInsteadOfArrondissement: 0.5,
+    neighbourCommune: 0.05,
+    missingCommune: 0.09,
+    addressPresent: 0.42,
+    nafPresent: 0.18,
+    typo: 0.22,
+    chainTownInName: 0.22,
+    chainSharedContact: 0.08,
+    withinSiaeDuplicate: 0.02,
+    popularityExponent: 1.95,
+    maxKnownBy: 28,
   },
 ];
 
@@ -210,7 +315,12 @@ export function generate(profile: Profile, communesAll: Map<string, Commune>): L
   const newPerson = (domain: string): Person => {
     const first = pick(FIRST_NAMES);
     const last = pick(SURNAMES);
-    const plain = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]+/g, '');
+    const plain = (s: string) =>
+      s
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z]+/g, '');
     const local = chance(0.5) ? `${plain(first)}.${plain(last)}` : `${plain(first)[0]}${plain(last)}`;
     return {
       key: `p-${personCounter++}`,
@@ -232,8 +342,12 @@ export function generate(profile: Profile, communesAll: Map<string, Commune>): L
     return `${pick(SURNAMES)} ${pick(SURNAMES)}`;
   };
   const domainOf = (name: string) =>
-    name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '') +
-    pick(['.fr', '.com', '.fr', '-sas.fr']);
+    name
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z]+/g, '-')
+      .replace(/^-|-$/g, '') + pick(['.fr', '.com', '.fr', '-sas.fr']);
   const newStreet = () => ({ number: int(1, 180), type: pick(STREET_TYPES), name: pick(STREET_NAMES) });
 
   // Companies and establishments until the expected number of records is reached.
@@ -243,7 +357,12 @@ export function generate(profile: Profile, communesAll: Map<string, Commune>): L
   const knownBy = () => {
     // discrete power law on 1..max
     const u = rnd();
-    const k = Math.floor(Math.pow(1 - u * (1 - Math.pow(profile.maxKnownBy + 1, 1 - profile.popularityExponent)), 1 / (1 - profile.popularityExponent)));
+    const k = Math.floor(
+      Math.pow(
+        1 - u * (1 - Math.pow(profile.maxKnownBy + 1, 1 - profile.popularityExponent)),
+        1 / (1 - profile.popularityExponent),
+      ),
+    );
     return Math.max(1, Math.min(profile.maxKnownBy, k));
   };
   let expected = 0;
@@ -264,7 +383,10 @@ export function generate(profile: Profile, communesAll: Map<string, Commune>): L
     usedNames.push({ name, trade, communes: communesOfName });
     const legalForm = chance(0.85) ? pick(LEGAL_FORMS) : null;
     // a twin is another firm: same name, its own web domain
-    const domain = twinOf !== null ? domainOf(`${name} ${pick(['groupe', 'sarl', 'ent', 'ets', '69', '13', 'pro'])}`) : domainOf(name);
+    const domain =
+      twinOf !== null
+        ? domainOf(`${name} ${pick(['groupe', 'sarl', 'ent', 'ets', '69', '13', 'pro'])}`)
+        : domainOf(name);
     const count = isChain ? int(profile.chainSize[0], profile.chainSize[1]) : 1;
     const homeDep = pick(profile.departments);
     const hrPerson = isChain && chance(profile.chainSharedContact) ? newPerson(domain) : null;
@@ -278,15 +400,29 @@ export function generate(profile: Profile, communesAll: Map<string, Commune>): L
       const dep = isChain && chance(0.3) ? pick(profile.departments) : homeDep;
       // a twin is elsewhere: two firms of one name in one commune would not be told apart by anyone
       let commune = placeIn(dep);
-      for (let tries = 0; tries < 10 && (sites.has(commune.code) || (twinOf !== null && twinOf.has(commune.code))); tries++) commune = placeIn(dep);
+      for (
+        let tries = 0;
+        tries < 10 && (sites.has(commune.code) || (twinOf !== null && twinOf.has(commune.code)));
+        tries++
+      )
+        commune = placeIn(dep);
       sites.add(commune.code);
       communesOfName.add(commune.code);
       const people = Array.from({ length: int(1, 3) }, () => newPerson(domain));
       if (hrPerson) people.push(hrPerson);
       const k = knownBy();
       establishments.push({
-        siret, siren, name, legalForm, trade, commune, street: newStreet(), people, knownBy: k,
-        isChainBranch: isChain && e > 0, headOfficeSiret: headOffice,
+        siret,
+        siren,
+        name,
+        legalForm,
+        trade,
+        commune,
+        street: newStreet(),
+        people,
+        knownBy: k,
+        isChainBranch: isChain && e > 0,
+        headOfficeSiret: headOffice,
       });
       expected += k;
     }
@@ -297,7 +433,13 @@ export function generate(profile: Profile, communesAll: Map<string, Commune>): L
   const siae = Array.from({ length: profile.siaeCount }, (_, i) => {
     const dep = profile.departments[i % profile.departments.length];
     const c = placeIn(dep);
-    return { siaeId: `siae-${String(i + 1).padStart(4, '0')}`, name: `SIAE ${i + 1}`, kind: pick(kinds), communeInsee: c.code, dep };
+    return {
+      siaeId: `siae-${String(i + 1).padStart(4, '0')}`,
+      name: `SIAE ${i + 1}`,
+      kind: pick(kinds),
+      communeInsee: c.code,
+      dep,
+    };
   });
   const siaeByDep = new Map<string, typeof siae>();
   for (const s of siae) (siaeByDep.get(s.dep) ?? siaeByDep.set(s.dep, []).get(s.dep)!).push(s);
@@ -334,13 +476,30 @@ export function generate(profile: Profile, communesAll: Map<string, Commune>): L
     if (phone) {
       const d = phone;
       const pairs = d.match(/../g)!.join(' ');
-      phone = pick([d, pairs, pairs.replace(/ /g, '.'), `+33 ${d.slice(1, 2)} ${d.slice(2).match(/../g)!.join(' ')}`,
-        `+33 (0)${d.slice(1)}`, `0033${d.slice(1)}`, d.slice(1)]);
+      phone = pick([
+        d,
+        pairs,
+        pairs.replace(/ /g, '.'),
+        `+33 ${d.slice(1, 2)} ${d.slice(2).match(/../g)!.join(' ')}`,
+        `+33 (0)${d.slice(1)}`,
+        `0033${d.slice(1)}`,
+        d.slice(1),
+      ]);
     }
-    return { contactId, firstName: first, lastName: last, email, phone, role: pick(['Gérant', 'RH', 'Directrice', 'Chef d\'équipe', null]) };
+    return {
+      contactId,
+      firstName: first,
+      lastName: last,
+      email,
+      phone,
+      role: pick(['Gérant', 'RH', 'Directrice', "Chef d'équipe", null]),
+    };
   };
 
-  const recordVariant = (est: Establishment, branch: boolean): Omit<LinkableRecord, 'recordId' | 'siaeId' | 'contacts'> => {
+  const recordVariant = (
+    est: Establishment,
+    branch: boolean,
+  ): Omit<LinkableRecord, 'recordId' | 'siaeId' | 'contacts'> => {
     let name = est.name;
     if (branch && chance(profile.chainTownInName)) name = `${name} ${est.commune.name.replace(/ \d+(er|e)$/, '')}`;
     name = nameVariant(name, est);
@@ -349,7 +508,11 @@ export function generate(profile: Profile, communesAll: Map<string, Commune>): L
     if (chance(profile.siretPresent)) {
       siret = branch && chance(profile.headOfficeSiret) ? est.headOfficeSiret : est.siret;
       if (chance(profile.siretTypo)) siret = siretTypo(siret);
-      siret = pick([siret, `${siret.slice(0, 3)} ${siret.slice(3, 6)} ${siret.slice(6, 9)} ${siret.slice(9)}`, `${siret.slice(0, 9)} ${siret.slice(9)}`]);
+      siret = pick([
+        siret,
+        `${siret.slice(0, 3)} ${siret.slice(3, 6)} ${siret.slice(6, 9)} ${siret.slice(9)}`,
+        `${siret.slice(0, 9)} ${siret.slice(9)}`,
+      ]);
     } else if (chance(profile.sirenOnly / (1 - profile.siretPresent))) siren = est.siren;
     let commune: Commune | null = est.commune;
     if (chance(profile.neighbourCommune)) {
@@ -391,11 +554,13 @@ export function generate(profile: Profile, communesAll: Map<string, Commune>): L
     if (chance(0.3)) {
       const t = est.trade;
       const joined = words.join(' ');
-      if (t.abbreviations.length && joined.includes(t.label)) words = joined.replace(t.label, pick(t.abbreviations)).split(' ');
+      if (t.abbreviations.length && joined.includes(t.label))
+        words = joined.replace(t.label, pick(t.abbreviations)).split(' ');
     }
     if (chance(0.1) && words.length > 2 && /^(et|&)$/.test(words[1])) words = [words[0]];
     if (chance(0.08)) words = words.map((w) => (w === 'Saint' ? 'St' : w === 'Sainte' ? 'Ste' : w));
-    if (chance(0.06) && words.length >= 2 && est.trade.label.split(' ').includes(words[0])) words = [...words.slice(1), words[0]];
+    if (chance(0.06) && words.length >= 2 && est.trade.label.split(' ').includes(words[0]))
+      words = [...words.slice(1), words[0]];
     if (chance(profile.typo)) {
       const i = int(0, words.length - 1);
       words[i] = typo(words[i]);

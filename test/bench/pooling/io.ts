@@ -5,7 +5,15 @@ import { readCommunesCsv } from '../../../src/modules/employer-network/linking/c
 
 export function loadCommunes(file: string): Map<string, Commune> {
   const out = new Map<string, Commune>();
-  for (const [code, c] of readCommunesCsv(file)) out.set(code, { code, name: c.name, department: c.department, postcodes: [...(c.postcodes ?? [])], lat: c.lat, lon: c.lon });
+  for (const [code, c] of readCommunesCsv(file))
+    out.set(code, {
+      code,
+      name: c.name,
+      department: c.department,
+      postcodes: [...(c.postcodes ?? [])],
+      lat: c.lat,
+      lon: c.lon,
+    });
   return out;
 }
 
@@ -20,7 +28,10 @@ export function writeSet(dir: string, set: LabelledSet): void {
   writeFileSync(path.join(dir, 'truth', 'contacts-truth.jsonl'), jsonl(set.contactsTruth));
 }
 
-export function writeLinks(file: string, links: { clusters: string[][]; contactClusters: string[][]; meta?: unknown }): void {
+export function writeLinks(
+  file: string,
+  links: { clusters: string[][]; contactClusters: string[][]; meta?: unknown },
+): void {
   const parts = ['{'];
   if (links.meta) parts.push(`"meta": ${JSON.stringify(links.meta)},`);
   parts.push('"clusters": [', links.clusters.map((c) => JSON.stringify(c)).join(',\n'), '],');

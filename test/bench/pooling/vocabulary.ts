@@ -1,5 +1,6 @@
 /** Word lists for the labelled-data generator: common French surnames, trades with their NAF code, brand syllables. */
-export const SURNAMES = `Martin Bernard Dubois Thomas Robert Richard Petit Durand Leroy Moreau Simon Laurent Lefebvre Michel Garcia David
+export const SURNAMES =
+  `Martin Bernard Dubois Thomas Robert Richard Petit Durand Leroy Moreau Simon Laurent Lefebvre Michel Garcia David
 Bertrand Roux Vincent Fournier Morel Girard André Lefèvre Mercier Dupont Lambert Bonnet François Martinez Legrand Garnier
 Faure Rousseau Blanc Guérin Muller Henry Roussel Nicolas Perrin Morin Mathieu Clément Gauthier Dumont Lopez Fontaine
 Chevalier Robin Masson Sanchez Gérard Nguyen Boyer Denis Lemaire Duval Joly Gautier Roger Roche Roy Noël Meyer Lucas
@@ -13,16 +14,17 @@ Ferrand Lebon Hoarau Camus Bousquet Legros Texier Cordier Boucher Rossi Ollivier
 Maréchal Jacob Bertin Carlier Lagarde Millet Gomez Antoine Lacombe Hebert Bailleul Delmas Boulanger Leduc Mallet
 Chauvet Tanguy Buisson Pasquier Baudry Bouchet Langlois Cohen Guichard Leveque Delaunay Tournier Pelletier Salaün
 Haddad Benali Diallo Traoré Mendes Ferreira Pereira Kaya Yilmaz Cissé Ouedraogo Benhamou Bouzid Mansouri Saïdi`
-  .split(/\s+/)
-  .filter(Boolean);
+    .split(/\s+/)
+    .filter(Boolean);
 
-export const FIRST_NAMES = `Jean Pierre Marie Nathalie Isabelle Sylvie Catherine Philippe Michel Alain Patrick Nicolas Christophe Stéphane
+export const FIRST_NAMES =
+  `Jean Pierre Marie Nathalie Isabelle Sylvie Catherine Philippe Michel Alain Patrick Nicolas Christophe Stéphane
 Sandrine Valérie Laurent Frédéric Céline Julien Sébastien Aurélie Émilie Thomas Camille Léa Hugo Lucas Manon Chloé
 Karim Sofiane Fatima Nadia Mohamed Yasmine Mehdi Inès Jean-Pierre Marie-Claire Anne-Sophie Jean-Marc Pascal Éric
 Olivier Véronique Hélène Françoise Didier Thierry Bruno Gilles Delphine Caroline Virginie Agnès Damien Jérôme Cédric
 Fabrice Mathilde Pauline Margaux Antoine Romain Maxime Kevin Audrey Élodie Samira Rachid Malik Aïcha Ophélie Gaëlle`
-  .split(/\s+/)
-  .filter(Boolean);
+    .split(/\s+/)
+    .filter(Boolean);
 
 export interface Trade {
   label: string;
@@ -69,24 +71,156 @@ export const TRADES: Trade[] = [
   { label: 'Carrosserie', naf: '4520A', abbreviations: ['Carross.'] },
 ];
 
-export const PLACES = ['Centre', 'Gare', 'Marché', 'Port', 'Parc', 'Lac', 'Moulin', 'Pont', 'Château', 'Vallée', 'Plateau',
-  'Rhône', 'Soleil', 'Forum', 'Faubourg', 'Village', 'Canal', 'Bourg', 'Coteau', 'Tilleul'];
+export const PLACES = [
+  'Centre',
+  'Gare',
+  'Marché',
+  'Port',
+  'Parc',
+  'Lac',
+  'Moulin',
+  'Pont',
+  'Château',
+  'Vallée',
+  'Plateau',
+  'Rhône',
+  'Soleil',
+  'Forum',
+  'Faubourg',
+  'Village',
+  'Canal',
+  'Bourg',
+  'Coteau',
+  'Tilleul',
+];
 
-export const BRAND_HEADS = ['Eco', 'Bati', 'Proxi', 'Nexa', 'Vital', 'Azur', 'Alpha', 'Cap', 'Hori', 'Tech', 'Eco', 'Net',
-  'Green', 'Atlan', 'Medi', 'Sud', 'Nord', 'Ouest', 'Terra', 'Urba', 'Logi', 'Agri', 'Multi', 'Inter', 'Omni', 'Clean',
-  'Euro', 'Bio', 'Aqua', 'Ferro', 'Volt', 'Dyna', 'Pro', 'Ingé', 'Trans', 'Solu', 'Vita', 'Arti', 'Flexi', 'Neo'];
-export const BRAND_TAILS = ['concept', 'services', 'plus', 'pro', 'line', 'sys', 'com', 'via', 'lia', 'nova', 'clean',
-  'bat', 'tec', 'form', 'log', 'prest', 'tel', 'dis', 'ia', 'eo', 'market', 'habitat', 'energie', 'confort', 'home'];
+export const BRAND_HEADS = [
+  'Eco',
+  'Bati',
+  'Proxi',
+  'Nexa',
+  'Vital',
+  'Azur',
+  'Alpha',
+  'Cap',
+  'Hori',
+  'Tech',
+  'Eco',
+  'Net',
+  'Green',
+  'Atlan',
+  'Medi',
+  'Sud',
+  'Nord',
+  'Ouest',
+  'Terra',
+  'Urba',
+  'Logi',
+  'Agri',
+  'Multi',
+  'Inter',
+  'Omni',
+  'Clean',
+  'Euro',
+  'Bio',
+  'Aqua',
+  'Ferro',
+  'Volt',
+  'Dyna',
+  'Pro',
+  'Ingé',
+  'Trans',
+  'Solu',
+  'Vita',
+  'Arti',
+  'Flexi',
+  'Neo',
+];
+export const BRAND_TAILS = [
+  'concept',
+  'services',
+  'plus',
+  'pro',
+  'line',
+  'sys',
+  'com',
+  'via',
+  'lia',
+  'nova',
+  'clean',
+  'bat',
+  'tec',
+  'form',
+  'log',
+  'prest',
+  'tel',
+  'dis',
+  'ia',
+  'eo',
+  'market',
+  'habitat',
+  'energie',
+  'confort',
+  'home',
+];
 
 export const STREET_TYPES = [
-  ['rue', 'r.', 'Rue'], ['avenue', 'av.', 'Av'], ['boulevard', 'bd', 'Bd'], ['chemin', 'ch.', 'Chem.'], ['route', 'rte', 'Rte'],
-  ['allée', 'all.', 'Allée'], ['place', 'pl.', 'Pl'], ['impasse', 'imp.', 'Imp'], ['quai', 'quai', 'Quai'],
+  ['rue', 'r.', 'Rue'],
+  ['avenue', 'av.', 'Av'],
+  ['boulevard', 'bd', 'Bd'],
+  ['chemin', 'ch.', 'Chem.'],
+  ['route', 'rte', 'Rte'],
+  ['allée', 'all.', 'Allée'],
+  ['place', 'pl.', 'Pl'],
+  ['impasse', 'imp.', 'Imp'],
+  ['quai', 'quai', 'Quai'],
 ];
-export const STREET_NAMES = ['de la République', 'Victor Hugo', 'Jean Jaurès', 'du Général de Gaulle', 'Pasteur', 'de la Gare',
-  'des Lilas', 'Gambetta', 'Jules Ferry', 'de Paris', 'du Stade', 'des Acacias', 'Émile Zola', 'de Verdun', 'Carnot',
-  'de la Liberté', 'Voltaire', 'des Écoles', 'du Moulin', 'Saint-Exupéry', 'Marcel Pagnol', 'des Tilleuls', 'de Lyon',
-  'Anatole France', 'Paul Bert', 'de la Paix', 'Édouard Herriot', 'des Vignes', 'Jean Moulin', 'Louis Pasteur',
-  'du 8 Mai 1945', 'Berthelot', 'de Grande Bretagne', 'des Frères Lumière', 'Ampère', 'Condorcet', 'de l\'Industrie',
-  'des Artisans', 'du Commerce', 'de la Mairie', 'Saint-Jean', 'Sainte-Anne', 'Mozart', 'Debussy', 'Lamartine'];
+export const STREET_NAMES = [
+  'de la République',
+  'Victor Hugo',
+  'Jean Jaurès',
+  'du Général de Gaulle',
+  'Pasteur',
+  'de la Gare',
+  'des Lilas',
+  'Gambetta',
+  'Jules Ferry',
+  'de Paris',
+  'du Stade',
+  'des Acacias',
+  'Émile Zola',
+  'de Verdun',
+  'Carnot',
+  'de la Liberté',
+  'Voltaire',
+  'des Écoles',
+  'du Moulin',
+  'Saint-Exupéry',
+  'Marcel Pagnol',
+  'des Tilleuls',
+  'de Lyon',
+  'Anatole France',
+  'Paul Bert',
+  'de la Paix',
+  'Édouard Herriot',
+  'des Vignes',
+  'Jean Moulin',
+  'Louis Pasteur',
+  'du 8 Mai 1945',
+  'Berthelot',
+  'de Grande Bretagne',
+  'des Frères Lumière',
+  'Ampère',
+  'Condorcet',
+  "de l'Industrie",
+  'des Artisans',
+  'du Commerce',
+  'de la Mairie',
+  'Saint-Jean',
+  'Sainte-Anne',
+  'Mozart',
+  'Debussy',
+  'Lamartine',
+];
 
 export const LEGAL_FORMS = ['SARL', 'SAS', 'SASU', 'EURL', 'SA', 'SCOP', 'Association', 'SNC', 'SCIC'];

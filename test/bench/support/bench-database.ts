@@ -13,7 +13,11 @@ export interface BenchDatabase {
  * Prints the machine, then creates (or reuses; `--fresh` recreates) a database of its own for a benchmark, so that a
  * bench never touches a developer's data and a large seed can be kept between runs.
  */
-export async function prepareBenchDatabase(name: string, argv: string[], overrides: Partial<AppConfig> = {}): Promise<BenchDatabase> {
+export async function prepareBenchDatabase(
+  name: string,
+  argv: string[],
+  overrides: Partial<AppConfig> = {},
+): Promise<BenchDatabase> {
   const base = loadConfig();
   const adminUrl = new URL(base.DATABASE_URL);
   adminUrl.pathname = '/postgres';
@@ -30,7 +34,10 @@ export async function prepareBenchDatabase(name: string, argv: string[], overrid
     if (!exists) await admin.query(`CREATE DATABASE "${name}"`);
     const pgVersion = (await admin.query('SHOW server_version')).rows[0].server_version;
     console.log(`PostgreSQL ${pgVersion}, database ${name} (${exists ? 'reused' : 'created'})`);
-    return { config: loadConfig(process.env, { DATABASE_URL: benchUrl.toString(), LOG_LEVEL: 'error', ...overrides }), reused: exists };
+    return {
+      config: loadConfig(process.env, { DATABASE_URL: benchUrl.toString(), LOG_LEVEL: 'error', ...overrides }),
+      reused: exists,
+    };
   } finally {
     await admin.end();
   }

@@ -22,7 +22,11 @@ export class HttpClientProcess {
 
   /** `inProcess`: the former way (client on the server's event loop), kept to compare (`--client-in-process`). */
   static start(options: { inProcess?: boolean } = {}): HttpClientProcess {
-    return new HttpClientProcess(options.inProcess ? null : fork(__filename, [], { env: { ...process.env, BENCH_HTTP_CLIENT: '1' }, stdio: 'inherit' }));
+    return new HttpClientProcess(
+      options.inProcess
+        ? null
+        : fork(__filename, [], { env: { ...process.env, BENCH_HTTP_CLIENT: '1' }, stdio: 'inherit' }),
+    );
   }
 
   /** GETs every path in order (the answers must be 200 with a `total`), and returns their timings. */

@@ -1,36 +1,60 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
 import { candidateStatuses, type CandidateStatus } from '../candidate-vocabulary';
 
 const PHONE = /^\+?[0-9 .()-]{6,25}$/;
 
 export class CandidateIdentityFields {
-  @IsString() @Length(1, 100)
+  @IsString()
+  @Length(1, 100)
   firstName: string;
 
-  @IsString() @Length(1, 100)
+  @IsString()
+  @Length(1, 100)
   lastName: string;
 
-  @IsOptional() @IsISO8601({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'doit être une date AAAA-MM-JJ' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'doit être une date AAAA-MM-JJ' })
   birthDate?: string | null;
 
-  @IsOptional() @IsString() @Matches(PHONE, { message: "n'est pas un numéro de téléphone valide" })
+  @IsOptional()
+  @IsString()
+  @Matches(PHONE, { message: "n'est pas un numéro de téléphone valide" })
   phone?: string | null;
 
-  @IsOptional() @IsEmail() @MaxLength(254)
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
   email?: string | null;
 
-  @IsOptional() @IsString() @MaxLength(300)
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
   address?: string | null;
 
   @ApiPropertyOptional({ description: 'CIP (ou direction) référent·e, membre de la structure.' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   referentUserId?: string | null;
 
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   contractStart?: string | null;
 
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   contractEnd?: string | null;
 }
 
@@ -42,38 +66,62 @@ export class CreateCandidateDto extends CandidateIdentityFields {
 
 /** Every field optional: only what is sent changes. */
 export class UpdateCandidateDto {
-  @IsOptional() @IsString() @Length(1, 100)
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
   firstName?: string;
 
-  @IsOptional() @IsString() @Length(1, 100)
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
   lastName?: string;
 
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsISO8601({ strict: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsISO8601({ strict: true })
   birthDate?: string | null;
 
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @Matches(PHONE, { message: "n'est pas un numéro de téléphone valide" })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @Matches(PHONE, { message: "n'est pas un numéro de téléphone valide" })
   phone?: string | null;
 
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsEmail() @MaxLength(254)
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsEmail()
+  @MaxLength(254)
   email?: string | null;
 
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(300)
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(300)
   address?: string | null;
 
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID()
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
   referentUserId?: string | null;
 
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsISO8601({ strict: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsISO8601({ strict: true })
   contractStart?: string | null;
 
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsISO8601({ strict: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsISO8601({ strict: true })
   contractEnd?: string | null;
 
   @ApiPropertyOptional({ enum: candidateStatuses })
-  @IsOptional() @IsIn(candidateStatuses)
+  @IsOptional()
+  @IsIn(candidateStatuses)
   status?: CandidateStatus;
 
   @ApiPropertyOptional({ description: 'Date de sortie, obligatoire avec le statut `left` ou `hired_elsewhere`.' })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsISO8601({ strict: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsISO8601({ strict: true })
   leftAt?: string | null;
 }

@@ -36,7 +36,8 @@ import {
 
 export class TargetJobDto {
   @ApiProperty({ description: "Code OGR de l'appellation ROME, ex. 11987." })
-  @IsString() @Matches(/^[0-9]{1,10}$/, { message: "doit être un code OGR d'appellation ROME" })
+  @IsString()
+  @Matches(/^[0-9]{1,10}$/, { message: "doit être un code OGR d'appellation ROME" })
   ogrCode: string;
 
   @ApiProperty({ enum: experienceLevels })
@@ -45,20 +46,30 @@ export class TargetJobDto {
 }
 
 export class SkillDto {
-  @IsString() @Length(1, 200)
+  @IsString()
+  @Length(1, 200)
   label: string;
 
-  @ApiProperty({ enum: evidenceLevels, description: 'declared = dit par la personne, observed = vu en situation de travail ou en immersion, certified = titre ou certificat.' })
+  @ApiProperty({
+    enum: evidenceLevels,
+    description:
+      'declared = dit par la personne, observed = vu en situation de travail ou en immersion, certified = titre ou certificat.',
+  })
   @IsIn(evidenceLevels)
   evidenceLevel: EvidenceLevel;
 
-  @ApiPropertyOptional({ description: 'Où la compétence a été observée. Pas de donnée d’identité ici : ce texte est partagé.' })
-  @IsOptional() @IsString() @MaxLength(500)
+  @ApiPropertyOptional({
+    description: 'Où la compétence a été observée. Pas de donnée d’identité ici : ce texte est partagé.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   note?: string | null;
 }
 
 export class LanguageDto {
-  @IsString() @Matches(/^[a-z]{2,3}$/, { message: 'doit être un code de langue ISO 639 (ex. fr, ar)' })
+  @IsString()
+  @Matches(/^[a-z]{2,3}$/, { message: 'doit être un code de langue ISO 639 (ex. fr, ar)' })
   language: string;
 
   @ApiProperty({ enum: languageLevels })
@@ -69,50 +80,81 @@ export class LanguageDto {
 /** The whole shared profile: a PUT replaces it (target jobs, skills and soft skills included). */
 export class PutProfileDto {
   @ApiPropertyOptional({ description: 'Prénom + initiale (par défaut) ou alias choisi par la personne.' })
-  @IsOptional() @IsString() @Length(2, 60)
+  @IsOptional()
+  @IsString()
+  @Length(2, 60)
   pseudonym?: string;
 
   @ApiProperty({ description: 'Code INSEE de la commune de résidence.' })
-  @IsString() @Matches(/^[0-9][0-9AB][0-9]{3}$/, { message: 'doit être un code INSEE' })
+  @IsString()
+  @Matches(/^[0-9][0-9AB][0-9]{3}$/, { message: 'doit être un code INSEE' })
   communeCode: string;
 
-  @IsInt() @Min(0) @Max(300)
+  @IsInt()
+  @Min(0)
+  @Max(300)
   mobilityRadiusKm: number;
 
   @ApiPropertyOptional({ enum: transportMeans, isArray: true })
-  @IsOptional() @IsArray() @ArrayUnique() @IsIn(transportMeans, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(transportMeans, { each: true })
   transportMeans?: TransportMean[];
 
   @ApiPropertyOptional({ enum: drivingLicences, isArray: true })
-  @IsOptional() @IsArray() @ArrayUnique() @IsIn(drivingLicences, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(drivingLicences, { each: true })
   drivingLicences?: DrivingLicence[];
 
-  @IsOptional() @IsArray() @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => LanguageDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => LanguageDto)
   languages?: LanguageDto[];
 
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   frenchAsForeignLanguage?: boolean;
 
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   literacyDifficulty?: boolean;
 
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   availableFrom?: string | null;
 
   @ApiPropertyOptional({ enum: workTimes })
-  @IsOptional() @IsIn(workTimes)
+  @IsOptional()
+  @IsIn(workTimes)
   workTime?: WorkTime | null;
 
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   timeConstraints?: string | null;
 
-  @IsArray() @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => TargetJobDto)
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => TargetJobDto)
   targetJobs: TargetJobDto[];
 
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => SkillDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => SkillDto)
   skills?: SkillDto[];
 
   @ApiPropertyOptional({ enum: softSkillCodes, isArray: true })
-  @IsOptional() @IsArray() @ArrayUnique() @IsIn(softSkillCodes, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(softSkillCodes, { each: true })
   softSkills?: SoftSkill[];
 }

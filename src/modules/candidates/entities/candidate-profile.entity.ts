@@ -1,4 +1,14 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToOne,
+  PrimaryColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { Commune } from '../../referentials/entities/commune.entity';
 import type { DrivingLicence, LanguageLevel, TransportMean, WorkTime } from '../candidate-vocabulary';
 import { Candidate } from './candidate.entity';
@@ -22,7 +32,10 @@ export interface SpokenLanguage {
 @Check('CK_candidate_profile_radius', `mobility_radius_km BETWEEN 0 AND 300`)
 @Check('CK_candidate_profile_lat_lon', `latitude BETWEEN -90 AND 90 AND longitude BETWEEN -180 AND 180`)
 @Check('CK_candidate_profile_work_time', `work_time IS NULL OR work_time IN ('full_time', 'part_time', 'either')`)
-@Check('CK_candidate_profile_transport', `transport_means <@ ARRAY['car', 'motorbike', 'bicycle', 'public_transport', 'walking', 'carpool']::varchar[]`)
+@Check(
+  'CK_candidate_profile_transport',
+  `transport_means <@ ARRAY['car', 'motorbike', 'bicycle', 'public_transport', 'walking', 'carpool']::varchar[]`,
+)
 @Check(
   'CK_candidate_profile_licences',
   `driving_licences <@ ARRAY['AM', 'A1', 'A2', 'A', 'B', 'BE', 'C1', 'C', 'CE', 'D1', 'D', 'DE', 'CACES']::varchar[]`,
@@ -106,11 +119,25 @@ export class CandidateProfile {
    * Codes of the target jobs (sorted by appellation), written only by the trigger on candidate_target_job: the match
    * lists filter and score a candidate from the profile row alone, in one index-only scan.
    */
-  @Column({ name: 'target_ogr_codes', type: 'varchar', array: true, default: () => `'{}'`, insert: false, update: false })
+  @Column({
+    name: 'target_ogr_codes',
+    type: 'varchar',
+    array: true,
+    default: () => `'{}'`,
+    insert: false,
+    update: false,
+  })
   targetOgrCodes: string[];
 
   /** Fiche of each target job, in the order of `targetOgrCodes`; same trigger. */
-  @Column({ name: 'target_fiche_codes', type: 'varchar', array: true, default: () => `'{}'`, insert: false, update: false })
+  @Column({
+    name: 'target_fiche_codes',
+    type: 'varchar',
+    array: true,
+    default: () => `'{}'`,
+    insert: false,
+    update: false,
+  })
   targetFicheCodes: string[];
 
   /** The distinct fiches as integers (`rome_fiche_id`: K2204 → 102204), the cheap form the search index filters on; same trigger. */

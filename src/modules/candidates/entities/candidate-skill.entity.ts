@@ -14,7 +14,11 @@ export class CandidateSkill {
   candidateId: string;
 
   @ManyToOne(() => CandidateProfile, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'candidate_id', referencedColumnName: 'candidateId', foreignKeyConstraintName: 'FK_candidate_skill_profile' })
+  @JoinColumn({
+    name: 'candidate_id',
+    referencedColumnName: 'candidateId',
+    foreignKeyConstraintName: 'FK_candidate_skill_profile',
+  })
   profile?: CandidateProfile;
 
   @Column({ type: 'varchar', length: 200 })

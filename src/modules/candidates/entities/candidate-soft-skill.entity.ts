@@ -11,10 +11,19 @@ export class CandidateSoftSkill {
   @PrimaryColumn({ name: 'candidate_id', type: 'uuid', primaryKeyConstraintName: 'PK_candidate_soft_skill' })
   candidateId: string;
 
-  @PrimaryColumn({ name: 'soft_skill', type: 'varchar', length: 40, primaryKeyConstraintName: 'PK_candidate_soft_skill' })
+  @PrimaryColumn({
+    name: 'soft_skill',
+    type: 'varchar',
+    length: 40,
+    primaryKeyConstraintName: 'PK_candidate_soft_skill',
+  })
   softSkill: SoftSkill;
 
   @ManyToOne(() => CandidateProfile, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'candidate_id', referencedColumnName: 'candidateId', foreignKeyConstraintName: 'FK_candidate_soft_skill_profile' })
+  @JoinColumn({
+    name: 'candidate_id',
+    referencedColumnName: 'candidateId',
+    foreignKeyConstraintName: 'FK_candidate_soft_skill_profile',
+  })
   profile?: CandidateProfile;
 }

@@ -25,7 +25,11 @@ export class CandidateTargetJob {
   candidateId: string;
 
   @ManyToOne(() => CandidateProfile, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'candidate_id', referencedColumnName: 'candidateId', foreignKeyConstraintName: 'FK_candidate_target_job_profile' })
+  @JoinColumn({
+    name: 'candidate_id',
+    referencedColumnName: 'candidateId',
+    foreignKeyConstraintName: 'FK_candidate_target_job_profile',
+  })
   profile?: CandidateProfile;
 
   /** OGR code of the ROME appellation. */

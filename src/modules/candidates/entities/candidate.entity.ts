@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { User } from '../../../platform/auth/user.entity';
 import { Siae } from '../../structures/entities/siae.entity';
 import type { CandidateStatus } from '../candidate-vocabulary';
@@ -21,8 +31,14 @@ export interface CandidateAnonymousStats {
 @Index('IDX_candidate_retention_due', ['leftAt'], { where: `erased_at IS NULL AND left_at IS NOT NULL` })
 @Check('CK_candidate_status', `status IN ('in_parcours', 'left', 'hired_elsewhere')`)
 @Check('CK_candidate_left_at', `(status = 'in_parcours') = (left_at IS NULL)`)
-@Check('CK_candidate_contract_dates', `contract_end IS NULL OR contract_start IS NULL OR contract_end >= contract_start`)
-@Check('CK_candidate_erased_fields', `erased_at IS NULL OR (birth_date IS NULL AND phone IS NULL AND email IS NULL AND address IS NULL)`)
+@Check(
+  'CK_candidate_contract_dates',
+  `contract_end IS NULL OR contract_start IS NULL OR contract_end >= contract_start`,
+)
+@Check(
+  'CK_candidate_erased_fields',
+  `erased_at IS NULL OR (birth_date IS NULL AND phone IS NULL AND email IS NULL AND address IS NULL)`,
+)
 export class Candidate {
   @PrimaryGeneratedColumn('uuid')
   id: string;

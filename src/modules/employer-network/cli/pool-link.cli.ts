@@ -70,11 +70,18 @@ function main(): number {
     const started = process.hrtime.bigint();
     const result = linkRecords(records, { communes, threshold: args.threshold });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const meta = { engine: 'maillage-linking', seconds: Number(seconds.toFixed(3)), communes: communesFile, ...result.stats };
+    const meta = {
+      engine: 'maillage-linking',
+      seconds: Number(seconds.toFixed(3)),
+      communes: communesFile,
+      ...result.stats,
+    };
     const parts = [`{"meta": ${JSON.stringify(meta)},`, '"clusters": ['];
     result.clusters.forEach((c, i) => parts.push(JSON.stringify(c) + (i < result.clusters.length - 1 ? ',' : '')));
     parts.push('],', '"contactClusters": [');
-    result.contactClusters.forEach((c, i) => parts.push(JSON.stringify(c) + (i < result.contactClusters.length - 1 ? ',' : '')));
+    result.contactClusters.forEach((c, i) =>
+      parts.push(JSON.stringify(c) + (i < result.contactClusters.length - 1 ? ',' : '')),
+    );
     parts.push(']}');
     process.stdout.write(parts.join('\n') + '\n');
     return 0;

@@ -1,12 +1,36 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max,
-  MaxLength, Min, ValidateNested,
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
 } from 'class-validator';
 import {
-  accommodations, type Accommodation, contractTypes, type ContractType, interactionKinds, type InteractionKind, preferredChannels,
-  type PreferredChannel, sizeBands, type SizeBand,
+  accommodations,
+  type Accommodation,
+  contractTypes,
+  type ContractType,
+  interactionKinds,
+  type InteractionKind,
+  preferredChannels,
+  type PreferredChannel,
+  sizeBands,
+  type SizeBand,
 } from '../employer-network-vocabulary';
 
 const PHONE = /^\+?[0-9 .()-]{6,25}$/;
@@ -14,52 +38,82 @@ const INSEE = /^[0-9][0-9AB][0-9]{3}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class ContactDto {
-  @IsOptional() @IsString() @Length(1, 100)
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
   firstName?: string | null;
 
-  @IsOptional() @IsString() @Length(1, 100)
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
   lastName?: string | null;
 
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   role?: string | null;
 
-  @IsOptional() @IsEmail() @MaxLength(254)
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
   email?: string | null;
 
-  @IsOptional() @IsString() @Matches(PHONE, { message: "n'est pas un numéro de téléphone valide" })
+  @IsOptional()
+  @IsString()
+  @Matches(PHONE, { message: "n'est pas un numéro de téléphone valide" })
   phone?: string | null;
 
   @ApiPropertyOptional({ enum: preferredChannels })
-  @IsOptional() @IsIn(preferredChannels)
+  @IsOptional()
+  @IsIn(preferredChannels)
   preferredChannel?: PreferredChannel | null;
 }
 
 export class CompanyFields {
-  @IsString() @Length(1, 200)
+  @IsString()
+  @Length(1, 200)
   name: string;
 
-  @ApiPropertyOptional({ description: '14 chiffres, espaces acceptés. Non vérifié par la clé de Luhn : on garde ce qui est saisi.' })
-  @IsOptional() @IsString() @Matches(/^[0-9 ]{14,20}$/, { message: 'doit compter 14 chiffres' })
+  @ApiPropertyOptional({
+    description: '14 chiffres, espaces acceptés. Non vérifié par la clé de Luhn : on garde ce qui est saisi.',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[0-9 ]{14,20}$/, { message: 'doit compter 14 chiffres' })
   siret?: string | null;
 
-  @IsOptional() @IsString() @Matches(/^[0-9 ]{9,12}$/, { message: 'doit compter 9 chiffres' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[0-9 ]{9,12}$/, { message: 'doit compter 9 chiffres' })
   siren?: string | null;
 
   @ApiPropertyOptional({ description: 'Code NAF/APE (ex. 49.41A).' })
-  @IsOptional() @IsString() @Matches(/^[0-9]{2}\.?[0-9]{2} ?[A-Za-z]$/, { message: 'doit être un code NAF (ex. 49.41A)' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[0-9]{2}\.?[0-9]{2} ?[A-Za-z]$/, { message: 'doit être un code NAF (ex. 49.41A)' })
   naf?: string | null;
 
-  @ApiPropertyOptional({ enum: sizeBands, description: 'micro (< 10), small (10-49), medium (50-249), large (250 et plus).' })
-  @IsOptional() @IsIn(sizeBands)
+  @ApiPropertyOptional({
+    enum: sizeBands,
+    description: 'micro (< 10), small (10-49), medium (50-249), large (250 et plus).',
+  })
+  @IsOptional()
+  @IsIn(sizeBands)
   sizeBand?: SizeBand | null;
 
-  @IsOptional() @IsString() @Matches(INSEE, { message: 'doit être un code INSEE' })
+  @IsOptional()
+  @IsString()
+  @Matches(INSEE, { message: 'doit être un code INSEE' })
   communeCode?: string | null;
 
-  @IsOptional() @IsString() @MaxLength(300)
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
   address?: string | null;
 
-  @IsOptional() @IsUrl({ require_protocol: false }) @MaxLength(300)
+  @IsOptional()
+  @IsUrl({ require_protocol: false })
+  @MaxLength(300)
   website?: string | null;
 }
 
@@ -68,7 +122,11 @@ export class CreateCompanyDto extends CompanyFields {
   @IsUUID()
   siaeId: string;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => ContactDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ContactDto)
   contacts?: ContactDto[];
 }
 
@@ -76,12 +134,17 @@ export class CreateCompanyDto extends CompanyFields {
 export class UpdateCompanyDto extends PartialType(CompanyFields) {}
 
 export class InteractionDto {
-  @ApiProperty({ enum: interactionKinds, description: 'call (appel), email, visit (visite), immersion_hosted (immersion accueillie), hire (embauche), event_attended (événement).' })
+  @ApiProperty({
+    enum: interactionKinds,
+    description:
+      'call (appel), email, visit (visite), immersion_hosted (immersion accueillie), hire (embauche), event_attended (événement).',
+  })
   @IsIn(interactionKinds, { message: `doit être un de : ${interactionKinds.join(', ')}` })
   kind: InteractionKind;
 
   @ApiProperty({ description: "Date de l'échange (AAAA-MM-JJ), au plus tard aujourd'hui (heure de Paris)." })
-  @IsISO8601({ strict: true }) @Matches(DATE, { message: 'doit être une date AAAA-MM-JJ' })
+  @IsISO8601({ strict: true })
+  @Matches(DATE, { message: 'doit être une date AAAA-MM-JJ' })
   occurredOn: string;
 
   @ApiPropertyOptional({
@@ -89,39 +152,57 @@ export class InteractionDto {
       "Structure au nom de laquelle l'échange est consigné : la propriétaire de la fiche, ou une structure membre d'un collectif avec lequel " +
       'la fiche est partagée. Facultatif quand il n’y a qu’un choix possible (ou pour le personnel de la structure propriétaire).',
   })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   siaeId?: string;
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   contactId?: string | null;
 
-  @IsOptional() @IsString() @MaxLength(1000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
   note?: string | null;
 }
 
 export class HiringNeedDto {
   @ApiProperty({ description: "Code OGR de l'appellation ROME." })
-  @IsString() @Matches(/^[0-9]{1,10}$/, { message: "doit être un code OGR d'appellation ROME" })
+  @IsString()
+  @Matches(/^[0-9]{1,10}$/, { message: "doit être un code OGR d'appellation ROME" })
   appellationCode: string;
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   positions: number;
 
   @ApiProperty({ enum: contractTypes })
   @IsIn(contractTypes)
   contractType: ContractType;
 
-  @IsOptional() @IsNumber({ maxDecimalPlaces: 1 }) @Min(1) @Max(48)
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 1 })
+  @Min(1)
+  @Max(48)
   weeklyHours?: number | null;
 
-  @IsOptional() @IsString() @Matches(INSEE, { message: 'doit être un code INSEE' })
+  @IsOptional()
+  @IsString()
+  @Matches(INSEE, { message: 'doit être un code INSEE' })
   placeCommuneCode?: string | null;
 
-  @IsOptional() @IsISO8601({ strict: true }) @Matches(DATE, { message: 'doit être une date AAAA-MM-JJ' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Matches(DATE, { message: 'doit être une date AAAA-MM-JJ' })
   startDate?: string | null;
 
   @ApiPropertyOptional({ enum: accommodations, isArray: true })
-  @IsOptional() @IsArray() @ArrayMaxSize(accommodations.length) @IsIn(accommodations, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(accommodations.length)
+  @IsIn(accommodations, { each: true })
   accommodations?: Accommodation[];
 }
 

@@ -3,8 +3,12 @@ import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { importFields } from '../import/csv-table';
 
 export class ImportCompaniesQueryDto {
-  @ApiPropertyOptional({ enum: ['true', 'false'], description: "true : vérifie le fichier et rend le compte rendu sans rien écrire." })
-  @IsOptional() @IsIn(['true', 'false'])
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'true : vérifie le fichier et rend le compte rendu sans rien écrire.',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
   dryRun?: 'true' | 'false';
 
   @ApiPropertyOptional({
@@ -15,6 +19,8 @@ export class ImportCompaniesQueryDto {
       '« SIRET », « Code INSEE », « Code postal », « CP », « Ville », « Commune », « Adresse », « Site web », « NAF », « Contact », « Prénom », ' +
       '« E-mail », « Téléphone », « Fonction ».',
   })
-  @IsOptional() @IsString() @MaxLength(4000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
   mapping?: string;
 }

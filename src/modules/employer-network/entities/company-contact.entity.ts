@@ -5,7 +5,10 @@ import { Company } from './company.entity';
 /** A person at a company. Phone and e-mail are also stored normalised (E.164, lower case) to merge people across SIAE. */
 @Entity('company_contact')
 @Index('IDX_company_contact_company', ['companyId'])
-@Check('CK_company_contact_channel', `preferred_channel IS NULL OR preferred_channel IN (${sqlList(preferredChannels)})`)
+@Check(
+  'CK_company_contact_channel',
+  `preferred_channel IS NULL OR preferred_channel IN (${sqlList(preferredChannels)})`,
+)
 export class CompanyContact {
   @PrimaryGeneratedColumn('uuid')
   id: string;

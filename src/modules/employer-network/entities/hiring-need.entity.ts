@@ -1,7 +1,25 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { Commune } from '../../referentials/entities/commune.entity';
 import { RomeAppellation } from '../../referentials/entities/rome-appellation.entity';
-import { accommodations, type Accommodation, contractTypes, type ContractType, needStatuses, type NeedStatus, sqlList } from '../employer-network-vocabulary';
+import {
+  accommodations,
+  type Accommodation,
+  contractTypes,
+  type ContractType,
+  needStatuses,
+  type NeedStatus,
+  sqlList,
+} from '../employer-network-vocabulary';
 import { Company } from './company.entity';
 
 /**
@@ -35,7 +53,11 @@ export class HiringNeed {
   appellationCode: string;
 
   @ManyToOne(() => RomeAppellation, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'appellation_code', referencedColumnName: 'code', foreignKeyConstraintName: 'FK_hiring_need_appellation' })
+  @JoinColumn({
+    name: 'appellation_code',
+    referencedColumnName: 'code',
+    foreignKeyConstraintName: 'FK_hiring_need_appellation',
+  })
   appellation?: RomeAppellation;
 
   @Column({ type: 'int' })
@@ -51,7 +73,11 @@ export class HiringNeed {
   placeCommuneCode: string | null;
 
   @ManyToOne(() => Commune, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'place_commune_code', referencedColumnName: 'code', foreignKeyConstraintName: 'FK_hiring_need_commune' })
+  @JoinColumn({
+    name: 'place_commune_code',
+    referencedColumnName: 'code',
+    foreignKeyConstraintName: 'FK_hiring_need_commune',
+  })
   placeCommune?: Commune;
 
   // Search copies filled by a database trigger from the appellation and the place on every write (never by the code):
@@ -73,7 +99,14 @@ export class HiringNeed {
   @Column({ name: 'owner_siae_id', type: 'uuid', insert: false, update: false })
   ownerSiaeId: string;
 
-  @Column({ name: 'shared_collective_ids', type: 'uuid', array: true, default: () => `'{}'`, insert: false, update: false })
+  @Column({
+    name: 'shared_collective_ids',
+    type: 'uuid',
+    array: true,
+    default: () => `'{}'`,
+    insert: false,
+    update: false,
+  })
   sharedCollectiveIds: string[];
 
   /** Version of the row for the match lists' snapshot cache: a new number on every write, by a trigger (migration NeedMatchVersion). */

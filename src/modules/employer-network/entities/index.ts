@@ -10,8 +10,30 @@ import { PoolingRun } from './pooling-run.entity';
 import { SolicitationBudget } from './solicitation-budget.entity';
 import { Solicitation } from './solicitation.entity';
 
-export { Company, CompanyContact, CompanyInteraction, CompanyShare, HiringNeed, PooledCompany, PooledCompanyMember, PoolingCorrection, PoolingRun, Solicitation, SolicitationBudget };
+export {
+  Company,
+  CompanyContact,
+  CompanyInteraction,
+  CompanyShare,
+  HiringNeed,
+  PooledCompany,
+  PooledCompanyMember,
+  PoolingCorrection,
+  PoolingRun,
+  Solicitation,
+  SolicitationBudget,
+};
 
 export const employerNetworkEntities = [
-  Company, CompanyContact, CompanyInteraction, CompanyShare, HiringNeed, PooledCompany, PooledCompanyMember, PoolingCorrection, PoolingRun, Solicitation, SolicitationBudget,
+  Company,
+  CompanyContact,
+  CompanyInteraction,
+  CompanyShare,
+  HiringNeed,
+  PooledCompany,
+  PooledCompanyMember,
+  PoolingCorrection,
+  PoolingRun,
+  Solicitation,
+  SolicitationBudget,
 ];

@@ -8,7 +8,10 @@ import { Collective } from '../../structures/entities/collective.entity';
 @Entity('solicitation_budget')
 @Index('UQ_solicitation_budget', ['collectiveId', 'sizeKey'], { unique: true })
 @Check('CK_solicitation_budget_size', `size_key IN ('any', 'micro', 'small', 'medium', 'large')`)
-@Check('CK_solicitation_budget_limits', 'max_per_30_days BETWEEN 0 AND 100 AND max_per_7_days BETWEEN 0 AND max_per_30_days')
+@Check(
+  'CK_solicitation_budget_limits',
+  'max_per_30_days BETWEEN 0 AND 100 AND max_per_7_days BETWEEN 0 AND max_per_30_days',
+)
 export class SolicitationBudget {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -3,8 +3,19 @@ import { fold } from '../linking/text';
 
 /** Fields an imported line can fill; the keys of a column mapping. */
 export const importFields = [
-  'name', 'siret', 'commune', 'postcode', 'city', 'address', 'website', 'naf',
-  'contactName', 'contactFirstName', 'contactEmail', 'contactPhone', 'contactRole',
+  'name',
+  'siret',
+  'commune',
+  'postcode',
+  'city',
+  'address',
+  'website',
+  'naf',
+  'contactName',
+  'contactFirstName',
+  'contactEmail',
+  'contactPhone',
+  'contactRole',
 ] as const;
 export type ImportField = (typeof importFields)[number];
 export type ColumnMapping = Partial<Record<ImportField, string>>;
@@ -27,8 +38,29 @@ export class CsvTableError extends Error {}
  * so "nom" is the company and "nom contact" the person.
  */
 const HEADER_SYNONYMS: Record<ImportField, string[]> = {
-  name: ['raison sociale', 'entreprise', 'nom entreprise', 'nom de l entreprise', 'societe', 'denomination', 'denomination sociale', 'etablissement', 'employeur', 'raison sociale entreprise', 'nom'],
-  siret: ['siret', 'n siret', 'no siret', 'numero siret', 'num siret', 'siret etablissement', 'n de siret', 'numero de siret'],
+  name: [
+    'raison sociale',
+    'entreprise',
+    'nom entreprise',
+    'nom de l entreprise',
+    'societe',
+    'denomination',
+    'denomination sociale',
+    'etablissement',
+    'employeur',
+    'raison sociale entreprise',
+    'nom',
+  ],
+  siret: [
+    'siret',
+    'n siret',
+    'no siret',
+    'numero siret',
+    'num siret',
+    'siret etablissement',
+    'n de siret',
+    'numero de siret',
+  ],
   commune: ['code insee', 'insee', 'code commune', 'commune insee', 'code insee commune'],
   postcode: ['code postal', 'cp', 'postal', 'code post'],
   city: ['ville', 'commune', 'localite', 'nom commune'],
@@ -36,15 +68,46 @@ const HEADER_SYNONYMS: Record<ImportField, string[]> = {
   website: ['site', 'site web', 'site internet', 'url', 'web', 'internet'],
   naf: ['naf', 'code naf', 'ape', 'code ape', 'naf ape', 'code naf ape', 'activite naf'],
   // "nom" last: reached only when the company's name came from another column ("Entreprise;Nom;Prénom;…")
-  contactName: ['contact', 'nom contact', 'nom du contact', 'interlocuteur', 'referent', 'nom interlocuteur', 'contact nom', 'nom'],
+  contactName: [
+    'contact',
+    'nom contact',
+    'nom du contact',
+    'interlocuteur',
+    'referent',
+    'nom interlocuteur',
+    'contact nom',
+    'nom',
+  ],
   contactFirstName: ['prenom', 'prenom contact', 'prenom du contact', 'contact prenom'],
-  contactEmail: ['email', 'e mail', 'mail', 'courriel', 'adresse mail', 'adresse e mail', 'email contact', 'mail contact', 'e mail contact', 'adresse email'],
-  contactPhone: ['telephone', 'tel', 'portable', 'telephone contact', 'tel contact', 'numero de telephone', 'mobile', 'n telephone'],
+  contactEmail: [
+    'email',
+    'e mail',
+    'mail',
+    'courriel',
+    'adresse mail',
+    'adresse e mail',
+    'email contact',
+    'mail contact',
+    'e mail contact',
+    'adresse email',
+  ],
+  contactPhone: [
+    'telephone',
+    'tel',
+    'portable',
+    'telephone contact',
+    'tel contact',
+    'numero de telephone',
+    'mobile',
+    'n telephone',
+  ],
   contactRole: ['fonction', 'poste', 'role', 'fonction contact', 'fonction du contact'],
 };
 
 export function foldHeader(h: string): string {
-  return fold(h).replace(/[^a-z0-9]+/g, ' ').trim();
+  return fold(h)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /**
@@ -56,7 +119,9 @@ const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090�
 function decodeWindows1252(bytes: Uint8Array): string {
   let out = '';
   for (let i = 0; i < bytes.length; i += 8192) {
-    const chars = Array.from(bytes.subarray(i, i + 8192), (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b)));
+    const chars = Array.from(bytes.subarray(i, i + 8192), (b) =>
+      b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b),
+    );
     out += chars.join('');
   }
   return out;
@@ -90,7 +155,8 @@ function columnsOf(headers: string[], mapping: ColumnMapping | undefined): CsvTa
   if (mapping && Object.keys(mapping).length > 0) {
     for (const [field, header] of Object.entries(mapping) as Array<[ImportField, string]>) {
       const index = folded.indexOf(foldHeader(header));
-      if (index < 0) throw new CsvTableError(`la colonne « ${header} » indiquée pour « ${field} » est absente de l'en-tête`);
+      if (index < 0)
+        throw new CsvTableError(`la colonne « ${header} » indiquée pour « ${field} » est absente de l'en-tête`);
       columns[field] = index;
     }
     return columns;
@@ -118,15 +184,25 @@ export function readCsvTable(bytes: Uint8Array, mapping?: ColumnMapping): CsvTab
   const separator = detectSeparator(content);
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    records = parse(content, { delimiter: separator, info: true, relax_column_count: true, skip_empty_lines: true, trim: true, relax_quotes: true }) as unknown as typeof records;
+    records = parse(content, {
+      delimiter: separator,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+      relax_quotes: true,
+    }) as unknown as typeof records;
   } catch (e) {
     throw new CsvTableError(`le CSV est mal formé (${(e as Error).message.split('\n')[0]})`);
   }
   const [header, ...lines] = records;
-  if (!lines.some(({ record }) => record.some((v) => v !== ''))) throw new CsvTableError("le fichier ne contient aucune ligne d'entreprise sous l'en-tête");
+  if (!lines.some(({ record }) => record.some((v) => v !== '')))
+    throw new CsvTableError("le fichier ne contient aucune ligne d'entreprise sous l'en-tête");
   const columns = columnsOf(header.record, mapping);
   if (columns.name === undefined)
-    throw new CsvTableError("aucune colonne ne donne le nom de l'entreprise (attendu : « Raison sociale », « Nom » ou « Entreprise », ou une correspondance de colonnes)");
+    throw new CsvTableError(
+      "aucune colonne ne donne le nom de l'entreprise (attendu : « Raison sociale », « Nom » ou « Entreprise », ou une correspondance de colonnes)",
+    );
   const used = new Set(Object.values(columns));
   const ignoredColumns = header.record.filter((h, i) => !used.has(i) && h !== '');
   const rows = lines

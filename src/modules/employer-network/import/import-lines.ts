@@ -11,7 +11,8 @@ export interface ImportLineError {
 }
 
 /** Where a line's commune comes from: an INSEE code, or a postcode and/or a city name to look up in the referential. */
-export type CommuneQuery = { kind: 'code'; code: string } | { kind: 'place'; postcode: string | null; city: string | null };
+export type CommuneQuery =
+  { kind: 'code'; code: string } | { kind: 'place'; postcode: string | null; city: string | null };
 
 /** A line whose values are well formed, before its commune is resolved. */
 export interface CheckedLine {
@@ -23,8 +24,13 @@ export interface CheckedLine {
   website: string | null;
   commune: CommuneQuery | null;
   contact: {
-    firstName: string | null; lastName: string | null; role: string | null;
-    email: string | null; phone: string | null; emailNormalised: string | null; phoneE164: string | null;
+    firstName: string | null;
+    lastName: string | null;
+    role: string | null;
+    email: string | null;
+    phone: string | null;
+    emailNormalised: string | null;
+    phoneE164: string | null;
   } | null;
 }
 
@@ -37,7 +43,11 @@ export function placeKey(postcode: string | null, city: string | null): string {
 
 /** "St-Priest", "SAINT PRIEST", "Saint-Priest" meet; the database compares with its own folding after this. */
 export function cityKey(city: string): string {
-  return fold(city).replace(/[^a-z0-9]+/g, ' ').trim().replace(/\bst\b/g, 'saint').replace(/\bste\b/g, 'sainte');
+  return fold(city)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .replace(/\bst\b/g, 'saint')
+    .replace(/\bste\b/g, 'sainte');
 }
 
 /** Checks each line's values in isolation (pure). Messages are read by the chargé·e de développement: French, actionable. */
@@ -56,7 +66,8 @@ export function checkLines(table: CsvTable): { lines: CheckedLine[]; errors: Imp
       siret = v.siret.replace(/[\s.]/g, '');
       const problem = siretProblem(siret);
       if (problem === 'format') fail('siret', `Le SIRET « ${v.siret} » doit compter 14 chiffres.`);
-      else if (problem === 'checksum') fail('siret', `Le SIRET « ${v.siret} » n'est pas valide (clé de contrôle incorrecte).`);
+      else if (problem === 'checksum')
+        fail('siret', `Le SIRET « ${v.siret} » n'est pas valide (clé de contrôle incorrecte).`);
     }
 
     let naf: string | null = null;
@@ -69,7 +80,8 @@ export function checkLines(table: CsvTable): { lines: CheckedLine[]; errors: Imp
     const address = v.address ?? null;
     if (address && address.length > 300) fail('address', "L'adresse dépasse 300 caractères.");
     const website = v.website ?? null;
-    if (website && (website.length > 300 || /\s/.test(website) || !website.includes('.'))) fail('website', `Le site « ${website} » n'est pas une adresse web.`);
+    if (website && (website.length > 300 || /\s/.test(website) || !website.includes('.')))
+      fail('website', `Le site « ${website} » n'est pas une adresse web.`);
 
     let commune: CommuneQuery | null = null;
     const postcodeRaw = v.postcode?.replace(/\s/g, '') ?? null;
@@ -90,18 +102,25 @@ export function checkLines(table: CsvTable): { lines: CheckedLine[]; errors: Imp
     let contact: CheckedLine['contact'] = null;
     if (v.contactName || v.contactFirstName || v.contactEmail || v.contactPhone) {
       const emailNormalised = v.contactEmail ? normaliseEmail(v.contactEmail) : null;
-      if (v.contactEmail && (!emailNormalised || v.contactEmail.length > 254)) fail('contactEmail', `L'adresse e-mail « ${v.contactEmail} » n'est pas valide.`);
+      if (v.contactEmail && (!emailNormalised || v.contactEmail.length > 254))
+        fail('contactEmail', `L'adresse e-mail « ${v.contactEmail} » n'est pas valide.`);
       const phoneE164 = v.contactPhone ? toE164(v.contactPhone) : null;
-      if (v.contactPhone && !phoneE164) fail('contactPhone', `Le numéro « ${v.contactPhone} » n'est pas un numéro de téléphone valide.`);
+      if (v.contactPhone && !phoneE164)
+        fail('contactPhone', `Le numéro « ${v.contactPhone} » n'est pas un numéro de téléphone valide.`);
       for (const field of ['contactName', 'contactFirstName', 'contactRole'] as const)
         if ((v[field]?.length ?? 0) > 100) fail(field, 'Ce champ du contact dépasse 100 caractères.');
       contact = {
         // without a first-name column the whole "Marie Dupont" stays in last_name: splitting "DUPONT Marie" would guess wrong
-        firstName: v.contactFirstName ?? null, lastName: v.contactName ?? null, role: v.contactRole ?? null,
-        email: v.contactEmail ?? null, phone: v.contactPhone ?? null, emailNormalised, phoneE164,
+        firstName: v.contactFirstName ?? null,
+        lastName: v.contactName ?? null,
+        role: v.contactRole ?? null,
+        email: v.contactEmail ?? null,
+        phone: v.contactPhone ?? null,
+        emailNormalised,
+        phoneE164,
       };
     } else if (v.contactRole) {
-      fail('contactRole', "Une fonction est indiquée sans nom, e-mail ni téléphone de contact.");
+      fail('contactRole', 'Une fonction est indiquée sans nom, e-mail ni téléphone de contact.');
     }
     if (errors.length === before) lines.push({ line, name, siret, naf, address, website, commune, contact });
   }
@@ -129,7 +148,11 @@ export function findDuplicates(lines: Array<CheckedLine & { communeCode: string 
     if (l.siret) {
       const first = bySiret.get(l.siret);
       if (first !== undefined) {
-        errors.push({ line: l.line, field: 'siret', message: `Même SIRET que la ligne ${first} : cette entreprise figure deux fois dans le fichier.` });
+        errors.push({
+          line: l.line,
+          field: 'siret',
+          message: `Même SIRET que la ligne ${first} : cette entreprise figure deux fois dans le fichier.`,
+        });
         continue;
       }
       bySiret.set(l.siret, l.line);
@@ -138,7 +161,11 @@ export function findDuplicates(lines: Array<CheckedLine & { communeCode: string 
     const first = byName.get(key);
     // two different SIRETs under one name in one town are two establishments (a chain's shops), not a duplicate
     if (first !== undefined && !(first.siret && l.siret))
-      errors.push({ line: l.line, field: 'name', message: `Même nom et même commune que la ligne ${first.line} : cette entreprise figure deux fois dans le fichier.` });
+      errors.push({
+        line: l.line,
+        field: 'name',
+        message: `Même nom et même commune que la ligne ${first.line} : cette entreprise figure deux fois dans le fichier.`,
+      });
     else if (first === undefined) byName.set(key, { line: l.line, siret: l.siret });
   }
   return errors;

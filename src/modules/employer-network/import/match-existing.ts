@@ -10,7 +10,12 @@ export interface ExistingCompany {
   address: string | null;
   website: string | null;
   communeCode: string | null;
-  contacts: Array<{ firstName: string | null; lastName: string | null; emailNormalised: string | null; phoneE164: string | null }>;
+  contacts: Array<{
+    firstName: string | null;
+    lastName: string | null;
+    emailNormalised: string | null;
+    phoneE164: string | null;
+  }>;
 }
 
 export type ResolvedLine = CheckedLine & { communeCode: string | null };
@@ -18,7 +23,13 @@ export type ResolvedLine = CheckedLine & { communeCode: string | null };
 /** Fields a line may fill on an existing company; what the SIAE typed is never overwritten. */
 export const fillableFields = ['siret', 'naf', 'address', 'website', 'communeCode'] as const;
 export type FillableField = (typeof fillableFields)[number];
-const LABELS: Record<FillableField, string> = { siret: 'SIRET', naf: 'code NAF', address: 'adresse', website: 'site web', communeCode: 'commune' };
+const LABELS: Record<FillableField, string> = {
+  siret: 'SIRET',
+  naf: 'code NAF',
+  address: 'adresse',
+  website: 'site web',
+  communeCode: 'commune',
+};
 
 export type LineOutcome =
   | { line: number; kind: 'created' }
@@ -32,7 +43,10 @@ export type LineOutcome =
       contact: 'added' | 'known' | null;
     };
 
-const personKey = (first: string | null, last: string | null) => fold(`${first ?? ''} ${last ?? ''}`).replace(/[^a-z0-9]+/g, ' ').trim();
+const personKey = (first: string | null, last: string | null) =>
+  fold(`${first ?? ''} ${last ?? ''}`)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /**
  * Compares each line with the SIAE's companies (pure): same SIRET when both have one, otherwise the same normalised
@@ -42,7 +56,10 @@ const personKey = (first: string | null, last: string | null) => fold(`${first ?
  * the company already has that person (same e-mail, same phone, or same name when the line gives neither); two lines
  * landing on the same existing company are reported, as two lines describing the same company are.
  */
-export function matchExisting(lines: ResolvedLine[], existing: ExistingCompany[]): { outcomes: LineOutcome[]; errors: ImportLineError[] } {
+export function matchExisting(
+  lines: ResolvedLine[],
+  existing: ExistingCompany[],
+): { outcomes: LineOutcome[]; errors: ImportLineError[] } {
   const bySiret = new Map<string, ExistingCompany>();
   const byKey = new Map<string, ExistingCompany[]>();
   for (const c of existing) {
@@ -68,7 +85,8 @@ export function matchExisting(lines: ResolvedLine[], existing: ExistingCompany[]
     const first = claimedBy.get(match.id);
     if (first !== undefined) {
       errors.push({
-        line: l.line, field: matchedBy,
+        line: l.line,
+        field: matchedBy,
         message: `Cette ligne et la ligne ${first} correspondent toutes deux à l'entreprise déjà présente « ${match.name} » : gardez-en une seule, ou complétez le SIRET de la fiche existante.`,
       });
       continue;
@@ -91,7 +109,15 @@ export function matchExisting(lines: ResolvedLine[], existing: ExistingCompany[]
       );
       contact = known ? 'known' : 'added';
     }
-    outcomes.push({ line: l.line, kind: 'existing', companyId: match.id, companyName: match.name, matchedBy, fill, contact });
+    outcomes.push({
+      line: l.line,
+      kind: 'existing',
+      companyId: match.id,
+      companyName: match.name,
+      matchedBy,
+      fill,
+      contact,
+    });
   }
   return { outcomes, errors };
 }

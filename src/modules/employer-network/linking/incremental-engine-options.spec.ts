@@ -4,12 +4,19 @@ import { findCommunesCsv } from './communes-file';
 import { generate, MAIN_PROFILE } from '../../../../test/bench/pooling/generator';
 import { loadCommunes } from '../../../../test/bench/pooling/io';
 
-const canonical = (clusters: string[][]) => clusters.map((c) => [...c].sort()).map((c) => c.join(',')).sort();
+const canonical = (clusters: string[][]) =>
+  clusters
+    .map((c) => [...c].sort())
+    .map((c) => c.join(','))
+    .sort();
 
 /** The engine options the incremental pooling relies on leave the default linking as it was. */
 describe('linking engine options for incremental pooling', () => {
   const communes = loadCommunes(findCommunesCsv(__dirname)!);
-  const records: LinkableRecord[] = generate({ ...MAIN_PROFILE, seed: 11, records: 1500, siaeCount: 40 }, communes).records;
+  const records: LinkableRecord[] = generate(
+    { ...MAIN_PROFILE, seed: 11, records: 1500, siaeCount: 40 },
+    communes,
+  ).records;
 
   it('its own statistics given back, or a focus on every record, link exactly as by default', () => {
     let statistics: LinkStatistics | undefined;
@@ -25,7 +32,12 @@ describe('linking engine options for incremental pooling', () => {
   it('a focus scores only pairs inside it, reports progress, and components contain the clusters', () => {
     const focus = new Set(records.slice(0, 300).map((r) => r.recordId));
     const seen: Array<[number, number]> = [];
-    const r = linkRecords(records, { communes, focus: () => focus, components: true, onProgress: (d, t) => seen.push([d, t]) });
+    const r = linkRecords(records, {
+      communes,
+      focus: () => focus,
+      components: true,
+      onProgress: (d, t) => seen.push([d, t]),
+    });
     for (const c of r.clusters) expect(c.every((id) => focus.has(id))).toBe(true);
     expect(seen.at(-1)).toEqual([300, 300]);
     expect(seen.some(([d]) => d > 0 && d < 300)).toBe(true);

@@ -24,19 +24,41 @@ function clustersOf(clusterOf: Map<string, string>): string[][] {
   return [...groups.values()];
 }
 
-function fullClusters(records: LinkableRecord[], statistics: LinkStatistics, mustLink: Array<[string, string]>, cannotLink: Array<[string, string]>) {
+function fullClusters(
+  records: LinkableRecord[],
+  statistics: LinkStatistics,
+  mustLink: Array<[string, string]>,
+  cannotLink: Array<[string, string]>,
+) {
   const r = linkRecords(records, { communes, statistics, mustLink, cannotLink });
   const inCluster = new Set(r.clusters.flat());
   return [...r.clusters, ...records.filter((x) => !inCluster.has(x.recordId)).map((x) => [x.recordId])];
 }
 
 const previousOf = (o: RelinkOutcome, engineVersion = 'v1'): PreviousLinking => ({
-  engineVersion, statistics: o.statistics, corrections: o.corrections, drift: o.drift, states: o.states,
+  engineVersion,
+  statistics: o.statistics,
+  corrections: o.corrections,
+  drift: o.drift,
+  states: o.states,
 });
 
 describe('incremental linking', () => {
   // dense on purpose (one department): chains, twins, head-office SIRETs and shared contacts meet often
-  const set = generate({ ...MAIN_PROFILE, seed: 4711, records: 800, siaeCount: 30, departments: ['69'], chainShare: 0.12, twinShare: 0.2, headOfficeSiret: 0.3, chainSharedContact: 0.25 }, communes);
+  const set = generate(
+    {
+      ...MAIN_PROFILE,
+      seed: 4711,
+      records: 800,
+      siaeCount: 30,
+      departments: ['69'],
+      chainShare: 0.12,
+      twinShare: 0.2,
+      headOfficeSiret: 0.3,
+      chainSharedContact: 0.25,
+    },
+    communes,
+  );
   const pool = [...set.records].sort(byId);
 
   it('equals a full linking with the same statistics after every step of random changes', () => {
@@ -64,16 +86,30 @@ describe('incremental linking', () => {
         const i = Math.floor(rnd() * records.length);
         const r = records[i];
         const other = pick(records);
-        if (kind === 0 && reserve.length) records.push(reserve.pop()!); // shared
-        else if (kind === 1) records.splice(i, 1); // withdrawn
-        else if (kind === 2) records[i] = { ...r, name: rnd() < 0.5 ? other.name : r.name.slice(0, -1) }; // name edited
-        else if (kind === 3) records[i] = { ...r, siret: rnd() < 0.5 ? other.siret : null }; // SIRET edited
-        else if (kind === 4) records[i] = { ...r, communeInsee: other.communeInsee, address: rnd() < 0.5 ? other.address : null }; // moved
-        else if (kind === 5) records[i] = { ...r, contacts: rnd() < 0.5 ? [...(other.contacts ?? [])].map((x) => ({ ...x, contactId: `${x.contactId}-${step}` })) : [] }; // contacts
-        else if (kind === 6) { // an SIAE leaves the collective
+        if (kind === 0 && reserve.length)
+          records.push(reserve.pop()!); // shared
+        else if (kind === 1)
+          records.splice(i, 1); // withdrawn
+        else if (kind === 2)
+          records[i] = { ...r, name: rnd() < 0.5 ? other.name : r.name.slice(0, -1) }; // name edited
+        else if (kind === 3)
+          records[i] = { ...r, siret: rnd() < 0.5 ? other.siret : null }; // SIRET edited
+        else if (kind === 4)
+          records[i] = { ...r, communeInsee: other.communeInsee, address: rnd() < 0.5 ? other.address : null }; // moved
+        else if (kind === 5)
+          records[i] = {
+            ...r,
+            contacts:
+              rnd() < 0.5
+                ? [...(other.contacts ?? [])].map((x) => ({ ...x, contactId: `${x.contactId}-${step}` }))
+                : [],
+          }; // contacts
+        else if (kind === 6) {
+          // an SIAE leaves the collective
           const siae = r.siaeId;
           records = records.filter((x) => x.siaeId !== siae);
-        } else if (kind === 7) mustLink.push([r.recordId, other.recordId]); // human merge
+        } else if (kind === 7)
+          mustLink.push([r.recordId, other.recordId]); // human merge
         else if (kind === 8) {
           // human split inside a cluster
           const mates = [...clusterOf].filter(([id, k]) => k === clusterOf.get(r.recordId) && id !== r.recordId);
@@ -101,14 +137,37 @@ describe('incremental linking', () => {
     const records = pool.slice(0, 400);
     const first = relink({ records, mustLink: [], cannotLink: [], communes, engineVersion: 'v1', previous: null });
     let calls = 0;
-    const again = relink({ records, mustLink: [], cannotLink: [], communes, engineVersion: 'v1', previous: previousOf(first), onProgress: () => calls++ });
+    const again = relink({
+      records,
+      mustLink: [],
+      cannotLink: [],
+      communes,
+      engineVersion: 'v1',
+      previous: previousOf(first),
+      onProgress: () => calls++,
+    });
     expect(again.mode).toBe('unchanged');
     expect(again.engine).toBeNull();
     expect(calls).toBe(0);
     expect(again.states).toEqual(first.states);
-    const upgraded = relink({ records, mustLink: [], cannotLink: [], communes, engineVersion: 'v2', previous: previousOf(first) });
+    const upgraded = relink({
+      records,
+      mustLink: [],
+      cannotLink: [],
+      communes,
+      engineVersion: 'v2',
+      previous: previousOf(first),
+    });
     expect(upgraded).toMatchObject({ mode: 'full', reason: 'engine' });
-    const asked = relink({ records, mustLink: [], cannotLink: [], communes, engineVersion: 'v1', previous: previousOf(first), full: true });
+    const asked = relink({
+      records,
+      mustLink: [],
+      cannotLink: [],
+      communes,
+      engineVersion: 'v1',
+      previous: previousOf(first),
+      full: true,
+    });
     expect(asked).toMatchObject({ mode: 'full', reason: 'requested' });
   });
 
@@ -117,7 +176,15 @@ describe('incremental linking', () => {
     const first = relink({ records, mustLink: [], cannotLink: [], communes, engineVersion: 'v1', previous: null });
     const edited = records.map((r, i) => (i === 10 ? { ...r, name: `${r.name} Services` } : r));
     const progress: number[] = [];
-    const next = relink({ records: edited, mustLink: [], cannotLink: [], communes, engineVersion: 'v1', previous: previousOf(first), onProgress: (d) => progress.push(d) });
+    const next = relink({
+      records: edited,
+      mustLink: [],
+      cannotLink: [],
+      communes,
+      engineVersion: 'v1',
+      previous: previousOf(first),
+      onProgress: (d) => progress.push(d),
+    });
     expect(next.mode).toBe('incremental');
     expect(next.relinked.has(records[10].recordId)).toBe(true);
     expect(next.relinked.size).toBeLessThan(records.length / 10);

@@ -97,7 +97,10 @@ function compare(input: RelinkInput) {
     for (const id of previous.states.keys()) if (!inputHashes.has(id)) removed.push(id);
     const before = new Set(previous.corrections);
     const now = new Set(corrections);
-    for (const c of [...corrections.filter((k) => !before.has(k)), ...previous.corrections.filter((k) => !now.has(k))]) {
+    for (const c of [
+      ...corrections.filter((k) => !before.has(k)),
+      ...previous.corrections.filter((k) => !now.has(k)),
+    ]) {
       const [, a, b] = c.split('|');
       corrected.add(a).add(b);
     }
@@ -111,8 +114,16 @@ export function unchangedOutcome(input: RelinkInput, changes = compare(input)): 
   const { reason, edited, removed, corrected, corrections } = changes;
   if (!previous || reason || edited.size > 0 || removed.length > 0 || corrected.size > 0) return null;
   return {
-    mode: 'unchanged', reason: null, relinked: new Set(), clusters: [], changed: 0, states: new Map(previous.states),
-    statistics: previous.statistics, drift: previous.drift, corrections, engine: null,
+    mode: 'unchanged',
+    reason: null,
+    relinked: new Set(),
+    clusters: [],
+    changed: 0,
+    states: new Map(previous.states),
+    statistics: previous.statistics,
+    drift: previous.drift,
+    corrections,
+    engine: null,
   };
 }
 
@@ -124,7 +135,8 @@ export function relink(input: RelinkInput): RelinkOutcome {
   const { corrections, inputHashes, reason, edited, removed, corrected } = changes;
   if (reason || !previous) return linkAll(input, reason ?? 'first', inputHashes, corrections);
   const drift = previous.drift + edited.size + removed.length;
-  if (drift > Math.max(DRIFT_MIN, DRIFT_RATE * previous.statistics.records)) return linkAll(input, 'drift', inputHashes, corrections);
+  if (drift > Math.max(DRIFT_MIN, DRIFT_RATE * previous.statistics.records))
+    return linkAll(input, 'drift', inputHashes, corrections);
 
   const partners = new Map<string, string[]>();
   for (const [x, y] of [...input.mustLink, ...input.cannotLink]) {
@@ -149,7 +161,8 @@ export function relink(input: RelinkInput): RelinkOutcome {
     }
     for (const id of removed) for (const k of previous.states.get(id)!.keys) touchedKeys.add(k);
     const members = new Map<string, string[]>();
-    for (const [id, s] of previous.states) (members.get(s.component) ?? members.set(s.component, []).get(s.component)!).push(id);
+    for (const [id, s] of previous.states)
+      (members.get(s.component) ?? members.set(s.component, []).get(s.component)!).push(id);
     const reached = new Set<string>([...changedIds, ...removed]);
     // a correction whose other record appears or leaves joins or parts groups that share no blocking key
     for (const id of [...reached]) for (const other of partners.get(id) ?? []) reached.add(other);
@@ -163,8 +176,13 @@ export function relink(input: RelinkInput): RelinkOutcome {
     return focus;
   };
   const result = linkRecords(records, {
-    communes: input.communes, statistics: previous.statistics, mustLink: input.mustLink, cannotLink: input.cannotLink,
-    components: true, focus: pick, onProgress: input.onProgress,
+    communes: input.communes,
+    statistics: previous.statistics,
+    mustLink: input.mustLink,
+    cannotLink: input.cannotLink,
+    components: true,
+    focus: pick,
+    onProgress: input.onProgress,
   });
   const states = new Map<string, RecordState>();
   for (const [id, s] of previous.states) if (inputHashes.has(id) && !focus.has(id)) states.set(id, s);
@@ -173,16 +191,33 @@ export function relink(input: RelinkInput): RelinkOutcome {
     states.set(id, { inputHash: inputHashes.get(id)!, ...computed.get(id)!, component });
   }
   return {
-    mode: 'incremental', reason: null, relinked: focus, clusters, changed, states, statistics: previous.statistics, drift,
-    corrections, engine: result.stats,
+    mode: 'incremental',
+    reason: null,
+    relinked: focus,
+    clusters,
+    changed,
+    states,
+    statistics: previous.statistics,
+    drift,
+    corrections,
+    engine: result.stats,
   };
 }
 
-function linkAll(input: RelinkInput, reason: FullReason, inputHashes: Map<string, string>, corrections: string[]): RelinkOutcome {
+function linkAll(
+  input: RelinkInput,
+  reason: FullReason,
+  inputHashes: Map<string, string>,
+  corrections: string[],
+): RelinkOutcome {
   let statistics: LinkStatistics | null = null;
   const computed = new Map<string, { fingerprint: string; keys: number[] }>();
   const result = linkRecords(input.records, {
-    communes: input.communes, mustLink: input.mustLink, cannotLink: input.cannotLink, components: true, onProgress: input.onProgress,
+    communes: input.communes,
+    mustLink: input.mustLink,
+    cannotLink: input.cannotLink,
+    components: true,
+    onProgress: input.onProgress,
     focus: (view) => {
       statistics = { records: view.statistics.records, documentFrequency: new Map(view.statistics.documentFrequency) };
       for (const p of view.records) computed.set(p.recordId, fingerprintOf(p, view));
@@ -195,8 +230,16 @@ function linkAll(input: RelinkInput, reason: FullReason, inputHashes: Map<string
     states.set(id, { inputHash: inputHashes.get(id)!, ...computed.get(id)!, component });
   }
   return {
-    mode: 'full', reason, relinked: all, clusters: withinFocus(result.clusters, all), changed: input.records.length, states,
-    statistics: statistics!, drift: 0, corrections, engine: result.stats,
+    mode: 'full',
+    reason,
+    relinked: all,
+    clusters: withinFocus(result.clusters, all),
+    changed: input.records.length,
+    states,
+    statistics: statistics!,
+    drift: 0,
+    corrections,
+    engine: result.stats,
   };
 }
 
@@ -207,7 +250,8 @@ function withinFocus(groups: string[][], focus: ReadonlySet<string>): string[][]
   for (const g of groups) {
     const inside = g.filter((id) => focus.has(id));
     if (inside.length === 0) continue;
-    if (inside.length !== g.length) throw new Error(`incremental linking: a group straddles the re-linked part (${g.join(', ')})`);
+    if (inside.length !== g.length)
+      throw new Error(`incremental linking: a group straddles the re-linked part (${g.join(', ')})`);
     out.push(g);
     for (const id of g) placed.add(id);
   }
@@ -235,9 +279,28 @@ const digest = (text: string) => createHash('sha1').update(text).digest('base64u
 export function inputHash(r: LinkableRecord): string {
   const contacts = [...(r.contacts ?? [])]
     .sort((a, b) => (a.contactId < b.contactId ? -1 : a.contactId > b.contactId ? 1 : 0))
-    .map((c) => [c.contactId, c.firstName ?? null, c.lastName ?? null, c.email ?? null, c.phone ?? null, c.role ?? null]);
-  return digest(JSON.stringify([r.recordId, r.siaeId, r.name, r.siret ?? null, r.siren ?? null, r.naf ?? null, r.communeInsee ?? null,
-    r.postcode ?? null, r.address ?? null, contacts]));
+    .map((c) => [
+      c.contactId,
+      c.firstName ?? null,
+      c.lastName ?? null,
+      c.email ?? null,
+      c.phone ?? null,
+      c.role ?? null,
+    ]);
+  return digest(
+    JSON.stringify([
+      r.recordId,
+      r.siaeId,
+      r.name,
+      r.siret ?? null,
+      r.siren ?? null,
+      r.naf ?? null,
+      r.communeInsee ?? null,
+      r.postcode ?? null,
+      r.address ?? null,
+      contacts,
+    ]),
+  );
 }
 
 /** Numbers the engine interns in the order it meets values: they differ between two runs of the same record. */
@@ -247,7 +310,10 @@ const RUN_LOCAL = new Set(['index', 'ids', 'nameId', 'addressId', 'contactIds', 
 function fingerprintOf(p: PreparedRecord, view: PreparedView): { fingerprint: string; keys: number[] } {
   const keys = [...new Set(view.blockingKeys(p))].sort();
   const features = JSON.stringify(p, (k, v: unknown) => (RUN_LOCAL.has(k) ? undefined : v));
-  return { fingerprint: digest(`${features}\n${keys.join('\n')}`), keys: [...new Set(keys.map(hash32))].sort((a, b) => a - b) };
+  return {
+    fingerprint: digest(`${features}\n${keys.join('\n')}`),
+    keys: [...new Set(keys.map(hash32))].sort((a, b) => a - b),
+  };
 }
 
 /** FNV-1a, as a signed 32-bit integer (a PostgreSQL integer). */

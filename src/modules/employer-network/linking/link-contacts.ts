@@ -13,13 +13,22 @@ interface PreparedContact {
   phone: string | null;
 }
 
-const clean = (s: string | null | undefined) => fold(s ?? '').replace(/[^a-z]+/g, ' ').trim();
+const clean = (s: string | null | undefined) =>
+  fold(s ?? '')
+    .replace(/[^a-z]+/g, ' ')
+    .trim();
 
 /** "Jean-Pierre" / "J.-P." / "Jean" / "" are compatible first names; a typo is allowed in long ones. */
 function firstNamesAgree(a: string, b: string): boolean {
   if (!a || !b || a === b) return true;
-  const ia = a.split(' ').map((w) => w[0]).join('');
-  const ib = b.split(' ').map((w) => w[0]).join('');
+  const ia = a
+    .split(' ')
+    .map((w) => w[0])
+    .join('');
+  const ib = b
+    .split(' ')
+    .map((w) => w[0])
+    .join('');
   if (a.length <= 2 || b.length <= 2) return ia === ib || a[0] === b[0];
   if (a.startsWith(b) || b.startsWith(a)) return true;
   return Math.min(a.length, b.length) >= 4 && editDistance(a, b, 1) <= 1;

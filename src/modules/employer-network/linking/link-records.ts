@@ -41,7 +41,9 @@ function blockingKeys(r: PreparedRecord, globalDf: Map<string, number>): string[
   const places = r.city ? [r.city] : ['none'];
   if (!r.city && r.postcodeCommunes && r.postcodeCommunes.length <= MAX_POSTCODE_TOWNS)
     for (const c of new Set(r.postcodeCommunes.map(cityOf))) if (c) places.push(c);
-  const byRarity = [...r.name.tokens].sort((x, y) => (globalDf.get(x) ?? 0) - (globalDf.get(y) ?? 0) || (x < y ? -1 : 1));
+  const byRarity = [...r.name.tokens].sort(
+    (x, y) => (globalDf.get(x) ?? 0) - (globalDf.get(y) ?? 0) || (x < y ? -1 : 1),
+  );
   const compact = r.name.compact;
   const sorted = compact.length >= 5 ? [...compact].sort().join('') : null;
   for (const place of places) {
@@ -54,7 +56,8 @@ function blockingKeys(r: PreparedRecord, globalDf: Map<string, number>): string[
       }
       // a short word also one letter short, at each letter: two spellings one slip apart ("Ntvia" / "Netvia", "Vdal" /
       // "Vidal") share one of these; a longer word keeps its first or its last four letters
-      if (t.length >= 4 && t.length <= 7) for (let i = 0; i < t.length; i++) keys.push(`t|${place}|${t.slice(0, i)}${t.slice(i + 1)}`);
+      if (t.length >= 4 && t.length <= 7)
+        for (let i = 0; i < t.length; i++) keys.push(`t|${place}|${t.slice(0, i)}${t.slice(i + 1)}`);
     });
     for (const i of r.name.initials) keys.push(`t|${place}|${i}`);
     // the glued name's letters in order: swapped letters and a misplaced hyphen ("Cpalo-g" / "Caplog") leave it as it is
@@ -104,10 +107,12 @@ export function linkRecords(records: readonly LinkableRecord[], options: LinkOpt
 
   markSharedSirets(prepared);
   const globalDf = new Map<string, number>(options.statistics?.documentFrequency ?? []);
-  if (!options.statistics) for (const p of prepared) for (const t of new Set(p.name.tokens)) globalDf.set(t, (globalDf.get(t) ?? 0) + 1);
+  if (!options.statistics)
+    for (const p of prepared) for (const t of new Set(p.name.tokens)) globalDf.set(t, (globalDf.get(t) ?? 0) + 1);
   markMultiSiteNames(prepared, globalDf);
   const statistics = { records: options.statistics?.records ?? n, documentFrequency: globalDf };
-  const focus = options.focus?.({ records: prepared, statistics, blockingKeys: (p) => blockingKeys(p, globalDf) }) ?? null;
+  const focus =
+    options.focus?.({ records: prepared, statistics, blockingKeys: (p) => blockingKeys(p, globalDf) }) ?? null;
   const inFocus = focus ? prepared.map((p) => focus.has(p.recordId)) : null;
   const blocks = new Map<string, number[]>();
   const unplacedBlocks = new Set<number[]>();
@@ -227,7 +232,10 @@ export function linkRecords(records: readonly LinkableRecord[], options: LinkOpt
       const b = indexOf.get(y);
       if (a !== undefined && b !== undefined) joined.union(a, b);
     }
-    result.components = joined.groups().filter((g) => g.length > 1).map((g) => g.map((i) => prepared[i].recordId));
+    result.components = joined
+      .groups()
+      .filter((g) => g.length > 1)
+      .map((g) => g.map((i) => prepared[i].recordId));
   }
   return result;
 }
@@ -281,14 +289,17 @@ function markSharedSirets(prepared: PreparedRecord[]): void {
     if (cities.size > 1) shared = true;
     const located = group.filter((p) => p.address && p.address.words.length > 0).slice(0, 40);
     for (let i = 0; !shared && i < located.length; i++)
-      for (let j = i + 1; !shared && j < located.length; j++) if (addressPoints(located[i].address, located[j].address) <= -4) shared = true;
+      for (let j = i + 1; !shared && j < located.length; j++)
+        if (addressPoints(located[i].address, located[j].address) <= -4) shared = true;
     if (shared) for (const p of group) p.siretShared = true;
   }
 }
 
 /** The two rarest words of a name: what survives most spellings of it. */
 function signature(p: PreparedRecord, globalDf: Map<string, number>): string {
-  const byRarity = [...p.name.tokens].sort((x, y) => (globalDf.get(x) ?? 0) - (globalDf.get(y) ?? 0) || (x < y ? -1 : 1));
+  const byRarity = [...p.name.tokens].sort(
+    (x, y) => (globalDf.get(x) ?? 0) - (globalDf.get(y) ?? 0) || (x < y ? -1 : 1),
+  );
   return byRarity.slice(0, 2).sort().join(' ');
 }
 
@@ -308,7 +319,8 @@ function markMultiSiteNames(prepared: PreparedRecord[], globalDf: Map<string, nu
     const km = `${p.commune}|${sig}`;
     (byCommune.get(km) ?? byCommune.set(km, []).get(km)!).push(p);
   }
-  const multiSite = (group: PreparedRecord[]): boolean => group.length >= 2 && (siretSites(group) >= 2 || addressSites(group) >= 2);
+  const multiSite = (group: PreparedRecord[]): boolean =>
+    group.length >= 2 && (siretSites(group) >= 2 || addressSites(group) >= 2);
   const severalInCity = new Map<string, boolean>();
   for (const [kc, group] of byCity) {
     const several = multiSite(group);
@@ -356,7 +368,8 @@ function markMultiSiteNames(prepared: PreparedRecord[], globalDf: Map<string, nu
     site.confirmed += confirmed;
     site.withSiret.push(...withSiret);
     if (confirmed >= 2 || siretSites(withSiret) >= 2) continue;
-    for (const p of group) if (perCommune.get(p.commune!) === 1 && byCommune.get(`${p.commune}|${sig}`)!.length === 1) p.loneSpelling = true;
+    for (const p of group)
+      if (perCommune.get(p.commune!) === 1 && byCommune.get(`${p.commune}|${sig}`)!.length === 1) p.loneSpelling = true;
   }
   const severalSites = new Map<string, boolean>();
   for (const [sig, site] of sitesOfName) severalSites.set(sig, site.confirmed >= 2 || siretSites(site.withSiret) >= 2);

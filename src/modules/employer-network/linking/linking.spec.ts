@@ -60,7 +60,11 @@ describe('identifiers', () => {
   });
 
   it('reads SIRET and SIREN fields as typed', () => {
-    expect(readSiret('732 829 320 00074', null)).toEqual({ siret: '73282932000074', siretValid: true, siren: '732829320' });
+    expect(readSiret('732 829 320 00074', null)).toEqual({
+      siret: '73282932000074',
+      siretValid: true,
+      siren: '732829320',
+    });
     expect(readSiret('732829320', null)).toEqual({ siret: null, siretValid: false, siren: '732829320' });
     expect(readSiret(null, '732 829 320')).toEqual({ siret: null, siretValid: false, siren: '732829320' });
     expect(readSiret('12', 'abc')).toEqual({ siret: null, siretValid: false, siren: null });
@@ -80,7 +84,15 @@ describe('identifiers', () => {
   });
 
   it('normalises French phones to E.164 and rejects what is not a number', () => {
-    for (const raw of ['06 12 34 56 78', '06.12.34.56.78', '0612345678', '+33 6 12 34 56 78', '+33 (0)6 12 34 56 78', '0033612345678', '612345678'])
+    for (const raw of [
+      '06 12 34 56 78',
+      '06.12.34.56.78',
+      '0612345678',
+      '+33 6 12 34 56 78',
+      '+33 (0)6 12 34 56 78',
+      '0033612345678',
+      '612345678',
+    ])
       expect(toE164(raw)).toBe('+33612345678');
     expect(toE164('+41 22 123 45 67')).toBe('+41221234567');
     expect(toE164('NC')).toBeNull();
@@ -116,9 +128,15 @@ const communes = new Map<string, CommuneLocation>([
 ]);
 
 let counter = 0;
-const rec = (over: Partial<LinkableRecord>): LinkableRecord => ({ recordId: `r${++counter}`, siaeId: `s${counter}`, name: 'X', ...over });
+const rec = (over: Partial<LinkableRecord>): LinkableRecord => ({
+  recordId: `r${++counter}`,
+  siaeId: `s${counter}`,
+  name: 'X',
+  ...over,
+});
 const clusterOf = (result: { clusters: string[][] }, id: string) => result.clusters.find((c) => c.includes(id)) ?? [id];
-const together = (result: { clusters: string[][] }, a: LinkableRecord, b: LinkableRecord) => clusterOf(result, a.recordId).includes(b.recordId);
+const together = (result: { clusters: string[][] }, a: LinkableRecord, b: LinkableRecord) =>
+  clusterOf(result, a.recordId).includes(b.recordId);
 
 describe('linkRecords', () => {
   it('links spellings of one establishment across arrondissement and city codes', () => {
@@ -137,9 +155,19 @@ describe('linkRecords', () => {
   });
 
   it('keeps two agencies of a chain in one city apart, and attaches each record to its own', () => {
-    const s3 = rec({ name: 'Proxi Intérim', communeInsee: '69383', siret: '73282932000074', address: '5 rue Paul Bert' });
+    const s3 = rec({
+      name: 'Proxi Intérim',
+      communeInsee: '69383',
+      siret: '73282932000074',
+      address: '5 rue Paul Bert',
+    });
     const s3b = rec({ name: 'PROXI INTERIM LYON', communeInsee: '69123', address: '5 r. Paul Bert' });
-    const s7 = rec({ name: 'Proxi Intérim', communeInsee: '69387', siret: '73282932000116', address: '40 avenue Jean Jaurès' });
+    const s7 = rec({
+      name: 'Proxi Intérim',
+      communeInsee: '69387',
+      siret: '73282932000116',
+      address: '40 avenue Jean Jaurès',
+    });
     const s7b = rec({ name: 'Proxi-Intérim SAS', communeInsee: '69387', siret: '73282932000116' });
     const r = linkRecords([s3, s3b, s7, s7b], { communes });
     expect(together(r, s3, s3b)).toBe(true);
@@ -148,10 +176,30 @@ describe('linkRecords', () => {
   });
 
   it('does not link a branch to the head office because its SIRET was typed for it', () => {
-    const hq = rec({ name: 'Nexia Nettoyage', communeInsee: '69266', siret: '73282932000074', address: '1 rue de la Gare' });
-    const hq2 = rec({ name: 'NEXIA NETTOYAGE SARL', communeInsee: '69266', siret: '73282932000074', address: '1 rue de la Gare' });
-    const branch = rec({ name: 'Nexia Nettoyage', communeInsee: '69259', siret: '73282932000074', address: '8 boulevard Laurent Gérin' });
-    const branch2 = rec({ name: 'Nexia Nettoyage Vénissieux', communeInsee: '69259', siret: '73282932000116', address: '8 bd Laurent Gerin' });
+    const hq = rec({
+      name: 'Nexia Nettoyage',
+      communeInsee: '69266',
+      siret: '73282932000074',
+      address: '1 rue de la Gare',
+    });
+    const hq2 = rec({
+      name: 'NEXIA NETTOYAGE SARL',
+      communeInsee: '69266',
+      siret: '73282932000074',
+      address: '1 rue de la Gare',
+    });
+    const branch = rec({
+      name: 'Nexia Nettoyage',
+      communeInsee: '69259',
+      siret: '73282932000074',
+      address: '8 boulevard Laurent Gérin',
+    });
+    const branch2 = rec({
+      name: 'Nexia Nettoyage Vénissieux',
+      communeInsee: '69259',
+      siret: '73282932000116',
+      address: '8 bd Laurent Gerin',
+    });
     const r = linkRecords([hq, hq2, branch, branch2], { communes });
     expect(together(r, hq, hq2)).toBe(true);
     expect(together(r, branch, branch2)).toBe(true);
@@ -170,19 +218,37 @@ describe('linkRecords', () => {
   });
 
   it('links contacts by e-mail or phone when the names agree, never colleagues sharing a switchboard', () => {
-    const a = rec({ name: 'Garage du Centre', communeInsee: '69266', contacts: [
-      { contactId: 'a1', firstName: 'Jean-Pierre', lastName: 'GARCIA', email: 'JP.Garcia@garage.fr', phone: '04 78 00 00 00' },
-      { contactId: 'a2', firstName: 'Marie', lastName: 'Durand', email: null, phone: '04 78 00 00 00' },
-    ] });
-    const b = rec({ name: 'Garage du Centre', communeInsee: '69266', contacts: [
-      { contactId: 'b1', firstName: 'J.', lastName: 'Garcia', email: 'jp.garcia@garage.fr', phone: null },
-    ] });
+    const a = rec({
+      name: 'Garage du Centre',
+      communeInsee: '69266',
+      contacts: [
+        {
+          contactId: 'a1',
+          firstName: 'Jean-Pierre',
+          lastName: 'GARCIA',
+          email: 'JP.Garcia@garage.fr',
+          phone: '04 78 00 00 00',
+        },
+        { contactId: 'a2', firstName: 'Marie', lastName: 'Durand', email: null, phone: '04 78 00 00 00' },
+      ],
+    });
+    const b = rec({
+      name: 'Garage du Centre',
+      communeInsee: '69266',
+      contacts: [{ contactId: 'b1', firstName: 'J.', lastName: 'Garcia', email: 'jp.garcia@garage.fr', phone: null }],
+    });
     const r = linkRecords([a, b], { communes });
     expect(r.contactClusters.map((c) => c.sort())).toEqual([['a1', 'b1']]);
   });
 
   it('lets a lone record typed with the neighbouring commune join its establishment, not a second address', () => {
-    const contact = (id: string) => ({ contactId: id, firstName: 'Léa', lastName: 'Roux', email: 'lea.roux@omnihabitat.fr', phone: null });
+    const contact = (id: string) => ({
+      contactId: id,
+      firstName: 'Léa',
+      lastName: 'Roux',
+      email: 'lea.roux@omnihabitat.fr',
+      phone: null,
+    });
     const known = [
       rec({ name: 'Omnihabitat', communeInsee: '69266', address: '76 rue de la Liberté', contacts: [contact('k1')] }),
       rec({ name: 'OMNIHABITAT SARL', communeInsee: '69266', address: '76 r. de la Liberte' }),
@@ -191,7 +257,12 @@ describe('linkRecords', () => {
     // Vénissieux instead of Villeurbanne, no address, one contact in common: its commune alone must not outvote them all
     const lone = rec({ name: 'Omnihabitat', communeInsee: '69259', contacts: [contact('l1')] });
     // …whereas a second street in that commune is a second site
-    const other = rec({ name: 'Omnihabitat', communeInsee: '69259', address: '8 boulevard Laurent Gérin', contacts: [contact('o1')] });
+    const other = rec({
+      name: 'Omnihabitat',
+      communeInsee: '69259',
+      address: '8 boulevard Laurent Gérin',
+      contacts: [contact('o1')],
+    });
     const r = linkRecords([...known, lone], { communes });
     expect(clusterOf(r, lone.recordId).sort()).toEqual([...known, lone].map((x) => x.recordId).sort());
     expect(together(linkRecords([...known, other], { communes }), known[0], other)).toBe(false);
@@ -253,7 +324,11 @@ describe('linkRecords', () => {
   });
 
   it('is deterministic', () => {
-    const rs = [rec({ name: 'A B', communeInsee: '69266' }), rec({ name: 'A  B', communeInsee: '69266' }), rec({ name: 'A-B', communeInsee: '69266' })];
+    const rs = [
+      rec({ name: 'A B', communeInsee: '69266' }),
+      rec({ name: 'A  B', communeInsee: '69266' }),
+      rec({ name: 'A-B', communeInsee: '69266' }),
+    ];
     expect(linkRecords(rs, { communes })).toEqual(linkRecords(rs, { communes }));
   });
 });
@@ -297,8 +372,18 @@ describe('linkRecords: when a name stands for several sites of one town', () => 
   const branch = '73282932000116';
 
   it('does not count a head office SIRET typed for the branch, at the branch address, as a second site', () => {
-    const own = rec({ name: 'Hôtel Boulanger', communeInsee: '69266', siret: branch, address: '139 place du Commerce' });
-    const headOffice = rec({ name: 'HOTEL BOULANGER', communeInsee: '69266', siret: hq, address: '139 pl. du Commerce' });
+    const own = rec({
+      name: 'Hôtel Boulanger',
+      communeInsee: '69266',
+      siret: branch,
+      address: '139 place du Commerce',
+    });
+    const headOffice = rec({
+      name: 'HOTEL BOULANGER',
+      communeInsee: '69266',
+      siret: hq,
+      address: '139 pl. du Commerce',
+    });
     const vague = rec({ name: 'hotel boulanger', communeInsee: '69266' });
     const r = linkRecords([own, headOffice, vague], { communes });
     expect(clusterOf(r, vague.recordId).sort()).toEqual([own, headOffice, vague].map((x) => x.recordId).sort());
@@ -368,7 +453,13 @@ describe('linkRecords: a record without a commune, under a name known at several
 });
 
 describe('linkRecords: contacts shared between records', () => {
-  const hr = (id: string) => ({ contactId: id, firstName: 'Paul', lastName: 'Hardy', email: 'phardy@garage-masson.fr', phone: '04 46 17 44 10' });
+  const hr = (id: string) => ({
+    contactId: id,
+    firstName: 'Paul',
+    lastName: 'Hardy',
+    email: 'phardy@garage-masson.fr',
+    phone: '04 46 17 44 10',
+  });
 
   it('links two records of one town sharing a contact e-mail, however badly the name was typed', () => {
     const a = rec({ name: 'GARGEA MASSON', communeInsee: '69266', contacts: [hr('a1')] });
@@ -377,24 +468,55 @@ describe('linkRecords: contacts shared between records', () => {
   });
 
   it('keeps apart two sites of one company in neighbouring towns although one person is the contact of both', () => {
-    const here = [1, 2].map((i) => rec({ name: 'Garage Masson', communeInsee: '69266', siret: '73282932000074', address: '1 rue de la Gare', contacts: [hr(`h${i}`)] }));
-    const there = [1, 2].map((i) => rec({ name: 'Garage Masson', communeInsee: '69259', siret: '73282932000116', address: '8 boulevard Laurent Gérin', contacts: [hr(`t${i}`)] }));
+    const here = [1, 2].map((i) =>
+      rec({
+        name: 'Garage Masson',
+        communeInsee: '69266',
+        siret: '73282932000074',
+        address: '1 rue de la Gare',
+        contacts: [hr(`h${i}`)],
+      }),
+    );
+    const there = [1, 2].map((i) =>
+      rec({
+        name: 'Garage Masson',
+        communeInsee: '69259',
+        siret: '73282932000116',
+        address: '8 boulevard Laurent Gérin',
+        contacts: [hr(`t${i}`)],
+      }),
+    );
     const r = linkRecords([...here, ...there], { communes });
     expect(together(r, here[0], here[1]) && together(r, there[0], there[1])).toBe(true);
     expect(together(r, here[0], there[0])).toBe(false);
   });
 
   it('does not link two names of one town that share nothing but a web domain', () => {
-    const a = rec({ name: 'Garage Masson', communeInsee: '69266', contacts: [{ contactId: 'd1', lastName: 'Roux', email: 'lroux@masson.fr' }] });
-    const b = rec({ name: 'Carrosserie Dupont', communeInsee: '69266', contacts: [{ contactId: 'd2', lastName: 'Noel', email: 'pnoel@masson.fr' }] });
+    const a = rec({
+      name: 'Garage Masson',
+      communeInsee: '69266',
+      contacts: [{ contactId: 'd1', lastName: 'Roux', email: 'lroux@masson.fr' }],
+    });
+    const b = rec({
+      name: 'Carrosserie Dupont',
+      communeInsee: '69266',
+      contacts: [{ contactId: 'd2', lastName: 'Noel', email: 'pnoel@masson.fr' }],
+    });
     expect(together(linkRecords([a, b], { communes }), a, b)).toBe(false);
   });
 });
 
 describe('linkRecords: SIRETs', () => {
   it('reads two SIRETs that differ by a 0/9 swap, both passing Luhn, as one mistyped, not as two companies', () => {
-    const members = [1, 2].map(() => rec({ name: 'Rossi Plomberie', communeInsee: '69266', siret: '44096873300020', address: '3 rue Racine' }));
-    const swapped = rec({ name: 'ROSSI PLOMBERIE', communeInsee: '69266', siret: '449 068 733 00020', address: '3 r. Racine' });
+    const members = [1, 2].map(() =>
+      rec({ name: 'Rossi Plomberie', communeInsee: '69266', siret: '44096873300020', address: '3 rue Racine' }),
+    );
+    const swapped = rec({
+      name: 'ROSSI PLOMBERIE',
+      communeInsee: '69266',
+      siret: '449 068 733 00020',
+      address: '3 r. Racine',
+    });
     const r = linkRecords([...members, swapped], { communes });
     expect(clusterOf(r, swapped.recordId).sort()).toEqual([...members, swapped].map((x) => x.recordId).sort());
   });

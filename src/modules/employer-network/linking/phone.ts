@@ -27,6 +27,9 @@ export function toE164(raw: string | null | undefined): string | null {
 
 export function normaliseEmail(raw: string | null | undefined): string | null {
   if (!raw) return null;
-  const e = raw.trim().toLowerCase().replace(/^mailto:/, '');
+  const e = raw
+    .trim()
+    .toLowerCase()
+    .replace(/^mailto:/, '');
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e) ? e : null;
 }

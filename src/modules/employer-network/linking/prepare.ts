@@ -54,9 +54,30 @@ export interface PreparedRecord {
   domainIds: number[];
 }
 
-const WEBMAIL = new Set(['gmail.com', 'yahoo.fr', 'yahoo.com', 'hotmail.fr', 'hotmail.com', 'orange.fr', 'wanadoo.fr',
-  'free.fr', 'sfr.fr', 'laposte.net', 'outlook.fr', 'outlook.com', 'live.fr', 'icloud.com', 'neuf.fr', 'bbox.fr',
-  'aol.com', 'msn.com', 'gmx.fr', 'protonmail.com', 'club-internet.fr', 'numericable.fr']);
+const WEBMAIL = new Set([
+  'gmail.com',
+  'yahoo.fr',
+  'yahoo.com',
+  'hotmail.fr',
+  'hotmail.com',
+  'orange.fr',
+  'wanadoo.fr',
+  'free.fr',
+  'sfr.fr',
+  'laposte.net',
+  'outlook.fr',
+  'outlook.com',
+  'live.fr',
+  'icloud.com',
+  'neuf.fr',
+  'bbox.fr',
+  'aol.com',
+  'msn.com',
+  'gmx.fr',
+  'protonmail.com',
+  'club-internet.fr',
+  'numericable.fr',
+]);
 
 /** "49.41A", "4941 a", "4941A" → "4941A"; anything else is unknown. */
 export function normaliseNaf(raw: string | null | undefined): string | null {
@@ -115,7 +136,12 @@ export function prepareRecords(
     for (let k = Math.min(4, name.tokens.length - 1); k >= 1; k--) {
       const suffix = name.tokens.slice(-k).join(' ');
       const towns = townsByName.get(suffix);
-      if (towns?.some((t) => { const c = communes.get(t); return c !== undefined && distanceKm(c, here) <= 20; })) {
+      if (
+        towns?.some((t) => {
+          const c = communes.get(t);
+          return c !== undefined && distanceKm(c, here) <= 20;
+        })
+      ) {
         const kept = name.tokens.slice(0, -k);
         return { tokens: kept, compact: kept.join(''), initials: name.initials };
       }
@@ -123,7 +149,9 @@ export function prepareRecords(
     return name;
   };
   // A branch named after its town ("Proxi Marché Villeurbanne") is the same name as the others in that town.
-  const names = records.map((r, i) => nearbyTownSuffix(withoutTown(normaliseCompanyName(r.name), wordsOfTown(communeOf[i])), communeOf[i]));
+  const names = records.map((r, i) =>
+    nearbyTownSuffix(withoutTown(normaliseCompanyName(r.name), wordsOfTown(communeOf[i])), communeOf[i]),
+  );
   // Document frequency over the set itself: a word is as telling as it is rare among these companies.
   const df = new Map<string, number>();
   for (const n of names) for (const t of new Set(n.tokens)) df.set(t, (df.get(t) ?? 0) + 1);
@@ -146,7 +174,8 @@ export function prepareRecords(
     // A mistyped NIC leaves a valid SIREN in front: keep it as company-level evidence.
     if (!siren && ids.siret && isValidSiren(ids.siret.slice(0, 9))) siren = ids.siret.slice(0, 9);
     const commune = communeOf[index];
-    const postcodeCommunes = commune === null && r.postcode ? (postcodeToCommunes.get(digitsOnly(r.postcode)) ?? null) : null;
+    const postcodeCommunes =
+      commune === null && r.postcode ? (postcodeToCommunes.get(digitsOnly(r.postcode)) ?? null) : null;
     const city = cityOf(commune);
     const loc = (commune && communes?.get(commune)) || (city && communes?.get(city)) || null;
     const emails: string[] = [];

@@ -21,7 +21,8 @@ const NAME_Y = [-6, -3, 0, 2, 4];
 /** Piecewise-linear map of the name similarity to log-odds-like points. */
 function namePoints(sim: number): number {
   for (let i = 1; i < NAME_X.length; i++) {
-    if (sim <= NAME_X[i]) return NAME_Y[i - 1] + ((sim - NAME_X[i - 1]) * (NAME_Y[i] - NAME_Y[i - 1])) / (NAME_X[i] - NAME_X[i - 1]);
+    if (sim <= NAME_X[i])
+      return NAME_Y[i - 1] + ((sim - NAME_X[i - 1]) * (NAME_Y[i] - NAME_Y[i - 1])) / (NAME_X[i] - NAME_X[i - 1]);
   }
   return NAME_Y[NAME_Y.length - 1];
 }
@@ -133,7 +134,11 @@ function identifierPoints(a: PreparedRecord, b: PreparedRecord, samePlace: boole
     }
     if (siretTypoOf(a.siret, b.siret)) return samePlace ? 3 : 1;
     // one is mistyped: if the SIREN parts are (nearly) equal, the NICs name two establishments of one company
-    if (a.siret.slice(0, 9) === b.siret.slice(0, 9) || siretTypoOf(a.siret.slice(0, 9) + '00000', b.siret.slice(0, 9) + '00000')) return -2;
+    if (
+      a.siret.slice(0, 9) === b.siret.slice(0, 9) ||
+      siretTypoOf(a.siret.slice(0, 9) + '00000', b.siret.slice(0, 9) + '00000')
+    )
+      return -2;
   }
   if (a.siren && b.siren) return a.siren === b.siren ? 0.5 : -6;
   return 0;
@@ -167,8 +172,12 @@ export function scorePair(a: PreparedRecord, b: PreparedRecord, table: TokenTabl
   const siteA = a.commune ? a.city : a.postcodeSite;
   const samePostcodeSite = unplaced && siteA !== null && siteA === (b.commune ? b.city : b.postcodeSite);
   const multiSite = unplaced
-    ? samePostcodeSite ? a.multiSiteCity || b.multiSiteCity : a.multiSiteName || b.multiSiteName
-    : a.commune === b.commune ? a.multiSiteCommune || b.multiSiteCommune : a.multiSiteCity || b.multiSiteCity;
+    ? samePostcodeSite
+      ? a.multiSiteCity || b.multiSiteCity
+      : a.multiSiteName || b.multiSiteName
+    : a.commune === b.commune
+      ? a.multiSiteCommune || b.multiSiteCommune
+      : a.multiSiteCity || b.multiSiteCity;
   if (multiSite && nameAndPlace > MULTI_SITE_CAP) nameAndPlace = MULTI_SITE_CAP;
   return nameAndPlace + facts.total - facts.place;
 }

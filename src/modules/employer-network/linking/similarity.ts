@@ -9,7 +9,8 @@ export function tokenSimilarity(a: string, b: string): number {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (short.length >= 3 && short.length <= 0.7 * long.length && long.startsWith(short)) return 0.85;
   // an abbreviation by skipped letters ("Ntt" / "nettoyage", "Cov" / "couverture"): its letters in order in the word
-  if (short.length >= 3 && short.length <= 0.5 * long.length && short[0] === long[0] && isSubsequence(short, long)) return 0.7;
+  if (short.length >= 3 && short.length <= 0.5 * long.length && short[0] === long[0] && isSubsequence(short, long))
+    return 0.7;
   if (short.length < 4) return 0;
   // a mistyped abbreviation ("Plmb." / "plomberie", "Tansp." / "transport"): one slip from a prefix of the long word
   if (short.length <= 0.7 * long.length && short[0] === long[0] && typoOfPrefix(short, long)) return 0.75;
@@ -26,7 +27,8 @@ function isSubsequence(short: string, long: string): boolean {
 }
 
 function typoOfPrefix(short: string, long: string): boolean {
-  for (let len = short.length - 1; len <= short.length + 1; len++) if (editDistance(short, long.slice(0, len), 1) <= 1) return true;
+  for (let len = short.length - 1; len <= short.length + 1; len++)
+    if (editDistance(short, long.slice(0, len), 1) <= 1) return true;
   return false;
 }
 

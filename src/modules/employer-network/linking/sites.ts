@@ -38,7 +38,8 @@ export function siretSites(records: readonly PreparedRecord[]): number {
     for (let j = i + 1; j < sirets.length; j++) {
       const [x, y] = [sirets[i], sirets[j]];
       if (uf.find(i) === uf.find(j)) continue;
-      if (siretTypoOf(x, y) || (x.slice(0, 9) === y.slice(0, 9) && sameSite(bySiret.get(x)!, bySiret.get(y)!))) uf.union(i, j);
+      if (siretTypoOf(x, y) || (x.slice(0, 9) === y.slice(0, 9) && sameSite(bySiret.get(x)!, bySiret.get(y)!)))
+        uf.union(i, j);
     }
   }
   return uf.groups().length;
@@ -69,6 +70,7 @@ export function addressSites(records: readonly PreparedRecord[]): number {
   if (distinct.length < 2) return distinct.length;
   const uf = new UnionFind(distinct.length);
   for (let i = 0; i < distinct.length; i++)
-    for (let j = i + 1; j < distinct.length; j++) if (addressPoints(distinct[i].address, distinct[j].address) > -4) uf.union(i, j);
+    for (let j = i + 1; j < distinct.length; j++)
+      if (addressPoints(distinct[i].address, distinct[j].address) > -4) uf.union(i, j);
   return uf.groups().length;
 }

@@ -1,7 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsDefined, IsObject } from 'class-validator';
 
-const overridesExample = { contractEnd: { max: 10, windowDays: 120 }, accommodations: { excludeWhenFrenchNotAccepted: false } };
+const overridesExample = {
+  contractEnd: { max: 10, windowDays: 120 },
+  accommodations: { excludeWhenFrenchNotAccepted: false },
+};
 
 /**
  * Le corps de `PUT /api/collectives/:collectiveId/matching-weights`. Les pondérations sont un objet libre pour le

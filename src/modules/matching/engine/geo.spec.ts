@@ -15,7 +15,9 @@ describe('boundingBox', () => {
           const r = (km * fraction) / 6378.168;
           const φ1 = (lat * Math.PI) / 180;
           const φ2 = Math.asin(Math.sin(φ1) * Math.cos(r) + Math.cos(φ1) * Math.sin(r) * Math.cos(bearing));
-          const λ2 = (lon * Math.PI) / 180 + Math.atan2(Math.sin(bearing) * Math.sin(r) * Math.cos(φ1), Math.cos(r) - Math.sin(φ1) * Math.sin(φ2));
+          const λ2 =
+            (lon * Math.PI) / 180 +
+            Math.atan2(Math.sin(bearing) * Math.sin(r) * Math.cos(φ1), Math.cos(r) - Math.sin(φ1) * Math.sin(φ2));
           const p = { lat: (φ2 * 180) / Math.PI, lon: (λ2 * 180) / Math.PI };
           if (!withinRadiusKm(haversineKm(lat, lon, p.lat, p.lon), km)) return;
           const box = boundingBox(lat, lon, km);

@@ -43,7 +43,8 @@ export function boundingBox(lat: number, lon: number, km: number): LatLonBox {
   const slack = 1e-9 + r * deg * 1e-9;
   const minLat = lat - r * deg - slack;
   const maxLat = lat + r * deg + slack;
-  if (minLat <= -90 || maxLat >= 90) return { minLat: Math.max(-90, minLat), maxLat: Math.min(90, maxLat), minLon: -180, maxLon: 180 };
+  if (minLat <= -90 || maxLat >= 90)
+    return { minLat: Math.max(-90, minLat), maxLat: Math.min(90, maxLat), minLon: -180, maxLon: 180 };
   const dLon = Math.asin(Math.min(1, Math.sin(r) / Math.cos(lat / deg))) * deg + slack;
   const minLon = lon - dLon;
   const maxLon = lon + dLon;

@@ -32,8 +32,15 @@ export const JOB_DATING_WEIGHTS = Object.freeze({
   priority: Object.freeze({ base: 150, match: 80, employerAsked: 40, candidateWished: 30 }),
 });
 
-export function pairWeightForJobDating({ matchScore, employerAsked, candidateWished, priority }: JobDatingPairSignals): number {
+export function pairWeightForJobDating({
+  matchScore,
+  employerAsked,
+  candidateWished,
+  priority,
+}: JobDatingPairSignals): number {
   const w = priority ? JOB_DATING_WEIGHTS.priority : JOB_DATING_WEIGHTS.ordinary;
   const m = Number.isFinite(matchScore) ? Math.min(1, Math.max(0, matchScore)) : 0;
-  return w.base + Math.round(w.match * m) + (employerAsked ? w.employerAsked : 0) + (candidateWished ? w.candidateWished : 0);
+  return (
+    w.base + Math.round(w.match * m) + (employerAsked ? w.employerAsked : 0) + (candidateWished ? w.candidateWished : 0)
+  );
 }

@@ -1,4 +1,9 @@
-import { defaultMatchingWeights, InvalidMatchingWeightsError, mergeWeights, type MatchingWeights } from './matching-weights';
+import {
+  defaultMatchingWeights,
+  InvalidMatchingWeightsError,
+  mergeWeights,
+  type MatchingWeights,
+} from './matching-weights';
 
 function issuesOf(overrides: unknown): { path: string; message: string }[] {
   try {
@@ -13,7 +18,15 @@ function issuesOf(overrides: unknown): { path: string; message: string }[] {
 describe('matching weights', () => {
   it('defaults add up to 100 points for a perfect match and respect their own rules', () => {
     const w = defaultMatchingWeights;
-    expect(w.job.sameFiche + w.skills.max + w.softSkills.max + w.distance.max + w.availability.max + w.workTime.max + w.contractEnd.max).toBe(100);
+    expect(
+      w.job.sameFiche +
+        w.skills.max +
+        w.softSkills.max +
+        w.distance.max +
+        w.availability.max +
+        w.workTime.max +
+        w.contractEnd.max,
+    ).toBe(100);
     expect(mergeWeights({})).toEqual(w);
     expect(w.job.sameFiche).toBeGreaterThan(w.job.relatedMax);
     expect(w.job.relatedMax).toBeGreaterThan(w.job.sameDomain);
@@ -31,12 +44,18 @@ describe('matching weights', () => {
   });
 
   it('refuses negative, infinite or non-numeric weights and unknown keys, in French', () => {
-    expect(issuesOf({ distance: { max: -1 } })).toEqual([{ path: 'distance.max', message: 'doit être positif ou nul' }]);
-    expect(issuesOf({ skills: { max: Number.POSITIVE_INFINITY } })).toEqual([{ path: 'skills.max', message: 'doit être un nombre fini' }]);
+    expect(issuesOf({ distance: { max: -1 } })).toEqual([
+      { path: 'distance.max', message: 'doit être positif ou nul' },
+    ]);
+    expect(issuesOf({ skills: { max: Number.POSITIVE_INFINITY } })).toEqual([
+      { path: 'skills.max', message: 'doit être un nombre fini' },
+    ]);
     expect(issuesOf({ skills: { max: Number.NaN } })[0].message).toBe('doit être un nombre fini');
     expect(issuesOf({ skills: { max: '12' } })[0].message).toBe('doit être un nombre fini');
     expect(issuesOf({ distanse: { max: 1 } })).toEqual([{ path: 'distanse', message: 'est une clé inconnue' }]);
-    expect(issuesOf({ accommodations: { excludeWhenFrenchNotAccepted: 'oui' } })[0].message).toBe('doit être vrai ou faux');
+    expect(issuesOf({ accommodations: { excludeWhenFrenchNotAccepted: 'oui' } })[0].message).toBe(
+      'doit être vrai ou faux',
+    );
     expect(issuesOf({ job: 3 })).toEqual([{ path: 'job', message: 'doit être un objet' }]);
     expect(issuesOf([])).toEqual([{ path: '(racine)', message: 'doit être un objet' }]);
   });
@@ -44,9 +63,15 @@ describe('matching weights', () => {
   it('refuses configurations that would break the ranking guarantees', () => {
     expect(issuesOf({ job: { relatedMax: 40 } }).map((i) => i.path)).toEqual(['job.relatedMax']);
     expect(issuesOf({ job: { sameDomain: 30 } }).map((i) => i.path)).toEqual(['job.sameDomain']);
-    expect(issuesOf({ skills: { evidence: { declared: 0.9 } } }).map((i) => i.path)).toEqual(['skills.evidence.declared']);
-    expect(issuesOf({ skills: { evidence: { observed: 1, certified: 0.9 } } }).map((i) => i.path)).toEqual(['skills.evidence.observed']);
-    expect(issuesOf({ skills: { evidence: { certified: 2 } } }).map((i) => i.path)).toEqual(['skills.evidence.certified']);
+    expect(issuesOf({ skills: { evidence: { declared: 0.9 } } }).map((i) => i.path)).toEqual([
+      'skills.evidence.declared',
+    ]);
+    expect(issuesOf({ skills: { evidence: { observed: 1, certified: 0.9 } } }).map((i) => i.path)).toEqual([
+      'skills.evidence.observed',
+    ]);
+    expect(issuesOf({ skills: { evidence: { certified: 2 } } }).map((i) => i.path)).toEqual([
+      'skills.evidence.certified',
+    ]);
     expect(issuesOf({ workTime: { flexible: 6 } }).map((i) => i.path)).toEqual(['workTime.flexible']);
   });
 
@@ -58,11 +83,15 @@ describe('matching weights', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(InvalidMatchingWeightsError);
-    expect((error as Error).message).toBe('Pondérations de matching invalides : softSkills.max doit être un nombre fini ; distance.max doit être positif ou nul');
+    expect((error as Error).message).toBe(
+      'Pondérations de matching invalides : softSkills.max doit être un nombre fini ; distance.max doit être positif ou nul',
+    );
   });
 
   it('accepts all-zero weights (a collective may switch a component off)', () => {
-    const zero = JSON.parse(JSON.stringify(defaultMatchingWeights, (_k, v: unknown) => (typeof v === 'number' ? 0 : v))) as MatchingWeights;
+    const zero = JSON.parse(
+      JSON.stringify(defaultMatchingWeights, (_k, v: unknown) => (typeof v === 'number' ? 0 : v)),
+    ) as MatchingWeights;
     expect(mergeWeights(zero).job.sameFiche).toBe(0);
   });
 });

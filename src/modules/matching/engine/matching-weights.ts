@@ -110,7 +110,10 @@ export class InvalidMatchingWeightsError extends Error {
  * and ≥ 0, unknown keys refused (a typo must not silently keep a default), and the orders the ranking's guarantees rest
  * on (same fiche ≥ related ≥ domain; certified ≥ observed ≥ declared). Returns a new frozen object.
  */
-export function mergeWeights(overrides: MatchingWeightsOverrides | unknown = {}, base: MatchingWeights = defaultMatchingWeights): MatchingWeights {
+export function mergeWeights(
+  overrides: MatchingWeightsOverrides | unknown = {},
+  base: MatchingWeights = defaultMatchingWeights,
+): MatchingWeights {
   const issues: WeightIssue[] = [];
   const merged = mergeNode(base as unknown as Node, overrides ?? {}, '', issues) as unknown as MatchingWeights;
   if (issues.length === 0) checkOrders(merged, issues);
@@ -128,7 +131,8 @@ function mergeNode(base: Node, override: unknown, path: string, issues: WeightIs
   }
   const given = override as Record<string, unknown>;
   for (const key of Object.keys(given)) {
-    if (!Object.prototype.hasOwnProperty.call(base, key)) issues.push({ path: join(path, key), message: 'est une clé inconnue' });
+    if (!Object.prototype.hasOwnProperty.call(base, key))
+      issues.push({ path: join(path, key), message: 'est une clé inconnue' });
   }
   for (const [key, baseValue] of Object.entries(base)) {
     const p = join(path, key);
@@ -139,11 +143,16 @@ function mergeNode(base: Node, override: unknown, path: string, issues: WeightIs
       out[key] = mergeNode(baseValue, value, p, issues);
     } else if (typeof baseValue === 'boolean') {
       if (typeof value === 'boolean') out[key] = value;
-      else { issues.push({ path: p, message: 'doit être vrai ou faux' }); out[key] = baseValue; }
+      else {
+        issues.push({ path: p, message: 'doit être vrai ou faux' });
+        out[key] = baseValue;
+      }
     } else if (typeof value !== 'number' || !Number.isFinite(value)) {
-      issues.push({ path: p, message: 'doit être un nombre fini' }); out[key] = baseValue;
+      issues.push({ path: p, message: 'doit être un nombre fini' });
+      out[key] = baseValue;
     } else if (value < 0) {
-      issues.push({ path: p, message: 'doit être positif ou nul' }); out[key] = baseValue;
+      issues.push({ path: p, message: 'doit être positif ou nul' });
+      out[key] = baseValue;
     } else {
       out[key] = value;
     }
@@ -153,13 +162,34 @@ function mergeNode(base: Node, override: unknown, path: string, issues: WeightIs
 
 function checkOrders(w: MatchingWeights, issues: WeightIssue[]): void {
   const { job, skills, workTime } = w;
-  if (job.relatedMax > job.sameFiche) issues.push({ path: 'job.relatedMax', message: 'ne doit pas dépasser job.sameFiche (même fiche ROME ≥ fiche connexe)' });
-  if (job.sameDomain > job.relatedMax) issues.push({ path: 'job.sameDomain', message: 'ne doit pas dépasser job.relatedMax (fiche connexe ≥ même domaine)' });
+  if (job.relatedMax > job.sameFiche)
+    issues.push({
+      path: 'job.relatedMax',
+      message: 'ne doit pas dépasser job.sameFiche (même fiche ROME ≥ fiche connexe)',
+    });
+  if (job.sameDomain > job.relatedMax)
+    issues.push({
+      path: 'job.sameDomain',
+      message: 'ne doit pas dépasser job.relatedMax (fiche connexe ≥ même domaine)',
+    });
   const e = skills.evidence;
-  if (e.certified > 1) issues.push({ path: 'skills.evidence.certified', message: 'doit être au plus 1 (part des points de la compétence)' });
-  if (e.observed > e.certified) issues.push({ path: 'skills.evidence.observed', message: 'ne doit pas dépasser skills.evidence.certified (certifiée ≥ observée)' });
-  if (e.declared > e.observed) issues.push({ path: 'skills.evidence.declared', message: 'ne doit pas dépasser skills.evidence.observed (observée ≥ déclarée)' });
-  if (workTime.flexible > workTime.max) issues.push({ path: 'workTime.flexible', message: 'ne doit pas dépasser workTime.max' });
+  if (e.certified > 1)
+    issues.push({
+      path: 'skills.evidence.certified',
+      message: 'doit être au plus 1 (part des points de la compétence)',
+    });
+  if (e.observed > e.certified)
+    issues.push({
+      path: 'skills.evidence.observed',
+      message: 'ne doit pas dépasser skills.evidence.certified (certifiée ≥ observée)',
+    });
+  if (e.declared > e.observed)
+    issues.push({
+      path: 'skills.evidence.declared',
+      message: 'ne doit pas dépasser skills.evidence.observed (observée ≥ déclarée)',
+    });
+  if (workTime.flexible > workTime.max)
+    issues.push({ path: 'workTime.flexible', message: 'ne doit pas dépasser workTime.max' });
 }
 
 const join = (path: string, key: string): string => (path ? `${path}.${key}` : key);

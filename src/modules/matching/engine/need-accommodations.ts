@@ -12,9 +12,15 @@
 import type { Accommodation } from '../../employer-network/employer-network-vocabulary';
 import type { DrivingLicence, NeedSnapshot } from './types';
 
-export type NeedAccommodationFields = Pick<NeedSnapshot, 'acceptsBeginnerFrench' | 'acceptsPartTime' | 'requiredDrivingLicences'>;
+export type NeedAccommodationFields = Pick<
+  NeedSnapshot,
+  'acceptsBeginnerFrench' | 'acceptsPartTime' | 'requiredDrivingLicences'
+>;
 
-export function needAccommodationFields(accommodations: readonly Accommodation[], licenceIfRequired: readonly DrivingLicence[] = ['B']): NeedAccommodationFields {
+export function needAccommodationFields(
+  accommodations: readonly Accommodation[],
+  licenceIfRequired: readonly DrivingLicence[] = ['B'],
+): NeedAccommodationFields {
   return {
     acceptsBeginnerFrench: accommodations.includes('beginner_french'),
     acceptsPartTime: accommodations.includes('part_time'),

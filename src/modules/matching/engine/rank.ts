@@ -3,7 +3,17 @@
  * total order on (score desc, id asc), so it depends neither on the input order nor on how the caller pages it.
  */
 import { dayNumber } from './dates';
-import { explainPrepared, maxCents, newSheet, prepareCandidate, prepareNeed, scoreCents, scoreOf, type PreparedCandidate, type PreparedNeed } from './score-pair';
+import {
+  explainPrepared,
+  maxCents,
+  newSheet,
+  prepareCandidate,
+  prepareNeed,
+  scoreCents,
+  scoreOf,
+  type PreparedCandidate,
+  type PreparedNeed,
+} from './score-pair';
 import type { CandidateSnapshot, MatchingContext, MatchResult, MatchScore, NeedSnapshot } from './types';
 
 export interface RankOptions {
@@ -24,26 +34,65 @@ export interface Ranking<T extends MatchScore = MatchResult> {
   excludedCount: number;
 }
 
-export function rankCandidatesForNeed(need: NeedSnapshot, candidates: readonly CandidateSnapshot[], ctx: MatchingContext, options: RankOptions = {}): Ranking {
+export function rankCandidatesForNeed(
+  need: NeedSnapshot,
+  candidates: readonly CandidateSnapshot[],
+  ctx: MatchingContext,
+  options: RankOptions = {},
+): Ranking {
   assertUniqueIds(candidates, 'candidat');
   const n = prepareNeed(need);
-  return rank(candidates.map(prepareCandidate), (c) => c.snapshot.id, () => n, (c) => c, ctx, options, explainPrepared);
+  return rank(
+    candidates.map(prepareCandidate),
+    (c) => c.snapshot.id,
+    () => n,
+    (c) => c,
+    ctx,
+    options,
+    explainPrepared,
+  );
 }
 
-export function rankNeedsForCandidate(candidate: CandidateSnapshot, needs: readonly NeedSnapshot[], ctx: MatchingContext, options: RankOptions = {}): Ranking {
+export function rankNeedsForCandidate(
+  candidate: CandidateSnapshot,
+  needs: readonly NeedSnapshot[],
+  ctx: MatchingContext,
+  options: RankOptions = {},
+): Ranking {
   assertUniqueIds(needs, 'besoin');
   const c = prepareCandidate(candidate);
-  return rank(needs.map(prepareNeed), (n) => n.snapshot.id, (n) => n, () => c, ctx, options, explainPrepared);
+  return rank(
+    needs.map(prepareNeed),
+    (n) => n.snapshot.id,
+    (n) => n,
+    () => c,
+    ctx,
+    options,
+    explainPrepared,
+  );
 }
 
 /**
  * The same ranking without the reasons: for a list that shows scores only (the pooled companies of a candidate), where
  * building a thousand explanations would cost more than scoring them. Same order, same figures as `rankNeedsForCandidate`.
  */
-export function rankNeedScoresForCandidate(candidate: CandidateSnapshot, needs: readonly NeedSnapshot[], ctx: MatchingContext, options: RankOptions = {}): Ranking<MatchScore> {
+export function rankNeedScoresForCandidate(
+  candidate: CandidateSnapshot,
+  needs: readonly NeedSnapshot[],
+  ctx: MatchingContext,
+  options: RankOptions = {},
+): Ranking<MatchScore> {
   assertUniqueIds(needs, 'besoin');
   const c = prepareCandidate(candidate);
-  return rank(needs.map(prepareNeed), (n) => n.snapshot.id, (n) => n, () => c, ctx, options, null);
+  return rank(
+    needs.map(prepareNeed),
+    (n) => n.snapshot.id,
+    (n) => n,
+    () => c,
+    ctx,
+    options,
+    null,
+  );
 }
 
 /** Best first; equal scores by id (code-unit order, not locale order, so every machine agrees). */
@@ -92,7 +141,15 @@ function rank<T, R extends MatchScore>(
   return {
     items: explain
       ? page.map((i) => explain(candidateOf(items[i]), needOf(items[i]), ctx, today))
-      : (page.map((i) => scoreOf(candidateOf(items[i]), needOf(items[i]), cents[i], maxCents(needOf(items[i]), ctx.weights), distances[i])) as R[]),
+      : (page.map((i) =>
+          scoreOf(
+            candidateOf(items[i]),
+            needOf(items[i]),
+            cents[i],
+            maxCents(needOf(items[i]), ctx.weights),
+            distances[i],
+          ),
+        ) as R[]),
     total: kept.length,
     excludedCount,
   };

@@ -32,14 +32,21 @@ describe('job component', () => {
     expect(points(score('N1103', 'N1105'), 'job')).toBeCloseTo(14 + 14 * 0.9, 2);
     // Only N1105 → ... is unknown; K2204 → N1105 is known, so a candidate aiming at N1105 for a K2204 need uses it.
     expect(points(score('N1105', 'K2204'), 'job')).toBeCloseTo(14 + 14 * 0.42, 2);
-    const direct = relatedJobsFromRows([{ ficheCode: 'A', relatedCode: 'B', score: 0.3 }, { ficheCode: 'B', relatedCode: 'A', score: 0.7 }]);
+    const direct = relatedJobsFromRows([
+      { ficheCode: 'A', relatedCode: 'B', score: 0.3 },
+      { ficheCode: 'B', relatedCode: 'A', score: 0.7 },
+    ]);
     expect(direct.score('A', 'B')).toBe(0.3);
     expect(direct.score('B', 'A')).toBe(0.7);
     expect(() => relatedJobsFromRows([{ ficheCode: 'A', relatedCode: 'B', score: 1.2 }])).toThrow(RangeError);
   });
 
   it('takes the best of several target jobs, whatever their order', () => {
-    const jobs = [{ ogrCode: '1', ficheCode: 'G1603' }, { ogrCode: '2', ficheCode: 'K2201' }, { ogrCode: '3', ficheCode: 'K2204' }];
+    const jobs = [
+      { ogrCode: '1', ficheCode: 'G1603' },
+      { ogrCode: '2', ficheCode: 'K2201' },
+      { ogrCode: '3', ficheCode: 'K2204' },
+    ];
     const a = scorePair(candidate({ targetJobs: jobs }), need(), ctx);
     const b = scorePair(candidate({ targetJobs: [...jobs].reverse() }), need(), ctx);
     expect(points(a, 'job')).toBe(35);
@@ -51,13 +58,17 @@ describe('skills components', () => {
   const needSkills = need({ skills: ['Soudure', "Conduite d'engins", 'Caisse', 'Cariste'] });
 
   it('counts the share of the asked skills, weighted by evidence', () => {
-    const r = scorePair(candidate({
-      skills: [
-        { label: 'soudure', evidenceLevel: 'certified' },
-        { label: 'Conduite des engins', evidenceLevel: 'observed' },
-        { label: 'CAISSE', evidenceLevel: 'declared' },
-      ],
-    }), needSkills, ctx);
+    const r = scorePair(
+      candidate({
+        skills: [
+          { label: 'soudure', evidenceLevel: 'certified' },
+          { label: 'Conduite des engins', evidenceLevel: 'observed' },
+          { label: 'CAISSE', evidenceLevel: 'declared' },
+        ],
+      }),
+      needSkills,
+      ctx,
+    );
     expect(points(r, 'skills')).toBeCloseTo((25 * (1 + 0.85 + 0.4)) / 4, 2);
     expect(reason(r, 'skills')).toBe(
       "3 compétences sur 4 demandées ; acquises : Soudure (certifiée), Conduite d'engins (observée en situation de travail) et Caisse (déclarée) ; manquantes : Cariste.",
@@ -65,7 +76,16 @@ describe('skills components', () => {
   });
 
   it('keeps the best evidence when a skill is listed twice', () => {
-    const r = scorePair(candidate({ skills: [{ label: 'Cariste', evidenceLevel: 'observed' }, { label: 'cariste', evidenceLevel: 'declared' }] }), need({ skills: ['Cariste'] }), ctx);
+    const r = scorePair(
+      candidate({
+        skills: [
+          { label: 'Cariste', evidenceLevel: 'observed' },
+          { label: 'cariste', evidenceLevel: 'declared' },
+        ],
+      }),
+      need({ skills: ['Cariste'] }),
+      ctx,
+    );
     expect(points(r, 'skills')).toBe(21.25);
   });
 
@@ -82,7 +102,11 @@ describe('skills components', () => {
   });
 
   it('rewards the soft skills the employer asked for', () => {
-    const r = scorePair(candidate({ softSkills: ['ponctualite', 'autonomie'] }), need({ softSkills: ['ponctualite', 'rigueur', 'ponctualite'] }), ctx);
+    const r = scorePair(
+      candidate({ softSkills: ['ponctualite', 'autonomie'] }),
+      need({ softSkills: ['ponctualite', 'rigueur', 'ponctualite'] }),
+      ctx,
+    );
     expect(points(r, 'softSkills')).toBe(3);
     expect(reason(r, 'softSkills')).toBe('Savoir-être demandés présents : Ponctualité (1 sur 2).');
   });
@@ -117,7 +141,12 @@ describe('distance component', () => {
   it('excludes beyond the mobility radius, with the distance in the reason', () => {
     const r = scorePair(candidate({ mobilityRadiusKm: 20 }), need({ location: VIENNE }), ctx);
     expect(r.excluded).toBe(true);
-    expect(r.exclusions).toEqual([{ code: 'beyond_mobility_radius', reason: 'Lieu de travail à 26,1 km, au-delà du rayon de mobilité de 20 km (voiture).' }]);
+    expect(r.exclusions).toEqual([
+      {
+        code: 'beyond_mobility_radius',
+        reason: 'Lieu de travail à 26,1 km, au-delà du rayon de mobilité de 20 km (voiture).',
+      },
+    ]);
     expect(scorePair(candidate({ mobilityRadiusKm: 27 }), need({ location: VIENNE }), ctx).excluded).toBe(false);
   });
 
@@ -137,11 +166,19 @@ describe('distance component', () => {
 describe('accommodations', () => {
   it('excludes a candidate without the required licence, and accepts heavier categories for B', () => {
     const r = scorePair(candidate({ drivingLicences: [] }), need({ requiredDrivingLicences: ['B'] }), ctx);
-    expect(r.exclusions).toEqual([{ code: 'driving_licence_required', reason: "Permis B exigé par l'employeur, non détenu par le candidat." }]);
-    expect(scorePair(candidate({ drivingLicences: ['CE'] }), need({ requiredDrivingLicences: ['B'] }), ctx).excluded).toBe(false);
-    expect(scorePair(candidate({ drivingLicences: ['B'] }), need({ requiredDrivingLicences: ['C', 'CE'] }), ctx).exclusions[0].reason)
-      .toBe("Permis C ou permis CE exigé par l'employeur, non détenu par le candidat.");
-    expect(scorePair(candidate({ drivingLicences: ['CACES'] }), need({ requiredDrivingLicences: ['B'] }), ctx).excluded).toBe(true);
+    expect(r.exclusions).toEqual([
+      { code: 'driving_licence_required', reason: "Permis B exigé par l'employeur, non détenu par le candidat." },
+    ]);
+    expect(
+      scorePair(candidate({ drivingLicences: ['CE'] }), need({ requiredDrivingLicences: ['B'] }), ctx).excluded,
+    ).toBe(false);
+    expect(
+      scorePair(candidate({ drivingLicences: ['B'] }), need({ requiredDrivingLicences: ['C', 'CE'] }), ctx)
+        .exclusions[0].reason,
+    ).toBe("Permis C ou permis CE exigé par l'employeur, non détenu par le candidat.");
+    expect(
+      scorePair(candidate({ drivingLicences: ['CACES'] }), need({ requiredDrivingLicences: ['B'] }), ctx).excluded,
+    ).toBe(true);
   });
 
   it('excludes FLE beginners and reading/writing difficulties when the need does not accept them', () => {
@@ -153,10 +190,20 @@ describe('accommodations', () => {
     const fluent = candidate({ frenchAsForeignLanguage: true, languages: [{ language: 'fr', level: 'B1' }] });
     expect(scorePair(fluent, need({ acceptsBeginnerFrench: false }), ctx).excluded).toBe(false);
     // No French level recorded: treated as a beginner (the safe side for the employer's rule).
-    expect(scorePair(candidate({ frenchAsForeignLanguage: true, languages: [] }), need({ acceptsBeginnerFrench: false }), ctx).excluded).toBe(true);
+    expect(
+      scorePair(
+        candidate({ frenchAsForeignLanguage: true, languages: [] }),
+        need({ acceptsBeginnerFrench: false }),
+        ctx,
+      ).excluded,
+    ).toBe(true);
     const literacy = candidate({ literacyDifficulty: true });
-    expect(scorePair(literacy, need({ acceptsBeginnerFrench: false }), ctx).exclusions.map((e) => e.code)).toEqual(['reading_writing_not_accepted']);
-    expect(scorePair(literacy, need({ acceptsBeginnerFrench: false, acceptsReadingWritingDifficulty: true }), ctx).excluded).toBe(false);
+    expect(scorePair(literacy, need({ acceptsBeginnerFrench: false }), ctx).exclusions.map((e) => e.code)).toEqual([
+      'reading_writing_not_accepted',
+    ]);
+    expect(
+      scorePair(literacy, need({ acceptsBeginnerFrench: false, acceptsReadingWritingDifficulty: true }), ctx).excluded,
+    ).toBe(false);
   });
 
   it('penalises once instead, when the collective chose to', () => {
@@ -173,24 +220,49 @@ describe('accommodations', () => {
 
 describe('availability, working time and contract end', () => {
   it('gives full availability points on time and loses them linearly over the grace period', () => {
-    expect(points(scorePair(candidate({ availableFrom: '2027-03-10' }), need({ startDate: '2027-03-15' }), ctx), 'availability')).toBe(7);
+    expect(
+      points(
+        scorePair(candidate({ availableFrom: '2027-03-10' }), need({ startDate: '2027-03-15' }), ctx),
+        'availability',
+      ),
+    ).toBe(7);
     const late = scorePair(candidate({ availableFrom: '2027-04-14' }), need({ startDate: '2027-03-15' }), ctx);
     expect(points(late, 'availability')).toBeCloseTo(7 * (1 - 30 / 60), 2);
-    expect(reason(late, 'availability')).toBe('Disponible à partir du 14/04/2027, 30 jours après le démarrage du 15/03/2027.');
+    expect(reason(late, 'availability')).toBe(
+      'Disponible à partir du 14/04/2027, 30 jours après le démarrage du 15/03/2027.',
+    );
     expect(points(scorePair(candidate({ availableFrom: '2027-12-01' }), need(), ctx), 'availability')).toBe(0);
     // Dates in the past mean "now".
-    expect(points(scorePair(candidate({ availableFrom: '2026-01-01' }), need({ startDate: '2026-06-01' }), ctx), 'availability')).toBe(7);
+    expect(
+      points(
+        scorePair(candidate({ availableFrom: '2026-01-01' }), need({ startDate: '2026-06-01' }), ctx),
+        'availability',
+      ),
+    ).toBe(7);
   });
 
   it('matches full or part time, deriving it from the hours when the need does not say', () => {
-    expect(points(scorePair(candidate({ workTime: 'part_time' }), need({ workTime: null, hoursPerWeek: 24 }), ctx), 'workTime')).toBe(5);
-    expect(points(scorePair(candidate({ workTime: 'part_time' }), need({ workTime: null, hoursPerWeek: 35 }), ctx), 'workTime')).toBe(0);
+    expect(
+      points(
+        scorePair(candidate({ workTime: 'part_time' }), need({ workTime: null, hoursPerWeek: 24 }), ctx),
+        'workTime',
+      ),
+    ).toBe(5);
+    expect(
+      points(
+        scorePair(candidate({ workTime: 'part_time' }), need({ workTime: null, hoursPerWeek: 35 }), ctx),
+        'workTime',
+      ),
+    ).toBe(0);
     expect(points(scorePair(candidate({ workTime: 'either' }), need(), ctx), 'workTime')).toBe(4);
-    expect(points(scorePair(candidate({ workTime: null }), need({ workTime: null, hoursPerWeek: null }), ctx), 'workTime')).toBe(4);
+    expect(
+      points(scorePair(candidate({ workTime: null }), need({ workTime: null, hoursPerWeek: null }), ctx), 'workTime'),
+    ).toBe(4);
   });
 
   it('boosts candidates whose contract ends soon, more the sooner', () => {
-    const boost = (contractEnd: string | null) => points(scorePair(candidate({ contractEnd }), need(), ctx), 'contractEnd');
+    const boost = (contractEnd: string | null) =>
+      points(scorePair(candidate({ contractEnd }), need(), ctx), 'contractEnd');
     expect(boost(null)).toBe(0);
     expect(boost('2028-01-01')).toBe(0);
     expect(boost('2027-04-15')).toBeCloseTo(7 * (1 - 45 / 90), 2);
@@ -207,20 +279,37 @@ describe('availability, working time and contract end', () => {
 
 describe('the whole result', () => {
   it('sums named components to the score, out of 100 points for a perfect match with the defaults', () => {
-    const perfect = scorePair(candidate({
-      skills: [{ label: 'Soudure', evidenceLevel: 'certified' }],
-      softSkills: ['rigueur'],
-      workTime: 'full_time',
-      contractEnd: TODAY,
-    }), need({ ogrCode: '12345', location: LYON, skills: ['soudure'], softSkills: ['rigueur'] }), ctx);
+    const perfect = scorePair(
+      candidate({
+        skills: [{ label: 'Soudure', evidenceLevel: 'certified' }],
+        softSkills: ['rigueur'],
+        workTime: 'full_time',
+        contractEnd: TODAY,
+      }),
+      need({ ogrCode: '12345', location: LYON, skills: ['soudure'], softSkills: ['rigueur'] }),
+      ctx,
+    );
     expect(perfect.score).toBe(100);
     expect(perfect.maxScore).toBe(100);
     expect(perfect.normalizedScore).toBe(1);
-    expect(perfect.components.map((c) => c.key)).toEqual(['job', 'skills', 'softSkills', 'distance', 'accommodations', 'availability', 'workTime', 'contractEnd']);
+    expect(perfect.components.map((c) => c.key)).toEqual([
+      'job',
+      'skills',
+      'softSkills',
+      'distance',
+      'accommodations',
+      'availability',
+      'workTime',
+      'contractEnd',
+    ]);
   });
 
   it('works without the related-jobs data', () => {
-    const r = scorePair(candidate({ targetJobs: [{ ogrCode: '1', ficheCode: 'K2204' }] }), need({ ficheCode: 'N1105' }), { ...ctx, relatedJobs: noRelatedJobs });
+    const r = scorePair(
+      candidate({ targetJobs: [{ ogrCode: '1', ficheCode: 'K2204' }] }),
+      need({ ficheCode: 'N1105' }),
+      { ...ctx, relatedJobs: noRelatedJobs },
+    );
     expect(points(r, 'job')).toBe(0);
   });
 

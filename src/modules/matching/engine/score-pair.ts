@@ -68,7 +68,12 @@ const EVIDENCE_RANK: Record<EvidenceLevel, number> = { declared: 0, observed: 1,
 
 export function prepareCandidate(c: CandidateSnapshot): PreparedCandidate {
   const { latitude, longitude } = c.location;
-  if (!Number.isFinite(latitude) || !Number.isFinite(longitude) || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
+  if (
+    !Number.isFinite(latitude) ||
+    !Number.isFinite(longitude) ||
+    Math.abs(latitude) > 90 ||
+    Math.abs(longitude) > 180
+  ) {
     throw new RangeError(`Coordonnées invalides pour le candidat ${c.id}`);
   }
   if (!Number.isFinite(c.mobilityRadiusKm) || c.mobilityRadiusKm < 0) {
@@ -89,7 +94,8 @@ export function prepareCandidate(c: CandidateSnapshot): PreparedCandidate {
 function evidenceFor(c: CandidateSnapshot, key: string): EvidenceLevel | null {
   let best: EvidenceLevel | null = null;
   for (const skill of c.skills) {
-    if ((best === null || EVIDENCE_RANK[skill.evidenceLevel] > EVIDENCE_RANK[best]) && skillKey(skill.label) === key) best = skill.evidenceLevel;
+    if ((best === null || EVIDENCE_RANK[skill.evidenceLevel] > EVIDENCE_RANK[best]) && skillKey(skill.label) === key)
+      best = skill.evidenceLevel;
   }
   return best;
 }
@@ -97,7 +103,12 @@ function evidenceFor(c: CandidateSnapshot, key: string): EvidenceLevel | null {
 export function prepareNeed(n: NeedSnapshot): PreparedNeed {
   if (n.location) {
     const { latitude, longitude } = n.location;
-    if (!Number.isFinite(latitude) || !Number.isFinite(longitude) || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
+    if (
+      !Number.isFinite(latitude) ||
+      !Number.isFinite(longitude) ||
+      Math.abs(latitude) > 90 ||
+      Math.abs(longitude) > 180
+    ) {
       throw new RangeError(`Coordonnées invalides pour le besoin ${n.id}`);
     }
   }
@@ -107,9 +118,12 @@ export function prepareNeed(n: NeedSnapshot): PreparedNeed {
     if (key && !skills.some((k) => k.key === key)) skills.push({ key, label: label.trim() });
   }
   // Lists are a handful long: a scan beats a Set, and a list without repeats is kept as is.
-  const softSkills = n.softSkills.some((soft, i) => n.softSkills.indexOf(soft) !== i) ? [...new Set(n.softSkills)] : n.softSkills;
+  const softSkills = n.softSkills.some((soft, i) => n.softSkills.indexOf(soft) !== i)
+    ? [...new Set(n.softSkills)]
+    : n.softSkills;
   const ficheCode = normCode(n.ficheCode);
-  const hours = n.hoursPerWeek !== null && Number.isFinite(n.hoursPerWeek) && n.hoursPerWeek > 0 ? n.hoursPerWeek : null;
+  const hours =
+    n.hoursPerWeek !== null && Number.isFinite(n.hoursPerWeek) && n.hoursPerWeek > 0 ? n.hoursPerWeek : null;
   return {
     snapshot: n,
     ogrCode: n.ogrCode.trim(),
@@ -145,7 +159,13 @@ export function newSheet(explain: boolean): ScoreSheet {
   return { explain, excluded: false, exclusions: [], reason: '', distanceKm: null };
 }
 
-type ComponentScorer = (c: PreparedCandidate, n: PreparedNeed, ctx: MatchingContext, today: number, s: ScoreSheet) => number;
+type ComponentScorer = (
+  c: PreparedCandidate,
+  n: PreparedNeed,
+  ctx: MatchingContext,
+  today: number,
+  s: ScoreSheet,
+) => number;
 
 const SCORERS: readonly [ScoreComponent['key'], ComponentScorer][] = [
   ['job', (c, n, ctx, _t, s) => jobPoints(c, n, ctx.weights, ctx.relatedJobs, s)],
@@ -159,7 +179,13 @@ const SCORERS: readonly [ScoreComponent['key'], ComponentScorer][] = [
 ];
 
 /** Score in hundredths of a point (an integer, so sorting and summing never meet float noise); `s.excluded` tells the rest. */
-export function scoreCents(c: PreparedCandidate, n: PreparedNeed, ctx: MatchingContext, today: number, s: ScoreSheet): number {
+export function scoreCents(
+  c: PreparedCandidate,
+  n: PreparedNeed,
+  ctx: MatchingContext,
+  today: number,
+  s: ScoreSheet,
+): number {
   s.excluded = false;
   s.exclusions.length = 0;
   let cents = 0;
@@ -167,7 +193,12 @@ export function scoreCents(c: PreparedCandidate, n: PreparedNeed, ctx: MatchingC
   return cents;
 }
 
-export function explainPrepared(c: PreparedCandidate, n: PreparedNeed, ctx: MatchingContext, today: number): MatchResult {
+export function explainPrepared(
+  c: PreparedCandidate,
+  n: PreparedNeed,
+  ctx: MatchingContext,
+  today: number,
+): MatchResult {
   const s = newSheet(true);
   const max = maxPoints(n, ctx.weights);
   const components: ScoreComponent[] = SCORERS.map(([key, scorer]) => {
@@ -187,7 +218,13 @@ export function explainPrepared(c: PreparedCandidate, n: PreparedNeed, ctx: Matc
 }
 
 /** The pair's figures from its score in hundredths: one formula for the explained and the unexplained results. */
-export function scoreOf(c: PreparedCandidate, n: PreparedNeed, cents: number, maxCentsOfNeed: number, distanceKm: number | null): MatchScore {
+export function scoreOf(
+  c: PreparedCandidate,
+  n: PreparedNeed,
+  cents: number,
+  maxCentsOfNeed: number,
+  distanceKm: number | null,
+): MatchScore {
   return {
     candidateId: c.snapshot.id,
     needId: n.snapshot.id,
@@ -224,7 +261,13 @@ function exclude(s: ScoreSheet, code: ExclusionCode, reason: () => string): void
   if (s.explain) s.exclusions.push({ code, reason: reason() });
 }
 
-function jobPoints(c: PreparedCandidate, n: PreparedNeed, w: MatchingWeights, related: RelatedJobs, s: ScoreSheet): number {
+function jobPoints(
+  c: PreparedCandidate,
+  n: PreparedNeed,
+  w: MatchingWeights,
+  related: RelatedJobs,
+  s: ScoreSheet,
+): number {
   const { sameFiche, relatedMax, sameDomain } = w.job;
   const jobs = c.snapshot.targetJobs;
   if (jobs.length === 0) {
@@ -260,14 +303,16 @@ function jobPoints(c: PreparedCandidate, n: PreparedNeed, w: MatchingWeights, re
     return sameFiche;
   }
   if (bestScore > 0) {
-    if (s.explain) s.reason = `Vise un métier connexe : fiche ${bestCode}, proche de ${n.ficheCode} (indice de proximité ${frenchNumber(bestScore, 2)}).`;
+    if (s.explain)
+      s.reason = `Vise un métier connexe : fiche ${bestCode}, proche de ${n.ficheCode} (indice de proximité ${frenchNumber(bestScore, 2)}).`;
     return sameDomain + (relatedMax - sameDomain) * bestScore;
   }
   if (sameDomainFound) {
     if (s.explain) s.reason = `Vise un métier du même domaine professionnel (${n.domainCode}).`;
     return sameDomain;
   }
-  if (s.explain) s.reason = `Aucun métier visé ne correspond à la fiche ${n.ficheCode}, ni par métier connexe, ni par domaine.`;
+  if (s.explain)
+    s.reason = `Aucun métier visé ne correspond à la fiche ${n.ficheCode}, ni par métier connexe, ni par domaine.`;
   return 0;
 }
 
@@ -289,7 +334,9 @@ function skillsPoints(c: PreparedCandidate, n: PreparedNeed, w: MatchingWeights,
   }
   if (s.explain) {
     const total = n.skills.length;
-    const parts = [`${held.length} compétence${held.length >= 2 ? 's' : ''} sur ${total} demandée${total >= 2 ? 's' : ''}`];
+    const parts = [
+      `${held.length} compétence${held.length >= 2 ? 's' : ''} sur ${total} demandée${total >= 2 ? 's' : ''}`,
+    ];
     if (held.length > 0) parts.push(`acquises : ${frenchList(held)}`);
     if (missing.length > 0) parts.push(`manquantes : ${frenchList(missing)}`);
     s.reason = `${parts.join(' ; ')}.`;
@@ -306,9 +353,10 @@ function softSkillsPoints(c: PreparedCandidate, n: PreparedNeed, w: MatchingWeig
   for (const soft of n.softSkills) if (c.snapshot.softSkills.includes(soft)) heldCount++;
   if (s.explain) {
     const held = n.softSkills.filter((soft) => c.snapshot.softSkills.includes(soft));
-    s.reason = held.length === 0
-      ? `Aucun des savoir-être demandés (${frenchList(n.softSkills.map(softSkillLabel))}).`
-      : `Savoir-être demandés présents : ${frenchList(held.map(softSkillLabel))} (${held.length} sur ${n.softSkills.length}).`;
+    s.reason =
+      held.length === 0
+        ? `Aucun des savoir-être demandés (${frenchList(n.softSkills.map(softSkillLabel))}).`
+        : `Savoir-être demandés présents : ${frenchList(held.map(softSkillLabel))} (${held.length} sur ${n.softSkills.length}).`;
   }
   return (w.softSkills.max * heldCount) / n.softSkills.length;
 }
@@ -324,9 +372,13 @@ function distancePoints(c: PreparedCandidate, n: PreparedNeed, w: MatchingWeight
   const km = haversineKm(here.latitude, here.longitude, place.latitude, place.longitude);
   s.distanceKm = km;
   const radius = c.radiusKm;
-  const means = (): string => (c.snapshot.transportMeans.length > 0 ? ` (${frenchList(c.snapshot.transportMeans.map((m) => transportLabel[m]))})` : '');
+  const means = (): string =>
+    c.snapshot.transportMeans.length > 0
+      ? ` (${frenchList(c.snapshot.transportMeans.map((m) => transportLabel[m]))})`
+      : '';
   if (!withinRadiusKm(km, radius)) {
-    const reason = (): string => `Lieu de travail à ${frenchNumber(km)} km, au-delà du rayon de mobilité de ${frenchNumber(radius)} km${means()}.`;
+    const reason = (): string =>
+      `Lieu de travail à ${frenchNumber(km)} km, au-delà du rayon de mobilité de ${frenchNumber(radius)} km${means()}.`;
     exclude(s, 'beyond_mobility_radius', reason);
     if (s.explain) s.reason = reason();
     return 0;
@@ -345,7 +397,8 @@ function accommodationsPoints(c: PreparedCandidate, n: PreparedNeed, w: Matching
   const facts: string[] = [];
   const need = n.snapshot;
   if (need.requiredDrivingLicences.length > 0) {
-    const required = (): string => capitalise(frenchList(need.requiredDrivingLicences.map(licenceLabel)).replace(/ et /g, ' ou '));
+    const required = (): string =>
+      capitalise(frenchList(need.requiredDrivingLicences.map(licenceLabel)).replace(/ et /g, ' ou '));
     if (holdsRequiredLicence(c.snapshot.drivingLicences, need.requiredDrivingLicences)) {
       if (s.explain) facts.push(`${required()} exigé : détenu`);
     } else {
@@ -360,7 +413,8 @@ function accommodationsPoints(c: PreparedCandidate, n: PreparedNeed, w: Matching
       if (s.explain) facts.push("débutant en français (FLE) : accepté par l'employeur");
     } else {
       frenchIssue = true;
-      if (rule) exclude(s, 'beginner_french_not_accepted', () => "L'employeur n'accepte pas les débutants en français (FLE).");
+      if (rule)
+        exclude(s, 'beginner_french_not_accepted', () => "L'employeur n'accepte pas les débutants en français (FLE).");
       if (s.explain) facts.push("débutant en français (FLE) alors que l'employeur ne l'accepte pas");
     }
   }
@@ -369,31 +423,53 @@ function accommodationsPoints(c: PreparedCandidate, n: PreparedNeed, w: Matching
       if (s.explain) facts.push("difficultés de lecture et d'écriture : acceptées par l'employeur");
     } else {
       frenchIssue = true;
-      if (rule) exclude(s, 'reading_writing_not_accepted', () => "L'employeur n'accepte pas les difficultés de lecture et d'écriture du français.");
+      if (rule)
+        exclude(
+          s,
+          'reading_writing_not_accepted',
+          () => "L'employeur n'accepte pas les difficultés de lecture et d'écriture du français.",
+        );
       if (s.explain) facts.push("difficultés de lecture et d'écriture alors que l'employeur ne les accepte pas");
     }
   }
   // The penalty applies once: one missing accommodation is enough to make the employer hesitate; two do not double it.
   const points = frenchIssue && !rule ? -w.accommodations.frenchPenalty : 0;
-  if (s.explain) s.reason = facts.length === 0 ? 'Aucun aménagement nécessaire.' : `${capitalise(facts.join(' ; '))}${points < 0 ? ' (pénalité)' : ''}.`;
+  if (s.explain)
+    s.reason =
+      facts.length === 0
+        ? 'Aucun aménagement nécessaire.'
+        : `${capitalise(facts.join(' ; '))}${points < 0 ? ' (pénalité)' : ''}.`;
   return points;
 }
 
-function availabilityPoints(c: PreparedCandidate, n: PreparedNeed, w: MatchingWeights, today: number, s: ScoreSheet): number {
+function availabilityPoints(
+  c: PreparedCandidate,
+  n: PreparedNeed,
+  w: MatchingWeights,
+  today: number,
+  s: ScoreSheet,
+): number {
   const { max, graceDays } = w.availability;
   // A start date already past means "as soon as possible", like no date at all.
   const start = Math.max(n.startDay ?? today, today);
   const available = Math.max(c.availableDay ?? today, today);
   const late = available - start;
-  const startText = (): string => (n.startDay !== null && n.startDay >= today ? `le démarrage du ${frenchDate(n.snapshot.startDate as string)}` : 'un démarrage immédiat');
+  const startText = (): string =>
+    n.startDay !== null && n.startDay >= today
+      ? `le démarrage du ${frenchDate(n.snapshot.startDate as string)}`
+      : 'un démarrage immédiat';
   if (late <= 0) {
     if (s.explain) {
-      const when = c.availableDay !== null && c.availableDay > today ? `Disponible à partir du ${frenchDate(c.snapshot.availableFrom as string)}` : 'Disponible dès maintenant';
+      const when =
+        c.availableDay !== null && c.availableDay > today
+          ? `Disponible à partir du ${frenchDate(c.snapshot.availableFrom as string)}`
+          : 'Disponible dès maintenant';
       s.reason = `${when}, à temps pour ${startText()}.`;
     }
     return max;
   }
-  if (s.explain) s.reason = `Disponible à partir du ${frenchDate(c.snapshot.availableFrom as string)}, ${plural(late, 'jour')} après ${startText()}.`;
+  if (s.explain)
+    s.reason = `Disponible à partir du ${frenchDate(c.snapshot.availableFrom as string)}, ${plural(late, 'jour')} après ${startText()}.`;
   return graceDays > 0 ? max * Math.max(0, 1 - late / graceDays) : 0;
 }
 
@@ -406,7 +482,8 @@ function workTimePoints(c: PreparedCandidate, n: PreparedNeed, w: MatchingWeight
     return flexible;
   }
   if (wanted === null || wanted === 'either') {
-    if (s.explain) s.reason = `Poste à ${workTimeLabel[offered]} ; ${wanted === null ? 'souhait du candidat non précisé' : 'le candidat accepte les deux'}.`;
+    if (s.explain)
+      s.reason = `Poste à ${workTimeLabel[offered]} ; ${wanted === null ? 'souhait du candidat non précisé' : 'le candidat accepte les deux'}.`;
     return flexible;
   }
   if (wanted === offered) {
@@ -414,10 +491,12 @@ function workTimePoints(c: PreparedCandidate, n: PreparedNeed, w: MatchingWeight
     return max;
   }
   if (wanted === 'part_time' && n.snapshot.acceptsPartTime === true) {
-    if (s.explain) s.reason = "Poste à temps plein, mais l'employeur accepte un temps partiel, que cherche le candidat.";
+    if (s.explain)
+      s.reason = "Poste à temps plein, mais l'employeur accepte un temps partiel, que cherche le candidat.";
     return flexible;
   }
-  if (s.explain) s.reason = `Poste à ${workTimeLabel[offered]}, alors que le candidat cherche un ${workTimeLabel[wanted]}.`;
+  if (s.explain)
+    s.reason = `Poste à ${workTimeLabel[offered]}, alors que le candidat cherche un ${workTimeLabel[wanted]}.`;
   return 0;
 }
 
@@ -434,9 +513,10 @@ function contractEndPoints(c: PreparedCandidate, w: MatchingWeights, today: numb
     return 0;
   }
   if (s.explain) {
-    s.reason = left < 0
-      ? `Contrat d'insertion terminé depuis le ${end()} : priorité.`
-      : `Contrat d'insertion se terminant le ${end()} (dans ${plural(left, 'jour')}) : priorité au parcours qui s'achève.`;
+    s.reason =
+      left < 0
+        ? `Contrat d'insertion terminé depuis le ${end()} : priorité.`
+        : `Contrat d'insertion se terminant le ${end()} (dans ${plural(left, 'jour')}) : priorité au parcours qui s'achève.`;
   }
   return windowDays > 0 ? max * (1 - Math.max(0, left) / windowDays) : max;
 }

@@ -109,7 +109,16 @@ export interface MatchingContext {
   relatedJobs: RelatedJobs;
 }
 
-export const componentKeys = ['job', 'skills', 'softSkills', 'distance', 'accommodations', 'availability', 'workTime', 'contractEnd'] as const;
+export const componentKeys = [
+  'job',
+  'skills',
+  'softSkills',
+  'distance',
+  'accommodations',
+  'availability',
+  'workTime',
+  'contractEnd',
+] as const;
 export type ComponentKey = (typeof componentKeys)[number];
 
 export interface ScoreComponent {
@@ -122,7 +131,12 @@ export interface ScoreComponent {
   reason: string;
 }
 
-export const exclusionCodes = ['beyond_mobility_radius', 'driving_licence_required', 'beginner_french_not_accepted', 'reading_writing_not_accepted'] as const;
+export const exclusionCodes = [
+  'beyond_mobility_radius',
+  'driving_licence_required',
+  'beginner_french_not_accepted',
+  'reading_writing_not_accepted',
+] as const;
 export type ExclusionCode = (typeof exclusionCodes)[number];
 
 export interface Exclusion {

@@ -21,17 +21,35 @@ export class SendMailJob implements JobHandler<'mail.send'> {
     if (!mail) throw new UnrecoverableError(`mail ${payload.mailId} not found`);
     if (mail.status === 'sent') return 'skipped';
     try {
-      const info = await this.transport.deliver({ to: mail.recipient, subject: mail.subject, text: mail.bodyText, html: mail.bodyHtml, id: mail.id });
-      await this.dataSource
-        .getRepository(MailMessage)
-        .update({ id: mail.id }, { status: 'sent', sentAt: this.clock.now(), attempts: mail.attempts + 1, smtpMessageId: info.messageId, lastError: null });
+      const info = await this.transport.deliver({
+        to: mail.recipient,
+        subject: mail.subject,
+        text: mail.bodyText,
+        html: mail.bodyHtml,
+        id: mail.id,
+      });
+      await this.dataSource.getRepository(MailMessage).update(
+        { id: mail.id },
+        {
+          status: 'sent',
+          sentAt: this.clock.now(),
+          attempts: mail.attempts + 1,
+          smtpMessageId: info.messageId,
+          lastError: null,
+        },
+      );
       return 'done';
     } catch (error) {
       // The log says `failed` only once BullMQ has no retry left, so that a reader knows a human must act.
       const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      await this.dataSource
-        .getRepository(MailMessage)
-        .update({ id: mail.id }, { attempts: mail.attempts + 1, lastError: String((error as Error).message).slice(0, 1000), ...(lastAttempt ? { status: 'failed' as const } : {}) });
+      await this.dataSource.getRepository(MailMessage).update(
+        { id: mail.id },
+        {
+          attempts: mail.attempts + 1,
+          lastError: String((error as Error).message).slice(0, 1000),
+          ...(lastAttempt ? { status: 'failed' as const } : {}),
+        },
+      );
       throw error;
     }
   }

@@ -2,7 +2,13 @@ import { layout, RenderedMail } from './layout';
 
 /** Every e-mail the product sends, in French, with the variables each one needs (checked at compile time). */
 export const mailTemplates = {
-  'user-invitation': (v: { inviterName: string; organisation: string; role: string; url: string; expiresAt: Date }): RenderedMail =>
+  'user-invitation': (v: {
+    inviterName: string;
+    organisation: string;
+    role: string;
+    url: string;
+    expiresAt: Date;
+  }): RenderedMail =>
     layout(
       `Invitation à rejoindre ${v.organisation} sur Maillage`,
       [

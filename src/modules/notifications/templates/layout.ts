@@ -12,7 +12,12 @@ export function escapeHtml(value: string): string {
 
 /** Plain, accessible layout: many recipients read mail on a phone or with a screen reader. */
 export function layout(subject: string, paragraphs: string[], action?: { label: string; url: string }): RenderedMail {
-  const text = [...paragraphs, ...(action ? [`${action.label} : ${action.url}`] : []), '', '— Maillage, la coopération des SIAE de votre territoire'].join('\n\n');
+  const text = [
+    ...paragraphs,
+    ...(action ? [`${action.label} : ${action.url}`] : []),
+    '',
+    '— Maillage, la coopération des SIAE de votre territoire',
+  ].join('\n\n');
   const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
 <body style="font-family: Arial, sans-serif; font-size: 16px; line-height: 1.5; color: #1e1e1e; max-width: 600px; margin: auto;">
 ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}

@@ -34,11 +34,25 @@ export class Commune {
   @Column({ type: 'double precision' })
   longitude: number;
 
-  @Column({ name: 'search_name', type: 'text', generatedType: 'STORED', asExpression: searchTextSql('name'), insert: false, update: false })
+  @Column({
+    name: 'search_name',
+    type: 'text',
+    generatedType: 'STORED',
+    asExpression: searchTextSql('name'),
+    insert: false,
+    update: false,
+  })
   searchName: string;
 
   /** ' 69001 69002 ' : array_to_string is only STABLE, hence the IMMUTABLE wrapper created by the migration. */
-  @Column({ name: 'search_postcodes', type: 'text', generatedType: 'STORED', asExpression: `referential_postcodes_text(postcodes)`, insert: false, update: false })
+  @Column({
+    name: 'search_postcodes',
+    type: 'text',
+    generatedType: 'STORED',
+    asExpression: `referential_postcodes_text(postcodes)`,
+    insert: false,
+    update: false,
+  })
   searchPostcodes: string;
 
   /** Words of the name and the postcodes: "saint 42" finds the Saint-… of the Loire. */

@@ -29,9 +29,24 @@ export class RomeAppellation {
   @Column({ name: 'short_label', type: 'varchar', length: 200 })
   shortLabel: string;
 
-  @Column({ name: 'search_text', type: 'text', generatedType: 'STORED', asExpression: searchTextSql('label'), insert: false, update: false })
+  @Column({
+    name: 'search_text',
+    type: 'text',
+    generatedType: 'STORED',
+    asExpression: searchTextSql('label'),
+    insert: false,
+    update: false,
+  })
   searchText: string;
 
-  @Column({ name: 'search_vector', type: 'tsvector', generatedType: 'STORED', asExpression: searchVectorSql('label'), insert: false, update: false, select: false })
+  @Column({
+    name: 'search_vector',
+    type: 'tsvector',
+    generatedType: 'STORED',
+    asExpression: searchVectorSql('label'),
+    insert: false,
+    update: false,
+    select: false,
+  })
   searchVector: string;
 }

@@ -34,17 +34,21 @@ function parseArgs(argv: string[]): CliArgs {
       const raw = inline ?? argv[++i];
       const value = Number(raw);
       if (flag === '--time-limit') {
-        if (raw === undefined || !(value > 0) || !Number.isFinite(value)) throw new UsageError(`--time-limit attend un nombre de secondes strictement positif (reçu ${raw === undefined ? 'aucune valeur' : raw})`);
+        if (raw === undefined || !(value > 0) || !Number.isFinite(value))
+          throw new UsageError(
+            `--time-limit attend un nombre de secondes strictement positif (reçu ${raw === undefined ? 'aucune valeur' : raw})`,
+          );
         timeLimit = value;
       } else {
-        if (raw === undefined || !Number.isInteger(value)) throw new UsageError(`--seed attend un entier (reçu ${raw === undefined ? 'aucune valeur' : raw})`);
+        if (raw === undefined || !Number.isInteger(value))
+          throw new UsageError(`--seed attend un entier (reçu ${raw === undefined ? 'aucune valeur' : raw})`);
         seed = value;
       }
     } else if (flag.startsWith('--')) {
       throw new UsageError(`option inconnue ${flag}`);
     } else positional.push(flag);
   }
-  if (positional.length !== 1) throw new UsageError('il faut exactement un fichier d\'instance');
+  if (positional.length !== 1) throw new UsageError("il faut exactement un fichier d'instance");
   return { path: positional[0], timeLimit, seed };
 }
 
@@ -71,16 +75,22 @@ export const processIo: CommandIo = {
  */
 export function jsonErrorOffset(text: string): number {
   let i = 0;
-  const ws = (): void => { while (i < text.length && ' \t\n\r'.includes(text[i])) i++; };
-  const fail = (): never => { throw i; };
+  const ws = (): void => {
+    while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
   const str = (): void => {
     i++;
     while (i < text.length && text[i] !== '"') {
       if (text.charCodeAt(i) < 0x20) fail();
       if (text[i] === '\\') {
         i++;
-        if (text[i] === 'u') { if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail(); i += 4; }
-        else if (!'"\\/bfnrt'.includes(text[i] ?? 'x')) fail();
+        if (text[i] === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail();
+          i += 4;
+        } else if (!'"\\/bfnrt'.includes(text[i] ?? 'x')) fail();
       }
       i++;
     }
@@ -92,13 +102,31 @@ export function jsonErrorOffset(text: string): number {
     const ch = text[i];
     if (ch === '{' || ch === '[') {
       const close = ch === '{' ? '}' : ']';
-      i++; ws();
-      if (text[i] === close) { i++; return; }
+      i++;
+      ws();
+      if (text[i] === close) {
+        i++;
+        return;
+      }
       for (;;) {
-        if (ch === '{') { ws(); if (text[i] !== '"') fail(); str(); ws(); if (text[i] !== ':') fail(); i++; }
-        value(); ws();
-        if (text[i] === ',') { i++; continue; }
-        if (text[i] === close) { i++; return; }
+        if (ch === '{') {
+          ws();
+          if (text[i] !== '"') fail();
+          str();
+          ws();
+          if (text[i] !== ':') fail();
+          i++;
+        }
+        value();
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === close) {
+          i++;
+          return;
+        }
         fail();
       }
     }
@@ -108,7 +136,8 @@ export function jsonErrorOffset(text: string): number {
     i += (lit as RegExpExecArray)[0].length;
   };
   try {
-    value(); ws();
+    value();
+    ws();
     return i < text.length ? i : -1;
   } catch (at) {
     return at as number;
@@ -118,7 +147,7 @@ export function jsonErrorOffset(text: string): number {
 function whereJsonBreaks(text: string): string {
   const at = jsonErrorOffset(text);
   if (at < 0) return 'erreur de syntaxe';
-  if (at >= text.length) return 'le texte s\'arrête avant la fin du JSON';
+  if (at >= text.length) return "le texte s'arrête avant la fin du JSON";
   const before = text.slice(0, at).split('\n');
   return `erreur de syntaxe ligne ${before.length}, colonne ${before[before.length - 1].length + 1}`;
 }
@@ -129,7 +158,11 @@ function readInstance(path: string, io: CommandIo): unknown {
     text = io.readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `fichier introuvable : ${path}` : `lecture impossible de ${path} (${code ?? 'erreur inconnue'})`);
+    throw new UsageError(
+      code === 'ENOENT'
+        ? `fichier introuvable : ${path}`
+        : `lecture impossible de ${path} (${code ?? 'erreur inconnue'})`,
+    );
   }
   // an editor's byte-order mark is not part of the JSON
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -146,7 +179,8 @@ export async function main(argv: string[], io: CommandIo = processIo): Promise<n
     const args = parseArgs(argv);
     const instance = readInstance(args.path, io);
     // the limit counts from the command's start: Node start-up and JSON parsing are already spent
-    const timeLimitSeconds = args.timeLimit === undefined ? undefined : Math.max(0.1, args.timeLimit - io.elapsedSeconds());
+    const timeLimitSeconds =
+      args.timeLimit === undefined ? undefined : Math.max(0.1, args.timeLimit - io.elapsedSeconds());
     const result = await solveSchedule(instance as ScheduleInstance, { timeLimitSeconds, seed: args.seed });
     const { meetings, objective, bound, gap, status, solveTimeSeconds, stats } = result;
     io.stdout(`${JSON.stringify({ meetings, objective, bound, gap, status, solveTime: solveTimeSeconds, stats })}\n`);

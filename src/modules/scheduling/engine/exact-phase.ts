@@ -40,15 +40,32 @@ export function isValidPlan(pb: Problem, slotOf: Int32Array): boolean {
  * columns are fixed on the LP duals and the small MIP left is solved.
  */
 export function closeGap(
-  highs: Highs, pb: Problem, flow: FlowRelaxation, incumbent: Int32Array,
+  highs: Highs,
+  pb: Problem,
+  flow: FlowRelaxation,
+  incumbent: Int32Array,
   opts: { deadline: number; seed: number; flowBound: number },
 ): ExactOutcome {
   const round = (b: number): number => (pb.integral ? Math.floor(b + 1e-6) : b);
   const thresholdOf = (v: number): number => (pb.integral ? v + 1 - 1e-4 : v + 1e-9 * Math.max(1, Math.abs(v)));
   const remaining = (): number => (opts.deadline - performance.now()) / 1000;
-  let best = incumbent, bestValue = planValue(pb, incumbent);
-  const out = (bound: number, status: string, method: ExactOutcome['method'], lpVariables = 0, mipVariables = 0): ExactOutcome =>
-    ({ slotOf: best, value: bestValue, bound: Math.max(bestValue, Math.min(opts.flowBound, bound)), lpVariables, mipVariables, status, method });
+  let best = incumbent,
+    bestValue = planValue(pb, incumbent);
+  const out = (
+    bound: number,
+    status: string,
+    method: ExactOutcome['method'],
+    lpVariables = 0,
+    mipVariables = 0,
+  ): ExactOutcome => ({
+    slotOf: best,
+    value: bestValue,
+    bound: Math.max(bestValue, Math.min(opts.flowBound, bound)),
+    lpVariables,
+    mipVariables,
+    status,
+    method,
+  });
 
   const v0 = bestValue;
   let threshold = thresholdOf(v0);
@@ -60,7 +77,9 @@ export function closeGap(
     if (base + rc < threshold) continue;
     if (base < threshold) pairIn[p] = 1;
     for (let t = pb.slotStart[p]; t < pb.slotStart[p + 1]; t++) {
-      cols.colPair.push(p); cols.colSlot.push(pb.slotList[t]); cols.colFixedIn.push(0);
+      cols.colPair.push(p);
+      cols.colSlot.push(pb.slotList[t]);
+      cols.colFixedIn.push(0);
     }
   }
   if (cols.colPair.length === 0) return out(v0, 'fixed', 'incumbent');
@@ -76,7 +95,9 @@ export function closeGap(
   const fromLp = planFromColumns(pb, m1, lp.colValue);
   let method: ExactOutcome['method'] = 'incumbent';
   if (fromLp && isValidPlan(pb, fromLp) && planValue(pb, fromLp) > bestValue) {
-    best = fromLp; bestValue = planValue(pb, fromLp); method = 'lp';
+    best = fromLp;
+    bestValue = planValue(pb, fromLp);
+    method = 'lp';
   }
   if (lpBound <= bestValue + 1e-9) return out(lpBound, 'optimal', method, m1.numCols);
 
@@ -87,18 +108,28 @@ export function closeGap(
     const rc = lag.reducedCost[j];
     const base = lag.value - Math.max(0, rc);
     if (base + rc < threshold) continue;
-    reduced.colPair.push(m1.colPair[j]); reduced.colSlot.push(m1.colSlot[j]); reduced.colFixedIn.push(base < threshold ? 1 : 0);
+    reduced.colPair.push(m1.colPair[j]);
+    reduced.colSlot.push(m1.colSlot[j]);
+    reduced.colFixedIn.push(base < threshold ? 1 : 0);
   }
   if (reduced.colPair.length === 0) return out(bestValue, 'fixed', method, m1.numCols);
   const m2 = buildTimeIndexed(pb, reduced);
   if (remaining() < 0.2) return out(lpBound, 'time-limit', method, m1.numCols, m2.numCols);
   const start = columnsFromPlan(pb, m2, best) ?? undefined;
-  const mip = runHighs(highs, m2, { mip: true, timeLimit: remaining() - 0.1, seed: opts.seed, integral: pb.integral, start });
+  const mip = runHighs(highs, m2, {
+    mip: true,
+    timeLimit: remaining() - 0.1,
+    seed: opts.seed,
+    integral: pb.integral,
+    start,
+  });
   const incumbentValue = bestValue;
   if (mip.colValue) {
     const plan = planFromColumns(pb, m2, mip.colValue);
     if (plan && isValidPlan(pb, plan) && planValue(pb, plan) > bestValue) {
-      best = plan; bestValue = planValue(pb, plan); method = 'mip';
+      best = plan;
+      bestValue = planValue(pb, plan);
+      method = 'mip';
     }
   }
   // the reduced MIP only speaks about plans better than the incumbent it was fixed against

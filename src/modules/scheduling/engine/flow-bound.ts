@@ -30,7 +30,11 @@ export function usableCapacities(pb: Problem): { capC: Int32Array; capE: Int32Ar
     let n = 0;
     for (let i = pb.candPairStart[c]; i < pb.candPairStart[c + 1]; i++) {
       const p = pb.candPairList[i];
-      for (let t = pb.slotStart[p]; t < pb.slotStart[p + 1]; t++) if (!seen[pb.slotList[t]]) { seen[pb.slotList[t]] = 1; n++; }
+      for (let t = pb.slotStart[p]; t < pb.slotStart[p + 1]; t++)
+        if (!seen[pb.slotList[t]]) {
+          seen[pb.slotList[t]] = 1;
+          n++;
+        }
     }
     capC[c] = Math.min(pb.candCap[c], n);
   }
@@ -41,7 +45,10 @@ export function usableCapacities(pb: Problem): { capC: Int32Array; capE: Int32Ar
       const p = pb.empPairList[i];
       for (let t = pb.slotStart[p]; t < pb.slotStart[p + 1]; t++) {
         const k = pb.slotList[t];
-        if (!seen[k]) { seen[k] = 1; n += pb.empFree[e * K + k]; }
+        if (!seen[k]) {
+          seen[k] = 1;
+          n += pb.empFree[e * K + k];
+        }
       }
     }
     capE[e] = Math.min(pb.empCap[e], n);
@@ -50,44 +57,80 @@ export function usableCapacities(pb: Problem): { capC: Int32Array; capE: Int32Ar
 }
 
 export function solveFlowRelaxation(highs: Highs, pb: Problem): FlowRelaxation {
-  const nC = pb.candIds.length, nE = pb.empIds.length, nP = pb.nP;
+  const nC = pb.candIds.length,
+    nE = pb.empIds.length,
+    nP = pb.nP;
   if (nP === 0) return { bound: 0, selected: new Uint8Array(0), reducedCost: new Float64Array(0), complete: true };
   const { capC, capE } = usableCapacities(pb);
   // rows: candidates 0..nC-1, employers nC..nC+nE-1 (rows without pairs are harmless empty rows)
   const numRows = nC + nE;
-  const rowLower = new Float64Array(numRows), rowUpper = new Float64Array(numRows);
+  const rowLower = new Float64Array(numRows),
+    rowUpper = new Float64Array(numRows);
   // columns: z_p (p < nP), then b_c, n_c for candidates with a bonus; rows in CSR
   const extra: number[] = [];
-  const cost: number[] = Array.from(pb.pairW), upper: number[] = new Array<number>(nP).fill(1);
+  const cost: number[] = Array.from(pb.pairW),
+    upper: number[] = new Array<number>(nP).fill(1);
   for (let c = 0; c < nC; c++) {
     if (pb.candBonus[c] > 0) {
       // Σz − b − n = 0 with b ≤ 1 worth the bonus: the concave bonus as a flow arc
-      rowLower[c] = 0; rowUpper[c] = 0;
-      extra.push(c, cost.length); cost.push(pb.candBonus[c]); upper.push(Math.min(1, capC[c]));
-      extra.push(c, cost.length); cost.push(0); upper.push(Math.max(0, capC[c] - 1));
+      rowLower[c] = 0;
+      rowUpper[c] = 0;
+      extra.push(c, cost.length);
+      cost.push(pb.candBonus[c]);
+      upper.push(Math.min(1, capC[c]));
+      extra.push(c, cost.length);
+      cost.push(0);
+      upper.push(Math.max(0, capC[c] - 1));
     } else {
-      rowLower[c] = -Infinity; rowUpper[c] = capC[c];
+      rowLower[c] = -Infinity;
+      rowUpper[c] = capC[c];
     }
   }
-  for (let e = 0; e < nE; e++) { rowLower[nC + e] = -Infinity; rowUpper[nC + e] = capE[e]; }
+  for (let e = 0; e < nE; e++) {
+    rowLower[nC + e] = -Infinity;
+    rowUpper[nC + e] = capE[e];
+  }
   const starts = new Int32Array(numRows + 1);
-  for (let p = 0; p < nP; p++) { starts[pb.pairC[p] + 1]++; starts[nC + pb.pairE[p] + 1]++; }
+  for (let p = 0; p < nP; p++) {
+    starts[pb.pairC[p] + 1]++;
+    starts[nC + pb.pairE[p] + 1]++;
+  }
   for (let i = 0; i < extra.length; i += 2) starts[extra[i] + 1]++;
   for (let r = 0; r < numRows; r++) starts[r + 1] += starts[r];
   const fill = starts.slice(0, numRows);
   const nnz = starts[numRows];
-  const indices = new Int32Array(nnz), values = new Float64Array(nnz);
-  const put = (r: number, j: number, v: number): void => { indices[fill[r]] = j; values[fill[r]++] = v; };
-  for (let p = 0; p < nP; p++) { put(pb.pairC[p], p, 1); put(nC + pb.pairE[p], p, 1); }
+  const indices = new Int32Array(nnz),
+    values = new Float64Array(nnz);
+  const put = (r: number, j: number, v: number): void => {
+    indices[fill[r]] = j;
+    values[fill[r]++] = v;
+  };
+  for (let p = 0; p < nP; p++) {
+    put(pb.pairC[p], p, 1);
+    put(nC + pb.pairE[p], p, 1);
+  }
   for (let i = 0; i < extra.length; i += 2) put(extra[i], extra[i + 1], -1);
   const m: LinearModel = {
-    numCols: cost.length, numRows,
-    colCost: Float64Array.from(cost), colLower: new Float64Array(cost.length), colUpper: Float64Array.from(upper),
-    rowLower, rowUpper, starts, indices, values,
+    numCols: cost.length,
+    numRows,
+    colCost: Float64Array.from(cost),
+    colLower: new Float64Array(cost.length),
+    colUpper: Float64Array.from(upper),
+    rowLower,
+    rowUpper,
+    starts,
+    indices,
+    values,
   };
   const model = highs.createModel({
-    numCols: m.numCols, numRows, sense: highs.constants.objectiveSense.maximize,
-    colCost: m.colCost, colLower: m.colLower, colUpper: m.colUpper, rowLower, rowUpper,
+    numCols: m.numCols,
+    numRows,
+    sense: highs.constants.objectiveSense.maximize,
+    colCost: m.colCost,
+    colLower: m.colLower,
+    colUpper: m.colUpper,
+    rowLower,
+    rowUpper,
     matrix: { format: 'csr', numRows, numCols: m.numCols, starts, indices, values },
   });
   try {

@@ -31,7 +31,8 @@ export class FlowNetwork {
 
   /** Adds an arc and returns its number; arcs without capacity are kept (they carry nothing). */
   addArc(tail: number, head: number, cap: number, profit: number): number {
-    if (!(tail < head) || head >= this.nodeCount || tail < 0) throw new Error(`arc ${tail}→${head} breaks the topological numbering`);
+    if (!(tail < head) || head >= this.nodeCount || tail < 0)
+      throw new Error(`arc ${tail}→${head} breaks the topological numbering`);
     this.tails.push(tail);
     this.heads.push(head);
     this.caps.push(Math.max(0, cap));
@@ -44,37 +45,84 @@ export class FlowNetwork {
   }
 
   solve(deadline = Infinity): FlowSolution {
-    const n = this.nodeCount, m = this.tails.length;
-    const S = 0, T = n - 1;
+    const n = this.nodeCount,
+      m = this.tails.length;
+    const S = 0,
+      T = n - 1;
     // arcs: the network's m arcs, the circulation arc t→s, then one artificial arc per node into the root
-    const root = n, N = n + 1;
-    const mAll = m + 1 + n, mSearch = m + 1;
-    const src = new Int32Array(mAll), dst = new Int32Array(mAll);
-    const cap = new Float64Array(mAll), cost = new Float64Array(mAll), flow = new Float64Array(mAll);
+    const root = n,
+      N = n + 1;
+    const mAll = m + 1 + n,
+      mSearch = m + 1;
+    const src = new Int32Array(mAll),
+      dst = new Int32Array(mAll);
+    const cap = new Float64Array(mAll),
+      cost = new Float64Array(mAll),
+      flow = new Float64Array(mAll);
     const state = new Int8Array(mAll);
     let capOut = 0;
     for (let a = 0; a < m; a++) {
-      src[a] = this.tails[a]; dst[a] = this.heads[a]; cap[a] = this.caps[a]; cost[a] = -this.profits[a]; state[a] = 1;
+      src[a] = this.tails[a];
+      dst[a] = this.heads[a];
+      cap[a] = this.caps[a];
+      cost[a] = -this.profits[a];
+      state[a] = 1;
       if (this.tails[a] === S) capOut += this.caps[a];
     }
-    src[m] = T; dst[m] = S; cap[m] = capOut; cost[m] = 0; state[m] = 1;
-    const parent = new Int32Array(N), pred = new Int32Array(N), predDir = new Int8Array(N);
-    const thread = new Int32Array(N), revThread = new Int32Array(N), succNum = new Int32Array(N), lastSucc = new Int32Array(N);
+    src[m] = T;
+    dst[m] = S;
+    cap[m] = capOut;
+    cost[m] = 0;
+    state[m] = 1;
+    const parent = new Int32Array(N),
+      pred = new Int32Array(N),
+      predDir = new Int8Array(N);
+    const thread = new Int32Array(N),
+      revThread = new Int32Array(N),
+      succNum = new Int32Array(N),
+      lastSucc = new Int32Array(N);
     const pi = new Float64Array(N);
-    parent[root] = -1; pred[root] = -1; thread[root] = 0; revThread[0] = root; succNum[root] = N; lastSucc[root] = root - 1;
+    parent[root] = -1;
+    pred[root] = -1;
+    thread[root] = 0;
+    revThread[0] = root;
+    succNum[root] = N;
+    lastSucc[root] = root - 1;
     for (let u = 0, e = m + 1; u < n; u++, e++) {
-      parent[u] = root; pred[u] = e; thread[u] = u + 1; revThread[u + 1] = u; succNum[u] = 1; lastSucc[u] = u;
+      parent[u] = root;
+      pred[u] = e;
+      thread[u] = u + 1;
+      revThread[u + 1] = u;
+      succNum[u] = 1;
+      lastSucc[u] = u;
       // every supply is zero: the artificial arcs only point into the root, so no cycle can ever push flow on them
-      src[e] = u; dst[e] = root; cap[e] = Infinity; cost[e] = 0; state[e] = 0; predDir[u] = 1;
+      src[e] = u;
+      dst[e] = root;
+      cap[e] = Infinity;
+      cost[e] = 0;
+      state[e] = 0;
+      predDir[u] = 1;
     }
     const EPS = 1e-9;
     const blockSize = Math.max(10, Math.ceil(Math.sqrt(mSearch)));
-    let nextArc = 0, inArc = -1, join = -1, uIn = -1, vIn = -1, uOut = -1, delta = 0;
+    let nextArc = 0,
+      inArc = -1,
+      join = -1,
+      uIn = -1,
+      vIn = -1,
+      uOut = -1,
+      delta = 0;
     const findEnteringArc = (): boolean => {
-      let min = -EPS, cnt = blockSize, found = -1, e = nextArc;
+      let min = -EPS,
+        cnt = blockSize,
+        found = -1,
+        e = nextArc;
       for (let seen = 0; seen < mSearch; seen++) {
         const c = state[e] * (cost[e] + pi[src[e]] - pi[dst[e]]);
-        if (c < min) { min = c; found = e; }
+        if (c < min) {
+          min = c;
+          found = e;
+        }
         e = e + 1 === mSearch ? 0 : e + 1;
         if (--cnt === 0) {
           if (found >= 0) break;
@@ -89,20 +137,40 @@ export class FlowNetwork {
     // leaving arc by the strongly feasible tree rule (ties: last blocking arc on the cycle's way)
     const findLeavingArc = (): boolean => {
       let first: number, second: number;
-      if (state[inArc] === 1) { first = src[inArc]; second = dst[inArc]; } else { first = dst[inArc]; second = src[inArc]; }
+      if (state[inArc] === 1) {
+        first = src[inArc];
+        second = dst[inArc];
+      } else {
+        first = dst[inArc];
+        second = src[inArc];
+      }
       delta = cap[inArc];
       let result = 0;
       for (let u = first; u !== join; u = parent[u]) {
         const e = pred[u];
         const d = predDir[u] === -1 ? cap[e] - flow[e] : flow[e];
-        if (d < delta) { delta = d; uOut = u; result = 1; }
+        if (d < delta) {
+          delta = d;
+          uOut = u;
+          result = 1;
+        }
       }
       for (let u = second; u !== join; u = parent[u]) {
         const e = pred[u];
         const d = predDir[u] === 1 ? cap[e] - flow[e] : flow[e];
-        if (d <= delta) { delta = d; uOut = u; result = 2; }
+        if (d <= delta) {
+          delta = d;
+          uOut = u;
+          result = 2;
+        }
       }
-      if (result === 1) { uIn = first; vIn = second; } else { uIn = second; vIn = first; }
+      if (result === 1) {
+        uIn = first;
+        vIn = second;
+      } else {
+        uIn = second;
+        vIn = first;
+      }
       return result !== 0;
     };
     const changeFlow = (change: boolean): void => {
@@ -119,20 +187,30 @@ export class FlowNetwork {
     };
     const dirty: number[] = [];
     const updateTree = (): void => {
-      const oldRevThread = revThread[uOut], oldSuccNum = succNum[uOut], oldLastSucc = lastSucc[uOut];
+      const oldRevThread = revThread[uOut],
+        oldSuccNum = succNum[uOut],
+        oldLastSucc = lastSucc[uOut];
       const vOut = parent[uOut];
       if (uIn === uOut) {
-        parent[uIn] = vIn; pred[uIn] = inArc; predDir[uIn] = uIn === src[inArc] ? 1 : -1;
+        parent[uIn] = vIn;
+        pred[uIn] = inArc;
+        predDir[uIn] = uIn === src[inArc] ? 1 : -1;
         if (thread[vIn] !== uOut) {
           let after = thread[oldLastSucc];
-          thread[oldRevThread] = after; revThread[after] = oldRevThread;
+          thread[oldRevThread] = after;
+          revThread[after] = oldRevThread;
           after = thread[vIn];
-          thread[vIn] = uOut; revThread[uOut] = vIn;
-          thread[oldLastSucc] = after; revThread[after] = oldLastSucc;
+          thread[vIn] = uOut;
+          revThread[uOut] = vIn;
+          thread[oldLastSucc] = after;
+          revThread[after] = oldLastSucc;
         }
       } else {
         const threadContinue = oldRevThread === vIn ? thread[oldLastSucc] : thread[vIn];
-        let stem = uIn, parStem = vIn, last = lastSucc[uIn], after = thread[last];
+        let stem = uIn,
+          parStem = vIn,
+          last = lastSucc[uIn],
+          after = thread[last];
         thread[vIn] = uIn;
         dirty.length = 0;
         dirty.push(vIn);
@@ -141,7 +219,8 @@ export class FlowNetwork {
           thread[last] = nextStem;
           dirty.push(last);
           const before = revThread[stem];
-          thread[before] = after; revThread[after] = before;
+          thread[before] = after;
+          revThread[after] = before;
           parent[stem] = parStem;
           parStem = stem;
           stem = nextStem;
@@ -149,9 +228,13 @@ export class FlowNetwork {
           after = thread[last];
         }
         parent[uOut] = parStem;
-        thread[last] = threadContinue; revThread[threadContinue] = last;
+        thread[last] = threadContinue;
+        revThread[threadContinue] = last;
         lastSucc[uOut] = last;
-        if (oldRevThread !== vIn) { thread[oldRevThread] = after; revThread[after] = oldRevThread; }
+        if (oldRevThread !== vIn) {
+          thread[oldRevThread] = after;
+          revThread[after] = oldRevThread;
+        }
         for (const u of dirty) revThread[thread[u]] = u;
         let tmpSc = 0;
         const tmpLs = lastSucc[uOut];
@@ -162,7 +245,8 @@ export class FlowNetwork {
           succNum[u] = tmpSc;
           lastSucc[p] = tmpLs;
         }
-        pred[uIn] = inArc; predDir[uIn] = uIn === src[inArc] ? 1 : -1;
+        pred[uIn] = inArc;
+        predDir[uIn] = uIn === src[inArc] ? 1 : -1;
         succNum[uIn] = oldSuccNum;
       }
       const upLimitOut = lastSucc[join] === vIn ? join : -1;
@@ -188,7 +272,8 @@ export class FlowNetwork {
         complete = true;
         break;
       }
-      let u = src[inArc], v = dst[inArc];
+      let u = src[inArc],
+        v = dst[inArc];
       while (u !== v) {
         if (succNum[u] < succNum[v]) u = parent[u];
         else v = parent[v];

@@ -11,6 +11,8 @@ let loading: Promise<Highs> | undefined;
  * so that CLI stdout stays pure JSON.
  */
 export function getHighs(): Promise<Highs> {
-  loading ??= import('highs').then((m) => (m.default as unknown as Loader)({ print: () => undefined, printErr: () => undefined }));
+  loading ??= import('highs').then((m) =>
+    (m.default as unknown as Loader)({ print: () => undefined, printErr: () => undefined }),
+  );
   return loading;
 }

@@ -30,9 +30,13 @@ export interface FlowOutcome extends FlowRelaxation {
  * and the time-indexed LP on the shared tight instances.
  */
 export function solveFlow(pb: Problem, deadline = Infinity, hot?: HotSets, caps = usableCapacities(pb)): FlowOutcome {
-  const nC = pb.candIds.length, nE = pb.empIds.length, nP = pb.nP, K = pb.K;
+  const nC = pb.candIds.length,
+    nE = pb.empIds.length,
+    nP = pb.nP,
+    K = pb.K;
   const { capC, capE } = caps;
-  const hotC = hot?.cand ?? new Uint8Array(nC), hotE = hot?.emp ?? new Uint8Array(nE);
+  const hotC = hot?.cand ?? new Uint8Array(nC),
+    hotE = hot?.emp ?? new Uint8Array(nE);
   // topological numbering: s, candidates, candidate-slot nodes, pair-in, pair-out, employer-slot nodes, employers, t
   let next = 1;
   const candNode = new Int32Array(nC);
@@ -49,7 +53,11 @@ export function solveFlow(pb: Problem, deadline = Infinity, hot?: HotSets, caps 
   for (const key of [...candSlotNode.keys()].sort((a, b) => a - b)) candSlotNode.set(key, next++);
   const split = new Uint8Array(nP);
   const pairIn = new Int32Array(nP).fill(-1);
-  for (let p = 0; p < nP; p++) if (hotC[pb.pairC[p]] || hotE[pb.pairE[p]]) { split[p] = 1; pairIn[p] = next++; }
+  for (let p = 0; p < nP; p++)
+    if (hotC[pb.pairC[p]] || hotE[pb.pairE[p]]) {
+      split[p] = 1;
+      pairIn[p] = next++;
+    }
   const pairOut = new Int32Array(nP).fill(-1);
   for (let p = 0; p < nP; p++) if (split[p]) pairOut[p] = next++;
   const empSlotNode = new Map<number, number>();
@@ -78,7 +86,8 @@ export function solveFlow(pb: Problem, deadline = Infinity, hot?: HotSets, caps 
   const weightArc = new Int32Array(nP);
   const slotArcs: { arc: number; p: number; k: number }[] = [];
   for (let p = 0; p < nP; p++) {
-    const c = pb.pairC[p], e = pb.pairE[p];
+    const c = pb.pairC[p],
+      e = pb.pairE[p];
     if (!split[p]) {
       weightArc[p] = net.addArc(candNode[c], empNode[e], 1, pb.pairW[p]);
       continue;

@@ -12,7 +12,8 @@ export class Plan {
   readonly empTotal: Int32Array;
 
   constructor(readonly pb: Problem) {
-    const nC = pb.candIds.length, nE = pb.empIds.length;
+    const nC = pb.candIds.length,
+      nE = pb.empIds.length;
     this.slotOf = new Int32Array(pb.nP).fill(-1);
     this.candAt = new Int32Array(nC * pb.K).fill(-1);
     this.empCount = new Int32Array(nE * pb.K);
@@ -36,7 +37,8 @@ export class Plan {
 
   place(p: number, k: number): void {
     const pb = this.pb;
-    const c = pb.pairC[p], e = pb.pairE[p];
+    const c = pb.pairC[p],
+      e = pb.pairE[p];
     this.slotOf[p] = k;
     this.candAt[c * pb.K + k] = p;
     this.empCount[e * pb.K + k]++;
@@ -49,7 +51,8 @@ export class Plan {
     const pb = this.pb;
     const k = this.slotOf[p];
     if (k < 0) return;
-    const c = pb.pairC[p], e = pb.pairE[p];
+    const c = pb.pairC[p],
+      e = pb.pairE[p];
     this.slotOf[p] = -1;
     this.candAt[c * pb.K + k] = -1;
     this.empCount[e * pb.K + k]--;

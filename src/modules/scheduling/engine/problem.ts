@@ -94,10 +94,16 @@ export function buildProblem(inst: ScheduleInstance, extraLocked: Meeting[] = []
     lockedValue += candBonus[c];
     candBonus[c] = 0;
   }
-  const pairWeight = new Map(inst.pairs.map((p) => [`${candIndex.get(p.candidate)},${empIndex.get(p.employer)}`, p.weight]));
+  const pairWeight = new Map(
+    inst.pairs.map((p) => [`${candIndex.get(p.candidate)},${empIndex.get(p.employer)}`, p.weight]),
+  );
   for (const key of lockedPairs) lockedValue += pairWeight.get(key) as number;
 
-  const pc: number[] = [], pe: number[] = [], pw: number[] = [], sl: number[] = [], ss: number[] = [0];
+  const pc: number[] = [],
+    pe: number[] = [],
+    pw: number[] = [],
+    sl: number[] = [],
+    ss: number[] = [0];
   for (const p of inst.pairs) {
     const c = candIndex.get(p.candidate) as number;
     const e = empIndex.get(p.employer) as number;
@@ -105,26 +111,45 @@ export function buildProblem(inst: ScheduleInstance, extraLocked: Meeting[] = []
     const before = sl.length;
     for (let k = 0; k < K; k++) if (candFree[c * K + k] && empFree[e * K + k] > 0) sl.push(k);
     if (sl.length === before) continue;
-    pc.push(c); pe.push(e); pw.push(p.weight); ss.push(sl.length);
+    pc.push(c);
+    pe.push(e);
+    pw.push(p.weight);
+    ss.push(sl.length);
   }
-  const pairC = Int32Array.from(pc), pairE = Int32Array.from(pe);
-  const byCand = csr(nC, pairC), byEmp = csr(nE, pairE);
+  const pairC = Int32Array.from(pc),
+    pairE = Int32Array.from(pe);
+  const byCand = csr(nC, pairC),
+    byEmp = csr(nE, pairE);
   const integral = Number.isInteger(bonus) && inst.pairs.every((p) => Number.isInteger(p.weight));
   return {
-    K, slotIds,
+    K,
+    slotIds,
     candIds: inst.candidates.map((c) => c.id),
     empIds: inst.employers.map((e) => e.id),
-    candFree, candCap, candBonus, empFree, empCap,
+    candFree,
+    candCap,
+    candBonus,
+    empFree,
+    empCap,
     freeTables: (e, k) => {
       const out: number[] = [];
       for (let t = 0; t < inst.employers[e].tables; t++) if (!tableTaken.has((e * K + k) * maxTables + t)) out.push(t);
       return out;
     },
-    nP: pairC.length, pairC, pairE, pairW: Float64Array.from(pw),
-    slotStart: Int32Array.from(ss), slotList: Int32Array.from(sl),
-    candPairStart: byCand.start, candPairList: byCand.list,
-    empPairStart: byEmp.start, empPairList: byEmp.list,
-    bonus, integral, locked, lockedValue,
+    nP: pairC.length,
+    pairC,
+    pairE,
+    pairW: Float64Array.from(pw),
+    slotStart: Int32Array.from(ss),
+    slotList: Int32Array.from(sl),
+    candPairStart: byCand.start,
+    candPairList: byCand.list,
+    empPairStart: byEmp.start,
+    empPairList: byEmp.list,
+    bonus,
+    integral,
+    locked,
+    lockedValue,
   };
 }
 
@@ -135,7 +160,10 @@ export function planValue(pb: Problem, slotOf: Int32Array): number {
   for (let p = 0; p < pb.nP; p++) {
     if (slotOf[p] < 0) continue;
     v += pb.pairW[p];
-    if (!covered[pb.pairC[p]]) { covered[pb.pairC[p]] = 1; v += pb.candBonus[pb.pairC[p]]; }
+    if (!covered[pb.pairC[p]]) {
+      covered[pb.pairC[p]] = 1;
+      v += pb.candBonus[pb.pairC[p]];
+    }
   }
   return v;
 }
@@ -143,15 +171,27 @@ export function planValue(pb: Problem, slotOf: Int32Array): number {
 /** Turns a residual plan into meetings (locked ones first), numbering tables within each (employer, slot). */
 export function planMeetings(pb: Problem, slotOf: Int32Array): Meeting[] {
   const used = new Map<number, number>();
-  const out: Meeting[] = pb.locked.map((m) => ({ candidate: m.candidate, employer: m.employer, slot: m.slot, table: m.table }));
-  const order = [...Array(pb.nP).keys()].filter((p) => slotOf[p] >= 0)
+  const out: Meeting[] = pb.locked.map((m) => ({
+    candidate: m.candidate,
+    employer: m.employer,
+    slot: m.slot,
+    table: m.table,
+  }));
+  const order = [...Array(pb.nP).keys()]
+    .filter((p) => slotOf[p] >= 0)
     .sort((a, b) => slotOf[a] - slotOf[b] || pb.pairE[a] - pb.pairE[b] || pb.pairC[a] - pb.pairC[b]);
   for (const p of order) {
-    const e = pb.pairE[p], k = slotOf[p];
+    const e = pb.pairE[p],
+      k = slotOf[p];
     const key = e * pb.K + k;
     const n = used.get(key) ?? 0;
     used.set(key, n + 1);
-    out.push({ candidate: pb.candIds[pb.pairC[p]], employer: pb.empIds[e], slot: pb.slotIds[k], table: pb.freeTables(e, k)[n] });
+    out.push({
+      candidate: pb.candIds[pb.pairC[p]],
+      employer: pb.empIds[e],
+      slot: pb.slotIds[k],
+      table: pb.freeTables(e, k)[n],
+    });
   }
   return out;
 }

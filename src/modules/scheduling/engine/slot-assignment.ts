@@ -8,7 +8,11 @@ import { makeRng } from './prng';
  * a min-conflicts search with a tabu list then moves and ejects pairs until
  * the rest fit or the budget runs out. Returns the pairs left out.
  */
-export function assignSlots(plan: Plan, pairs: number[], opts: { seed: number; deadline: number; maxSteps: number }): number[] {
+export function assignSlots(
+  plan: Plan,
+  pairs: number[],
+  opts: { seed: number; deadline: number; maxSteps: number },
+): number[] {
   const pb = plan.pb;
   const K = pb.K;
   const nSlots = (p: number): number => pb.slotStart[p + 1] - pb.slotStart[p];
@@ -27,13 +31,17 @@ export function assignSlots(plan: Plan, pairs: number[], opts: { seed: number; d
   const left: number[] = [];
   for (const p of order) {
     addDemand(p, -1);
-    let best = -1, bestScore = Infinity;
+    let best = -1,
+      bestScore = Infinity;
     for (let t = pb.slotStart[p]; t < pb.slotStart[p + 1]; t++) {
       const k = pb.slotList[t];
       if (!plan.fits(p, k)) continue;
       const ek = pb.pairE[p] * K + k;
       const score = demE[ek] / (pb.empFree[ek] - plan.empCount[ek]) + demC[pb.pairC[p] * K + k];
-      if (score < bestScore) { bestScore = score; best = k; }
+      if (score < bestScore) {
+        bestScore = score;
+        best = k;
+      }
     }
     if (best >= 0) plan.place(p, best);
     else left.push(p);
@@ -77,8 +85,10 @@ function repair(plan: Plan, left: number[], opts: { seed: number; deadline: numb
     queue[qi] = queue[queue.length - 1];
     queue.pop();
     inQueue[p] = 0;
-    const c = pb.pairC[p], e = pb.pairE[p];
-    let chosen = -1, chosenCost = Infinity;
+    const c = pb.pairC[p],
+      e = pb.pairE[p];
+    let chosen = -1,
+      chosenCost = Infinity;
     for (let t = pb.slotStart[p]; t < pb.slotStart[p + 1]; t++) {
       const k = pb.slotList[t];
       // free the slot by moving the blocking pairs elsewhere when they can go without ejecting anyone
@@ -88,7 +98,11 @@ function repair(plan: Plan, left: number[], opts: { seed: number; deadline: numb
       if (plan.empCount[ek] >= pb.empFree[ek]) {
         for (const r of [...plan.empAt[ek]]) if (relocate(plan, r, k)) break;
       }
-      if (plan.fits(p, k)) { chosen = k; chosenCost = -1; break; }
+      if (plan.fits(p, k)) {
+        chosen = k;
+        chosenCost = -1;
+        break;
+      }
       let cost = 0;
       const cq = plan.candAt[c * K + k];
       if (cq >= 0) cost += 1 + (tabuUntil[cq] > step ? 10 : 0);
@@ -98,7 +112,10 @@ function repair(plan: Plan, left: number[], opts: { seed: number; deadline: numb
         cost += cheapest;
       }
       cost += rng() * 0.5;
-      if (cost < chosenCost) { chosenCost = cost; chosen = k; }
+      if (cost < chosenCost) {
+        chosenCost = cost;
+        chosen = k;
+      }
     }
     if (chosenCost >= 0) {
       const k = chosen;
@@ -107,11 +124,15 @@ function repair(plan: Plan, left: number[], opts: { seed: number; deadline: numb
       if (cq >= 0) ejected.push(cq);
       const ek = e * K + k;
       if (plan.empCount[ek] - (cq >= 0 && pb.pairE[cq] === e ? 1 : 0) >= pb.empFree[ek]) {
-        let pick = -1, pickCost = Infinity;
+        let pick = -1,
+          pickCost = Infinity;
         for (const r of plan.empAt[ek]) {
           if (r === cq) continue;
           const cost = (tabuUntil[r] > step ? 10 : 0) + rng();
-          if (cost < pickCost) { pickCost = cost; pick = r; }
+          if (cost < pickCost) {
+            pickCost = cost;
+            pick = r;
+          }
         }
         ejected.push(pick);
       }
@@ -146,7 +167,10 @@ function repair(plan: Plan, left: number[], opts: { seed: number; deadline: numb
  * first, and whatever is left goes through the greedy and repair above.
  */
 export function recolour(
-  prev: Plan, selected: Uint8Array, slotHint: Int32Array, hot: { cand: Uint8Array; emp: Uint8Array },
+  prev: Plan,
+  selected: Uint8Array,
+  slotHint: Int32Array,
+  hot: { cand: Uint8Array; emp: Uint8Array },
   opts: { seed: number; deadline: number; maxSteps: number },
 ): { plan: Plan; left: number[] } {
   const pb = prev.pb;

@@ -35,26 +35,39 @@ export async function solveSchedule(instance: ScheduleInstance, options: SolveOp
     timings[name] = Math.round(now - since) / 1000;
     return now;
   };
-  const withLocks: ScheduleInstance = options.locked?.length ? { ...instance, locked: [...(instance.locked ?? []), ...options.locked] } : instance;
+  const withLocks: ScheduleInstance = options.locked?.length
+    ? { ...instance, locked: [...(instance.locked ?? []), ...options.locked] }
+    : instance;
   assertValidInstance(withLocks);
   const pb = buildProblem(withLocks);
   let t = lap('build', t0);
 
   const greedy = greedyPlan(pb);
   const greedyValue = planValue(pb, greedy);
-  let best = greedy, bestValue = greedyValue;
+  let best = greedy,
+    bestValue = greedyValue;
   const stats: ScheduleStats = {
-    method: 'heuristic', flowBound: pb.lockedValue, greedyObjective: pb.lockedValue + greedyValue,
-    lockedMeetings: pb.locked.length, lpVariables: 0, mipVariables: 0, mipStatus: null, timings,
+    method: 'heuristic',
+    flowBound: pb.lockedValue,
+    greedyObjective: pb.lockedValue + greedyValue,
+    lockedMeetings: pb.locked.length,
+    lpVariables: 0,
+    mipVariables: 0,
+    mipStatus: null,
+    timings,
   };
   const finish = (bound: number): ScheduleResult => {
     const objective = pb.lockedValue + bestValue;
     const total = Math.max(objective, pb.lockedValue + bound);
     const tol = pb.integral ? 1e-6 : 1e-9 * Math.max(1, Math.abs(total));
     return {
-      meetings: planMeetings(pb, best), objective, bound: total, gap: total - objective,
+      meetings: planMeetings(pb, best),
+      objective,
+      bound: total,
+      gap: total - objective,
       status: total - objective <= tol ? 'optimal' : 'feasible',
-      solveTimeSeconds: Math.round(performance.now() - t0) / 1000, stats,
+      solveTimeSeconds: Math.round(performance.now() - t0) / 1000,
+      stats,
     };
   };
   if (pb.nP === 0) {
@@ -69,13 +82,20 @@ export async function solveSchedule(instance: ScheduleInstance, options: SolveOp
   stats.flowBound = pb.lockedValue + bound;
   t = lap('flow', t);
 
-  const colourOpts = (n: number): { seed: number; deadline: number; maxSteps: number } =>
-    ({ seed, deadline: Math.min(deadline, performance.now() + Math.max(200, limitMs * 0.1)), maxSteps: 50 * n + 10000 });
+  const colourOpts = (n: number): { seed: number; deadline: number; maxSteps: number } => ({
+    seed,
+    deadline: Math.min(deadline, performance.now() + Math.max(200, limitMs * 0.1)),
+    maxSteps: 50 * n + 10000,
+  });
   const consider = (coloured: Plan): void => {
     const filled = Plan.from(pb, coloured.slotOf);
     fillPlan(filled);
     const value = planValue(pb, filled.slotOf);
-    if (value > bestValue) { best = filled.slotOf; bestValue = value; stats.method = 'flow+colouring'; }
+    if (value > bestValue) {
+      best = filled.slotOf;
+      bestValue = value;
+      stats.method = 'flow+colouring';
+    }
   };
   const chosen: number[] = [];
   for (let p = 0; p < pb.nP; p++) if (flow.selected[p]) chosen.push(p);
@@ -94,8 +114,14 @@ export async function solveSchedule(instance: ScheduleInstance, options: SolveOp
   for (let r = 0; r < maxRefinements && flow.complete; r++) {
     let added = 0;
     const mark = (p: number): void => {
-      if (!hot.cand[pb.pairC[p]]) { hot.cand[pb.pairC[p]] = 1; added++; }
-      if (!hot.emp[pb.pairE[p]]) { hot.emp[pb.pairE[p]] = 1; added++; }
+      if (!hot.cand[pb.pairC[p]]) {
+        hot.cand[pb.pairC[p]] = 1;
+        added++;
+      }
+      if (!hot.emp[pb.pairE[p]]) {
+        hot.emp[pb.pairE[p]] = 1;
+        added++;
+      }
     };
     // when everyone left out is hot already, the relaxation cannot tell more here (measured: widening
     // the hot set to their partners did not move the bound): the exact phase takes over
@@ -132,6 +158,10 @@ export async function solveSchedule(instance: ScheduleInstance, options: SolveOp
   stats.mipVariables = exact.mipVariables;
   stats.lpVariables = exact.lpVariables;
   stats.mipStatus = exact.status;
-  if (exact.value > bestValue) { best = exact.slotOf; bestValue = exact.value; stats.method = exact.method; }
+  if (exact.value > bestValue) {
+    best = exact.slotOf;
+    bestValue = exact.value;
+    stats.method = exact.method;
+  }
   return finish(Math.max(bestValue, exact.bound));
 }

@@ -28,21 +28,29 @@ export interface ColumnSet {
 
 export function buildTimeIndexed(pb: Problem, cols: ColumnSet): TimeIndexedModel {
   const K = pb.K;
-  const nC = pb.candIds.length, nE = pb.empIds.length;
+  const nC = pb.candIds.length,
+    nE = pb.empIds.length;
   const nX = cols.colPair.length;
-  const cost: number[] = [], lower: number[] = [];
-  const pairCols = new Map<number, number[]>(), candSlotCols = new Map<number, number[]>(), empSlotCols = new Map<number, number[]>();
+  const cost: number[] = [],
+    lower: number[] = [];
+  const pairCols = new Map<number, number[]>(),
+    candSlotCols = new Map<number, number[]>(),
+    empSlotCols = new Map<number, number[]>();
   const candCols: number[][] = Array.from({ length: nC }, () => []);
   const empCols: number[][] = Array.from({ length: nE }, () => []);
   const push = (map: Map<number, number[]>, key: number, j: number): void => {
     const a = map.get(key);
-    if (a) a.push(j); else map.set(key, [j]);
+    if (a) a.push(j);
+    else map.set(key, [j]);
   };
   for (let j = 0; j < nX; j++) {
-    const p = cols.colPair[j], k = cols.colSlot[j];
-    cost.push(pb.pairW[p]); lower.push(cols.colFixedIn[j]);
+    const p = cols.colPair[j],
+      k = cols.colSlot[j];
+    cost.push(pb.pairW[p]);
+    lower.push(cols.colFixedIn[j]);
     push(pairCols, p, j);
-    candCols[pb.pairC[p]].push(j); empCols[pb.pairE[p]].push(j);
+    candCols[pb.pairC[p]].push(j);
+    empCols[pb.pairE[p]].push(j);
     push(candSlotCols, pb.pairC[p] * K + k, j);
     push(empSlotCols, pb.pairE[p] * K + k, j);
   }
@@ -56,10 +64,19 @@ export function buildTimeIndexed(pb: Problem, cols: ColumnSet): TimeIndexedModel
     lower.push(forced && pb.candBonus[c] > 0 ? 1 : 0);
   }
   const numCols = cost.length;
-  const starts: number[] = [0], idx: number[] = [], val: number[] = [], rowLo: number[] = [], rowHi: number[] = [];
+  const starts: number[] = [0],
+    idx: number[] = [],
+    val: number[] = [],
+    rowLo: number[] = [],
+    rowHi: number[] = [];
   const addRow = (list: number[], lo: number, hi: number, coef?: number[]): void => {
-    for (let i = 0; i < list.length; i++) { idx.push(list[i]); val.push(coef ? coef[i] : 1); }
-    starts.push(idx.length); rowLo.push(lo); rowHi.push(hi);
+    for (let i = 0; i < list.length; i++) {
+      idx.push(list[i]);
+      val.push(coef ? coef[i] : 1);
+    }
+    starts.push(idx.length);
+    rowLo.push(lo);
+    rowHi.push(hi);
   };
   for (const [p, list] of pairCols) {
     if (cols.pairIn[p]) addRow(list, 1, 1);
@@ -70,7 +87,8 @@ export function buildTimeIndexed(pb: Problem, cols: ColumnSet): TimeIndexedModel
   const distinct = (list: number[], of: number[]): number => new Set(list.map((j) => of[j])).size;
   for (let c = 0; c < nC; c++) {
     const list = candCols[c];
-    if (list.length && Math.min(distinct(list, cols.colSlot), distinct(list, cols.colPair)) > pb.candCap[c]) addRow(list, -Infinity, pb.candCap[c]);
+    if (list.length && Math.min(distinct(list, cols.colSlot), distinct(list, cols.colPair)) > pb.candCap[c])
+      addRow(list, -Infinity, pb.candCap[c]);
   }
   for (let e = 0; e < nE; e++) {
     const list = empCols[e];
@@ -83,11 +101,20 @@ export function buildTimeIndexed(pb: Problem, cols: ColumnSet): TimeIndexedModel
     else addRow([...list, yCol[c]], -Infinity, 0, [...list.map(() => 1), -list.length]); // a penalty: any meeting forces y
   }
   return {
-    numCols, numRows: rowLo.length, nX,
-    colCost: Float64Array.from(cost), colLower: Float64Array.from(lower), colUpper: new Float64Array(numCols).fill(1),
-    rowLower: Float64Array.from(rowLo), rowUpper: Float64Array.from(rowHi),
-    starts: Int32Array.from(starts), indices: Int32Array.from(idx), values: Float64Array.from(val),
-    colPair: Int32Array.from(cols.colPair), colSlot: Int32Array.from(cols.colSlot), yCol,
+    numCols,
+    numRows: rowLo.length,
+    nX,
+    colCost: Float64Array.from(cost),
+    colLower: Float64Array.from(lower),
+    colUpper: new Float64Array(numCols).fill(1),
+    rowLower: Float64Array.from(rowLo),
+    rowUpper: Float64Array.from(rowHi),
+    starts: Int32Array.from(starts),
+    indices: Int32Array.from(idx),
+    values: Float64Array.from(val),
+    colPair: Int32Array.from(cols.colPair),
+    colSlot: Int32Array.from(cols.colSlot),
+    yCol,
   };
 }
 
@@ -101,11 +128,28 @@ export interface RunOutcome {
 }
 
 /** Runs HiGHS on the model, as an LP (dual simplex) or as a MIP; always time-limited, always disposed. */
-export function runHighs(highs: Highs, m: TimeIndexedModel, opts: { mip: boolean; timeLimit: number; seed: number; integral: boolean; start?: Float64Array }): RunOutcome {
+export function runHighs(
+  highs: Highs,
+  m: TimeIndexedModel,
+  opts: { mip: boolean; timeLimit: number; seed: number; integral: boolean; start?: Float64Array },
+): RunOutcome {
   const model = highs.createModel({
-    numCols: m.numCols, numRows: m.numRows, sense: highs.constants.objectiveSense.maximize,
-    colCost: m.colCost, colLower: m.colLower, colUpper: m.colUpper, rowLower: m.rowLower, rowUpper: m.rowUpper,
-    matrix: { format: 'csr', numRows: m.numRows, numCols: m.numCols, starts: m.starts, indices: m.indices, values: m.values },
+    numCols: m.numCols,
+    numRows: m.numRows,
+    sense: highs.constants.objectiveSense.maximize,
+    colCost: m.colCost,
+    colLower: m.colLower,
+    colUpper: m.colUpper,
+    rowLower: m.rowLower,
+    rowUpper: m.rowUpper,
+    matrix: {
+      format: 'csr',
+      numRows: m.numRows,
+      numCols: m.numCols,
+      starts: m.starts,
+      indices: m.indices,
+      values: m.values,
+    },
     ...(opts.mip ? { integrality: new Int32Array(m.numCols).fill(1) } : {}),
   });
   try {

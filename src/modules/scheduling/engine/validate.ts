@@ -3,7 +3,9 @@ import { ScheduleInstance } from './types';
 /** Raised for a malformed instance; `problems` are French sentences a user can act on. */
 export class InvalidInstanceError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Instance invalide :\n  - ${problems.slice(0, 50).join('\n  - ')}${problems.length > 50 ? `\n  … et ${problems.length - 50} autre(s) problème(s)` : ''}`);
+    super(
+      `Instance invalide :\n  - ${problems.slice(0, 50).join('\n  - ')}${problems.length > 50 ? `\n  … et ${problems.length - 50} autre(s) problème(s)` : ''}`,
+    );
     this.name = 'InvalidInstanceError';
   }
 }
@@ -24,7 +26,10 @@ export function validateInstance(raw: unknown): string[] {
   for (const key of ['slots', 'employers', 'candidates', 'pairs']) {
     if (!Array.isArray(raw[key])) errs.push(`${key} doit être un tableau`);
   }
-  if (raw.coverageBonus !== undefined && !(typeof raw.coverageBonus === 'number' && Number.isFinite(raw.coverageBonus))) {
+  if (
+    raw.coverageBonus !== undefined &&
+    !(typeof raw.coverageBonus === 'number' && Number.isFinite(raw.coverageBonus))
+  ) {
     errs.push('coverageBonus doit être un nombre fini');
   }
   if (raw.locked !== undefined && !Array.isArray(raw.locked)) errs.push('locked doit être un tableau de rendez-vous');
@@ -41,7 +46,8 @@ export function validateInstance(raw: unknown): string[] {
     slotIds.add(s.id);
     for (const k of ['start', 'end']) {
       const v = s[k];
-      if (v !== undefined && (typeof v !== 'string' || Number.isNaN(Date.parse(v)))) errs.push(`slots[${i}].${k} n'est pas une date lisible`);
+      if (v !== undefined && (typeof v !== 'string' || Number.isNaN(Date.parse(v))))
+        errs.push(`slots[${i}].${k} n'est pas une date lisible`);
     }
     if (typeof s.start === 'string' && typeof s.end === 'string' && Date.parse(s.start) >= Date.parse(s.end)) {
       errs.push(`créneau ${s.id} : le début n'est pas avant la fin`);
@@ -55,7 +61,8 @@ export function validateInstance(raw: unknown): string[] {
     }
     const seen = new Set<string>();
     for (const sid of av) {
-      if (typeof sid !== 'string' || !slotIds.has(sid)) errs.push(`${who} : available cite un créneau inconnu ${show(sid)}`);
+      if (typeof sid !== 'string' || !slotIds.has(sid))
+        errs.push(`${who} : available cite un créneau inconnu ${show(sid)}`);
       else if (seen.has(sid)) errs.push(`${who} : available cite deux fois le créneau ${sid}`);
       else seen.add(sid);
     }
@@ -96,10 +103,14 @@ export function validateInstance(raw: unknown): string[] {
       errs.push(`pairs[${i}] n'est pas un objet`);
       return;
     }
-    if (typeof p.candidate !== 'string' || !candidates.has(p.candidate)) errs.push(`pairs[${i}] : candidat inconnu ${show(p.candidate)}`);
-    if (typeof p.employer !== 'string' || !employers.has(p.employer)) errs.push(`pairs[${i}] : employeur inconnu ${show(p.employer)}`);
-    if (!(typeof p.weight === 'number' && Number.isFinite(p.weight))) errs.push(`pairs[${i}] : weight doit être un nombre fini`);
-    if (p.priority !== undefined && typeof p.priority !== 'boolean') errs.push(`pairs[${i}] : priority doit être un booléen`);
+    if (typeof p.candidate !== 'string' || !candidates.has(p.candidate))
+      errs.push(`pairs[${i}] : candidat inconnu ${show(p.candidate)}`);
+    if (typeof p.employer !== 'string' || !employers.has(p.employer))
+      errs.push(`pairs[${i}] : employeur inconnu ${show(p.employer)}`);
+    if (!(typeof p.weight === 'number' && Number.isFinite(p.weight)))
+      errs.push(`pairs[${i}] : weight doit être un nombre fini`);
+    if (p.priority !== undefined && typeof p.priority !== 'boolean')
+      errs.push(`pairs[${i}] : priority doit être un booléen`);
     const key = JSON.stringify([p.candidate, p.employer]);
     if (pairKeys.has(key)) errs.push(`paire en double (${String(p.candidate)}, ${String(p.employer)})`);
     pairKeys.add(key);
@@ -131,11 +142,19 @@ export function validateLocked(locked: unknown[], known: Known): string[] {
       return;
     }
     const { candidate, employer, slot, table } = m;
-    if (typeof candidate !== 'string' || !known.candidates.has(candidate)) errs.push(`${at} : candidat inconnu ${show(candidate)}`);
-    if (typeof employer !== 'string' || !known.employers.has(employer)) errs.push(`${at} : employeur inconnu ${show(employer)}`);
+    if (typeof candidate !== 'string' || !known.candidates.has(candidate))
+      errs.push(`${at} : candidat inconnu ${show(candidate)}`);
+    if (typeof employer !== 'string' || !known.employers.has(employer))
+      errs.push(`${at} : employeur inconnu ${show(employer)}`);
     if (typeof slot !== 'string' || !known.slotIds.has(slot)) errs.push(`${at} : créneau inconnu ${show(slot)}`);
     if (!isNonNegInt(table)) errs.push(`${at} : table doit être un entier positif ou nul`);
-    if (typeof candidate !== 'string' || typeof employer !== 'string' || typeof slot !== 'string' || !isNonNegInt(table)) return;
+    if (
+      typeof candidate !== 'string' ||
+      typeof employer !== 'string' ||
+      typeof slot !== 'string' ||
+      !isNonNegInt(table)
+    )
+      return;
     const c = known.candidates.get(candidate);
     const e = known.employers.get(employer);
     if (!c || !e || !known.slotIds.has(slot)) return;
@@ -143,25 +162,32 @@ export function validateLocked(locked: unknown[], known: Known): string[] {
     if (!known.pairKeys.has(pairKey)) errs.push(`${at} : (${candidate}, ${employer}) n'est pas une paire autorisée`);
     if (seen.pair.has(pairKey)) errs.push(`${at} : la paire (${candidate}, ${employer}) est verrouillée deux fois`);
     seen.pair.add(pairKey);
-    if (!(c.available as string[]).includes(slot)) errs.push(`${at} : le candidat ${candidate} n'est pas présent au créneau ${slot}`);
-    if (!(e.available as string[]).includes(slot)) errs.push(`${at} : l'employeur ${employer} n'est pas présent au créneau ${slot}`);
-    if ((table as number) >= (e.tables as number)) errs.push(`${at} : table ${String(table)} hors limites (l'employeur ${employer} a ${String(e.tables)} table(s))`);
+    if (!(c.available as string[]).includes(slot))
+      errs.push(`${at} : le candidat ${candidate} n'est pas présent au créneau ${slot}`);
+    if (!(e.available as string[]).includes(slot))
+      errs.push(`${at} : l'employeur ${employer} n'est pas présent au créneau ${slot}`);
+    if ((table as number) >= (e.tables as number))
+      errs.push(`${at} : table ${String(table)} hors limites (l'employeur ${employer} a ${String(e.tables)} table(s))`);
     const tableKey = JSON.stringify([employer, slot, table]);
-    if (seen.table.has(tableKey)) errs.push(`${at} : la table ${String(table)} de ${employer} est déjà prise au créneau ${slot}`);
+    if (seen.table.has(tableKey))
+      errs.push(`${at} : la table ${String(table)} de ${employer} est déjà prise au créneau ${slot}`);
     seen.table.add(tableKey);
     const candSlotKey = JSON.stringify([candidate, slot]);
-    if (seen.candSlot.has(candSlotKey)) errs.push(`${at} : le candidat ${candidate} a déjà un rendez-vous verrouillé au créneau ${slot}`);
+    if (seen.candSlot.has(candSlotKey))
+      errs.push(`${at} : le candidat ${candidate} a déjà un rendez-vous verrouillé au créneau ${slot}`);
     seen.candSlot.add(candSlotKey);
     candCount.set(candidate, (candCount.get(candidate) ?? 0) + 1);
     empCount.set(employer, (empCount.get(employer) ?? 0) + 1);
   });
   for (const [id, n] of candCount) {
     const cap = known.candidates.get(id)?.maxMeetings;
-    if (typeof cap === 'number' && n > cap) errs.push(`locked : le candidat ${id} a ${n} rendez-vous verrouillés pour un maximum de ${cap}`);
+    if (typeof cap === 'number' && n > cap)
+      errs.push(`locked : le candidat ${id} a ${n} rendez-vous verrouillés pour un maximum de ${cap}`);
   }
   for (const [id, n] of empCount) {
     const cap = known.employers.get(id)?.maxMeetings;
-    if (typeof cap === 'number' && n > cap) errs.push(`locked : l'employeur ${id} a ${n} rendez-vous verrouillés pour un maximum de ${cap}`);
+    if (typeof cap === 'number' && n > cap)
+      errs.push(`locked : l'employeur ${id} a ${n} rendez-vous verrouillés pour un maximum de ${cap}`);
   }
   return errs;
 }

@@ -9,7 +9,10 @@ export type CollectiveMembershipStatus = 'invited' | 'active' | 'declined' | 'le
  * so that a collective can tell who took part when.
  */
 @Entity('collective_membership')
-@Index('UQ_collective_membership_open', ['collectiveId', 'siaeId'], { unique: true, where: `status IN ('invited', 'active')` })
+@Index('UQ_collective_membership_open', ['collectiveId', 'siaeId'], {
+  unique: true,
+  where: `status IN ('invited', 'active')`,
+})
 @Index('IDX_collective_membership_siae', ['siaeId', 'status'])
 @Check('CK_collective_membership_status', `status IN ('invited', 'active', 'declined', 'left')`)
 export class CollectiveMembership {

@@ -13,8 +13,14 @@ export type InvitationRole = 'direction' | 'cip' | 'charge_dev' | 'coordinator';
  */
 @Entity('user_invitation')
 @Index('UQ_user_invitation_token_hash', ['tokenHash'], { unique: true })
-@Index('UQ_user_invitation_pending_siae', ['email', 'siaeId'], { unique: true, where: `status = 'pending' AND siae_id IS NOT NULL` })
-@Index('UQ_user_invitation_pending_collective', ['email', 'collectiveId'], { unique: true, where: `status = 'pending' AND collective_id IS NOT NULL` })
+@Index('UQ_user_invitation_pending_siae', ['email', 'siaeId'], {
+  unique: true,
+  where: `status = 'pending' AND siae_id IS NOT NULL`,
+})
+@Index('UQ_user_invitation_pending_collective', ['email', 'collectiveId'], {
+  unique: true,
+  where: `status = 'pending' AND collective_id IS NOT NULL`,
+})
 @Index('IDX_user_invitation_siae', ['siaeId', 'status'])
 @Index('IDX_user_invitation_collective', ['collectiveId', 'status'])
 @Check('CK_user_invitation_status', `status IN ('pending', 'accepted', 'revoked')`)

@@ -58,7 +58,11 @@ export class AcceptInvitation {
       const userId = await this.userFor(manager, invitation.email, existing, passwordHash, input.displayName);
       await manager.update(UserInvitation, { id: invitation.id }, { acceptedByUserId: userId });
       if (invitation.siaeId) {
-        await manager.insert(SiaeMembership, { userId, siaeId: invitation.siaeId, role: invitation.role as SiaeMembership['role'] });
+        await manager.insert(SiaeMembership, {
+          userId,
+          siaeId: invitation.siaeId,
+          role: invitation.role as SiaeMembership['role'],
+        });
       } else {
         await manager.insert(CollectiveCoordinator, { userId, collectiveId: invitation.collectiveId! });
       }
@@ -68,7 +72,12 @@ export class AcceptInvitation {
           action: invitation.siaeId ? 'siae.member.joined' : 'collective.coordinator.joined',
           subjectType: invitation.siaeId ? 'siae' : 'collective',
           subjectId: invitation.siaeId ?? invitation.collectiveId,
-          context: { invitationId: invitation.id, role: invitation.role, invitedBy: invitation.invitedByUserId, newAccount: passwordHash !== null && !existing },
+          context: {
+            invitationId: invitation.id,
+            role: invitation.role,
+            invitedBy: invitation.invitedByUserId,
+            newAccount: passwordHash !== null && !existing,
+          },
         },
         manager,
       );
@@ -78,7 +87,12 @@ export class AcceptInvitation {
   }
 
   private async accountOf(manager: EntityManager, email: string): Promise<User | null> {
-    return manager.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.email = :email', { email }).getOne();
+    return manager
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email })
+      .getOne();
   }
 
   private async assertSignedInAs(userId: string, authorization: string | undefined): Promise<void> {
@@ -89,7 +103,13 @@ export class AcceptInvitation {
   }
 
   /** Creates the account, or completes one that never had a password (holding the link proves the address). */
-  private async userFor(manager: EntityManager, email: string, existing: User | null, passwordHash: string | null, displayName?: string): Promise<string> {
+  private async userFor(
+    manager: EntityManager,
+    email: string,
+    existing: User | null,
+    passwordHash: string | null,
+    displayName?: string,
+  ): Promise<string> {
     if (existing && !passwordHash) return existing.id;
     if (existing) {
       // Only if still without password: an account completed meanwhile must be signed into instead.

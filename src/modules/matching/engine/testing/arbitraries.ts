@@ -18,7 +18,17 @@ export const RELATED_ROWS: RelatedJobRow[] = [
   { ficheCode: 'A1203', relatedCode: 'K2204', score: 0.2 },
 ];
 export const FICHES = ['K2204', 'K2201', 'N1103', 'N1105', 'H2909', 'H2913', 'A1203', 'G1603'];
-export const SKILL_LABELS = ['Soudure', 'soudure', "Conduite d'engins", 'conduite des engins', 'Nettoyage des locaux', 'Préparation de commandes', 'preparation commandes', 'Caisse', 'Cariste'];
+export const SKILL_LABELS = [
+  'Soudure',
+  'soudure',
+  "Conduite d'engins",
+  'conduite des engins',
+  'Nettoyage des locaux',
+  'Préparation de commandes',
+  'preparation commandes',
+  'Caisse',
+  'Cariste',
+];
 
 export function context(weights: MatchingWeights = defaultMatchingWeights, today = TODAY): MatchingContext {
   return { today, weights, relatedJobs: relatedJobsFromRows(RELATED_ROWS) };
@@ -73,19 +83,38 @@ export const pointArb = fc.record({
   longitude: fc.double({ min: 4.4, max: 5.3, noNaN: true }),
 });
 const licenceArb = fc.subarray<DrivingLicence>(['B', 'C', 'CE', 'BE', 'A', 'CACES']);
-const transportArb = fc.subarray<TransportMean>(['car', 'motorbike', 'bicycle', 'public_transport', 'walking', 'carpool']);
+const transportArb = fc.subarray<TransportMean>([
+  'car',
+  'motorbike',
+  'bicycle',
+  'public_transport',
+  'walking',
+  'carpool',
+]);
 const softArb = fc.subarray(softSkillCodes.slice(0, 6));
 
 export const candidateArb: fc.Arbitrary<CandidateSnapshot> = fc.record({
   id: fc.string({ minLength: 1, maxLength: 6 }),
-  targetJobs: fc.array(fc.record({ ogrCode: fc.constantFrom('11111', '12345', '22222'), ficheCode: fc.constantFrom(...FICHES) }), { maxLength: 3 }),
-  skills: fc.array(fc.record({ label: fc.constantFrom(...SKILL_LABELS), evidenceLevel: fc.constantFrom('declared' as const, 'observed' as const, 'certified' as const) }), { maxLength: 5 }),
+  targetJobs: fc.array(
+    fc.record({ ogrCode: fc.constantFrom('11111', '12345', '22222'), ficheCode: fc.constantFrom(...FICHES) }),
+    { maxLength: 3 },
+  ),
+  skills: fc.array(
+    fc.record({
+      label: fc.constantFrom(...SKILL_LABELS),
+      evidenceLevel: fc.constantFrom('declared' as const, 'observed' as const, 'certified' as const),
+    }),
+    { maxLength: 5 },
+  ),
   softSkills: softArb,
   location: pointArb,
   mobilityRadiusKm: fc.oneof(fc.integer({ min: 0, max: 80 }), fc.constant(0)),
   transportMeans: transportArb,
   drivingLicences: licenceArb,
-  languages: fc.option(fc.constantFrom('A1' as const, 'A2' as const, 'B1' as const, 'C2' as const, 'native' as const), { nil: undefined })
+  languages: fc
+    .option(fc.constantFrom('A1' as const, 'A2' as const, 'B1' as const, 'C2' as const, 'native' as const), {
+      nil: undefined,
+    })
     .map((level) => (level ? [{ language: 'fr', level }] : [])),
   frenchAsForeignLanguage: fc.boolean(),
   literacyDifficulty: fc.boolean(),
@@ -117,26 +146,38 @@ export const needsArb = (maxLength = 25): fc.Arbitrary<NeedSnapshot[]> =>
   fc.uniqueArray(needArb, { selector: (n) => n.id, maxLength });
 
 /** Any configuration a collective could save (valid by construction: orders respected). */
-export const weightsArb: fc.Arbitrary<MatchingWeights> = fc.record({
-  fiche: fc.integer({ min: 0, max: 60 }), relatedShare: fc.double({ min: 0, max: 1, noNaN: true }), domainShare: fc.double({ min: 0, max: 1, noNaN: true }),
-  skills: fc.integer({ min: 0, max: 40 }), certified: fc.double({ min: 0, max: 1, noNaN: true }),
-  observedShare: fc.double({ min: 0, max: 1, noNaN: true }), declaredShare: fc.double({ min: 0, max: 1, noNaN: true }),
-  soft: fc.integer({ min: 0, max: 20 }), distance: fc.integer({ min: 0, max: 30 }), exponent: fc.double({ min: 0, max: 4, noNaN: true }),
-  availability: fc.integer({ min: 0, max: 20 }), grace: fc.integer({ min: 0, max: 120 }),
-  workTime: fc.integer({ min: 0, max: 10 }), flexibleShare: fc.double({ min: 0, max: 1, noNaN: true }),
-  contract: fc.integer({ min: 0, max: 20 }), window: fc.integer({ min: 0, max: 200 }),
-  exclude: fc.boolean(), penalty: fc.integer({ min: 0, max: 40 }),
-}).map((r) => {
-  const relatedMax = r.fiche * r.relatedShare;
-  const observed = r.certified * r.observedShare;
-  return mergeWeights({
-    job: { sameFiche: r.fiche, relatedMax, sameDomain: relatedMax * r.domainShare },
-    skills: { max: r.skills, evidence: { certified: r.certified, observed, declared: observed * r.declaredShare } },
-    softSkills: { max: r.soft },
-    distance: { max: r.distance, exponentWithoutVehicle: r.exponent },
-    availability: { max: r.availability, graceDays: r.grace },
-    workTime: { max: r.workTime, flexible: r.workTime * r.flexibleShare },
-    contractEnd: { max: r.contract, windowDays: r.window },
-    accommodations: { excludeWhenFrenchNotAccepted: r.exclude, frenchPenalty: r.penalty },
+export const weightsArb: fc.Arbitrary<MatchingWeights> = fc
+  .record({
+    fiche: fc.integer({ min: 0, max: 60 }),
+    relatedShare: fc.double({ min: 0, max: 1, noNaN: true }),
+    domainShare: fc.double({ min: 0, max: 1, noNaN: true }),
+    skills: fc.integer({ min: 0, max: 40 }),
+    certified: fc.double({ min: 0, max: 1, noNaN: true }),
+    observedShare: fc.double({ min: 0, max: 1, noNaN: true }),
+    declaredShare: fc.double({ min: 0, max: 1, noNaN: true }),
+    soft: fc.integer({ min: 0, max: 20 }),
+    distance: fc.integer({ min: 0, max: 30 }),
+    exponent: fc.double({ min: 0, max: 4, noNaN: true }),
+    availability: fc.integer({ min: 0, max: 20 }),
+    grace: fc.integer({ min: 0, max: 120 }),
+    workTime: fc.integer({ min: 0, max: 10 }),
+    flexibleShare: fc.double({ min: 0, max: 1, noNaN: true }),
+    contract: fc.integer({ min: 0, max: 20 }),
+    window: fc.integer({ min: 0, max: 200 }),
+    exclude: fc.boolean(),
+    penalty: fc.integer({ min: 0, max: 40 }),
+  })
+  .map((r) => {
+    const relatedMax = r.fiche * r.relatedShare;
+    const observed = r.certified * r.observedShare;
+    return mergeWeights({
+      job: { sameFiche: r.fiche, relatedMax, sameDomain: relatedMax * r.domainShare },
+      skills: { max: r.skills, evidence: { certified: r.certified, observed, declared: observed * r.declaredShare } },
+      softSkills: { max: r.soft },
+      distance: { max: r.distance, exponentWithoutVehicle: r.exponent },
+      availability: { max: r.availability, graceDays: r.grace },
+      workTime: { max: r.workTime, flexible: r.workTime * r.flexibleShare },
+      contractEnd: { max: r.contract, windowDays: r.window },
+      accommodations: { excludeWhenFrenchNotAccepted: r.exclude, frenchPenalty: r.penalty },
+    });
   });
-});

@@ -23,8 +23,12 @@ export function naiveViolations(inst: JudgeInstance, meetings: JudgeMeeting[]): 
   meetings.forEach((m, i) => {
     const c = inst.candidates.find((x) => x.id === m.candidate);
     const e = inst.employers.find((x) => x.id === m.employer);
-    if (!c || !e || !inst.slots.some((s) => s.id === m.slot)) { out.push(`#${i} unknown reference`); return; }
-    if (!inst.pairs.some((p) => p.candidate === m.candidate && p.employer === m.employer)) out.push(`#${i} unlisted pair`);
+    if (!c || !e || !inst.slots.some((s) => s.id === m.slot)) {
+      out.push(`#${i} unknown reference`);
+      return;
+    }
+    if (!inst.pairs.some((p) => p.candidate === m.candidate && p.employer === m.employer))
+      out.push(`#${i} unlisted pair`);
     if (!c.available.includes(m.slot)) out.push(`#${i} candidate absent`);
     if (!e.available.includes(m.slot)) out.push(`#${i} employer absent`);
     if (!Number.isInteger(m.table) || m.table < 0 || m.table >= e.tables) out.push(`#${i} table out of range`);
@@ -64,14 +68,18 @@ export function bruteForceOptimum(inst: JudgeInstance, fixed: JudgeMeeting[] = [
   const chosen: JudgeMeeting[] = [...fixed];
   const feasible = (): boolean => {
     for (const e of inst.employers) {
-      for (const s of slots) if (chosen.filter((m) => m.employer === e.id && m.slot === s).length > e.tables) return false;
+      for (const s of slots)
+        if (chosen.filter((m) => m.employer === e.id && m.slot === s).length > e.tables) return false;
     }
     const relaxTables = chosen.map((m) => ({ ...m, table: 0 }));
     return naiveViolations(inst, relaxTables).every((v) => v.includes('table reused'));
   };
   const rec = (i: number): void => {
     if (!feasible()) return;
-    if (i === pairs.length) { best = Math.max(best, naiveObjective(inst, chosen)); return; }
+    if (i === pairs.length) {
+      best = Math.max(best, naiveObjective(inst, chosen));
+      return;
+    }
     rec(i + 1);
     for (const s of slots) {
       chosen.push({ candidate: pairs[i].candidate, employer: pairs[i].employer, slot: s, table: 0 });
