@@ -1,4 +1,5 @@
 import { CandidatesModule } from './candidates/candidates.module';
+import { EventsModule } from './events/events.module';
 import { EmployerNetworkModule } from './employer-network/employer-network.module';
 import { MatchingModule } from './matching/matching.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -13,4 +14,5 @@ export const domainModules = [
   CandidatesModule,
   EmployerNetworkModule,
   MatchingModule,
+  EventsModule,
 ];

@@ -24,6 +24,7 @@
  * `dirB`); `fresh` (a new account with no grant, created for each check, for routes that close sessions).
  */
 import { employerNetworkEntries } from '../support/employer-network-access';
+import { eventsEntries } from '../support/events-access';
 import { TEST_PASSWORD } from '../support/fixtures';
 import { buildAccessWorld, type AccessWorld } from '../support/access-world';
 import { routeRequest } from '../support/route-request';
@@ -518,7 +519,7 @@ describe('access matrix: every route, every kind of caller', () => {
   it('has an entry for every route of the application, and no entry for a route that does not exist', () => {
     const routes = routesOf(t);
     // The employer-network routes have their own table (same four checks, richer world): a route must be in one of them.
-    const covered: Record<string, unknown> = { ...matrix, ...employerNetworkEntries };
+    const covered: Record<string, unknown> = { ...matrix, ...employerNetworkEntries, ...eventsEntries };
     const missing = routes.filter((r) => !(r in covered));
     const stale = Object.keys(covered).filter((r) => !routes.includes(r));
     expect({ missing, stale }).toEqual({ missing: [], stale: [] });

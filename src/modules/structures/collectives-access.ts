@@ -41,3 +41,12 @@ export async function assertCoordinatorOf(
   const standing = await standingIn(manager, principal, collectiveId);
   if (standing !== 'coordinator') throw structuresErrors.coordinatorOnly();
 }
+
+/** The SIAE that are active members of a collective now (read in the caller's transaction). */
+export async function activeMemberSiaeIds(manager: EntityManager, collectiveId: string): Promise<string[]> {
+  const rows = await manager.find(CollectiveMembership, {
+    where: { collectiveId, status: 'active' },
+    select: { siaeId: true },
+  });
+  return rows.map((r) => r.siaeId);
+}

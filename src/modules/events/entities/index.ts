@@ -1,0 +1,12 @@
+export { Event, type TimeWindow } from './event.entity';
+export { EventSlot } from './event-slot.entity';
+export { EventStatusChange } from './event-status-change.entity';
+export { EventOrganiser } from './event-organiser.entity';
+export { EventSiaeQuota } from './event-siae-quota.entity';
+export { EventInvitation } from './event-invitation.entity';
+export { EventBooking } from './event-booking.entity';
+export { EventBookingRequest } from './event-booking-request.entity';
+export { EventNeed } from './event-need.entity';
+export { EventRegistration } from './event-registration.entity';
+export { EventWish } from './event-wish.entity';
+export { EventMeetingRequest } from './event-meeting-request.entity';
