@@ -1,6 +1,7 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { Clock } from './platform/clock/clock';
@@ -9,26 +10,35 @@ import { HttpExceptionFilter } from './platform/errors/http-exception.filter';
 import { createValidationPipe } from './platform/errors/validation';
 import { JsonLogger } from './platform/logging/json-logger';
 import { requestIdMiddleware } from './platform/logging/request-context';
+import { pageRouteExclusions } from './platform/web/page-controller';
 
 export interface CreateAppOptions {
   clock?: Clock;
   logger?: JsonLogger | false;
   /** Build the module graph without instantiating providers (no database, no Redis): for the OpenAPI export. */
   preview?: boolean;
+  /** Extra modules mounted beside the app's (tests mount small pages of their own). */
+  extraModules?: Type<unknown>[];
 }
 
 /** Builds the HTTP application exactly as production runs it; the tests and the OpenAPI export use it too. */
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), {
-    logger: options.logger === undefined ? new JsonLogger(config.LOG_LEVEL) : options.logger,
-    bodyParser: false,
-    preview: options.preview ?? false,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, options.clock, options.extraModules),
+    {
+      logger: options.logger === undefined ? new JsonLogger(config.LOG_LEVEL) : options.logger,
+      bodyParser: false,
+      preview: options.preview ?? false,
+    },
+  );
   app.use(requestIdMiddleware);
   // Bodies are small forms; a limit keeps a client from tying up a process with a huge payload.
   app.useBodyParser('json', { limit: '256kb' });
   app.useBodyParser('urlencoded', { limit: '256kb', extended: false });
-  app.setGlobalPrefix('api');
+  // Unsigned: the session cookies are random tokens looked up hashed, and the CSRF cookie carries its own HMAC.
+  app.use(cookieParser());
+  // Pages (employer links, job dating pages) live outside /api; each page controller declares its root.
+  app.setGlobalPrefix('api', { exclude: pageRouteExclusions() });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.disable('x-powered-by');
@@ -44,6 +54,8 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
     .setDescription('API de Maillage : coopération des SIAE d’un territoire. Erreurs : `{ code, message, details? }`.')
     .setVersion('0.1.0')
     .addBearerAuth()
+    // Employer routes: the HttpOnly session cookie opened from a personal link (platform/links).
+    .addCookieAuth('maillage_employeur', { type: 'apiKey', in: 'cookie' }, 'employer-session')
     .build();
   return SwaggerModule.createDocument(app, config);
 }

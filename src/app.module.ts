@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Type } from '@nestjs/common';
 import { domainModules } from './modules/domain-modules';
 import { MembershipGrantReader } from './modules/structures/grant-reader.service';
 import { StructuresModule } from './modules/structures/structures.module';
@@ -6,18 +6,23 @@ import { AuthModule } from './platform/auth/auth.module';
 import { Clock } from './platform/clock/clock';
 import { AppConfig } from './platform/config/app-config';
 import { HealthModule } from './platform/health/health.module';
+import { LinksModule } from './platform/links/links.module';
 import { PlatformModule } from './platform/platform.module';
+import { WebModule } from './platform/web/web.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
+  static forRoot(config: AppConfig, clock?: Clock, extraModules: Type<unknown>[] = []): DynamicModule {
     return {
       module: AppModule,
       imports: [
         PlatformModule.forRoot(config, clock),
         AuthModule.forRoot(StructuresModule, MembershipGrantReader),
         HealthModule,
+        WebModule,
+        LinksModule,
         ...domainModules,
+        ...extraModules,
       ],
     };
   }

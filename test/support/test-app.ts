@@ -1,3 +1,4 @@
+import { Type } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
@@ -18,6 +19,8 @@ export interface TestAppOptions {
   config?: Partial<AppConfig>;
   /** Start the BullMQ processors in this process (the relay is driven by `drainQueues`). */
   withWorker?: boolean;
+  /** Modules mounted beside the app's (e.g. a small page used only by a test). */
+  modules?: Type<unknown>[];
 }
 
 /**
@@ -55,7 +58,7 @@ export class TestApp {
         ...options.config,
       },
     );
-    const app = await createApp(config, { clock: options.clock, logger: false });
+    const app = await createApp(config, { clock: options.clock, logger: false, extraModules: options.modules });
     await app.init();
     if (options.withWorker) app.get(JobRunner).start(Object.values(QueueName), 2);
     return new TestApp(app, config, app.get(DataSource), smtp, database);

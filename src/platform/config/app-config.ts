@@ -88,6 +88,26 @@ export class AppConfig {
   @Max(3_600_000)
   LOGIN_RATE_WINDOW_MS = 60_000;
 
+  /** Employer sessions opened from a personal link (an invitation, a proposal): short, a link reopens one. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(60 * 24)
+  EMPLOYER_SESSION_TTL_MINUTES = 120;
+
+  /** Openings of employer links (and session exchanges) allowed per client address and window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  LINK_RATE_LIMIT_PER_IP = 60;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  LINK_RATE_WINDOW_MS = 60_000;
+
   @IsString()
   @MinLength(1)
   SMTP_HOST = '127.0.0.1';

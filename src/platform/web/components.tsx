@@ -1,0 +1,62 @@
+import type { ComponentChildren } from 'preact';
+import { CSRF_FIELD } from './web-security';
+
+/** Every form that changes something carries its CSRF token (checked by WebSecurity.assertCsrf). */
+export function CsrfField({ token }: { token: string }) {
+  return <input type="hidden" name={CSRF_FIELD} value={token} />;
+}
+
+export function Notice({
+  kind,
+  title,
+  children,
+}: {
+  kind?: 'ok' | 'warn' | 'error';
+  title?: string;
+  children?: ComponentChildren;
+}) {
+  // role=alert for errors so a screen reader announces them after a submit (WCAG 4.1.3).
+  return (
+    <div class={`notice${kind ? ` ${kind}` : ''}`} role={kind === 'error' ? 'alert' : undefined}>
+      {title ? (
+        <p>
+          <strong>{title}</strong>
+        </p>
+      ) : null}
+      {children}
+    </div>
+  );
+}
+
+export interface FieldProps {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  children: ComponentChildren;
+}
+
+/** A labelled control with its hint and error tied by aria-describedby (WCAG 1.3.1, 3.3.1, 3.3.2). */
+export function Field({ id, label, hint, error, children }: FieldProps) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      {hint ? (
+        <span class="hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      ) : null}
+      {error ? (
+        <span class="field-error" id={`${id}-error`}>
+          {error}
+        </span>
+      ) : null}
+      {children}
+    </div>
+  );
+}
+
+export function describedBy(id: string, hint?: string, error?: string): string | undefined {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}

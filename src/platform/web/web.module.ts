@@ -1,0 +1,12 @@
+import { Global, Module } from '@nestjs/common';
+import { AssetsController } from './assets.controller';
+import { WebSecurity } from './web-security';
+
+/** Shared by every module that has pages: cookies, CSRF, the stylesheet (layout and components are plain imports). */
+@Global()
+@Module({
+  controllers: [AssetsController],
+  providers: [WebSecurity],
+  exports: [WebSecurity],
+})
+export class WebModule {}
