@@ -2,10 +2,13 @@
 # Fails when the entities describe a schema the migrations do not produce (TypeORM's generate finds something to do).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The project role of DATABASE_URL (default: the one .ci/services.sh creates) creates and drops the scratch database.
+base=${DATABASE_URL:-postgres://maillage:maillage@127.0.0.1:5432/maillage}
+admin="${base%/*}/postgres"
 db=maillage_migration_check_$$
-psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $db"
-trap 'psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db"' EXIT
-export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$db"
+psql -X -q "$admin" -c "CREATE DATABASE $db"
+trap 'psql -X -q "$admin" -c "DROP DATABASE IF EXISTS $db"' EXIT
+export DATABASE_URL="${base%/*}/$db"
 npx typeorm migration:run -d dist/src/platform/database/data-source.js >/dev/null
 if out=$(npx typeorm migration:generate /tmp/maillage-drift-$$ --dryrun -d dist/src/platform/database/data-source.js --pretty 2>&1); then
   echo "Les entités et les migrations divergent : générez une migration (npm run migration:generate -- <Nom>)." >&2

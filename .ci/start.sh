@@ -3,7 +3,8 @@
 # demo data, local mail catcher, API and worker. Ctrl-C stops everything it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export DATABASE_URL=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/maillage}
+source .ci/node.sh
+export DATABASE_URL=${DATABASE_URL:-postgres://maillage:maillage@127.0.0.1:5432/maillage}
 export PORT=${PORT:-3000}
 export PUBLIC_BASE_URL=${PUBLIC_BASE_URL:-http://localhost:$PORT}
 export SMTP_HOST=${SMTP_HOST:-127.0.0.1} SMTP_PORT=${SMTP_PORT:-1025}

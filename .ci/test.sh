@@ -2,6 +2,7 @@
 # The test command of the README: type check, formatting, lint, unit tests, then e2e tests against real PostgreSQL and Redis.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source .ci/node.sh
 bash .ci/services.sh
 bash .ci/deps.sh
 npm run --silent typecheck

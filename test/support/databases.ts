@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 
-export const ADMIN_URL = process.env.TEST_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const ADMIN_URL = process.env.TEST_ADMIN_DATABASE_URL ?? 'postgres://maillage:maillage@127.0.0.1:5432/postgres';
 export const TEMPLATE_PREFIX = 'maillage_tpl_';
 export const TEST_DB_PREFIX = 'mt_';
 

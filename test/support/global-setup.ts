@@ -15,9 +15,10 @@ function alive(pid: number): boolean {
  */
 export default async function globalSetup(): Promise<void> {
   await withAdmin(async (client) => {
-    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [
-      `${TEST_DB_PREFIX}%`,
-    ]);
+    const { rows } = await client.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE $1 AND pg_has_role(datdba, 'MEMBER')`,
+      [`${TEST_DB_PREFIX}%`],
+    );
     for (const row of rows) {
       const pid = Number(/^mt_(\d+)_/.exec(row.datname)?.[1]);
       if (!pid || !alive(pid)) await dropDatabase(client, row.datname);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/platform/config/app-config';
 import { typeormOptions } from '../../src/platform/database/typeorm-options';
-import { TEMPLATE_PREFIX, urlFor, withAdmin } from './databases';
+import { ADMIN_URL, TEMPLATE_PREFIX, urlFor, withAdmin } from './databases';
 import { seedTemplate } from './template-seed';
 
 const LOCK_KEY = 72_616_001;
@@ -35,6 +35,8 @@ function templateName(): string {
   // The template also holds the referentials import: its code changes the template too.
   feed(join(root, 'src', 'modules', 'referentials'));
   hash.update(readFileSync(join(__dirname, 'template-seed.ts')));
+  // Only the owner of a template (or a superuser) may clone it: each role builds its own.
+  hash.update(new URL(ADMIN_URL).username);
   return TEMPLATE_PREFIX + hash.digest('hex').slice(0, 16);
 }
 

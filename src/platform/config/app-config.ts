@@ -33,7 +33,8 @@ export class AppConfig {
   PORT = 3000;
 
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL doit être une URL postgres://…' })
-  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/maillage';
+  // The project's own role (created by .ci/services.sh): Debian's PostgreSQL asks a password for TCP connections.
+  DATABASE_URL = 'postgres://maillage:maillage@127.0.0.1:5432/maillage';
 
   @Transform(toInt)
   @IsInt()
