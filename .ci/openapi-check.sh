@@ -10,3 +10,5 @@ if ! diff -q openapi.json "$tmp" >/dev/null; then
   exit 1
 fi
 echo "openapi.json: à jour"
+# Every operation answers a typed 2xx and every 4xx is the shared error schema (src/platform/openapi/response-check.ts).
+node dist/src/platform/openapi/response-check.cli.js openapi.json

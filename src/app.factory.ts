@@ -6,10 +6,12 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { Clock } from './platform/clock/clock';
 import { AppConfig } from './platform/config/app-config';
+import { ErrorDto, FieldProblemDto } from './platform/errors/error.dto';
 import { HttpExceptionFilter } from './platform/errors/http-exception.filter';
 import { createValidationPipe } from './platform/errors/validation';
 import { JsonLogger } from './platform/logging/json-logger';
 import { requestIdMiddleware } from './platform/logging/request-context';
+import { addErrorResponses } from './platform/openapi/error-responses';
 import { pageRouteExclusions } from './platform/web/page-controller';
 
 export interface CreateAppOptions {
@@ -57,5 +59,5 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
     // Employer routes: the HttpOnly session cookie opened from a personal link (platform/links).
     .addCookieAuth('maillage_employeur', { type: 'apiKey', in: 'cookie' }, 'employer-session')
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return addErrorResponses(SwaggerModule.createDocument(app, config, { extraModels: [ErrorDto, FieldProblemDto] }));
 }

@@ -468,7 +468,7 @@ describe('matching (e2e)', () => {
       );
       expect(byId.get(acme)).toMatchObject({
         name: 'Acme Propreté',
-        knownBy: 2,
+        knownBySiae: 2,
         openNeeds: 1,
         bestNeed: { status: 'open', appellation: { code: rome.agentPropreteLocaux } },
       });

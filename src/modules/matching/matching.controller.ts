@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentPrincipal } from '../../platform/auth/access.decorators';
 import type { Principal } from '../../platform/auth/principal';
 import { ParseId } from '../../platform/errors/parse-id.pipe';
+import { CandidatesForNeedDto, NeedsForCandidateDto } from './dto/match-lists.dto';
 import { MatchesQueryDto } from './dto/matches.dto';
 import { MatchingService } from './matching.service';
 
@@ -22,7 +23,7 @@ export class MatchingController {
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseId) id: string,
     @Query() query: MatchesQueryDto,
-  ) {
+  ): Promise<CandidatesForNeedDto> {
     return this.matching.candidatesForNeed(p, id, query);
   }
 
@@ -36,7 +37,7 @@ export class MatchingController {
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseId) id: string,
     @Query() query: MatchesQueryDto,
-  ) {
+  ): Promise<NeedsForCandidateDto> {
     return this.matching.needsForCandidate(p, id, query);
   }
 }

@@ -275,7 +275,7 @@ export class MatchingService {
             pooledCompanyId: row.pooledCompanyId,
             name: f.name,
             commune: f.commune,
-            knownBy: f.knownBy,
+            knownBySiae: f.knownBy,
             openNeeds,
             bestNeed: {
               needId: row.needId,

@@ -23,8 +23,8 @@ export interface PooledCompanyMatchItem {
   pooledCompanyId: string;
   name: string;
   commune: { code: string; name: string } | null;
-  /** SIAE of the collective that know this company. */
-  knownBy: number;
+  /** SIAE of the collective that know this company (same name as in the pooled directory). */
+  knownBySiae: number;
   /** Open needs of this company on the candidate's trades (within the radius). */
   openNeeds: number;
   bestNeed: {

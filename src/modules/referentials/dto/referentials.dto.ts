@@ -1,9 +1,7 @@
 /** Responses of the referentials endpoints. */
+import { CodeLabelDto } from '../../../platform/openapi/common.dto';
 
-export class CodeLabelDto {
-  code: string;
-  label: string;
-}
+export { CodeLabelDto };
 
 export class AppellationSuggestionDto {
   /** Code OGR de l'appellation. */
