@@ -9,6 +9,7 @@ import { AppConfig } from './platform/config/app-config';
 import { ErrorDto, FieldProblemDto } from './platform/errors/error.dto';
 import { HttpExceptionFilter } from './platform/errors/http-exception.filter';
 import { createValidationPipe } from './platform/errors/validation';
+import { answerClientErrorsAsJson, rejectInvalidUtf8, rejectMalformedQuery } from './platform/input/http-encoding';
 import { JsonLogger } from './platform/logging/json-logger';
 import { requestIdMiddleware } from './platform/logging/request-context';
 import { addErrorResponses } from './platform/openapi/error-responses';
@@ -35,8 +36,12 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   );
   app.use(requestIdMiddleware);
   // Bodies are small forms; a limit keeps a client from tying up a process with a huge payload.
-  app.useBodyParser('json', { limit: '256kb' });
-  app.useBodyParser('urlencoded', { limit: '256kb', extended: false });
+  // `verify` is left out of Nest's option types (it sets it for rawBody) but passed through to body-parser as is
+  const utf8Only = { verify: rejectInvalidUtf8 };
+  app.useBodyParser('json', { limit: '256kb', ...utf8Only });
+  app.useBodyParser('urlencoded', { limit: '256kb', extended: false, ...utf8Only });
+  app.use(rejectMalformedQuery);
+  answerClientErrorsAsJson(app.getHttpServer());
   // Unsigned: the session cookies are random tokens looked up hashed, and the CSRF cookie carries its own HMAC.
   app.use(cookieParser());
   // Pages (employer links, job dating pages) live outside /api; each page controller declares its root.

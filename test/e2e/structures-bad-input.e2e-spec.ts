@@ -308,7 +308,7 @@ describe('structures: bad input', () => {
           .send({ token: 'a'.repeat(43), displayName: 'Camille', password: 'court' }),
       status: 400,
       code: 'VALIDATION_FAILED',
-      details: [{ field: 'password', problems: ['doit contenir au moins 10 caractères'] }],
+      details: [{ field: 'password', problems: ['doit contenir entre 10 et 200 caractères'] }],
     },
     {
       name: 'an unknown invitation token',

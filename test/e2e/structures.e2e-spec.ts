@@ -337,7 +337,9 @@ describe('structures: SIAE, invitations, collectives', () => {
         .post('/api/invitations/accept')
         .send({ token, displayName: 'Sam', password: 'court' })
         .expect(400);
-      expect(short.body.details).toEqual([{ field: 'password', problems: ['doit contenir au moins 10 caractères'] }]);
+      expect(short.body.details).toEqual([
+        { field: 'password', problems: ['doit contenir entre 10 et 200 caractères'] },
+      ]);
       const missing = await t.http().post('/api/invitations/accept').send({ token }).expect(400);
       expect(missing.body.code).toBe('VALIDATION_FAILED');
       expect(await t.dataSource.getRepository(UserInvitation).countBy({ email: invitee, status: 'pending' })).toBe(1);

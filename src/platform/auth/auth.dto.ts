@@ -1,10 +1,12 @@
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { Untrimmed } from '../input/text-rules';
 
 export class LoginDto {
   @IsEmail({}, { message: 'doit être une adresse e-mail valide' })
   @MaxLength(254)
   email: string;
 
+  @Untrimmed()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -18,11 +20,13 @@ export class SessionDto {
 }
 
 export class ChangePasswordDto {
+  @Untrimmed()
   @IsString()
   @MaxLength(200)
   currentPassword: string;
 
   /** Au moins 10 caractères. */
+  @Untrimmed()
   @IsString()
   @MinLength(10, { message: 'doit contenir au moins 10 caractères' })
   @MaxLength(200)

@@ -28,6 +28,9 @@ export function constraintError(error: QueryFailedError): AppError | undefined {
   const mapper = name ? registry.get(name) : undefined;
   if (mapper) return mapper();
   const code = (error as QueryFailedError & { driverError?: { code?: string } }).driverError?.code;
+  // 22021 / 22P05: a character PostgreSQL cannot store (NUL); the input pipe refuses it first, this is the last guard
+  if (code === '22021' || code === '22P05')
+    return new AppError('INVALID_CHARACTER', 400, 'Un texte envoyé contient un caractère interdit.');
   // 22P02 invalid text representation (bad uuid / enum), 22001 value too long, 22007/22008 bad date: caller input.
   if (code === '22P02' || code === '22001' || code === '22007' || code === '22008' || code === '22003')
     return new AppError('INVALID_VALUE', 400, "Une valeur envoyée n'a pas le format attendu.");

@@ -3,6 +3,7 @@ import { ThrottlerException } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { AppError, commonErrors } from './app-error';
+import { INVALID_QUERY_ENCODING, INVALID_UTF8_BODY } from '../input/http-encoding';
 import { constraintError } from './constraint-errors';
 
 interface ErrorBody {
@@ -19,6 +20,10 @@ function fromHttpLayer(exception: unknown): AppError | undefined {
     return new AppError('PAYLOAD_TOO_LARGE', 413, 'Le corps de la requête est trop volumineux.');
   if (e.type === 'entity.parse.failed')
     return new AppError('MALFORMED_JSON', 400, "Le corps de la requête n'est pas un JSON valide.");
+  if (e.type === INVALID_UTF8_BODY)
+    return new AppError('INVALID_ENCODING', 400, "Le corps de la requête n'est pas de l'UTF-8 valide.");
+  if (e.type === INVALID_QUERY_ENCODING)
+    return new AppError('INVALID_ENCODING', 400, "Les paramètres de l'adresse ne sont pas de l'UTF-8 valide.");
   if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported')
     return new AppError('UNSUPPORTED_ENCODING', 415, "L'encodage du corps de la requête n'est pas pris en charge.");
   return undefined;
@@ -32,12 +37,13 @@ export function toAppError(exception: unknown): AppError | undefined {
   if (http) return http;
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
+    // a body-parser error wrapped by Nest keeps its own status (403 for a failed `verify`): its type says more
+    const nested = fromHttpLayer((exception as { cause?: unknown }).cause);
+    if (nested) return nested;
     if (status === HttpStatus.NOT_FOUND)
       return new AppError('ROUTE_NOT_FOUND', 404, "Cette adresse de l'API n'existe pas.");
     if (status === HttpStatus.UNAUTHORIZED) return commonErrors.unauthenticated();
     if (status === HttpStatus.FORBIDDEN) return commonErrors.forbidden();
-    const nested = fromHttpLayer((exception as { cause?: unknown }).cause);
-    if (nested) return nested;
     if (status === HttpStatus.PAYLOAD_TOO_LARGE)
       return new AppError('PAYLOAD_TOO_LARGE', 413, 'Le corps de la requête est trop volumineux.');
     if (status === HttpStatus.SERVICE_UNAVAILABLE)

@@ -12,14 +12,17 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { candidateStatuses, type CandidateStatus } from '../candidate-vocabulary';
+import { NameText } from '../../../platform/input/text-rules';
 
 const PHONE = /^\+?[0-9 .()-]{6,25}$/;
 
 export class CandidateIdentityFields {
+  @NameText()
   @IsString()
   @Length(1, 100)
   firstName: string;
 
+  @NameText()
   @IsString()
   @Length(1, 100)
   lastName: string;
@@ -67,11 +70,13 @@ export class CreateCandidateDto extends CandidateIdentityFields {
 /** Every field optional: only what is sent changes. */
 export class UpdateCandidateDto {
   @IsOptional()
+  @NameText()
   @IsString()
   @Length(1, 100)
   firstName?: string;
 
   @IsOptional()
+  @NameText()
   @IsString()
   @Length(1, 100)
   lastName?: string;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { consentScopes, type ConsentScope } from '../candidate-vocabulary';
+import { MultilineText } from '../../../platform/input/text-rules';
 
 export class RecordConsentDto {
   @ApiProperty({
@@ -12,6 +13,7 @@ export class RecordConsentDto {
   scope: ConsentScope;
 
   @ApiProperty({ description: 'Le texte montré (ou lu) à la personne, conservé tel quel comme preuve.' })
+  @MultilineText()
   @IsString()
   @Length(10, 5000)
   wording: string;

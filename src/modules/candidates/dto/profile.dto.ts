@@ -33,6 +33,7 @@ import {
   type TransportMean,
   type WorkTime,
 } from '../candidate-vocabulary';
+import { MultilineText, NameText } from '../../../platform/input/text-rules';
 
 export class TargetJobDto {
   @ApiProperty({ description: "Code OGR de l'appellation ROME, ex. 11987." })
@@ -62,6 +63,7 @@ export class SkillDto {
     description: 'Où la compétence a été observée. Pas de donnée d’identité ici : ce texte est partagé.',
   })
   @IsOptional()
+  @MultilineText()
   @IsString()
   @MaxLength(500)
   note?: string | null;
@@ -81,6 +83,7 @@ export class LanguageDto {
 export class PutProfileDto {
   @ApiPropertyOptional({ description: 'Prénom + initiale (par défaut) ou alias choisi par la personne.' })
   @IsOptional()
+  @NameText()
   @IsString()
   @Length(2, 60)
   pseudonym?: string;
@@ -134,6 +137,7 @@ export class PutProfileDto {
   workTime?: WorkTime | null;
 
   @IsOptional()
+  @MultilineText()
   @IsString()
   @MaxLength(500)
   timeConstraints?: string | null;

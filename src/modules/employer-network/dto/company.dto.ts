@@ -32,6 +32,7 @@ import {
   sizeBands,
   type SizeBand,
 } from '../employer-network-vocabulary';
+import { MultilineText, NameText } from '../../../platform/input/text-rules';
 
 const PHONE = /^\+?[0-9 .()-]{6,25}$/;
 const INSEE = /^[0-9][0-9AB][0-9]{3}$/;
@@ -39,11 +40,13 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class ContactDto {
   @IsOptional()
+  @NameText()
   @IsString()
   @Length(1, 100)
   firstName?: string | null;
 
   @IsOptional()
+  @NameText()
   @IsString()
   @Length(1, 100)
   lastName?: string | null;
@@ -70,6 +73,7 @@ export class ContactDto {
 }
 
 export class CompanyFields {
+  @NameText()
   @IsString()
   @Length(1, 200)
   name: string;
@@ -161,6 +165,7 @@ export class InteractionDto {
   contactId?: string | null;
 
   @IsOptional()
+  @MultilineText()
   @IsString()
   @MaxLength(1000)
   note?: string | null;

@@ -19,6 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { sizeBands, solicitationKinds, type SizeBand, type SolicitationKind } from '../employer-network-vocabulary';
+import { MultilineText } from '../../../platform/input/text-rules';
 
 export class PoolingRunRequestDto {
   @ApiPropertyOptional({
@@ -55,12 +56,14 @@ export class SolicitationDto {
   kind: SolicitationKind;
 
   @IsOptional()
+  @MultilineText()
   @IsString()
   @MaxLength(500)
   note?: string | null;
 
   @ApiPropertyOptional({ description: 'Coordinateur·rice seulement : lever la limite, avec la raison (journalisé).' })
   @IsOptional()
+  @MultilineText()
   @IsString()
   @Length(3, 500)
   overrideReason?: string;
@@ -110,6 +113,7 @@ export class PauseDto {
   until: string | null;
 
   @IsOptional()
+  @MultilineText()
   @IsString()
   @MaxLength(300)
   reason?: string | null;

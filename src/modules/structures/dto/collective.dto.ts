@@ -4,6 +4,7 @@ import { IsDefined, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf 
 import { siaeKinds } from '../entities/siae.entity';
 import { IsSiret } from '../siret.validator';
 import { SiaeCommuneDto } from './commune.dto';
+import { MultilineText, NameText } from '../../../platform/input/text-rules';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const membershipStatuses = ['invited', 'active', 'declined', 'left'] as const;
@@ -12,12 +13,14 @@ export class CreateCollectiveDto {
   @ApiProperty({ example: 'Inter-SIAE de Villeurbanne' })
   @IsDefined({ message: 'obligatoire' })
   @Transform(trim)
+  @NameText()
   @IsString()
   @Length(2, 200, { message: 'doit contenir entre 2 et 200 caractères' })
   name: string;
 
   @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
+  @MultilineText()
   @IsString()
   @MaxLength(2000)
   description?: string | null;

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDefined, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
 import { siaeRoles } from '../../../platform/auth/principal';
+import { NameText, Untrimmed } from '../../../platform/input/text-rules';
 
 const lowerTrim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -76,6 +77,7 @@ export class InvitationPreviewDto {
 export class AcceptInvitationDto {
   @ApiProperty()
   @IsDefined({ message: 'obligatoire' })
+  @Untrimmed()
   @IsString()
   @Length(20, 200)
   token: string;
@@ -84,6 +86,7 @@ export class AcceptInvitationDto {
   @ApiPropertyOptional({ example: 'Camille Martin' })
   @IsOptional()
   @Transform(trim)
+  @NameText()
   @IsString()
   @Length(2, 120, { message: 'doit contenir entre 2 et 120 caractères' })
   displayName?: string;
@@ -91,6 +94,7 @@ export class AcceptInvitationDto {
   /** Au moins 10 caractères ; obligatoire pour créer un compte. */
   @ApiPropertyOptional()
   @IsOptional()
+  @Untrimmed()
   @IsString()
   @MinLength(10, { message: 'doit contenir au moins 10 caractères' })
   @MaxLength(200)

@@ -17,6 +17,7 @@ import { siaeKinds, SiaeKind } from '../entities/siae.entity';
 import { IsSiret } from '../siret.validator';
 import { SiaeCommuneDto } from './commune.dto';
 import { InvitationDto } from './invitation.dto';
+import { NameText } from '../../../platform/input/text-rules';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const lowerTrim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
@@ -31,6 +32,7 @@ export class CreateSiaeDto {
   @ApiProperty({ example: 'Chantier du Rhône' })
   @IsDefined({ message: 'obligatoire' })
   @Transform(trim)
+  @NameText()
   @IsString()
   @Length(2, 200, { message: 'doit contenir entre 2 et 200 caractères' })
   name: string;
@@ -79,6 +81,7 @@ export class UpdateSiaeDto {
   @ApiPropertyOptional()
   @ValidateIf((o: UpdateSiaeDto) => o.name !== undefined)
   @Transform(trim)
+  @NameText()
   @IsString()
   @Length(2, 200, { message: 'doit contenir entre 2 et 200 caractères' })
   name?: string;
