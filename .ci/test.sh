@@ -5,6 +5,7 @@ cd "$(dirname "$0")/.."
 source .ci/node.sh
 bash .ci/services.sh
 bash .ci/deps.sh
+bash .ci/chromium.sh
 npm run --silent typecheck
 npm run --silent format:check
 npm run --silent lint

@@ -6,7 +6,7 @@ const TITLES: Record<number, string> = {
   403: 'Action refusée',
   404: 'Page introuvable',
   409: 'Action impossible',
-  410: 'Lien expiré',
+  410: 'Lien plus valable',
   429: 'Trop de tentatives',
 };
 
