@@ -1,5 +1,5 @@
 /**
- * npm run bench:pooling [-- --out <folder>] [--records <n>] [--only all|main|dev|tune|held-out|<profile name>]
+ * npm run bench:pooling [-- --out <folder>] [--records <n>] [--only all|main|dev|wild|tune|held-out|aside|<profile name>]
  *
  * Generates labelled company records (test/bench/pooling/generator.ts: ≥ 500 SIAE, 100k records on the main profile,
  * plus development and held-out profiles with other seeds, territories and rates), runs the real linking engine of the pooling job on
@@ -13,7 +13,15 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { findCommunesCsv } from '../../src/modules/employer-network/linking/communes-file';
 import { linkRecords } from '../../src/modules/employer-network/linking/link-records';
-import { DEV_PROFILES, generate, HELD_OUT_PROFILES, MAIN_PROFILE, Profile } from './pooling/generator';
+import {
+  ASIDE_PROFILES,
+  DEV_PROFILES,
+  generate,
+  HELD_OUT_PROFILES,
+  MAIN_PROFILE,
+  Profile,
+  WILD_DEV_PROFILES,
+} from './pooling/generator';
 import { loadCommunes, writeLinks, writeSet } from './pooling/io';
 import { loadAverage, machineDescription } from './support/machine';
 
@@ -57,21 +65,22 @@ async function main() {
   console.log(`machine: ${machineDescription()}; ${loadAverage()}`);
   console.log(`communes: ${communesFile} (${communes.size})`);
 
-  // Tune on main and dev only; held-out sets are run to confirm, never to tune (--only held-out). Default: all.
-  const all = [MAIN_PROFILE, ...DEV_PROFILES, ...HELD_OUT_PROFILES];
-  const profiles: Profile[] = all.filter((p) =>
-    only === undefined || only === 'all'
-      ? true
-      : only === 'dev'
-        ? DEV_PROFILES.includes(p)
-        : only === 'held-out'
-          ? HELD_OUT_PROFILES.includes(p)
-          : only === 'tune'
-            ? !HELD_OUT_PROFILES.includes(p)
-            : p.name === only,
-  );
+  // Tune on main and dev only (wild: issue 16's dev profiles); held-out and aside sets are run to confirm, never to
+  // tune (--only held-out, --only aside). Default: all.
+  const dev = [...DEV_PROFILES, ...WILD_DEV_PROFILES];
+  const unseen = [...HELD_OUT_PROFILES, ...ASIDE_PROFILES];
+  const all = [MAIN_PROFILE, ...dev, ...unseen];
+  const groups: Record<string, Profile[]> = {
+    all,
+    dev,
+    wild: WILD_DEV_PROFILES,
+    'held-out': HELD_OUT_PROFILES,
+    aside: ASIDE_PROFILES,
+    tune: [MAIN_PROFILE, ...dev],
+  };
+  const profiles: Profile[] = groups[only ?? 'all'] ?? all.filter((p) => p.name === only);
   if (profiles.length === 0)
-    throw new Error(`profil inconnu : ${only} (all, main, dev, tune, held-out ou un nom de profil)`);
+    throw new Error(`profil inconnu : ${only} (all, main, dev, wild, tune, held-out, aside ou un nom de profil)`);
   for (const base of profiles) {
     const profile = recordsOverride ? { ...base, records: recordsOverride } : base;
     let t = process.hrtime.bigint();

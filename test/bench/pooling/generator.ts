@@ -19,6 +19,18 @@ import {
   TRADES,
   Trade,
 } from './vocabulary';
+import {
+  COMPANY_SERVICES,
+  FRANCHISES,
+  PUBLIC_FORMS,
+  PUBLIC_KINDS,
+  PUBLIC_NAF,
+  PUBLIC_SERVICES,
+  PublicKind,
+  RESIDENCES,
+  SEPARATORS,
+  WildRates,
+} from './wild';
 
 export interface Commune {
   code: string;
@@ -61,6 +73,8 @@ export interface Profile {
   /** Zipf exponent of how many SIAE know one establishment. */
   popularityExponent: number;
   maxKnownBy: number;
+  /** The phenomena of issue 16 (public bodies, franchises, sole traders, far towns, odd records…); absent: none. */
+  wild?: WildRates;
 }
 
 export const MAIN_PROFILE: Profile = {
@@ -227,6 +241,86 @@ export const DEV_PROFILES: Profile[] = [
   },
 ];
 
+const WILD: WildRates = {
+  publicBodyShare: 0.08,
+  franchiseShare: 0.012,
+  franchiseSize: [5, 20],
+  soleTraderShare: 0.15,
+  legalNameTyped: 0.25,
+  publicServiceSuffix: 0.2,
+  serviceSuffix: 0.04,
+  agencyOf: 0.2,
+  farNeighbour: 0.03,
+  noPlace: 0.03,
+  popularFrom: 15,
+  oddRecord: 0.06,
+  webmailShare: 0.35,
+  publicPopularity: 2,
+};
+
+/** A profile with the sparse rates of dev-sparse and the phenomena of issue 16, in another territory. */
+function wildProfile(name: string, seed: number, records: number, departments: string[], wild: WildRates): Profile {
+  return {
+    name,
+    seed,
+    siaeCount: 480,
+    records,
+    departments,
+    chainShare: 0.07,
+    chainSize: [2, 16],
+    twinShare: 0.15,
+    siretPresent: 0.36,
+    siretTypo: 0.08,
+    headOfficeSiret: 0.22,
+    sirenOnly: 0.08,
+    cityCodeInsteadOfArrondissement: 0.5,
+    neighbourCommune: 0.05,
+    missingCommune: 0.07,
+    addressPresent: 0.48,
+    nafPresent: 0.22,
+    typo: 0.2,
+    chainTownInName: 0.18,
+    chainSharedContact: 0.15,
+    withinSiaeDuplicate: 0.02,
+    popularityExponent: 1.7,
+    maxKnownBy: 40,
+    wild,
+  };
+}
+
+/**
+ * Issue 16: profiles with the phenomena met on others' data (public bodies, franchises, sole traders, towns up to 30 km
+ * away, no commune, odd records in popular clusters, webmail namesakes), in territories no other profile uses (Limousin
+ * and Poitou-Charentes; Occitanie's rural departments). Tuned on.
+ */
+export const WILD_DEV_PROFILES: Profile[] = [
+  wildProfile('dev-wild', 1606, 30_000, ['87', '19', '23', '24', '16', '86', '79', '17'], WILD),
+  wildProfile('dev-public', 2718, 25_000, ['12', '81', '82', '46', '32', '65', '09', '11'], {
+    ...WILD,
+    publicBodyShare: 0.16,
+    publicServiceSuffix: 0.3,
+    farNeighbour: 0.05,
+    noPlace: 0.05,
+    oddRecord: 0.08,
+  }),
+];
+
+/**
+ * Set aside: the same phenomena with seeds and territories (Burgundy and Centre; the southern Alps and Massif Central)
+ * never used while tuning; run only to report (`--only aside`).
+ */
+export const ASIDE_PROFILES: Profile[] = [
+  wildProfile('aside-wild', 8191, 30_000, ['71', '58', '89', '03', '18', '36', '41', '28'], WILD),
+  wildProfile('aside-public', 65537, 25_000, ['05', '04', '48', '07', '43', '15', '39', '70'], {
+    ...WILD,
+    publicBodyShare: 0.16,
+    publicServiceSuffix: 0.3,
+    farNeighbour: 0.05,
+    noPlace: 0.05,
+    oddRecord: 0.08,
+  }),
+];
+
 export interface LabelledSet {
   siae: Array<{ siaeId: string; name: string; kind: string; communeInsee: string; dep: string }>;
   records: LinkableRecord[];
@@ -283,6 +377,11 @@ interface Establishment {
   knownBy: number;
   isChainBranch: boolean;
   headOfficeSiret: string;
+  /** Wild profiles only: a public body (named after its town), a sole trader's owner, a franchise store. */
+  publicKind?: PublicKind;
+  residence?: string;
+  owner?: { first: string; last: string };
+  franchise?: boolean;
 }
 
 export function generate(profile: Profile, communesAll: Map<string, Commune>): LabelledSet {
@@ -306,6 +405,21 @@ export function generate(profile: Profile, communesAll: Map<string, Commune>): L
   const placeIn = (dep: string): Commune => (chance(0.6) ? pick(urban.get(dep)!) : pick(byDep.get(dep)!));
   const neighbours = (c: Commune): Commune[] =>
     communes.filter((o) => o.code !== c.code && o.department === c.department && distanceKm(o, c) < 10);
+  const w = profile.wild;
+  const farCache = new Map<string, Commune[]>();
+  // towns 10 to 30 km away, in any department of the profile (wild profiles only)
+  const farNeighbours = (c: Commune, max: number): Commune[] => {
+    const key = `${c.code}|${max}`;
+    let list = farCache.get(key);
+    if (!list) {
+      list = communes.filter((o) => {
+        const d = distanceKm(o, c);
+        return d >= 10 && d <= max;
+      });
+      farCache.set(key, list);
+    }
+    return list;
+  };
 
   let sirenCounter = 0;
   // 8 distinct digits per company (7919 is prime to 89e6), completed by the Luhn digit
@@ -326,7 +440,9 @@ export function generate(profile: Profile, communesAll: Map<string, Commune>): L
       key: `p-${personCounter++}`,
       first,
       last,
-      email: chance(0.8) ? `${local}@${chance(0.2) ? pick(['gmail.com', 'orange.fr', 'yahoo.fr']) : domain}` : null,
+      email: chance(0.8)
+        ? `${local}@${chance(w ? w.webmailShare : 0.2) ? pick(['gmail.com', 'orange.fr', 'yahoo.fr']) : domain}`
+        : null,
       phone: chance(0.75) ? phoneDigits() : null,
     };
   };
@@ -366,7 +482,75 @@ export function generate(profile: Profile, communesAll: Map<string, Commune>): L
     return Math.max(1, Math.min(profile.maxKnownBy, k));
   };
   let expected = 0;
+  const publicTaken = new Set<string>();
+  const pickKind = (): PublicKind => {
+    let u = rnd();
+    for (const [kind, share] of PUBLIC_KINDS) if ((u -= share) < 0) return kind;
+    return 'commune';
+  };
   while (expected < profile.records) {
+    if (w && chance(w.publicBodyShare)) {
+      // a public body: one per kind and town (EHPAD: per residence and town), known by many SIAE
+      const kind = pickKind();
+      const commune = placeIn(pick(profile.departments));
+      const residence = kind === 'ehpad' ? pick(RESIDENCES) : undefined;
+      const key = `${kind}|${commune.code}|${residence ?? ''}`;
+      if (publicTaken.has(key)) continue;
+      publicTaken.add(key);
+      const siren = newSiren();
+      const town = commune.name.replace(/ \d+(er|e)$/, '');
+      const name = PUBLIC_FORMS[kind][0].replace('{T}', town).replace('{R}', residence ?? '');
+      let k = knownBy();
+      for (let i = 1; i < w.publicPopularity; i++) k = Math.max(k, knownBy());
+      const domain = domainOf(`${kind} ${town}`);
+      const siret = luhnComplete(siren + String(10 + int(0, 9)).padStart(4, '0'));
+      establishments.push({
+        siret,
+        siren,
+        name,
+        legalForm: null,
+        trade: { label: name, naf: PUBLIC_NAF[kind], abbreviations: [] },
+        commune,
+        street: newStreet(),
+        people: Array.from({ length: int(1, 4) }, () => newPerson(domain)),
+        knownBy: k,
+        isChainBranch: false,
+        headOfficeSiret: siret,
+        publicKind: kind,
+        residence,
+      });
+      expected += k;
+      continue;
+    }
+    if (w && chance(w.franchiseShare)) {
+      // a franchise brand: each store its own company, all known by the brand's name
+      const brand = pick(FRANCHISES);
+      const trade = pick(TRADES);
+      const homeDep = pick(profile.departments);
+      const stores = int(w.franchiseSize[0], w.franchiseSize[1]);
+      for (let e = 0; e < stores; e++) {
+        const siren = newSiren();
+        const siret = luhnComplete(siren + String(int(10, 99)).padStart(4, '0'));
+        const domain = chance(0.5) ? domainOf(brand) : domainOf(`${brand} ${pick(SURNAMES)}`);
+        const k = knownBy();
+        establishments.push({
+          siret,
+          siren,
+          name: brand,
+          legalForm: chance(0.8) ? pick(LEGAL_FORMS) : null,
+          trade,
+          commune: placeIn(chance(0.7) ? homeDep : pick(profile.departments)),
+          street: newStreet(),
+          people: Array.from({ length: int(1, 3) }, () => newPerson(domain)),
+          knownBy: k,
+          isChainBranch: false,
+          headOfficeSiret: siret,
+          franchise: true,
+        });
+        expected += k;
+      }
+      continue;
+    }
     const siren = newSiren();
     const isChain = chance(profile.chainShare);
     let trade = pick(TRADES);
@@ -411,11 +595,16 @@ export function generate(profile: Profile, communesAll: Map<string, Commune>): L
       const people = Array.from({ length: int(1, 3) }, () => newPerson(domain));
       if (hrPerson) people.push(hrPerson);
       const k = knownBy();
+      // a sole trader: no legal form, known by the shop sign or by the owner's name
+      const owner =
+        w && !isChain && chance(w.soleTraderShare) ? { first: pick(FIRST_NAMES), last: pick(SURNAMES) } : undefined;
+      if (owner) people.push({ ...newPerson(domain), first: owner.first, last: owner.last });
       establishments.push({
+        owner,
         siret,
         siren,
         name,
-        legalForm,
+        legalForm: owner ? null : legalForm,
         trade,
         commune,
         street: newStreet(),
@@ -458,7 +647,9 @@ export function generate(profile: Profile, communesAll: Map<string, Commune>): L
       contacts.push(contactVariant(person, contactId));
       contactsTruth.push({ contactId, personKey: person.key });
     }
-    records.push({ recordId, siaeId, ...recordVariant(est, est.isChainBranch), contacts });
+    // wild profiles: a well-known establishment gets a few odd records (another street, a farther town, no commune)
+    const odd = w !== undefined && est.knownBy >= w.popularFrom && chance(w.oddRecord);
+    records.push({ recordId, siaeId, ...recordVariant(est, est.isChainBranch, odd), contacts });
     truth.push({ recordId, companyKey: est.siret, siren: est.siren });
   };
 
@@ -496,13 +687,55 @@ export function generate(profile: Profile, communesAll: Map<string, Commune>): L
     };
   };
 
+  const townOf = (c: Commune) => c.name.replace(/ \d+(er|e)$/, '');
+  /** A public body as one SIAE writes it: one of its usual forms, maybe a service after a dash. */
+  const publicName = (est: Establishment, wild: WildRates): string => {
+    let name = pick(PUBLIC_FORMS[est.publicKind!])
+      .replace('{T}', townOf(est.commune))
+      .replace('{R}', est.residence ?? '');
+    if (chance(wild.publicServiceSuffix)) name = `${name}${pick(SEPARATORS)}${pick(PUBLIC_SERVICES)}`;
+    return lightNoise(name);
+  };
+  const ownerName = (o: { first: string; last: string }): string =>
+    pick([
+      `${o.last.toUpperCase()} ${o.first}`,
+      `${o.first} ${o.last}`,
+      `${o.first[0]}. ${o.last}`,
+      `EI ${o.last} ${o.first}`,
+      `${o.last} ${o.first[0]}.`,
+      `${o.first[0]}. ${o.last[0]}.`,
+      `Monsieur ${o.last}`,
+    ]);
+  const lightNoise = (raw: string): string => {
+    const words = raw.split(' ');
+    if (chance(profile.typo)) {
+      const i = int(0, words.length - 1);
+      words[i] = typo(words[i]);
+    }
+    let name = words.join(' ');
+    const c = rnd();
+    if (c < 0.3) name = name.toUpperCase();
+    else if (c < 0.4) name = name.toLowerCase();
+    if (chance(0.3)) name = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    return name;
+  };
+
   const recordVariant = (
     est: Establishment,
     branch: boolean,
+    odd: boolean,
   ): Omit<LinkableRecord, 'recordId' | 'siaeId' | 'contacts'> => {
     let name = est.name;
-    if (branch && chance(profile.chainTownInName)) name = `${name} ${est.commune.name.replace(/ \d+(er|e)$/, '')}`;
-    name = nameVariant(name, est);
+    if (w && est.publicKind) name = publicName(est, w);
+    else if (w && est.owner && chance(w.legalNameTyped)) name = lightNoise(ownerName(est.owner));
+    else {
+      if (branch && chance(profile.chainTownInName)) name = `${name} ${townOf(est.commune)}`;
+      if (w && est.franchise && chance(0.3)) name = `${name} ${townOf(est.commune)}`;
+      if (w && branch && chance(w.agencyOf))
+        name = chance(0.5) ? `${name} agence de ${townOf(est.commune)}` : `Agence ${townOf(est.commune)} ${name}`;
+      name = nameVariant(name, est);
+      if (w && chance(w.serviceSuffix)) name = `${name}${pick(SEPARATORS)}${pick(COMPANY_SERVICES)}`;
+    }
     let siret: string | null = null;
     let siren: string | null = null;
     if (chance(profile.siretPresent)) {
@@ -519,15 +752,35 @@ export function generate(profile: Profile, communesAll: Map<string, Commune>): L
       const ns = neighbours(est.commune);
       if (ns.length) commune = pick(ns);
     }
+    let oddStreet = false;
+    if (w) {
+      if (chance(w.farNeighbour)) {
+        const far = farNeighbours(est.commune, 30);
+        if (far.length) commune = pick(far);
+      }
+      if (odd) {
+        const r = rnd();
+        if (r < 0.4) oddStreet = true;
+        else if (r < 0.8) {
+          const far = chance(0.5) ? neighbours(est.commune) : farNeighbours(est.commune, 25);
+          if (far.length) commune = pick(far);
+        } else commune = null;
+      }
+    }
+    if (commune === null) {
+      const address = chance(profile.addressPresent) ? addressVariant(oddStreet ? newStreet() : est.street) : null;
+      return { name, siret, siren, naf: null, communeInsee: null, postcode: null, address };
+    }
     let communeInsee: string | null = commune.code;
     if (/^(751|6938|132)/.test(communeInsee) && chance(profile.cityCodeInsteadOfArrondissement))
       communeInsee = communeInsee.startsWith('751') ? '75056' : communeInsee.startsWith('6938') ? '69123' : '13055';
-    const postcode = pick(commune.postcodes) ?? null;
+    let postcode: string | null = pick(commune.postcodes) ?? null;
     if (chance(profile.missingCommune)) {
       communeInsee = null;
       commune = null;
     }
-    const address = chance(profile.addressPresent) ? addressVariant(est.street) : null;
+    if (w && chance(w.noPlace)) [communeInsee, postcode] = [null, null];
+    const address = chance(profile.addressPresent) ? addressVariant(oddStreet ? newStreet() : est.street) : null;
     const naf = chance(profile.nafPresent) ? nafVariant(chance(0.05) ? pick(TRADES).naf : est.trade.naf) : null;
     return { name, siret, siren, naf, communeInsee, postcode, address };
   };
