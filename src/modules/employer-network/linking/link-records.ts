@@ -278,21 +278,59 @@ function isNeighbourPenalty(x: PreparedRecord, y: PreparedRecord, place: number)
   return place < 0 && x.commune !== null && y.commune !== null && x.city !== y.city;
 }
 
-/** Flags the SIRETs typed at two different addresses or in two towns (see PreparedRecord.siretShared). */
+/** A place that this share of a SIRET's located records agree on, and at least MAJORITY_MIN of them, is its own. */
+const MAJORITY_SHARE = 2 / 3;
+const MAJORITY_MIN = 2;
+
+/**
+ * Flags the SIRETs typed at two different addresses or in two towns (see PreparedRecord.siretShared). A minority cannot
+ * cancel: when most of a SIRET's records agree on one town (and, among those with a street, on one address), the SIRET
+ * is that establishment's own and only the records elsewhere are flagged (a neighbouring town typed, an odd address, or
+ * a head office's SIRET typed for a branch); with no such majority, every record of it is.
+ */
 function markSharedSirets(prepared: PreparedRecord[]): void {
   const bySiret = new Map<string, PreparedRecord[]>();
   for (const p of prepared) if (p.siret) (bySiret.get(p.siret) ?? bySiret.set(p.siret, []).get(p.siret)!).push(p);
   for (const group of bySiret.values()) {
     if (group.length < 2) continue;
-    let shared = false;
-    const cities = new Set(group.map((p) => p.city).filter((c) => c !== null));
-    if (cities.size > 1) shared = true;
-    const located = group.filter((p) => p.address && p.address.words.length > 0).slice(0, 40);
-    for (let i = 0; !shared && i < located.length; i++)
-      for (let j = i + 1; !shared && j < located.length; j++)
-        if (addressPoints(located[i].address, located[j].address) <= -4) shared = true;
-    if (shared) for (const p of group) p.siretShared = true;
+    const perCity = new Map<string, PreparedRecord[]>();
+    for (const p of group) if (p.city) (perCity.get(p.city) ?? perCity.set(p.city, []).get(p.city)!).push(p);
+    let top: PreparedRecord[] = [];
+    let located = 0;
+    for (const list of perCity.values()) {
+      located += list.length;
+      if (list.length > top.length || (list.length === top.length && list[0].index < top[0].index)) top = list;
+    }
+    const townMajority = top.length >= MAJORITY_MIN && top.length >= MAJORITY_SHARE * located;
+    if (perCity.size > 1 && !townMajority) {
+      for (const p of group) p.siretShared = true;
+      continue;
+    }
+    // records in another town than the majority's are not of this SIRET's establishment, or not said to be
+    if (perCity.size > 1)
+      for (const list of perCity.values()) if (list !== top) for (const p of list) p.siretShared = true;
+    // then the addresses, among the records of the town (or of no town) that kept it
+    const kept = group.filter((p) => !p.siretShared);
+    const located2 = kept.filter((p) => p.address && p.address.words.length > 0).slice(0, 40);
+    const sites = addressGroups(located2);
+    if (sites.length < 2) continue;
+    const biggest = sites[0];
+    const rest = located2.length - biggest.length;
+    if (biggest.length >= MAJORITY_MIN && biggest.length >= MAJORITY_SHARE * located2.length && rest > 0) {
+      for (const list of sites.slice(1)) for (const p of list) p.siretShared = true;
+    } else for (const p of group) p.siretShared = true;
   }
+}
+
+/** Records grouped by agreeing street addresses (two addresses agree unless they clearly differ), largest first. */
+function addressGroups(located: PreparedRecord[]): PreparedRecord[][] {
+  const groups: PreparedRecord[][] = [];
+  for (const p of located) {
+    const home = groups.find((g) => g.some((q) => addressPoints(q.address, p.address) > -4));
+    if (home) home.push(p);
+    else groups.push([p]);
+  }
+  return groups.sort((a, b) => b.length - a.length || a[0].index - b[0].index);
 }
 
 /** The two rarest words of a name: what survives most spellings of it. */

@@ -529,3 +529,34 @@ describe('linkRecords: abbreviations', () => {
     expect(together(linkRecords([a, b], { communes }), a, b)).toBe(true);
   });
 });
+
+describe('linkRecords: a minority cannot cancel the evidence of the others', () => {
+  const siret = '73282932000074';
+
+  it('keeps a SIRET the establishment’s own when one record of it typed the neighbouring town', () => {
+    const a = rec({ name: 'Transports Garcia', communeInsee: '69266', siret });
+    const b = rec({ name: 'TGF Logistique', communeInsee: '69266', siret });
+    const c = rec({ name: 'Transports Garcia SARL', communeInsee: '69266', siret });
+    const stray = rec({ name: 'Transports Garcia', communeInsee: '69259', siret });
+    const r = linkRecords([a, b, c, stray], { communes });
+    // the records of Villeurbanne agree on the place: the SIRET speaks for b although its name says nothing
+    expect(together(r, a, b) && together(r, a, c)).toBe(true);
+  });
+
+  it('still reads a SIRET typed in two towns, each confirmed by two records, as shared', () => {
+    const a = rec({ name: 'Transports Garcia', communeInsee: '69266', siret });
+    const a2 = rec({ name: 'Transports Garcia', communeInsee: '69266', siret });
+    const b = rec({ name: 'TGF Logistique', communeInsee: '69259', siret });
+    const b2 = rec({ name: 'TGF Logistique', communeInsee: '69259', siret });
+    const r = linkRecords([a, a2, b, b2], { communes });
+    expect(together(r, a, b)).toBe(false);
+  });
+
+  it('does not count one record with an odd street as a second site of the name', () => {
+    const right = [1, 2, 3].map(() => rec({ name: 'Bioline', communeInsee: '69266', address: '135 avenue des Lilas' }));
+    const odd = rec({ name: 'BIOLINE', communeInsee: '69266', address: '12 rue Pasteur' });
+    const vague = rec({ name: 'Bioline SARL', communeInsee: '69266' });
+    const r = linkRecords([...right, odd, vague], { communes });
+    expect(together(r, right[0], vague)).toBe(true);
+  });
+});

@@ -124,7 +124,8 @@ function computeAddressPoints(a: NormalisedAddress, b: NormalisedAddress): numbe
 function identifierPoints(a: PreparedRecord, b: PreparedRecord, samePlace: boolean, nearKm: number): number {
   if (a.siret && b.siret) {
     if (a.siret === b.siret) {
-      if (a.siretShared) return samePlace ? 1.5 : 1;
+      // one of them typed elsewhere than most records of this SIRET: it only says "same company"
+      if (a.siretShared || b.siretShared) return samePlace ? 1.5 : 1;
       if (!samePlace) return nearKm <= 5 ? 2 : 1;
       return a.siretValid ? 5 : 4;
     }

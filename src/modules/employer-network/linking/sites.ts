@@ -57,20 +57,25 @@ function sameSite(xs: PreparedRecord[], ys: PreparedRecord[]): boolean {
 /**
  * How many establishments the street addresses typed under one name stand for: two addresses are one site unless they
  * contradict each other, and a mistyped one ("Av des Lilss" / "Av des Llias") that agrees with the right one on each
- * side joins them: only addresses that no chain of agreeing ones connects are two sites.
+ * side joins them: only addresses that no chain of agreeing ones connects are two sites. A second site needs an
+ * address that more than one record confirms: one record with an odd street, against a street that several confirm,
+ * is a stray, not a site (with no confirmed street at all, every distinct one counts).
  */
 export function addressSites(records: readonly PreparedRecord[]): number {
-  const byId = new Map<number, PreparedRecord>();
+  const byId = new Map<number, { p: PreparedRecord; count: number }>();
   for (const p of records) {
     if (!p.address || p.address.words.length === 0 || p.address.addressId === undefined) continue;
-    if (byId.size >= MAX_ADDRESSES) break;
-    byId.set(p.address.addressId, p);
+    const seen = byId.get(p.address.addressId);
+    if (seen) seen.count++;
+    else if (byId.size < MAX_ADDRESSES) byId.set(p.address.addressId, { p, count: 1 });
   }
   const distinct = [...byId.values()];
   if (distinct.length < 2) return distinct.length;
   const uf = new UnionFind(distinct.length);
   for (let i = 0; i < distinct.length; i++)
     for (let j = i + 1; j < distinct.length; j++)
-      if (addressPoints(distinct[i].address, distinct[j].address) > -4) uf.union(i, j);
-  return uf.groups().length;
+      if (addressPoints(distinct[i].p.address, distinct[j].p.address) > -4) uf.union(i, j);
+  const groups = uf.groups();
+  const confirmed = groups.filter((g) => g.reduce((n, i) => n + distinct[i].count, 0) >= 2).length;
+  return confirmed >= 1 ? confirmed : groups.length;
 }
