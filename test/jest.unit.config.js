@@ -1,2 +1,2 @@
 const base = require('./jest.base');
-module.exports = { ...base, testMatch: ['<rootDir>/src/**/*.spec.ts'] };
+module.exports = { ...base, testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/deploy/**/*.spec.ts'] };

@@ -149,12 +149,13 @@ export class InvitationsService {
   async preview(token: string): Promise<InvitationPreviewDto> {
     const manager = this.dataSource.manager;
     const invitation = await this.usable(manager, token);
+    const platform = invitation.role === 'admin';
     const target: InvitationTarget = invitation.siaeId
       ? { siaeId: invitation.siaeId }
       : { collectiveId: invitation.collectiveId! };
     return {
-      target: invitation.siaeId ? 'siae' : 'collective',
-      organisationName: await this.organisationOf(manager, target, false),
+      target: platform ? 'platform' : invitation.siaeId ? 'siae' : 'collective',
+      organisationName: platform ? 'Maillage' : await this.organisationOf(manager, target, false),
       role: invitation.role,
       roleLabel: roleLabels[invitation.role],
       expiresAt: invitation.expiresAt,

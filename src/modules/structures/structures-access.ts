@@ -25,4 +25,5 @@ export const roleLabels: Record<string, string> = {
   cip: 'conseiller·ère en insertion professionnelle (CIP)',
   charge_dev: 'chargé·e de développement',
   coordinator: 'coordinateur·rice du collectif',
+  admin: 'administration de la plateforme',
 };

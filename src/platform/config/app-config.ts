@@ -144,6 +144,13 @@ export class AppConfig {
   @Max(60_000)
   OUTBOX_POLL_MS = 500;
 
+  /**
+   * When set, the worker's outbox loop touches this file after each pass: a container healthcheck reads its age to
+   * tell a live worker from a stuck one (the worker has no HTTP port). Empty: no file.
+   */
+  @IsString()
+  WORKER_HEARTBEAT_FILE = '';
+
   @Transform(toInt)
   @IsInt()
   @Min(1)

@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
@@ -17,6 +18,7 @@ export class OutboxRelay implements OnApplicationShutdown {
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
   private stopped = false;
+  private lastBeat = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -47,8 +49,19 @@ export class OutboxRelay implements OnApplicationShutdown {
       } catch (error) {
         this.logger.warn({ msg: 'outbox relay pass failed', error: (error as Error).message });
       }
+      await this.heartbeat();
       this.schedule();
     }, this.config.OUTBOX_POLL_MS);
+  }
+
+  /** The loop came round (a failed pass included: Redis down is not a dead worker). At most one write per 5 s. */
+  private async heartbeat(): Promise<void> {
+    const file = this.config.WORKER_HEARTBEAT_FILE;
+    if (!file || Date.now() - this.lastBeat < 5_000) return;
+    this.lastBeat = Date.now();
+    await writeFile(file, new Date(this.lastBeat).toISOString()).catch((error: Error) =>
+      this.logger.warn({ msg: 'worker heartbeat not written', error: error.message }),
+    );
   }
 
   /** Publishes what is due; returns how many rows were published. Rows that could not be published stay pending. */

@@ -53,13 +53,14 @@ export class InvitationDto {
 
 /** Ce qu'un lien d'invitation permet de savoir, sans donnée personnelle autre que l'organisation qui invite. */
 export class InvitationPreviewDto {
-  @ApiProperty({ enum: ['siae', 'collective'] })
-  target: 'siae' | 'collective';
+  /** `platform` : invitation à administrer la plateforme (commande `create-admin`). */
+  @ApiProperty({ enum: ['siae', 'collective', 'platform'] })
+  target: 'siae' | 'collective' | 'platform';
 
   @ApiProperty({ example: 'Chantier du Rhône' })
   organisationName: string;
 
-  @ApiProperty({ enum: [...siaeRoles, 'coordinator'] })
+  @ApiProperty({ enum: [...siaeRoles, 'coordinator', 'admin'] })
   role: string;
 
   /** Le rôle en toutes lettres. */

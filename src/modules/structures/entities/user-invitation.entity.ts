@@ -4,7 +4,8 @@ import { Collective } from './collective.entity';
 import { Siae } from './siae.entity';
 
 export type InvitationStatus = 'pending' | 'accepted' | 'revoked';
-export type InvitationRole = 'direction' | 'cip' | 'charge_dev' | 'coordinator';
+/** `admin`: platform administration, issued only by the `create-admin` command (no SIAE nor collective). */
+export type InvitationRole = 'direction' | 'cip' | 'charge_dev' | 'coordinator' | 'admin';
 
 /**
  * An e-mail invitation to join an SIAE with a role, or a collective as coordinator. The link carries a random token;
@@ -21,13 +22,17 @@ export type InvitationRole = 'direction' | 'cip' | 'charge_dev' | 'coordinator';
   unique: true,
   where: `status = 'pending' AND collective_id IS NOT NULL`,
 })
+@Index('UQ_user_invitation_pending_admin', ['email'], {
+  unique: true,
+  where: `status = 'pending' AND role = 'admin'`,
+})
 @Index('IDX_user_invitation_siae', ['siaeId', 'status'])
 @Index('IDX_user_invitation_collective', ['collectiveId', 'status'])
 @Check('CK_user_invitation_status', `status IN ('pending', 'accepted', 'revoked')`)
 @Check('CK_user_invitation_email_lowercase', `email = lower(email)`)
 @Check(
   'CK_user_invitation_target',
-  `(siae_id IS NOT NULL AND collective_id IS NULL AND role IN ('direction', 'cip', 'charge_dev')) OR (collective_id IS NOT NULL AND siae_id IS NULL AND role = 'coordinator')`,
+  `(siae_id IS NOT NULL AND collective_id IS NULL AND role IN ('direction', 'cip', 'charge_dev')) OR (collective_id IS NOT NULL AND siae_id IS NULL AND role = 'coordinator') OR (siae_id IS NULL AND collective_id IS NULL AND role = 'admin')`,
 )
 @Check('CK_user_invitation_accepted', `(status = 'accepted') = (accepted_at IS NOT NULL)`)
 export class UserInvitation {

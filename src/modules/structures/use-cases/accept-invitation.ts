@@ -57,7 +57,9 @@ export class AcceptInvitation {
       }
       const userId = await this.userFor(manager, invitation.email, existing, passwordHash, input.displayName);
       await manager.update(UserInvitation, { id: invitation.id }, { acceptedByUserId: userId });
-      if (invitation.siaeId) {
+      if (invitation.role === 'admin') {
+        await manager.update(User, { id: userId }, { isAdmin: true });
+      } else if (invitation.siaeId) {
         await manager.insert(SiaeMembership, {
           userId,
           siaeId: invitation.siaeId,
@@ -69,9 +71,14 @@ export class AcceptInvitation {
       await this.audit.record(
         {
           actorUserId: userId,
-          action: invitation.siaeId ? 'siae.member.joined' : 'collective.coordinator.joined',
-          subjectType: invitation.siaeId ? 'siae' : 'collective',
-          subjectId: invitation.siaeId ?? invitation.collectiveId,
+          action:
+            invitation.role === 'admin'
+              ? 'platform.admin.joined'
+              : invitation.siaeId
+                ? 'siae.member.joined'
+                : 'collective.coordinator.joined',
+          subjectType: invitation.role === 'admin' ? 'user' : invitation.siaeId ? 'siae' : 'collective',
+          subjectId: invitation.role === 'admin' ? userId : (invitation.siaeId ?? invitation.collectiveId),
           context: {
             invitationId: invitation.id,
             role: invitation.role,
