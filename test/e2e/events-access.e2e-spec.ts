@@ -17,13 +17,22 @@ describe('events access: every route, every kind of caller', () => {
   afterAll(() => t.close());
 
   describe.each(Object.entries(eventsEntries))('%s', (route, entry) => {
-    const call = async (actor: string | null) =>
-      routeRequest(t, route, await entry.request(w), actor === null ? null : w.tokens.get(actor as never)!);
-    if (!entry.employerLink)
-      it('refuses anonymous callers with 401', async () => {
-        const res = await call(null);
-        expect([res.status, res.body.code]).toEqual([401, 'UNAUTHENTICATED']);
-      });
+    const call = async (actor: string | null) => {
+      const { link, ...input } = await entry.request(w);
+      if (entry.employerLink) {
+        const req = routeRequest(t, route, { ...input, body: undefined }, null);
+        if (actor !== null) req.set('x-employer-link', link!);
+        return input.body === undefined ? req : req.send(input.body);
+      }
+      return routeRequest(t, route, input, actor === null ? null : w.tokens.get(actor as never)!);
+    };
+    it(`refuses anonymous callers with 401 ${entry.employerLink ? 'EMPLOYER_LINK_INVALID' : 'UNAUTHENTICATED'}`, async () => {
+      const res = await call(null);
+      expect([res.status, res.body.code]).toEqual([
+        401,
+        entry.employerLink ? 'EMPLOYER_LINK_INVALID' : 'UNAUTHENTICATED',
+      ]);
+    });
     const wrong = entry.wrongRole;
     if ('as' in wrong)
       it(`refuses a wrong role (${wrong.as}) with 403 ${wrong.code}`, async () => {

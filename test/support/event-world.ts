@@ -72,3 +72,39 @@ export function eventBody(collectiveId: string, overrides: Record<string, unknow
     ...overrides,
   };
 }
+
+/**
+ * A pooled company of the collective over one record of SIAE A (made through the API by A's chargé·e de développement,
+ * with a contact that has an e-mail, shared with its contacts); the pooled row itself is written in SQL, as the pooling
+ * job would (the tests of events do not run the linking).
+ */
+export async function pooledCompany(
+  w: EventWorld,
+  name: string,
+  email: string,
+): Promise<{ id: string; companyId: string }> {
+  const as = async (method: 'post', path: string, body: object) => {
+    const res = await w.t.http()[method](path).set('authorization', w.auth('devA')).send(body);
+    if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  const company = await as('post', '/api/companies', { siaeId: w.siaes.A.id, name, communeCode: '69123' });
+  await as('post', `/api/companies/${company.id}/contacts`, { firstName: 'Claire', lastName: 'Recrute', email });
+  await as('post', `/api/companies/${company.id}/shares`, { collectiveId: w.collective.id, withContacts: true });
+  const [{ id }] = await w.t.dataSource.query(
+    `INSERT INTO pooled_company (collective_id, display_name, size_band) VALUES ($1, $2, 'small') RETURNING id`,
+    [w.collective.id, name],
+  );
+  await w.t.dataSource.query(
+    `INSERT INTO pooled_company_member (pooled_company_id, collective_id, company_id) VALUES ($1, $2, $3)`,
+    [id, w.collective.id, company.id],
+  );
+  return { id, companyId: company.id };
+}
+
+/** The link token in an invitation mail (the path of `employerLinkPath`). */
+export function tokenInMail(text: string): string {
+  const match = /\/employeurs\/invitation\/([A-Za-z0-9_-]{40,100})/.exec(text);
+  if (!match) throw new Error(`no employer link in: ${text}`);
+  return match[1];
+}

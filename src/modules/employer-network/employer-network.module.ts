@@ -39,6 +39,6 @@ import { SolicitationsService } from './solicitations.service';
     PoolCollectiveJob,
     ExpireNeedsJob,
   ],
-  exports: [CompaniesService, PooledCompaniesService],
+  exports: [CompaniesService, PooledCompaniesService, SolicitationsService],
 })
 export class EmployerNetworkModule {}

@@ -78,6 +78,78 @@ export class SolicitationsService {
     });
   }
 
+  /**
+   * The same budget rule for another module's use case (an event invitation), inside the caller's transaction: the
+   * caller has already decided who may solicit this pooled company. Locks the pooled company's row like `solicit`.
+   */
+  async solicitWithin(
+    manager: EntityManager,
+    input: {
+      pooledCompanyId: string;
+      byUserId: string;
+      kind: Solicitation['kind'];
+      note: string | null;
+      overrideReason?: string;
+    },
+  ): Promise<{ solicitationId: string; budget: BudgetStatus }> {
+    const pooled = await manager.findOne(PooledCompany, {
+      where: { id: input.pooledCompanyId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!pooled || pooled.dissolvedAt !== null) throw errors.pooledCompanyNotFound();
+    const now = this.clock.now();
+    const status = await this.status(manager, pooled, now);
+    if (input.overrideReason === undefined)
+      this.assertWithinBudget(status, await this.windowStarts(manager, pooled.id, now), now);
+    const row = await manager.save(
+      Solicitation,
+      manager.create(Solicitation, {
+        pooledCompanyId: pooled.id,
+        collectiveId: pooled.collectiveId,
+        siaeId: null,
+        byUserId: input.byUserId,
+        kind: input.kind,
+        occurredAt: now,
+        note: input.note,
+        overrideReason: input.overrideReason ?? null,
+      }),
+    );
+    if (input.overrideReason !== undefined)
+      await this.audit.record(
+        {
+          actorUserId: input.byUserId,
+          action: 'solicitation.override',
+          subjectType: 'pooled_company',
+          subjectId: pooled.id,
+          context: { reason: input.overrideReason, solicitationId: row.id, ...status },
+        },
+        manager,
+      );
+    return { solicitationId: row.id, budget: await this.status(manager, pooled, now) };
+  }
+
+  /** A pause the employer asked for itself (declining an invitation through its link), audited under that label. */
+  async pauseAtEmployerRequest(
+    manager: EntityManager,
+    input: { pooledCompanyId: string; until: string; reason: string; actorLabel: string },
+  ): Promise<void> {
+    await manager.update(
+      PooledCompany,
+      { id: input.pooledCompanyId },
+      { pausedUntil: input.until, pauseReason: input.reason.slice(0, 300) },
+    );
+    await this.audit.record(
+      {
+        actorLabel: input.actorLabel,
+        action: 'pooled_company.pause',
+        subjectType: 'pooled_company',
+        subjectId: input.pooledCompanyId,
+        context: { until: input.until, reason: input.reason, byEmployer: true },
+      },
+      manager,
+    );
+  }
+
   async log(principal: Principal, pooledCompanyId: string) {
     return this.dataSource.transaction(async (manager) => {
       const viewer = await enViewerOf(manager, principal);

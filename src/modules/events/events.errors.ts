@@ -94,6 +94,12 @@ export const eventsErrors = {
   // invitations
   invitationExists: () =>
     new AppError('EVENT_INVITATION_EXISTS', HttpStatus.CONFLICT, 'Cette entreprise est déjà invitée à cet événement.'),
+  pooledCompanyNotFound: () =>
+    new AppError(
+      'POOLED_COMPANY_NOT_FOUND',
+      HttpStatus.NOT_FOUND,
+      'Cette entreprise mutualisée est introuvable dans l’annuaire du collectif.',
+    ),
   invitationNotFound: () =>
     new AppError('EVENT_INVITATION_NOT_FOUND', HttpStatus.NOT_FOUND, 'Cette invitation est introuvable.'),
   contactNotShared: () =>

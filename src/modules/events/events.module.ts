@@ -1,7 +1,18 @@
 import { Module } from '@nestjs/common';
+import { EmployerNetworkModule } from '../employer-network/employer-network.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { EmployerBookingService } from './booking/employer-booking.service';
+import { EmployerChoicesService } from './booking/employer-choices.service';
+import { EmployerController } from './booking/employer.controller';
 import './events.errors';
 import { EventsController } from './events.controller';
 import { EventsService } from './events.service';
+import { InvitationsController } from './invitations/invitations.controller';
+import { InvitationsService } from './invitations/invitations.service';
+import { RelaunchInvitationJob } from './jobs/relaunch-invitation.job';
+import { RelaunchSweepJob } from './jobs/relaunch-sweep.job';
+import { RegistrationsController } from './registrations/registrations.controller';
+import { RegistrationsService } from './registrations/registrations.service';
 
 /**
  * Job datings and other events of a collective: the event and its slots, employer invitations by link, employers'
@@ -9,8 +20,17 @@ import { EventsService } from './events.service';
  * requests. Use cases are services callable from the JSON controllers and from the pages alike.
  */
 @Module({
-  controllers: [EventsController],
-  providers: [EventsService],
-  exports: [EventsService],
+  imports: [EmployerNetworkModule, NotificationsModule],
+  controllers: [EventsController, InvitationsController, RegistrationsController, EmployerController],
+  providers: [
+    EventsService,
+    InvitationsService,
+    RegistrationsService,
+    EmployerBookingService,
+    EmployerChoicesService,
+    RelaunchSweepJob,
+    RelaunchInvitationJob,
+  ],
+  exports: [EventsService, InvitationsService, RegistrationsService, EmployerBookingService, EmployerChoicesService],
 })
 export class EventsModule {}

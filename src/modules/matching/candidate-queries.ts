@@ -69,7 +69,7 @@ export interface CandidateRow {
  * text: the driver's array and jsonb parsers cost a fifth of the candidates list over a few hundred rows, a split and a
  * JSON.parse almost nothing (the codes hold no comma: CHECK constraints and foreign keys on the referentials).
  */
-function profileColumns(): string {
+export function profileColumns(): string {
   const skills = `(SELECT coalesce(json_agg(json_build_object('l', s.label, 'e', s.evidence_level)), '[]') FROM candidate_skill s WHERE s.candidate_id = p.candidate_id)`;
   const soft = `(SELECT coalesce(array_agg(ss.soft_skill), '{}') FROM candidate_soft_skill ss WHERE ss.candidate_id = p.candidate_id)`;
   return `p.candidate_id, p.siae_id, p.commune_code, p.latitude, p.longitude, p.mobility_radius_km, array_to_string(p.transport_means, ',') AS transport_means,
@@ -78,7 +78,7 @@ function profileColumns(): string {
        array_to_string(p.target_ogr_codes, ',') AS target_ogr_codes, array_to_string(p.target_fiche_codes, ',') AS target_fiche_codes, ${skills} AS skills, ${soft} AS soft`;
 }
 
-function candidateSnapshot(r: CandidateRow): CandidateSnapshot {
+export function candidateSnapshot(r: CandidateRow): CandidateSnapshot {
   const fiches = codes(r.target_fiche_codes);
   return {
     id: r.candidate_id,

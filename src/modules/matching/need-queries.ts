@@ -107,7 +107,7 @@ export interface NeedsOfCandidate {
 }
 
 /** What scoring reads of a need, from its row alone (it carries its fiche, coordinates and visibility copies). */
-interface NeedScoreRow {
+export interface NeedScoreRow {
   id: string;
   status: string;
   appellation_code: string;
@@ -124,11 +124,11 @@ interface NeedScoreRow {
   company_id: string;
 }
 
-const NEED_SCORE_COLUMNS = `n.id, n.status, n.appellation_code, n.fiche_code, n.place_commune_code, n.latitude, n.longitude,
+export const NEED_SCORE_COLUMNS = `n.id, n.status, n.appellation_code, n.fiche_code, n.place_commune_code, n.latitude, n.longitude,
        to_char(n.start_date, 'YYYY-MM-DD') AS start_date, n.weekly_hours, array_to_string(n.accommodations, ',') AS accommodations, n.positions,
        n.contract_type, n.company_id`;
 
-function scoreRowNeed(r: NeedScoreRow): CachedNeed {
+export function scoreRowNeed(r: NeedScoreRow): CachedNeed {
   const hours = r.weekly_hours === null ? null : Number(r.weekly_hours);
   return {
     snapshot: {

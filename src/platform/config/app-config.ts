@@ -163,6 +163,13 @@ export class AppConfig {
   @Min(1)
   @Max(365)
   HIRING_NEED_EXPIRY_DAYS = 45;
+
+  /** An event invitation left unanswered this many hours gets its one automatic relaunch (events). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(2160)
+  EVENT_INVITATION_RELAUNCH_HOURS = 72;
 }
 
 export class ConfigError extends Error {

@@ -19,6 +19,10 @@ export interface JobPayloads {
   'employer-network.pool': { v: 1; collectiveId: string; runId: string };
   /** Expires open hiring needs unconfirmed for HIRING_NEED_EXPIRY_DAYS (one set-based update). */
   'employer-network.needs.expire': { v: 1 };
+  /** Selects event invitations unanswered past their relaunch date and not yet relaunched; one job each. */
+  'events.invitations.relaunch-sweep': { v: 1 };
+  /** The one automatic relaunch of an invitation (re-reads it: answered, revoked or already relaunched → skipped). */
+  'events.invitation.relaunch': { v: 1; invitationId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -29,6 +33,8 @@ export const jobQueue: { readonly [K in JobName]: QueueName } = {
   'candidates.anonymise': QueueName.Maintenance,
   'employer-network.pool': QueueName.Pooling,
   'employer-network.needs.expire': QueueName.Maintenance,
+  'events.invitations.relaunch-sweep': QueueName.Notifications,
+  'events.invitation.relaunch': QueueName.Notifications,
 };
 
 export const allJobNames = Object.keys(jobQueue) as JobName[];
@@ -40,6 +46,7 @@ export const allJobNames = Object.keys(jobQueue) as JobName[];
 export const recurringJobs: { readonly [K in JobName]?: { pattern: string; payload: JobPayloads[K] } } = {
   'candidates.retention.sweep': { pattern: '0 3 * * *', payload: { v: 1 } },
   'employer-network.needs.expire': { pattern: '30 3 * * *', payload: { v: 1 } },
+  'events.invitations.relaunch-sweep': { pattern: '*/15 * * * *', payload: { v: 1 } },
 };
 
 /** Retries with exponential backoff; failed jobs are kept for inspection, completed ones trimmed. */

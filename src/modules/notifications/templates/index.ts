@@ -28,6 +28,26 @@ export const mailTemplates = {
       ],
       { label: 'Voir l’invitation', url: v.url },
     ),
+  'event-invitation': (v: {
+    collective: string;
+    event: string;
+    date: string;
+    place: string;
+    url: string;
+    deadline: string | null;
+    relaunch: boolean;
+  }): RenderedMail =>
+    layout(
+      `${v.relaunch ? 'Relance : ' : ''}${v.collective} vous invite au ${v.event} du ${v.date}`,
+      [
+        'Bonjour,',
+        `Les structures d’insertion du collectif « ${v.collective} » organisent « ${v.event} » le ${v.date} (${v.place}) et seraient heureuses d’y recevoir votre entreprise.`,
+        'Ce lien personnel vous permet, sans créer de compte, de confirmer votre venue, de choisir vos tables et vos créneaux, de présenter vos besoins de recrutement et de découvrir les profils des candidat·es — ou de décliner.',
+        ...(v.deadline ? [`Merci de répondre avant le ${v.deadline}.`] : []),
+        'Ce lien est personnel : ne le transférez pas.',
+      ],
+      { label: 'Répondre à l’invitation', url: v.url },
+    ),
   'password-changed': (v: { displayName: string }): RenderedMail =>
     layout('Votre mot de passe Maillage a été modifié', [
       `Bonjour ${v.displayName},`,

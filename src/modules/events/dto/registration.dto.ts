@@ -1,0 +1,71 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { registrationStatuses, type RegistrationStatus } from '../events-vocabulary';
+
+export class RegisterCandidateDto {
+  @ApiProperty({ format: 'uuid', description: 'Candidat·e de votre structure (consentement « employers » requis)' })
+  @IsUUID('all', { message: 'doit être un identifiant (UUID) valide' })
+  candidateId: string;
+
+  @ApiProperty({ minimum: 1, maximum: 20, description: 'Nombre maximum d’entretiens' })
+  @IsInt({ message: 'doit être un entier entre 1 et 20' })
+  @Min(1, { message: 'doit être un entier entre 1 et 20' })
+  @Max(20, { message: 'doit être un entier entre 1 et 20' })
+  maxInterviews: number;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Créneaux où la personne est présente (vide : tout l’événement)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true, message: 'chaque créneau doit être un identifiant (UUID) valide' })
+  presentSlotIds?: string[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Employeurs (invitations) que la personne souhaite rencontrer' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true, message: 'chaque employeur doit être un identifiant (UUID) valide' })
+  wishedEmployerIds?: string[];
+
+  @ApiPropertyOptional({ default: false, description: 'Si les places de la structure sont prises : liste d’attente' })
+  @IsOptional()
+  @IsBoolean()
+  joinWaitlist?: boolean;
+}
+
+const decisions = ['accept', 'waitlist', 'decline'] as const;
+export type RegistrationDecision = (typeof decisions)[number];
+
+export class DecideRegistrationDto {
+  @ApiProperty({ enum: decisions })
+  @IsIn(decisions, { message: `doit être une des valeurs : ${decisions.join(', ')}` })
+  decision: RegistrationDecision;
+}
+
+export class RegistrationDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ format: 'uuid' })
+  candidateId: string;
+  @ApiProperty()
+  pseudonym: string;
+  @ApiProperty({ format: 'uuid' })
+  siaeId: string;
+  @ApiProperty()
+  siaeName: string;
+  @ApiProperty({ enum: registrationStatuses })
+  status: RegistrationStatus;
+  @ApiProperty()
+  maxInterviews: number;
+  @ApiProperty({ type: [String] })
+  presentSlotIds: string[];
+  @ApiProperty({ type: [String], description: 'Employeurs (invitations) souhaités' })
+  wishedEmployerIds: string[];
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  waitlistedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt: string;
+}
