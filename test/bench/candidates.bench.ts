@@ -16,6 +16,7 @@
  * Prints median / p95 / max, the same for the most common appellation alone, the machine and its load.
  * Acceptance (issue 4): p95 under 50 ms.
  */
+import { loadViewer } from '../../src/modules/structures/grant-reader.service';
 import {
   COMMON_APPELLATIONS,
   appellationWeights,
@@ -145,6 +146,9 @@ async function main(argv: string[]): Promise<void> {
       isAdmin: false,
       siaeGrants: [{ siaeId: viewerRow.siae_id, role: 'cip' }],
       coordinatorOf: [],
+      ...(({ memberships, partnerSiaeIds }) => ({ memberships, partnerSiaeIds }))(
+        await loadViewer(ds.manager, viewerRow.user_id),
+      ),
     };
     const service = new CandidateSearchService(ds);
     const near: Array<{ code: string }> = await ds.query(

@@ -1,47 +1,18 @@
 import { EntityManager } from 'typeorm';
-import { siaeIdsWith, type Principal } from '../../platform/auth/principal';
+import type { SiaeRole } from '../../platform/auth/principal';
+import { holdsRoleIn, viewerOf, type Viewer } from '../structures/access';
 import { candidatesErrors } from './candidates.errors';
 import { Candidate } from './entities/candidate.entity';
 
-/**
- * Who is looking, reduced to what the candidate queries need: the SIAE whose staff they are (they see everything of
- * those SIAE's candidates), the SIAE where they may write (CIP, direction), and the partner SIAE (other active members
- * of an active collective membership of theirs), whose consenting candidates' shared profiles they may see.
- */
-export interface Viewer {
-  userId: string | null;
-  ownSiaeIds: string[];
-  writerSiaeIds: string[];
-  partnerSiaeIds: string[];
-}
+/** Who may write a candidate (identity, profile, consent, erasure): the CIP and the direction of its SIAE. */
+export const CANDIDATE_WRITERS: readonly SiaeRole[] = ['direction', 'cip'];
 
 /**
- * The partner SIAE rule as a query returning `siae_id` rows ($own = the viewer's SIAE): for a caller that folds it into a
- * statement of its own (one round trip less on a list read per keystroke).
+ * The viewer of the candidate queries is the structures module's `Viewer`: they see everything of their own SIAE's
+ * candidates (`ownSiaeIds`) and the consenting shared profiles of their partner SIAE (`partnerSiaeIds`).
  */
-export function partnerSiaeIdsSql(ownParam: string): string {
-  return `SELECT DISTINCT theirs.siae_id
-       FROM collective_membership mine
-       JOIN collective_membership theirs ON theirs.collective_id = mine.collective_id AND theirs.status = 'active'
-      WHERE mine.status = 'active' AND mine.siae_id = ANY(${ownParam}::uuid[]) AND NOT (theirs.siae_id = ANY(${ownParam}::uuid[]))`;
-}
-
-/** Partner SIAE, read in the caller's transaction so a membership that ends is honoured by the very next query. */
-export async function partnerSiaeIdsOf(manager: EntityManager, ownSiaeIds: string[]): Promise<string[]> {
-  if (ownSiaeIds.length === 0) return [];
-  const rows: Array<{ siae_id: string }> = await manager.query(partnerSiaeIdsSql('$1'), [ownSiaeIds]);
-  return rows.map((r) => r.siae_id);
-}
-
-export async function viewerOf(manager: EntityManager, principal: Principal): Promise<Viewer> {
-  const ownSiaeIds = siaeIdsWith(principal);
-  return {
-    userId: principal.userId,
-    ownSiaeIds,
-    writerSiaeIds: siaeIdsWith(principal, ['direction', 'cip']),
-    partnerSiaeIds: await partnerSiaeIdsOf(manager, ownSiaeIds),
-  };
-}
+export type { Viewer };
+export { viewerOf };
 
 /**
  * The one visibility rule for shared profiles, as SQL over a `candidate_profile` (or `candidate_target_job`) alias:
@@ -73,7 +44,7 @@ export async function lockWritableCandidate(
     .setLock('pessimistic_write')
     .getOne();
   if (!candidate) throw candidatesErrors.candidateNotFound();
-  if (!viewer.writerSiaeIds.includes(candidate.siaeId)) throw candidatesErrors.onlyCipOrDirection();
+  if (!holdsRoleIn(viewer, candidate.siaeId, CANDIDATE_WRITERS)) throw candidatesErrors.onlyCipOrDirection();
   return candidate;
 }
 

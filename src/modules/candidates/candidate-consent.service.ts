@@ -21,7 +21,7 @@ export class CandidateConsentService {
 
   async record(principal: Principal, candidateId: string, dto: RecordConsentDto): Promise<ConsentView> {
     return this.dataSource.transaction(async (manager) => {
-      const viewer = await viewerOf(manager, principal);
+      const viewer = viewerOf(principal);
       const candidate = await lockWritableCandidate(manager, viewer, candidateId);
       assertNotErased(candidate);
       const now = this.clock.now();
@@ -57,7 +57,7 @@ export class CandidateConsentService {
 
   async withdraw(principal: Principal, candidateId: string, consentId: string): Promise<ConsentView> {
     return this.dataSource.transaction(async (manager) => {
-      const viewer = await viewerOf(manager, principal);
+      const viewer = viewerOf(principal);
       await lockWritableCandidate(manager, viewer, candidateId);
       const consent = await manager.findOneBy(CandidateConsent, { id: consentId, candidateId });
       if (!consent) throw candidatesErrors.consentNotFound();

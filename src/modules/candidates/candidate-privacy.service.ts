@@ -54,7 +54,7 @@ export class CandidatePrivacyService {
 
   async export(principal: Principal, candidateId: string): Promise<CandidateExport> {
     return this.dataSource.transaction(async (manager) => {
-      const viewer = await viewerOf(manager, principal);
+      const viewer = viewerOf(principal);
       const candidate = await lockWritableCandidate(manager, viewer, candidateId);
       // One audit row for this read of identity; it is part of the trail the person receives.
       await this.audit.record(
@@ -115,7 +115,7 @@ export class CandidatePrivacyService {
 
   async eraseOnRequest(principal: Principal, candidateId: string): Promise<{ erasedAt: Date; alreadyErased: boolean }> {
     return this.dataSource.transaction(async (manager) => {
-      const viewer = await viewerOf(manager, principal);
+      const viewer = viewerOf(principal);
       await lockWritableCandidate(manager, viewer, candidateId);
       const outcome = await this.anonymise(manager, candidateId, 'request', principal.userId);
       const row = await manager.findOneByOrFail(Candidate, { id: candidateId });

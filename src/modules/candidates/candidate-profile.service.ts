@@ -74,7 +74,7 @@ export class CandidateProfileService {
   /** Replaces the whole shared profile (target jobs, skills, soft skills) in one transaction. */
   async put(principal: Principal, candidateId: string, dto: PutProfileDto): Promise<SharedProfileView> {
     return this.dataSource.transaction(async (manager) => {
-      const viewer = await viewerOf(manager, principal);
+      const viewer = viewerOf(principal);
       const candidate = await lockWritableCandidate(manager, viewer, candidateId);
       assertNotErased(candidate);
       await writeProfile(manager, candidate, dto);

@@ -12,7 +12,7 @@ export class CandidateSearchService {
   /** Memberships and consents are read in one transaction with the search, so what it shows is one consistent state. */
   search(principal: Principal, filters: SearchCandidatesDto): Promise<CandidateSearchResult> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) =>
-      searchCandidates(manager, await viewerOf(manager, principal), filters),
+      searchCandidates(manager, viewerOf(principal), filters),
     );
   }
 }

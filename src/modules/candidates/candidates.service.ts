@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import type { Principal } from '../../platform/auth/principal';
-import { assertNotErased, lockWritableCandidate, viewerOf, type Viewer } from './candidate-access';
+import { holdsRoleIn } from '../structures/access';
+import { assertNotErased, CANDIDATE_WRITERS, lockWritableCandidate, viewerOf, type Viewer } from './candidate-access';
 import { syncContractEnd } from './candidate-profile.service';
 import { loadSharedProfiles, type SharedProfileView } from './candidate-views';
 import { inOrder } from './in-order';
@@ -81,9 +82,9 @@ export class CandidatesService {
 
   async create(principal: Principal, dto: CreateCandidateDto): Promise<CandidateFullView> {
     return this.dataSource.transaction(async (manager) => {
-      const viewer = await viewerOf(manager, principal);
+      const viewer = viewerOf(principal);
       if (!viewer.ownSiaeIds.includes(dto.siaeId)) throw candidatesErrors.siaeNotFound();
-      if (!viewer.writerSiaeIds.includes(dto.siaeId)) throw candidatesErrors.onlyCipOrDirection();
+      if (!holdsRoleIn(viewer, dto.siaeId, CANDIDATE_WRITERS)) throw candidatesErrors.onlyCipOrDirection();
       if (dto.referentUserId) await this.assertReferent(manager, dto.siaeId, dto.referentUserId);
       if (dto.contractStart && dto.contractEnd && dto.contractEnd < dto.contractStart)
         throw candidatesErrors.contractDates();
@@ -118,7 +119,7 @@ export class CandidatesService {
 
   async update(principal: Principal, candidateId: string, dto: UpdateCandidateDto): Promise<CandidateFullView> {
     return this.dataSource.transaction(async (manager) => {
-      const viewer = await viewerOf(manager, principal);
+      const viewer = viewerOf(principal);
       const candidate = await lockWritableCandidate(manager, viewer, candidateId);
       assertNotErased(candidate);
       if (dto.referentUserId) await this.assertReferent(manager, candidate.siaeId, dto.referentUserId);
@@ -162,7 +163,7 @@ export class CandidatesService {
    */
   async detail(principal: Principal, candidateId: string): Promise<CandidateFullView | CandidatePartnerView> {
     return this.dataSource.transaction(async (manager) => {
-      const viewer = await viewerOf(manager, principal);
+      const viewer = viewerOf(principal);
       const own = await manager
         .createQueryBuilder(Candidate, 'c')
         .where('c.id = :candidateId AND c.siae_id = ANY(:siaeIds::uuid[])', { candidateId, siaeIds: viewer.ownSiaeIds })

@@ -5,7 +5,7 @@ import type { Principal } from '../../platform/auth/principal';
 import { ReferentialsService } from '../referentials/referentials.service';
 import { searchWordSql } from '../referentials/search-text';
 import { CompaniesService } from './companies.service';
-import { enViewerOf } from './employer-network-access';
+import { viewerOf } from './employer-network-access';
 import { employerNetworkErrors as errors } from './employer-network.errors';
 import { Company, CompanyContact } from './entities';
 import { type ColumnMapping, type CsvTable, CsvTableError, importFields, readCsvTable } from './import/csv-table';
@@ -98,7 +98,7 @@ export class CompaniesImportService {
     options: { mapping?: ColumnMapping; dryRun: boolean },
   ): Promise<ImportResult> {
     return this.dataSource.transaction(async (manager) => {
-      const viewer = await enViewerOf(manager, principal);
+      const viewer = viewerOf(principal);
       this.companies.assertWriter(viewer, siaeId);
       let table: CsvTable;
       try {

@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import type { Principal } from '../../platform/auth/principal';
-import { enViewerOf, pooledCollectivesOf, visibleCompanySql, type EnViewer } from './employer-network-access';
+import { holdsRoleIn } from '../structures/access';
+import {
+  COMPANY_WRITERS,
+  viewerOf,
+  pooledCollectivesOf,
+  visibleCompanySql,
+  type Viewer,
+} from './employer-network-access';
 import { employerNetworkErrors as errors } from './employer-network.errors';
 import type { ContactDto, CreateCompanyDto, UpdateCompanyDto } from './dto/company.dto';
 import { CompanyContact, CompanyInteraction, Company } from './entities';
@@ -61,7 +68,7 @@ export class CompaniesService {
 
   async create(principal: Principal, dto: CreateCompanyDto): Promise<CompanyView> {
     return this.dataSource.transaction(async (manager) => {
-      const viewer = await enViewerOf(manager, principal);
+      const viewer = viewerOf(principal);
       this.assertWriter(viewer, dto.siaeId);
       const company = await this.insert(manager, viewer.userId, dto);
       return this.view(manager, viewer, company.id);
@@ -98,7 +105,7 @@ export class CompaniesService {
     siaeId: string,
   ): Promise<Array<Pick<Company, 'id' | 'name' | 'siret' | 'communeCode' | 'sizeBand' | 'updatedAt'>>> {
     return this.dataSource.transaction(async (manager) => {
-      const viewer = await enViewerOf(manager, principal);
+      const viewer = viewerOf(principal);
       if (!viewer.ownSiaeIds.includes(siaeId)) throw errors.siaeNotFound();
       return manager.query(
         `SELECT id, name, siret, commune_code AS "communeCode", size_band AS "sizeBand", updated_at AS "updatedAt"
@@ -109,12 +116,12 @@ export class CompaniesService {
   }
 
   async detail(principal: Principal, id: string): Promise<CompanyView> {
-    return this.dataSource.transaction(async (manager) => this.view(manager, await enViewerOf(manager, principal), id));
+    return this.dataSource.transaction(async (manager) => this.view(manager, viewerOf(principal), id));
   }
 
   async update(principal: Principal, id: string, dto: UpdateCompanyDto): Promise<CompanyView> {
     return this.dataSource.transaction(async (manager) => {
-      const viewer = await enViewerOf(manager, principal);
+      const viewer = viewerOf(principal);
       const company = await this.lockWritable(manager, viewer, id);
       const patch: Partial<Company> = {};
       if (dto.name !== undefined) patch.name = dto.name.trim();
@@ -136,7 +143,7 @@ export class CompaniesService {
 
   async addContact(principal: Principal, id: string, dto: ContactDto): Promise<CompanyView> {
     return this.dataSource.transaction(async (manager) => {
-      const viewer = await enViewerOf(manager, principal);
+      const viewer = viewerOf(principal);
       await this.lockWritable(manager, viewer, id);
       await manager.insert(CompanyContact, contactRow(id, dto));
       await this.pooling.requestForCompany(manager, id, viewer.userId);
@@ -144,17 +151,17 @@ export class CompaniesService {
     });
   }
 
-  assertWriter(viewer: EnViewer, siaeId: string): void {
-    if (viewer.writerSiaeIds.includes(siaeId)) return;
+  assertWriter(viewer: Viewer, siaeId: string): void {
+    if (holdsRoleIn(viewer, siaeId, COMPANY_WRITERS)) return;
     if (viewer.ownSiaeIds.includes(siaeId)) throw errors.writeForbidden();
     throw errors.siaeNotFound();
   }
 
   /** The company row, locked, if the viewer may write it (403 for other staff of its SIAE, 404 for anybody else). */
-  async lockWritable(manager: EntityManager, viewer: EnViewer, id: string): Promise<Company> {
+  async lockWritable(manager: EntityManager, viewer: Viewer, id: string): Promise<Company> {
     const company = await manager.findOne(Company, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!company || !viewer.ownSiaeIds.includes(company.siaeId)) throw errors.companyNotFound();
-    if (!viewer.writerSiaeIds.includes(company.siaeId)) throw errors.writeForbidden();
+    if (!holdsRoleIn(viewer, company.siaeId, COMPANY_WRITERS)) throw errors.writeForbidden();
     return company;
   }
 
@@ -162,7 +169,7 @@ export class CompaniesService {
    * One record as this viewer may see it: owner staff see everything; members of a collective it is shared with see the
    * record, and its contacts only if it was shared with them. The read of contacts (personal data) is audited.
    */
-  async view(manager: EntityManager, viewer: EnViewer, id: string): Promise<CompanyView> {
+  async view(manager: EntityManager, viewer: Viewer, id: string): Promise<CompanyView> {
     const pooled = pooledCollectivesOf(viewer);
     const rows: Array<Company & { contacts_visible: boolean }> = await manager.query(
       `SELECT c.*, ${visibleCompanySql('c', '$2', '$3', true)} AS contacts_visible

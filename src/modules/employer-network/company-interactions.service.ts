@@ -3,7 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../../platform/auth/principal';
 import { Clock, fieldDate } from '../../platform/clock/clock';
 import { CompaniesService, type CompanyView } from './companies.service';
-import { enViewerOf, pooledCollectivesOf, visibleCompanySql, type EnViewer } from './employer-network-access';
+import { activeMembershipJoinSql } from '../structures/access';
+import { viewerOf, pooledCollectivesOf, visibleCompanySql, type Viewer } from './employer-network-access';
 import { employerNetworkErrors as errors } from './employer-network.errors';
 import type { InteractionDto } from './dto/company.dto';
 import { Company, CompanyInteraction } from './entities';
@@ -26,7 +27,7 @@ export class CompanyInteractionsService {
 
   async add(principal: Principal, companyId: string, dto: InteractionDto): Promise<CompanyView> {
     return this.dataSource.transaction(async (manager) => {
-      const viewer = await enViewerOf(manager, principal);
+      const viewer = viewerOf(principal);
       const company = await this.visibleCompany(manager, viewer, companyId);
       const bySiaeId = await this.authorSiae(manager, viewer, company, dto.siaeId);
       const today = fieldDate(this.clock.now());
@@ -49,7 +50,7 @@ export class CompanyInteractionsService {
   /** The record, if the viewer sees it (same rule as reading it); 404 otherwise, so that nothing is learnt. */
   private async visibleCompany(
     manager: EntityManager,
-    viewer: EnViewer,
+    viewer: Viewer,
     id: string,
   ): Promise<Pick<Company, 'id' | 'siaeId'>> {
     const rows: Array<{ id: string; siae_id: string }> = await manager.query(
@@ -67,7 +68,7 @@ export class CompanyInteractionsService {
    */
   private async authorSiae(
     manager: EntityManager,
-    viewer: EnViewer,
+    viewer: Viewer,
     company: Pick<Company, 'id' | 'siaeId'>,
     asked: string | undefined,
   ): Promise<string> {
@@ -75,8 +76,8 @@ export class CompanyInteractionsService {
       ? await manager.query(
           `SELECT DISTINCT m.siae_id
              FROM company_share s
-             JOIN collective_membership om ON om.collective_id = s.collective_id AND om.siae_id = $2 AND om.status = 'active'
-             JOIN collective_membership m ON m.collective_id = s.collective_id AND m.status = 'active' AND m.siae_id = ANY($3::uuid[])
+             ${activeMembershipJoinSql('om', { collective: 's.collective_id', siae: '$2' })}
+             ${activeMembershipJoinSql('m', { collective: 's.collective_id', siae: 'ANY($3::uuid[])' })}
             WHERE s.company_id = $1 AND s.withdrawn_at IS NULL
             ORDER BY m.siae_id`,
           [company.id, company.siaeId, viewer.ownSiaeIds],
@@ -97,7 +98,7 @@ export class CompanyInteractionsService {
   /** A contact can be named only if it belongs to the record and the viewer may see the record's contacts. */
   private async assertContactVisible(
     manager: EntityManager,
-    viewer: EnViewer,
+    viewer: Viewer,
     companyId: string,
     contactId: string,
   ): Promise<void> {

@@ -5,7 +5,7 @@ import type { Principal } from '../../platform/auth/principal';
 import { Clock } from '../../platform/clock/clock';
 import { CompaniesService } from './companies.service';
 import { type ContactIdentity, mentions, personMatcher, scrubJson, scrubText } from './contact-scrub';
-import { enViewerOf } from './employer-network-access';
+import { viewerOf } from './employer-network-access';
 import { employerNetworkErrors as errors } from './employer-network.errors';
 import { Company, CompanyContact } from './entities';
 import { PoolingRequests } from './pooling-requests.service';
@@ -73,7 +73,7 @@ export class ContactPrivacyService {
 
   async export(principal: Principal, companyId: string, contactId: string): Promise<ContactExport> {
     return this.dataSource.transaction(async (manager) => {
-      const viewer = await enViewerOf(manager, principal);
+      const viewer = viewerOf(principal);
       const company = await this.companies.lockWritable(manager, viewer, companyId);
       const person = await this.person(manager, company, contactId);
       // audited before the trail is read, so that the person sees this export in it too
@@ -149,7 +149,7 @@ export class ContactPrivacyService {
     contactId: string,
   ): Promise<{ erasedAt: Date; alreadyErased: boolean; contactsErased: number }> {
     return this.dataSource.transaction(async (manager) => {
-      const viewer = await enViewerOf(manager, principal);
+      const viewer = viewerOf(principal);
       const company = await this.companies.lockWritable(manager, viewer, companyId);
       const exists = await manager.count(CompanyContact, { where: { id: contactId, companyId } });
       if (exists === 0) {

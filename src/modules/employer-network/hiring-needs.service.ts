@@ -5,7 +5,7 @@ import { Clock } from '../../platform/clock/clock';
 import { AppConfig } from '../../platform/config/app-config';
 import { OutboxService } from '../../platform/queue/outbox.service';
 import { CompaniesService } from './companies.service';
-import { enViewerOf } from './employer-network-access';
+import { viewerOf } from './employer-network-access';
 import { employerNetworkErrors as errors } from './employer-network.errors';
 import type { HiringNeedDto, NeedStatusDto } from './dto/company.dto';
 import { HiringNeed } from './entities';
@@ -26,7 +26,7 @@ export class HiringNeedsService {
 
   async create(principal: Principal, companyId: string, dto: HiringNeedDto) {
     return this.dataSource.transaction(async (manager) => {
-      const viewer = await enViewerOf(manager, principal);
+      const viewer = viewerOf(principal);
       await this.companies.lockWritable(manager, viewer, companyId);
       const need = await manager.save(
         HiringNeed,
@@ -50,7 +50,7 @@ export class HiringNeedsService {
   /** "Still true": the employer confirmed the need today. */
   async confirm(principal: Principal, companyId: string, needId: string) {
     return this.dataSource.transaction(async (manager) => {
-      const viewer = await enViewerOf(manager, principal);
+      const viewer = viewerOf(principal);
       await this.companies.lockWritable(manager, viewer, companyId);
       const need = await manager.findOne(HiringNeed, { where: { id: needId, companyId } });
       if (!need) throw errors.needNotFound();
@@ -62,7 +62,7 @@ export class HiringNeedsService {
 
   async setStatus(principal: Principal, companyId: string, needId: string, dto: NeedStatusDto) {
     return this.dataSource.transaction(async (manager) => {
-      const viewer = await enViewerOf(manager, principal);
+      const viewer = viewerOf(principal);
       await this.companies.lockWritable(manager, viewer, companyId);
       const need = await manager.findOne(HiringNeed, { where: { id: needId, companyId } });
       if (!need) throw errors.needNotFound();

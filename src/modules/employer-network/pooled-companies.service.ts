@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import type { Principal } from '../../platform/auth/principal';
 import { Clock } from '../../platform/clock/clock';
-import { enViewerOf, pooledCollectivesOf } from './employer-network-access';
+import { activeMembersSql } from '../structures/access';
+import { viewerOf, pooledCollectivesOf } from './employer-network-access';
 import { employerNetworkErrors as errors } from './employer-network.errors';
 import type { DirectoryQueryDto } from './dto/pooling.dto';
 import { PooledCompany } from './entities';
@@ -23,7 +24,7 @@ export class PooledCompaniesService {
 
   async detail(principal: Principal, id: string) {
     return this.dataSource.transaction(async (manager) => {
-      const viewer = await enViewerOf(manager, principal);
+      const viewer = viewerOf(principal);
       const pooled = await manager.findOne(PooledCompany, { where: { id } });
       if (!pooled || pooled.dissolvedAt !== null || !pooledCollectivesOf(viewer).includes(pooled.collectiveId))
         throw errors.pooledCompanyNotFound();
@@ -117,7 +118,7 @@ export class PooledCompaniesService {
   /** Pooled companies of a collective by name, ROME fiche or domain of their open needs, and commune + radius. */
   async directory(principal: Principal, collectiveId: string, q: DirectoryQueryDto) {
     return this.dataSource.transaction(async (manager) => {
-      const viewer = await enViewerOf(manager, principal);
+      const viewer = viewerOf(principal);
       if (!pooledCollectivesOf(viewer).includes(collectiveId)) throw errors.collectiveNotFound();
       if (q.radiusKm !== undefined && !q.commune) throw errors.radiusWithoutCommune();
       const params: unknown[] = [collectiveId];
@@ -170,7 +171,7 @@ export class PooledCompaniesService {
    */
   async reciprocity(principal: Principal, collectiveId: string) {
     return this.dataSource.transaction(async (manager) => {
-      const viewer = await enViewerOf(manager, principal);
+      const viewer = viewerOf(principal);
       if (!pooledCollectivesOf(viewer).includes(collectiveId)) throw errors.collectiveNotFound();
       return manager.query(
         `WITH members AS (
@@ -190,8 +191,7 @@ export class PooledCompaniesService {
                    JOIN introducer i ON i.pooled_company_id = x.pooled_company_id
                   WHERE coalesce(it.by_siae_id, x.siae_id) = cm.siae_id AND i.siae_id <> cm.siae_id
                     AND it.kind IN ('hire', 'immersion_hosted')) AS "outcomesThroughOthers"
-           FROM collective_membership cm JOIN siae si ON si.id = cm.siae_id
-          WHERE cm.collective_id = $1 AND cm.status = 'active'
+           FROM (${activeMembersSql('$1::uuid')}) cm JOIN siae si ON si.id = cm.siae_id
           ORDER BY si.name, cm.siae_id`,
         [collectiveId],
       );

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import type { Principal } from '../../platform/auth/principal';
-import { enViewerOf, pooledCollectivesOf, type EnViewer } from './employer-network-access';
+import { memberSiaeIdsIn } from '../structures/access';
+import { COMPANY_WRITERS, viewerOf, pooledCollectivesOf, type Viewer } from './employer-network-access';
 import { employerNetworkErrors as errors } from './employer-network.errors';
 import type { MergeDto, PoolingRunRequestDto, SplitDto } from './dto/pooling.dto';
 import { PooledCompany, PoolingRun } from './entities';
@@ -19,7 +20,7 @@ export class PoolingAdminService {
 
   async requestRun(principal: Principal, collectiveId: string, dto: PoolingRunRequestDto = {}) {
     return this.dataSource.transaction(async (manager) => {
-      const viewer = await enViewerOf(manager, principal);
+      const viewer = viewerOf(principal);
       this.assertCorrector(viewer, collectiveId, principal.isAdmin);
       return this.runView(
         await this.requests.requestForCollective(manager, collectiveId, viewer.userId, dto.full === true),
@@ -29,7 +30,7 @@ export class PoolingAdminService {
 
   async progress(principal: Principal, runId: string) {
     return this.dataSource.transaction(async (manager) => {
-      const viewer = await enViewerOf(manager, principal);
+      const viewer = viewerOf(principal);
       const run = await manager.findOne(PoolingRun, { where: { id: runId } });
       if (!run || (!pooledCollectivesOf(viewer).includes(run.collectiveId) && !principal.isAdmin))
         throw errors.runNotFound();
@@ -59,7 +60,7 @@ export class PoolingAdminService {
   /** Takes records out of a pooled company: they never join the remaining ones again, and stay together. */
   async split(principal: Principal, pooledCompanyId: string, dto: SplitDto) {
     return this.dataSource.transaction(async (manager) => {
-      const viewer = await enViewerOf(manager, principal);
+      const viewer = viewerOf(principal);
       const { pooled, members } = await this.pooledWithMembers(manager, viewer, pooledCompanyId, principal.isAdmin);
       const moved = [...new Set(dto.companyIds)];
       if (moved.some((id) => !members.includes(id))) throw errors.correctionOutsidePool();
@@ -86,7 +87,7 @@ export class PoolingAdminService {
   /** Two pooled companies are one: a merge decision joins them, and earlier splits between them are lifted. */
   async merge(principal: Principal, pooledCompanyId: string, dto: MergeDto) {
     return this.dataSource.transaction(async (manager) => {
-      const viewer = await enViewerOf(manager, principal);
+      const viewer = viewerOf(principal);
       const a = await this.pooledWithMembers(manager, viewer, pooledCompanyId, principal.isAdmin);
       const b = await this.pooledWithMembers(manager, viewer, dto.otherPooledCompanyId, principal.isAdmin);
       if (a.pooled.collectiveId !== b.pooled.collectiveId) throw errors.correctionOutsidePool();
@@ -128,7 +129,7 @@ export class PoolingAdminService {
     );
   }
 
-  private async pooledWithMembers(manager: EntityManager, viewer: EnViewer, id: string, isAdmin: boolean) {
+  private async pooledWithMembers(manager: EntityManager, viewer: Viewer, id: string, isAdmin: boolean) {
     const pooled = await manager.findOne(PooledCompany, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (
       !pooled ||
@@ -145,10 +146,10 @@ export class PoolingAdminService {
   }
 
   /** Coordinators of the collective, and the direction / chargé·es de développement of its member SIAE. */
-  private assertCorrector(viewer: EnViewer, collectiveId: string, isAdmin: boolean): void {
+  private assertCorrector(viewer: Viewer, collectiveId: string, isAdmin: boolean): void {
     if (isAdmin || viewer.coordinatorOf.includes(collectiveId)) return;
     if (!viewer.memberCollectiveIds.includes(collectiveId)) throw errors.collectiveNotFound();
-    if (viewer.writerSiaeIds.length === 0) throw errors.writeForbidden();
+    if (memberSiaeIdsIn(viewer, collectiveId, COMPANY_WRITERS).length === 0) throw errors.writeForbidden();
   }
 }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EntityManager } from 'typeorm';
+import { activeMembershipJoinSql } from '../structures/access';
 import type { PreviousLinking, RecordState } from './linking/incremental';
 import type { CommuneLocation, LinkableRecord } from './linking/types';
 
@@ -33,7 +34,7 @@ export async function loadSnapshot(manager: EntityManager, collectiveId: string)
     `SELECT c.id, c.siae_id, c.name, c.siret, c.siren, c.naf, c.commune_code, c.address, c.size_band, s.with_contacts, s.shared_at
        FROM company_share s
        JOIN company c ON c.id = s.company_id
-       JOIN collective_membership m ON m.collective_id = s.collective_id AND m.siae_id = c.siae_id AND m.status = 'active'
+       ${activeMembershipJoinSql('m', { collective: 's.collective_id', siae: 'c.siae_id' })}
       WHERE s.collective_id = $1 AND s.withdrawn_at IS NULL
       ORDER BY c.id`,
     [collectiveId],

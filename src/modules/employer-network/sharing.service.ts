@@ -4,7 +4,8 @@ import { AuditService } from '../../platform/audit/audit.service';
 import type { Principal } from '../../platform/auth/principal';
 import { Clock } from '../../platform/clock/clock';
 import { CompaniesService } from './companies.service';
-import { enViewerOf } from './employer-network-access';
+import { isActiveMemberSql } from '../structures/access';
+import { viewerOf } from './employer-network-access';
 import { employerNetworkErrors as errors } from './employer-network.errors';
 import type { ShareDto } from './dto/company.dto';
 import { CompanyShare } from './entities';
@@ -23,12 +24,12 @@ export class SharingService {
 
   async share(principal: Principal, companyId: string, dto: ShareDto) {
     return this.dataSource.transaction(async (manager) => {
-      const viewer = await enViewerOf(manager, principal);
+      const viewer = viewerOf(principal);
       const company = await this.companies.lockWritable(manager, viewer, companyId);
-      const member = await manager.query(
-        `SELECT 1 FROM collective_membership WHERE collective_id = $1 AND siae_id = $2 AND status = 'active'`,
-        [dto.collectiveId, company.siaeId],
-      );
+      const member = await manager.query(`SELECT 1 WHERE ${isActiveMemberSql('$1::uuid', '$2::uuid')}`, [
+        dto.collectiveId,
+        company.siaeId,
+      ]);
       if (member.length === 0) throw errors.notAMember();
       const existing = await manager.count(CompanyShare, {
         where: { companyId, collectiveId: dto.collectiveId, withdrawnAt: IsNull() },
@@ -68,7 +69,7 @@ export class SharingService {
 
   async withdraw(principal: Principal, companyId: string, collectiveId: string) {
     return this.dataSource.transaction(async (manager) => {
-      const viewer = await enViewerOf(manager, principal);
+      const viewer = viewerOf(principal);
       const company = await this.companies.lockWritable(manager, viewer, companyId);
       const updated: [unknown[], number] = await manager.query(
         `UPDATE company_share SET withdrawn_at = $3, withdrawn_by_user_id = $4

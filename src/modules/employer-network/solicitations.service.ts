@@ -3,7 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import type { Principal } from '../../platform/auth/principal';
 import { Clock, fieldDate } from '../../platform/clock/clock';
-import { enViewerOf, pooledCollectivesOf, type EnViewer } from './employer-network-access';
+import { isActiveMemberSql } from '../structures/access';
+import { viewerOf, pooledCollectivesOf, type Viewer } from './employer-network-access';
 import { employerNetworkErrors as errors } from './employer-network.errors';
 import type { BudgetDto, PauseDto, SolicitationDto } from './dto/pooling.dto';
 import { PooledCompany, Solicitation, SolicitationBudget } from './entities';
@@ -35,13 +36,13 @@ export class SolicitationsService {
 
   async solicit(principal: Principal, pooledCompanyId: string, dto: SolicitationDto) {
     return this.dataSource.transaction(async (manager) => {
-      const viewer = await enViewerOf(manager, principal);
+      const viewer = viewerOf(principal);
       const pooled = await this.lockVisible(manager, viewer, pooledCompanyId);
       const coordinator = viewer.coordinatorOf.includes(pooled.collectiveId) || principal.isAdmin;
-      const member = await manager.query(
-        `SELECT 1 FROM collective_membership WHERE collective_id = $1 AND siae_id = $2 AND status = 'active'`,
-        [pooled.collectiveId, dto.siaeId],
-      );
+      const member = await manager.query(`SELECT 1 WHERE ${isActiveMemberSql('$1::uuid', '$2::uuid')}`, [
+        pooled.collectiveId,
+        dto.siaeId,
+      ]);
       if (member.length === 0 || (!viewer.ownSiaeIds.includes(dto.siaeId) && !coordinator))
         throw errors.soliciterNotMember();
       if (dto.overrideReason !== undefined && !coordinator) throw errors.overrideForbidden();
@@ -152,7 +153,7 @@ export class SolicitationsService {
 
   async log(principal: Principal, pooledCompanyId: string) {
     return this.dataSource.transaction(async (manager) => {
-      const viewer = await enViewerOf(manager, principal);
+      const viewer = viewerOf(principal);
       const pooled = await this.findVisible(manager, viewer, pooledCompanyId);
       const entries = await manager.query(
         `SELECT s.id, s.kind, s.occurred_at AS "occurredAt", s.siae_id AS "siaeId", si.name AS "siaeName", s.by_user_id AS "byUserId",
@@ -167,7 +168,7 @@ export class SolicitationsService {
 
   async pause(principal: Principal, pooledCompanyId: string, dto: PauseDto) {
     return this.dataSource.transaction(async (manager) => {
-      const viewer = await enViewerOf(manager, principal);
+      const viewer = viewerOf(principal);
       const pooled = await this.lockVisible(manager, viewer, pooledCompanyId);
       await manager.update(
         PooledCompany,
@@ -190,7 +191,7 @@ export class SolicitationsService {
 
   async getBudget(principal: Principal, collectiveId: string) {
     return this.dataSource.transaction(async (manager) => {
-      const viewer = await enViewerOf(manager, principal);
+      const viewer = viewerOf(principal);
       if (!pooledCollectivesOf(viewer).includes(collectiveId) && !principal.isAdmin) throw errors.collectiveNotFound();
       return this.budgetOf(manager, collectiveId);
     });
@@ -198,7 +199,7 @@ export class SolicitationsService {
 
   async setBudget(principal: Principal, collectiveId: string, dto: BudgetDto) {
     return this.dataSource.transaction(async (manager) => {
-      const viewer = await enViewerOf(manager, principal);
+      const viewer = viewerOf(principal);
       if (!viewer.coordinatorOf.includes(collectiveId) && !principal.isAdmin) {
         if (pooledCollectivesOf(viewer).includes(collectiveId)) throw errors.overrideForbidden();
         throw errors.collectiveNotFound();
@@ -294,14 +295,14 @@ export class SolicitationsService {
     });
   }
 
-  private async lockVisible(manager: EntityManager, viewer: EnViewer, id: string): Promise<PooledCompany> {
+  private async lockVisible(manager: EntityManager, viewer: Viewer, id: string): Promise<PooledCompany> {
     const pooled = await manager.findOne(PooledCompany, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!pooled || pooled.dissolvedAt !== null || !pooledCollectivesOf(viewer).includes(pooled.collectiveId))
       throw errors.pooledCompanyNotFound();
     return pooled;
   }
 
-  private async findVisible(manager: EntityManager, viewer: EnViewer, id: string): Promise<PooledCompany> {
+  private async findVisible(manager: EntityManager, viewer: Viewer, id: string): Promise<PooledCompany> {
     const pooled = await manager.findOne(PooledCompany, { where: { id } });
     if (!pooled || !pooledCollectivesOf(viewer).includes(pooled.collectiveId)) throw errors.pooledCompanyNotFound();
     return pooled;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import type { Principal } from '../../platform/auth/principal';
-import { assertCoordinatorOf, standingIn } from '../structures/collectives-access';
+import { assertCoordinatorOf, standingIn } from '../structures/access';
 import { Collective } from '../structures/entities/collective.entity';
 import { interpretStoredWeights } from './collective-weights';
 import type { CollectiveWeightsDto } from './dto/collective-weights.dto';

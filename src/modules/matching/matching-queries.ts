@@ -6,7 +6,7 @@
  */
 import { EntityManager } from 'typeorm';
 import { prepared } from '../../platform/database/prepared';
-import { partnerSiaeIdsSql } from '../candidates/candidate-access';
+import { activeMembersSql, memberCollectiveIdsSql, partnerSiaeIdsSql } from '../structures/access';
 import { candidateLookup, ownCandidateSelect, type CandidateLookup, type CandidateRow } from './candidate-queries';
 import type { MatchingViewer } from './matching-sql';
 import { visibleNeed, visibleNeedSelect, type VisibleNeed, type VisibleNeedRow } from './need-queries';
@@ -16,21 +16,26 @@ export * from './need-queries';
 export * from './candidate-queries';
 
 type ViewerRow = { partners: string[]; collectives: Array<{ id: string; weights: unknown; members: string[] }> };
-/** A viewer with their collectives' stored matching weights (for the list's context). */
+/**
+ * The structures module's Viewer as a match list reads it, with its collectives' active members and stored matching
+ * weights. Its partners and collectives are read again here, with the need or candidate, in the list's own snapshot
+ * (REPEATABLE READ): the candidates ranked and the partners they are filtered by come from one state of the database,
+ * at no extra round trip (the sub-selects are the structures fragments; the statement's plan is the one measured in
+ * the README).
+ */
 export type ListViewer = MatchingViewer & { storedWeights: Map<string, unknown> };
 
 /** The viewer's columns over $1 = their SIAE (see loadMatchingViewer), plus `extra` columns of the caller's. */
 function viewerStatement(extra = ''): string {
   return `SELECT coalesce((SELECT array_agg(p.siae_id ORDER BY p.siae_id) FROM (${partnerSiaeIdsSql('$1')}) p), '{}') AS partners,
             coalesce((SELECT json_agg(json_build_object('id', c.id, 'weights', c.matching_weights,
-                                                        'members', (SELECT array_agg(a.siae_id ORDER BY a.siae_id) FROM collective_membership a
-                                                                     WHERE a.collective_id = c.id AND a.status = 'active')) ORDER BY c.id)
-                        FROM collective c WHERE c.id IN (SELECT m.collective_id FROM collective_membership m WHERE m.status = 'active' AND m.siae_id = ANY($1::uuid[]))), '[]') AS collectives
+                                                        'members', (${activeMembersSql('c.id', 'array_agg(a.siae_id ORDER BY a.siae_id)')})) ORDER BY c.id)
+                        FROM collective c WHERE c.id IN (${memberCollectiveIdsSql('$1')})), '[]') AS collectives
             ${extra}`;
 }
 
 /** The collectives of $1's SIAE as an SQL array expression, for a rule written with a collectives parameter. */
-const MEMBER_COLLECTIVES_SQL = `(SELECT array_agg(m.collective_id) FROM collective_membership m WHERE m.status = 'active' AND m.siae_id = ANY($1::uuid[]))`;
+const MEMBER_COLLECTIVES_SQL = `(${memberCollectiveIdsSql('$1', 'array_agg(m.collective_id)')})`;
 
 function viewerFromRow(ownSiaeIds: string[], row: ViewerRow): ListViewer {
   return {

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { siaeIdsWith, type Principal } from '../../platform/auth/principal';
+import type { Principal } from '../../platform/auth/principal';
+import { viewerOf } from '../structures/access';
 import { Clock, fieldDate } from '../../platform/clock/clock';
 import { readSnapshot } from '../../platform/database/snapshot';
 import {
@@ -121,7 +122,7 @@ export class MatchingService {
     }
   > {
     return readSnapshot(this.dataSource, async (manager) => {
-      const { viewer, need } = await loadViewerAndNeed(manager, siaeIdsWith(principal), needId);
+      const { viewer, need } = await loadViewerAndNeed(manager, viewerOf(principal).ownSiaeIds, needId);
       if (!need) throw matchingErrors.needNotFound();
       if (!need.open) throw matchingErrors.needNotOpen();
       const related = await this.jobReferential(manager);
@@ -179,7 +180,11 @@ export class MatchingService {
     }
   > {
     return readSnapshot(this.dataSource, async (manager) => {
-      const { viewer, candidate: found } = await loadViewerAndCandidate(manager, siaeIdsWith(principal), candidateId);
+      const { viewer, candidate: found } = await loadViewerAndCandidate(
+        manager,
+        viewerOf(principal).ownSiaeIds,
+        candidateId,
+      );
       if (found.status === 'not_found') throw matchingErrors.candidateNotFound();
       if (found.status === 'no_profile') throw matchingErrors.candidateWithoutProfile();
       const candidate = found.snapshot;

@@ -1,5 +1,6 @@
 import { EntityManager, In } from 'typeorm';
-import { siaeIdsWith, type Principal } from '../../platform/auth/principal';
+import type { Principal } from '../../platform/auth/principal';
+import { coordinates, isMemberOf, siaeIdsWhere, viewerOf, type Viewer } from './access/viewer';
 import { CollectiveMembership } from './entities/collective-membership.entity';
 import { Collective } from './entities/collective.entity';
 import { structuresErrors } from './structures.errors';
@@ -7,27 +8,27 @@ import { structuresErrors } from './structures.errors';
 export type CollectiveStanding = 'coordinator' | 'admin' | 'member' | 'invited';
 
 /**
- * How the caller stands towards a collective: coordinator, platform admin, staff of an active member SIAE, or staff of
- * an SIAE invited to join (who may see it to decide). Anyone else gets 404 and learns nothing about it.
+ * How the caller stands towards a collective, from the request's Viewer: coordinator, platform admin, staff of an
+ * active member SIAE, or staff of an SIAE invited to join (who may see it to decide; the one fact the Viewer does not
+ * carry, read here). Anyone else gets 404 and learns nothing about it.
  */
 export async function standingIn(
   manager: EntityManager,
-  principal: Principal,
+  who: Principal | Viewer,
   collectiveId: string,
 ): Promise<CollectiveStanding> {
+  const viewer = 'grants' in who ? who : viewerOf(who);
   const exists = await manager.existsBy(Collective, { id: collectiveId });
   if (exists) {
-    if (principal.coordinatorOf.includes(collectiveId)) return 'coordinator';
-    if (principal.isAdmin) return 'admin';
-    const mine = siaeIdsWith(principal);
-    if (mine.length > 0) {
-      const memberships = await manager.find(CollectiveMembership, {
-        where: { collectiveId, siaeId: In(mine), status: In(['active', 'invited']) },
-        select: { status: true },
-      });
-      if (memberships.some((m) => m.status === 'active')) return 'member';
-      if (memberships.length > 0) return 'invited';
-    }
+    if (coordinates(viewer, collectiveId)) return 'coordinator';
+    if (viewer.isAdmin) return 'admin';
+    if (isMemberOf(viewer, collectiveId)) return 'member';
+    const mine = siaeIdsWhere(viewer);
+    if (
+      mine.length > 0 &&
+      (await manager.existsBy(CollectiveMembership, { collectiveId, siaeId: In(mine), status: 'invited' }))
+    )
+      return 'invited';
   }
   throw structuresErrors.collectiveNotFound();
 }
@@ -35,10 +36,10 @@ export async function standingIn(
 /** Coordinator-only actions: 404 for outsiders, 403 for those who can see the collective. */
 export async function assertCoordinatorOf(
   manager: EntityManager,
-  principal: Principal,
+  who: Principal | Viewer,
   collectiveId: string,
 ): Promise<void> {
-  const standing = await standingIn(manager, principal, collectiveId);
+  const standing = await standingIn(manager, who, collectiveId);
   if (standing !== 'coordinator') throw structuresErrors.coordinatorOnly();
 }
 

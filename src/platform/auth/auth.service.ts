@@ -66,6 +66,8 @@ export class AuthService {
       disabled_at: Date | null;
       siae_grants: SiaeGrant[];
       coordinator_of: string[];
+      memberships: Array<{ siaeId: string; collectiveId: string }>;
+      partner_siae_ids: string[];
     };
     // Prepared once per connection (see `prepared`): it runs on every request.
     const rows = await prepared<SessionRow>(
@@ -84,6 +86,8 @@ export class AuthService {
       isAdmin: row.is_admin,
       siaeGrants: row.siae_grants,
       coordinatorOf: row.coordinator_of,
+      memberships: row.memberships,
+      partnerSiaeIds: row.partner_siae_ids,
     };
   }
 

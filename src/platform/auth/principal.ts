@@ -15,6 +15,13 @@ export interface Principal {
   isAdmin: boolean;
   siaeGrants: SiaeGrant[];
   coordinatorOf: string[];
+  /**
+   * The active collective memberships of the person's SIAE, and the other active members of those collectives (partner
+   * SIAE). Computed by the GrantReader (structures owns the rule) in the session read; domain code reads them through
+   * the structures module's `Viewer`, not here.
+   */
+  memberships: Array<{ siaeId: string; collectiveId: string }>;
+  partnerSiaeIds: string[];
 }
 
 export function hasSiaeRole(principal: Principal, siaeId: string, roles: readonly SiaeRole[] = siaeRoles): boolean {
@@ -39,9 +46,9 @@ export function holdsAnyRole(principal: Principal, roles: readonly AccessRole[])
  */
 export interface GrantReader {
   /**
-   * The grants as two SQL expressions over a user id expression, named `siae_grants` (json array of {siaeId, role}) and
-   * `coordinator_of` (uuid[]): the auth layer reads them in the statement that reads the session, one round trip for
-   * every request instead of two.
+   * The grants as SQL expressions over a user id expression, named `siae_grants` (json array of {siaeId, role}),
+   * `coordinator_of` (uuid[]), `memberships` (json array of {siaeId, collectiveId}) and `partner_siae_ids` (uuid[]): the auth layer reads them in the
+   * statement that reads the session, one round trip for every request instead of two or three.
    */
   grantColumnsSql(userIdExpr: string): string;
 }
