@@ -5,10 +5,12 @@ import cookieParser from 'cookie-parser';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { Clock } from './platform/clock/clock';
-import { AppConfig } from './platform/config/app-config';
+import { AppConfig, parseTrustProxy } from './platform/config/app-config';
 import { ErrorDto, FieldProblemDto } from './platform/errors/error.dto';
 import { HttpExceptionFilter } from './platform/errors/http-exception.filter';
 import { createValidationPipe } from './platform/errors/validation';
+import { JsonFallbackExpressAdapter } from './platform/http/json-fallback-adapter';
+import { securityHeaders } from './platform/http/security-headers';
 import { answerClientErrorsAsJson, rejectInvalidUtf8, rejectMalformedQuery } from './platform/input/http-encoding';
 import { JsonLogger } from './platform/logging/json-logger';
 import { requestIdMiddleware } from './platform/logging/request-context';
@@ -28,6 +30,7 @@ export interface CreateAppOptions {
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot(config, options.clock, options.extraModules),
+    new JsonFallbackExpressAdapter(),
     {
       logger: options.logger === undefined ? new JsonLogger(config.LOG_LEVEL) : options.logger,
       bodyParser: false,
@@ -35,6 +38,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     },
   );
   app.use(requestIdMiddleware);
+  app.use(securityHeaders({ production: config.NODE_ENV === 'production' }));
   // Bodies are small forms; a limit keeps a client from tying up a process with a huge payload.
   // `verify` is left out of Nest's option types (it sets it for rawBody) but passed through to body-parser as is
   const utf8Only = { verify: rejectInvalidUtf8 };
@@ -49,7 +53,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Default: trust no proxy, so X-Forwarded-For cannot be written by a client to dodge the per-address login limit.
+  app.set('trust proxy', parseTrustProxy(config.TRUST_PROXY) ?? false);
   app.enableShutdownHooks();
   SwaggerModule.setup('api/docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'api/docs-json' });
   return app;

@@ -108,6 +108,63 @@ describe('platform: health, errors, auth', () => {
     expect(statuses.slice(5)).toEqual([429, 429]);
   });
 
+  it('tells a tampered token ("jeton invalide") from an expired session', async () => {
+    const user = await f.user();
+    const token = await f.tokenFor(user);
+    const last = token.at(-1) === 'A' ? 'B' : 'A';
+    for (const tampered of [token.slice(0, -1) + last, token + 'x', 'x'.repeat(43), 'pas-un-jeton!']) {
+      const res = await t.http().get('/api/auth/me').set('authorization', `Bearer ${tampered}`).expect(401);
+      expect(res.body).toEqual({ code: 'INVALID_TOKEN', message: expect.stringMatching(/^Jeton invalide/) });
+    }
+    await t.dataSource.query(`UPDATE access_token SET expires_at = now() - interval '1 minute' WHERE user_id = $1`, [
+      user.id,
+    ]);
+    const expired = await t.http().get('/api/auth/me').set('authorization', `Bearer ${token}`).expect(401);
+    expect(expired.body.code).toBe('SESSION_EXPIRED');
+    const none = await t.http().get('/api/auth/me').expect(401);
+    expect(none.body.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('reads the Bearer scheme name in any case (RFC 7235)', async () => {
+    const user = await f.user();
+    const token = await f.tokenFor(user);
+    for (const scheme of ['Bearer', 'bearer', 'BEARER', 'bEaReR'])
+      await t.http().get('/api/auth/me').set('authorization', `${scheme} ${token}`).expect(200);
+    const basic = await t.http().get('/api/auth/me').set('authorization', `Basic ${token}`).expect(401);
+    expect(basic.body.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('sends security headers, with a CSP that still lets the documentation page load its files', async () => {
+    const docs = await t.http().get('/api/docs/').expect(200);
+    const csp = docs.headers['content-security-policy'];
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(docs.headers['x-content-type-options']).toBe('nosniff');
+    expect(docs.headers['referrer-policy']).toBe('no-referrer');
+    // swagger-ui's page only loads scripts from files served under /api/docs, no inline script that the CSP would block.
+    expect(docs.text).not.toMatch(/<script>(?!\s*<\/script>)/);
+    const scripts = docs.text.match(/<script src="[^"]+"/g) ?? [];
+    expect(scripts.length).toBeGreaterThanOrEqual(3);
+    for (const src of scripts) {
+      const file = src.slice('<script src="'.length, -1);
+      await t
+        .http()
+        .get(`/api/docs/${file.replace(/^\.\//, '')}`)
+        .expect(200);
+    }
+    const api = await t.http().get('/api/health');
+    expect(api.headers['x-content-type-options']).toBe('nosniff');
+    expect(api.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('answers paths outside /api with the JSON error shape in French too', async () => {
+    for (const path of ['/', '/favicon.ico', '/admin/login.php']) {
+      const res = await t.http().get(path).expect(404);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(res.body).toEqual({ code: 'ROUTE_NOT_FOUND', message: "Cette adresse n'existe pas." });
+    }
+  });
+
   it('expires sessions', async () => {
     const user = await f.user();
     const token = await f.tokenFor(user);

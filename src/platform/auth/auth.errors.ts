@@ -10,6 +10,12 @@ export const authErrors = {
       HttpStatus.UNAUTHORIZED,
       'Votre session a expiré ou a été fermée : reconnectez-vous.',
     ),
+  invalidToken: () =>
+    new AppError(
+      'INVALID_TOKEN',
+      HttpStatus.UNAUTHORIZED,
+      "Jeton invalide : il n'a pas été délivré par ce service ou a été modifié. Reconnectez-vous.",
+    ),
   tooManyAttempts: (retryAfterSeconds: number) =>
     new AppError(
       'LOGIN_RATE_LIMITED',

@@ -44,6 +44,7 @@ export class AuthService {
       .getOne();
     const valid = await argon2.verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
     if (!user || !user.passwordHash || !valid || user.disabledAt) throw authErrors.invalidCredentials();
+    await this.limiter.succeeded(ip, normalised);
     return this.openSession(this.dataSource.manager, user.id);
   }
 
@@ -77,8 +78,9 @@ export class AuthService {
       [this.hasher.hash(token)],
     );
     const row = rows[0];
-    if (!row || row.revoked_at || row.expires_at <= this.clock.now() || row.disabled_at)
-      throw authErrors.sessionExpired();
+    // No row: the token was never issued here (mistyped, truncated, forged, or signed with another TOKEN_SECRET).
+    if (!row) throw authErrors.invalidToken();
+    if (row.revoked_at || row.expires_at <= this.clock.now() || row.disabled_at) throw authErrors.sessionExpired();
     return {
       userId: row.user_id,
       email: row.email,

@@ -12,7 +12,53 @@ import {
   Min,
   MinLength,
   validateSync,
+  ValidateBy,
 } from 'class-validator';
+import { isIP } from 'node:net';
+
+/** The value shipped for development: a production boot refuses it (anyone can read it in the repository). */
+export const DEVELOPMENT_TOKEN_SECRET = 'dev-only-secret-change-me-in-production-0123456789';
+
+function MinByteLength(bytes: number): PropertyDecorator {
+  return ValidateBy({
+    name: 'minByteLength',
+    constraints: [bytes],
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && Buffer.byteLength(value, 'utf8') >= bytes,
+      defaultMessage: () => `doit compter au moins ${bytes} octets`,
+    },
+  });
+}
+
+const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function IsTrustProxy(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isTrustProxy',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && parseTrustProxy(value) !== undefined,
+      defaultMessage: () =>
+        "doit valoir false, un nombre de relais (1, 2…) ou une liste d'adresses ou de plages (10.0.0.0/8, loopback…) séparées par des virgules ; true (faire confiance à tous) est refusé",
+    },
+  });
+}
+
+/** `TRUST_PROXY` as Express's `trust proxy` setting; undefined when the text is not valid. */
+export function parseTrustProxy(text: string): false | number | string[] | undefined {
+  const value = text.trim().toLowerCase();
+  if (value === '' || value === 'false' || value === '0') return false;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  const entries = value.split(',').map((e) => e.trim());
+  const valid = entries.every((entry) => {
+    if (TRUST_PROXY_NAMES.has(entry)) return true;
+    const [address, prefix, ...rest] = entry.split('/');
+    if (rest.length > 0 || !isIP(address)) return false;
+    if (prefix === undefined) return true;
+    const max = isIP(address) === 4 ? 32 : 128;
+    return /^\d{1,3}$/.test(prefix) && Number(prefix) <= max;
+  });
+  return valid ? entries : undefined;
+}
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) =>
@@ -52,10 +98,22 @@ export class AppConfig {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   PUBLIC_BASE_URL = 'http://localhost:3000';
 
-  /** Secret used to derive token hashes (HMAC): leaking the token table alone does not give usable tokens. */
+  /**
+   * Secret used to derive token hashes (HMAC): leaking the token table alone does not give usable tokens. Counted in
+   * bytes (UTF-8), not characters: the HMAC key is bytes. Production must set its own (see `productionProblems`).
+   */
   @IsString()
-  @MinLength(32)
-  TOKEN_SECRET = 'dev-only-secret-change-me-in-production-0123456789';
+  @MinByteLength(32)
+  TOKEN_SECRET = DEVELOPMENT_TOKEN_SECRET;
+
+  /**
+   * Which proxies may tell the client's address through `X-Forwarded-For` (Express's `trust proxy`): `false` (default,
+   * trust nobody: the address is the socket's), a hop count (`1` behind one reverse proxy), or a comma-separated list
+   * of addresses, CIDR ranges or the names `loopback`, `linklocal`, `uniquelocal`. Trusting every proxy (`true`) is
+   * refused: the per-address login limit would then be bypassed by writing the header.
+   */
+  @IsTrustProxy()
+  TRUST_PROXY = 'false';
 
   @Transform(toInt)
   @IsInt()
@@ -69,25 +127,52 @@ export class AppConfig {
   @Max(24 * 30)
   INVITATION_TTL_HOURS = 24 * 7;
 
-  /** Failed or not, login attempts allowed per account and window. */
+  /**
+   * Ceiling of login attempts per account and window, whatever the address. Much higher than what one address may try
+   * on one account (see LOGIN_FREE_FAILURES): it only stops a guess spread over many addresses, and an attacker who
+   * wants to lock a person out must then hold that many addresses.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  @Max(1000)
-  LOGIN_RATE_LIMIT = 10;
+  @Max(100000)
+  LOGIN_RATE_LIMIT = 300;
 
-  /** Per address: higher, because a whole SIAE office often shares one public address. */
+  /** Per address, every account together: higher than one person needs, because a whole SIAE office often shares one address. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(100000)
   LOGIN_RATE_LIMIT_PER_IP = 100;
 
+  /**
+   * Failed logins one address may make on one account before each further attempt waits: the wait starts at
+   * LOGIN_DELAY_BASE_MS and doubles with every failure, up to LOGIN_DELAY_MAX_MS. A success clears the count. The
+   * same account from another address is not slowed: a guesser cannot lock the real person out.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  LOGIN_FREE_FAILURES = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  LOGIN_DELAY_BASE_MS = 1000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(86_400_000)
+  LOGIN_DELAY_MAX_MS = 15 * 60_000;
+
   @Transform(toInt)
   @IsInt()
   @Min(1000)
   @Max(3_600_000)
-  LOGIN_RATE_WINDOW_MS = 60_000;
+  LOGIN_RATE_WINDOW_MS = 15 * 60_000;
 
   /** Employer sessions opened from a personal link (an invitation, a proposal): short, a link reopens one. */
   @Transform(toInt)
@@ -172,6 +257,23 @@ export class AppConfig {
   EVENT_INVITATION_RELAUNCH_HOURS = 72;
 }
 
+/**
+ * What a production boot refuses although a developer machine accepts it: a token secret left to its default (anyone
+ * can read it in the repository, and forge nothing but link every leaked hash to its token) or not set at all.
+ */
+function productionProblems(config: AppConfig, env: Record<string, string | undefined>): string[] {
+  if (config.NODE_ENV !== 'production') return [];
+  if (env.TOKEN_SECRET === undefined && config.TOKEN_SECRET === DEVELOPMENT_TOKEN_SECRET)
+    return [
+      'TOKEN_SECRET: obligatoire en production (au moins 32 octets aléatoires, par exemple `openssl rand -base64 48`)',
+    ];
+  if (config.TOKEN_SECRET === DEVELOPMENT_TOKEN_SECRET)
+    return [
+      'TOKEN_SECRET: la valeur de développement est refusée en production ; générez-en une (`openssl rand -base64 48`)',
+    ];
+  return [];
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Configuration invalide :\n - ${problems.join('\n - ')}`);
@@ -191,15 +293,13 @@ export function loadConfig(
   const config = plainToInstance(AppConfig, { ...source }, { exposeDefaultValues: true });
   Object.assign(config, overrides);
   const errors = validateSync(config, { whitelist: false });
-  if (errors.length > 0) {
-    throw new ConfigError(
-      errors.map(
-        (e) =>
-          `${e.property}: ${Object.entries(e.constraints ?? {})
-            .map(([rule, m]) => translate(rule, m))
-            .join(', ')}`,
-      ),
-    );
-  }
+  const problems = errors.map(
+    (e) =>
+      `${e.property}: ${Object.entries(e.constraints ?? {})
+        .map(([rule, m]) => translate(rule, m))
+        .join(', ')}`,
+  );
+  problems.push(...productionProblems(config, env));
+  if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -40,8 +40,7 @@ export function toAppError(exception: unknown): AppError | undefined {
     // a body-parser error wrapped by Nest keeps its own status (403 for a failed `verify`): its type says more
     const nested = fromHttpLayer((exception as { cause?: unknown }).cause);
     if (nested) return nested;
-    if (status === HttpStatus.NOT_FOUND)
-      return new AppError('ROUTE_NOT_FOUND', 404, "Cette adresse de l'API n'existe pas.");
+    if (status === HttpStatus.NOT_FOUND) return new AppError('ROUTE_NOT_FOUND', 404, "Cette adresse n'existe pas.");
     if (status === HttpStatus.UNAUTHORIZED) return commonErrors.unauthenticated();
     if (status === HttpStatus.FORBIDDEN) return commonErrors.forbidden();
     if (status === HttpStatus.PAYLOAD_TOO_LARGE)
@@ -78,7 +77,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     const body: ErrorBody = { code: error.code, message: error.message };
     if (error.details !== undefined) body.details = error.details;
-    if (error.status === 429) response.setHeader('Retry-After', '60');
+    if (error.status === 429) {
+      const wait = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+      response.setHeader('Retry-After', String(typeof wait === 'number' && wait > 0 ? Math.ceil(wait) : 60));
+    }
     response.status(error.status).json(body);
   }
 }

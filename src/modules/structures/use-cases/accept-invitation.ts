@@ -12,7 +12,8 @@ import { UserInvitation } from '../entities/user-invitation.entity';
 import { InvitationsService } from '../invitations.service';
 import { structuresErrors } from '../structures.errors';
 
-const BEARER = /^Bearer\s+([A-Za-z0-9_-]{20,200})$/;
+// The scheme name is case-insensitive (RFC 7235 §2.1).
+const BEARER = /^Bearer\s+([A-Za-z0-9_-]{20,200})$/i;
 
 /**
  * Turns an invitation into a membership (SIAE role or collective coordination) and a session. A new address gets an
