@@ -3,6 +3,7 @@
  * entries of test/support/events-access.ts: each refusal checked with its status and its code.
  */
 import { buildAccessWorld, type AccessWorld } from '../support/access-world';
+import { employerHeaders } from '../support/event-world';
 import { eventsEntries } from '../support/events-access';
 import { routeRequest } from '../support/route-request';
 import { TestApp } from '../support/test-app';
@@ -21,16 +22,16 @@ describe('events access: every route, every kind of caller', () => {
       const { link, ...input } = await entry.request(w);
       if (entry.employerLink) {
         const req = routeRequest(t, route, { ...input, body: undefined }, null);
-        if (actor !== null) req.set('x-employer-link', link!);
+        if (actor !== null) req.set(await employerHeaders(t, link!));
         return input.body === undefined ? req : req.send(input.body);
       }
       return routeRequest(t, route, input, actor === null ? null : w.tokens.get(actor as never)!);
     };
-    it(`refuses anonymous callers with 401 ${entry.employerLink ? 'EMPLOYER_LINK_INVALID' : 'UNAUTHENTICATED'}`, async () => {
+    it(`refuses anonymous callers with 401 ${entry.employerLink ? 'EMPLOYER_SESSION_REQUIRED' : 'UNAUTHENTICATED'}`, async () => {
       const res = await call(null);
       expect([res.status, res.body.code]).toEqual([
         401,
-        entry.employerLink ? 'EMPLOYER_LINK_INVALID' : 'UNAUTHENTICATED',
+        entry.employerLink ? 'EMPLOYER_SESSION_REQUIRED' : 'UNAUTHENTICATED',
       ]);
     });
     const wrong = entry.wrongRole;

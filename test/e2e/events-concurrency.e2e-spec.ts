@@ -1,6 +1,8 @@
+import { eventCompanyLink } from '../../src/modules/events/booking/employer-link';
 import { TokenHasher } from '../../src/platform/auth/token-hasher';
+import { LinksService } from '../../src/platform/links/links.service';
 import { CandidateFixtures } from '../support/candidate-fixtures';
-import { buildEventWorld, eventBody, type EventWorld } from '../support/event-world';
+import { buildEventWorld, employerHeaders, eventBody, type EventWorld } from '../support/event-world';
 import { TestApp } from '../support/test-app';
 
 /**
@@ -42,7 +44,18 @@ describe('events under concurrency', () => {
       `INSERT INTO pooled_company (collective_id, display_name) SELECT $1, 'Employeur ' || i FROM generate_series(1, $2) i RETURNING id`,
       [w.collective.id, n],
     );
-    const tokens = pooled.map(() => hasher.newToken());
+    const links = t.get(LinksService);
+    const tokens: string[] = [];
+    for (const p of pooled)
+      tokens.push(
+        (
+          await links.issue(
+            eventCompanyLink,
+            { eventId, pooledCompanyId: p.id },
+            new Date(Date.now() + 60 * 86_400_000),
+          )
+        ).token,
+      );
     const rows: Array<{ id: string }> = await t.dataSource.query(
       `INSERT INTO event_invitation (event_id, pooled_company_id, company_id, status, token_hash, token_expires_at, sent_at, relaunch_due_at)
        SELECT $1, p, $2, 'sent', h, now() + interval '60 days', now(), now() + interval '3 days'
@@ -63,12 +76,15 @@ describe('events under concurrency', () => {
       [event.id, filler.id],
     );
     const last = event.slots[4].id;
+    // Sessions opened first (one per employer, as each browser would): the race is on the booking only.
+    const sessions: Array<Record<string, string>> = [];
+    for (const r of racers) sessions.push(await employerHeaders(t, r.token));
     const responses = await Promise.all(
-      racers.map((r, i) =>
+      racers.map((_, i) =>
         t
           .http()
           .put('/api/employer/event/registration')
-          .set('x-employer-link', r.token)
+          .set(sessions[i])
           .send({ tables: 1, cells: [{ slotId: last, table: (i % 10) + 1 }] }),
       ),
     );

@@ -1,7 +1,14 @@
 import { InvitationsService } from '../../src/modules/events/invitations/invitations.service';
 import { FixedClock } from '../../src/platform/clock/clock';
 import { CandidateFixtures, type NewCandidate } from '../support/candidate-fixtures';
-import { buildEventWorld, eventBody, pooledCompany, tokenInMail, type EventWorld } from '../support/event-world';
+import {
+  buildEventWorld,
+  employerHeaders,
+  eventBody,
+  pooledCompany,
+  tokenInMail,
+  type EventWorld,
+} from '../support/event-world';
 import { TestApp } from '../support/test-app';
 
 /**
@@ -22,13 +29,21 @@ describe('job dating: invitations, employer registration, candidates, employer c
 
   const api = () => t.http();
   const employer = (name: string) => ({
-    get: (path: string) => api().get(`/api/employer/event${path}`).set('x-employer-link', tokens[name]),
-    put: (path: string, body: object, key?: string) => {
-      const req = api().put(`/api/employer/event${path}`).set('x-employer-link', tokens[name]);
+    get: async (path: string) =>
+      api()
+        .get(`/api/employer/event${path}`)
+        .set(await employerHeaders(t, tokens[name])),
+    put: async (path: string, body: object, key?: string) => {
+      const req = api()
+        .put(`/api/employer/event${path}`)
+        .set(await employerHeaders(t, tokens[name]));
       return (key ? req.set('idempotency-key', key) : req).send(body);
     },
-    post: (path: string, body: object) =>
-      api().post(`/api/employer/event${path}`).set('x-employer-link', tokens[name]).send(body),
+    post: async (path: string, body: object) =>
+      api()
+        .post(`/api/employer/event${path}`)
+        .set(await employerHeaders(t, tokens[name]))
+        .send(body),
   });
   const invite = (company: string, body: object = {}, event = eventId) =>
     api()
@@ -322,8 +337,10 @@ describe('job dating: invitations, employer registration, candidates, employer c
   it('refuses misused links without data: tampered, unknown, revoked', async () => {
     const tampered = tokens.resto.slice(0, -2) + (tokens.resto.endsWith('AA') ? 'BB' : 'AA');
     for (const token of [tampered, 'x'.repeat(43), 'court']) {
-      const res = await api().get('/api/employer/event').set('x-employer-link', token);
+      const res = await api().post('/api/employer-links/exchange').send({ token });
       expect([res.status, res.body.code, res.body.details]).toEqual([401, 'EMPLOYER_LINK_INVALID', undefined]);
+      const none = await api().get('/api/employer/event');
+      expect([none.status, none.body.code, none.body.details]).toEqual([401, 'EMPLOYER_SESSION_REQUIRED', undefined]);
     }
     const [inv] = await t.dataSource.query(`SELECT id FROM event_invitation WHERE pooled_company_id = $1`, [
       companies.resto.id,
@@ -333,6 +350,9 @@ describe('job dating: invitations, employer registration, candidates, employer c
       .set('authorization', w.auth('coord'));
     expect(revoked.body.revokedAt).toEqual(expect.any(String));
     const after = await employer('resto').get('');
-    expect([after.status, after.body.code]).toEqual([401, 'EMPLOYER_LINK_INVALID']);
+    // The session opened before the revocation ends with its link (platform/links), and the link opens no new one.
+    expect([after.status, after.body.code]).toEqual([410, 'EMPLOYER_LINK_REVOKED']);
+    const reopen = await api().post('/api/employer-links/exchange').send({ token: tokens.resto });
+    expect([reopen.status, reopen.body.code]).toEqual([410, 'EMPLOYER_LINK_REVOKED']);
   });
 });

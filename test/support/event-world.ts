@@ -102,9 +102,28 @@ export async function pooledCompany(
   return { id, companyId: company.id };
 }
 
-/** The link token in an invitation mail (the path of `employerLinkPath`). */
+/** The link token in an invitation mail (a platform link: `/lien/<token>`). */
 export function tokenInMail(text: string): string {
-  const match = /\/employeurs\/invitation\/([A-Za-z0-9_-]{40,100})/.exec(text);
+  const match = /\/lien\/([A-Za-z0-9_-]{40,100})/.exec(text);
   if (!match) throw new Error(`no employer link in: ${text}`);
   return match[1];
+}
+
+const employerSessions = new WeakMap<TestApp, Map<string, Record<string, string>>>();
+
+/**
+ * The headers of an employer session opened from a link token (platform/links): its cookies and the CSRF token that
+ * writes need. Opened once per token and app, like a browser that keeps its cookie; a refused exchange gives no cookie.
+ */
+export async function employerHeaders(t: TestApp, token: string): Promise<Record<string, string>> {
+  let sessions = employerSessions.get(t);
+  if (!sessions) employerSessions.set(t, (sessions = new Map()));
+  const known = sessions.get(token);
+  if (known) return known;
+  const res = await t.http().post('/api/employer-links/exchange').send({ token });
+  if (res.status !== 200) return {};
+  const cookies = ((res.headers['set-cookie'] as unknown as string[] | undefined) ?? []).map((c) => c.split(';')[0]);
+  const headers = { cookie: cookies.join('; '), 'x-csrf-token': res.body.csrfToken as string };
+  sessions.set(token, headers);
+  return headers;
 }

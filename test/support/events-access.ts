@@ -4,7 +4,7 @@
  * test/e2e/events-access.e2e-spec.ts; the shared matrix counts these routes as covered.
  */
 import type { AccessWorld, SignedInActor } from './access-world';
-import { eventBody } from './event-world';
+import { employerHeaders, eventBody } from './event-world';
 
 export interface EventsEntry {
   allowed: { as: SignedInActor; status: number };
@@ -71,18 +71,21 @@ async function invitationOfC1(w: AccessWorld): Promise<{ eventId: string; invita
   const [{ body_text }] = await w.t.dataSource.query(
     `SELECT body_text FROM mail_message WHERE template = 'event-invitation' ORDER BY created_at DESC LIMIT 1`,
   );
-  const link = /\/employeurs\/invitation\/([A-Za-z0-9_-]+)/.exec(body_text as string)![1];
+  const link = /\/lien\/([A-Za-z0-9_-]+)/.exec(body_text as string)![1];
   return { eventId, invitationId: res.body.id, link };
 }
 
 /** A confirmed employer of an open event (its link), for the routes that need a registration first. */
 async function confirmedEmployer(w: AccessWorld): Promise<string> {
   const { link } = await invitationOfC1(w);
-  const view = await w.t.http().get('/api/employer/event').set('x-employer-link', link);
+  const view = await w.t
+    .http()
+    .get('/api/employer/event')
+    .set(await employerHeaders(w.t, link));
   const res = await w.t
     .http()
     .put('/api/employer/event/registration')
-    .set('x-employer-link', link)
+    .set(await employerHeaders(w.t, link))
     .send({ tables: 1, cells: [{ slotId: view.body.slots[0].id, table: 1 }] });
   if (res.status !== 200) throw new Error(`registration setup failed: ${res.status} ${JSON.stringify(res.body)}`);
   return link;
@@ -248,7 +251,10 @@ export const eventsEntries: Record<string, EventsEntry> = {
   'GET /api/employer/event': employerRoute(200, async (w) => ({ link: (await invitationOfC1(w)).link })),
   'PUT /api/employer/event/registration': employerRoute(200, async (w) => {
     const { link } = await invitationOfC1(w);
-    const view = await w.t.http().get('/api/employer/event').set('x-employer-link', link);
+    const view = await w.t
+      .http()
+      .get('/api/employer/event')
+      .set(await employerHeaders(w.t, link));
     return { link, body: { tables: 1, cells: [{ slotId: view.body.slots[0].id, table: 1 }] } };
   }),
   'POST /api/employer/event/decline': employerRoute(201, async (w) => ({

@@ -55,6 +55,8 @@ export class TestApp {
         OUTBOX_POLL_MS: 50,
         LOGIN_RATE_LIMIT: 1000,
         LOGIN_RATE_LIMIT_PER_IP: 100000,
+        // Every test client shares 127.0.0.1: the link limit's own test sets it low.
+        LINK_RATE_LIMIT_PER_IP: 100000,
         ...options.config,
       },
     );

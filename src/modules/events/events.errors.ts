@@ -115,12 +115,6 @@ export const eventsErrors = {
       'Cette entreprise mutualisée n’a aucun contact partagé avec une adresse e-mail : impossible d’envoyer le lien.',
     ),
   // employer link
-  linkInvalid: () =>
-    new AppError(
-      'EMPLOYER_LINK_INVALID',
-      HttpStatus.UNAUTHORIZED,
-      'Ce lien n’est pas ou plus valide. Demandez un nouveau lien aux organisateur·rices.',
-    ),
   employerDeadlinePassed: () =>
     new AppError(
       'EVENT_EMPLOYER_DEADLINE_PASSED',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../../platform/audit/audit.service';
-import { TokenHasher } from '../../../platform/auth/token-hasher';
+import type { EmployerPrincipal } from '../../../platform/links/links.service';
 import { Clock, fieldDate } from '../../../platform/clock/clock';
 import { SolicitationsService } from '../../employer-network/solicitations.service';
 import type {
@@ -28,15 +28,14 @@ const MAX_PAUSE_DAYS = 366;
 export class EmployerBookingService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly hasher: TokenHasher,
     private readonly solicitations: SolicitationsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
-  async view(token: string): Promise<EmployerEventDto> {
+  async view(employer: EmployerPrincipal): Promise<EmployerEventDto> {
     return this.dataSource.transaction(async (manager) => {
-      const scope = await resolveEmployerLink(manager, this.hasher, token, this.clock.now());
+      const scope = await resolveEmployerLink(manager, employer, this.clock.now());
       return employerEventView(manager, scope);
     });
   }
@@ -48,10 +47,14 @@ export class EmployerBookingService {
    * UQ_event_booking_cell's columns: of two employers racing for a cell, the database lets exactly one in, and the other
    * sees fewer rows inserted than asked and gets a 409 with the cells still free (its whole submit is rolled back).
    */
-  async register(token: string, dto: EmployerRegistrationDto, idempotencyKey?: string): Promise<EmployerEventDto> {
+  async register(
+    employer: EmployerPrincipal,
+    dto: EmployerRegistrationDto,
+    idempotencyKey?: string,
+  ): Promise<EmployerEventDto> {
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
-      const scope = await resolveEmployerLink(manager, this.hasher, token, now, { lock: true });
+      const scope = await resolveEmployerLink(manager, employer, now, { lock: true });
       const { invitation, event } = scope;
       if (idempotencyKey) {
         const seen = await manager.findOneBy(EventBookingRequest, { invitationId: invitation.id, idempotencyKey });
@@ -102,10 +105,10 @@ export class EmployerBookingService {
   }
 
   /** Declining frees the employer's cells; a pause asked with it becomes the pooled company's pause. */
-  async decline(token: string, dto: DeclineDto): Promise<DeclinedDto> {
+  async decline(employer: EmployerPrincipal, dto: DeclineDto): Promise<DeclinedDto> {
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
-      const { invitation, event } = await resolveEmployerLink(manager, this.hasher, token, now, { lock: true });
+      const { invitation, event } = await resolveEmployerLink(manager, employer, now, { lock: true });
       const today = fieldDate(now);
       const max = fieldDate(new Date(now.getTime() + MAX_PAUSE_DAYS * 86_400_000));
       if (dto.pauseUntil !== undefined && (dto.pauseUntil <= today || dto.pauseUntil > max))

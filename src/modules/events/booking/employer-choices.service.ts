@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../../platform/audit/audit.service';
-import { TokenHasher } from '../../../platform/auth/token-hasher';
+import type { EmployerPrincipal } from '../../../platform/links/links.service';
 import { Clock, fieldDate } from '../../../platform/clock/clock';
 import { scoreEventPairs } from '../../matching/event-pair-scores';
 import type { CandidateProfileForEmployerDto, MeetingRequestsDto, MeetingRequestsSavedDto } from '../dto/employer.dto';
@@ -22,15 +22,14 @@ export const MAX_PRIORITY_REQUESTS = 3;
 export class EmployerChoicesService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly hasher: TokenHasher,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
-  async profiles(token: string): Promise<CandidateProfileForEmployerDto[]> {
+  async profiles(employer: EmployerPrincipal): Promise<CandidateProfileForEmployerDto[]> {
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
-      const { invitation, event } = await resolveEmployerLink(manager, this.hasher, token, now);
+      const { invitation, event } = await resolveEmployerLink(manager, employer, now);
       if (invitation.status !== 'confirmed') throw errors.notConfirmed();
       const rows: Array<{
         profile_id: string;
@@ -100,10 +99,10 @@ export class EmployerChoicesService {
   }
 
   /** The whole list of "je veux rencontrer" replaces the previous one (a page submits its checkboxes as they are). */
-  async saveRequests(token: string, dto: MeetingRequestsDto): Promise<MeetingRequestsSavedDto> {
+  async saveRequests(employer: EmployerPrincipal, dto: MeetingRequestsDto): Promise<MeetingRequestsSavedDto> {
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
-      const { invitation, event } = await resolveEmployerLink(manager, this.hasher, token, now, { lock: true });
+      const { invitation, event } = await resolveEmployerLink(manager, employer, now, { lock: true });
       if (invitation.status !== 'confirmed') throw errors.notConfirmed();
       if (!['open', 'planning'].includes(event.status)) throw errors.notOpen(event.status);
       const byProfile = new Map(dto.requests.map((r) => [r.profileId, r.priority === true]));

@@ -1,21 +1,19 @@
-import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
 import { EntityManager } from 'typeorm';
-import type { TokenHasher } from '../../../platform/auth/token-hasher';
+import { defineLinkKind } from '../../../platform/links/link-kinds';
+import { linkErrors } from '../../../platform/links/links.errors';
+import type { EmployerPrincipal } from '../../../platform/links/links.service';
 import { EventInvitation } from '../entities/event-invitation.entity';
 import { Event } from '../entities/event.entity';
-import { eventsErrors as errors } from '../events.errors';
 
 /**
- * The employer's link token, as the JSON API receives it: header `X-Employer-Link`. An interim door until the
- * platform's one employer-link mechanism (`src/platform/links/`: link → short session) lands; the token itself is
- * already that design's: ≥ 256 random bits, stored as a keyed hash only, scoped to one invitation (one event, one
- * company), expiring, revocable. Nothing else in the module reads the header.
+ * The employer's personal link to an event is a platform link (src/platform/links: token stored hashed, expiring,
+ * revocable, exchanged for a short session cookie) of this kind, scoped to one event and one pooled company — the
+ * invitation's own key (UQ_event_invitation_company). The employer lands on the event's page.
  */
-export const EmployerLinkToken = createParamDecorator((_: unknown, context: ExecutionContext): string => {
-  const value = context.switchToHttp().getRequest<Request>().header('x-employer-link') ?? '';
-  if (!/^[A-Za-z0-9_-]{40,100}$/.test(value)) throw errors.linkInvalid();
-  return value;
+export const eventCompanyLink = defineLinkKind({
+  kind: 'event_company',
+  scopeKeys: ['eventId', 'pooledCompanyId'],
+  landingPath: (scope) => `/employeurs/evenements/${scope.eventId}`,
 });
 
 export interface EmployerScope {
@@ -24,23 +22,24 @@ export interface EmployerScope {
 }
 
 /**
- * The invitation a token opens, locked when the use case writes. Unknown, tampered, revoked and expired tokens all get
- * the same 401 without a word on which: a guesser learns nothing.
+ * The invitation an employer session opens, locked when the use case writes. The session already proved the link
+ * live; the invitation's own revocation and expiry, and a cancelled event, still close it.
  */
 export async function resolveEmployerLink(
   manager: EntityManager,
-  hasher: TokenHasher,
-  token: string,
+  employer: EmployerPrincipal,
   now: Date,
   options: { lock?: boolean } = {},
 ): Promise<EmployerScope> {
+  if (employer.kind !== eventCompanyLink.kind) throw linkErrors.outOfScope();
   const invitation = await manager.findOne(EventInvitation, {
-    where: { tokenHash: hasher.hash(token) },
+    where: { eventId: employer.scope.eventId, pooledCompanyId: employer.scope.pooledCompanyId },
     ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
   });
-  if (!invitation || invitation.revokedAt !== null || invitation.tokenExpiresAt.getTime() <= now.getTime())
-    throw errors.linkInvalid();
+  if (!invitation) throw linkErrors.invalid();
+  if (invitation.revokedAt !== null) throw linkErrors.revoked();
+  if (invitation.tokenExpiresAt.getTime() <= now.getTime()) throw linkErrors.expired();
   const event = await manager.findOneByOrFail(Event, { id: invitation.eventId });
-  if (event.status === 'cancelled') throw errors.linkInvalid();
+  if (event.status === 'cancelled') throw linkErrors.invalid();
   return { invitation, event };
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, Post, Put } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public } from '../../../platform/auth/access.decorators';
+import { CurrentEmployer, EmployerRoute } from '../../../platform/links/employer-session.guard';
+import type { EmployerPrincipal } from '../../../platform/links/links.service';
 import { AppError } from '../../../platform/errors/app-error';
 import {
   CandidateProfileForEmployerDto,
@@ -13,21 +14,14 @@ import {
 } from '../dto/employer.dto';
 import { EmployerBookingService } from './employer-booking.service';
 import { EmployerChoicesService } from './employer-choices.service';
-import { EmployerLinkToken } from './employer-link';
-
-const linkHeader = {
-  name: 'X-Employer-Link',
-  required: true,
-  description: 'Le jeton du lien personnel reçu par courriel',
-};
+import { eventCompanyLink } from './employer-link';
 
 /**
- * The employer's JSON API, opened by its link (no account). Thin: each route calls one use case, which the employer
+ * The employer's JSON API, through the session its link opened (platform/links: cookie + CSRF on writes; no account). Thin: each route calls one use case, which the employer
  * pages call too.
  */
 @ApiTags('employeurs (lien personnel)')
-@ApiHeader(linkHeader)
-@Public()
+@EmployerRoute(eventCompanyLink)
 @Controller('employer/event')
 export class EmployerController {
   constructor(
@@ -38,8 +32,8 @@ export class EmployerController {
   @Get()
   @ApiOperation({ summary: 'L’événement, votre inscription, vos emplacements et ceux encore libres' })
   @ApiOkResponse({ type: EmployerEventDto })
-  view(@EmployerLinkToken() token: string): Promise<EmployerEventDto> {
-    return this.booking.view(token);
+  view(@CurrentEmployer() employer: EmployerPrincipal): Promise<EmployerEventDto> {
+    return this.booking.view(employer);
   }
 
   @Put('registration')
@@ -50,7 +44,7 @@ export class EmployerController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Une même clé rejouée renvoie la même réponse' })
   @ApiOkResponse({ type: EmployerEventDto })
   register(
-    @EmployerLinkToken() token: string,
+    @CurrentEmployer() employer: EmployerPrincipal,
     @Body() dto: EmployerRegistrationDto,
     @Headers('idempotency-key') key?: string,
   ): Promise<EmployerEventDto> {
@@ -60,14 +54,14 @@ export class EmployerController {
         400,
         'La clé d’idempotence doit compter de 8 à 100 caractères (lettres, chiffres, « _ . : - »).',
       );
-    return this.booking.register(token, dto, key);
+    return this.booking.register(employer, dto, key);
   }
 
   @Post('decline')
   @ApiOperation({ summary: 'Décliner, et demander au besoin une pause des sollicitations jusqu’à une date' })
   @ApiCreatedResponse({ type: DeclinedDto })
-  decline(@EmployerLinkToken() token: string, @Body() dto: DeclineDto): Promise<DeclinedDto> {
-    return this.booking.decline(token, dto);
+  decline(@CurrentEmployer() employer: EmployerPrincipal, @Body() dto: DeclineDto): Promise<DeclinedDto> {
+    return this.booking.decline(employer, dto);
   }
 
   @Get('profiles')
@@ -75,14 +69,17 @@ export class EmployerController {
     summary: 'Profils pseudonymisés des candidat·es accepté·es, avec les raisons de l’adéquation à vos besoins',
   })
   @ApiOkResponse({ type: [CandidateProfileForEmployerDto] })
-  profiles(@EmployerLinkToken() token: string): Promise<CandidateProfileForEmployerDto[]> {
-    return this.choices.profiles(token);
+  profiles(@CurrentEmployer() employer: EmployerPrincipal): Promise<CandidateProfileForEmployerDto[]> {
+    return this.choices.profiles(employer);
   }
 
   @Put('meeting-requests')
   @ApiOperation({ summary: '« Je veux rencontrer » (et « prioritaire » pour quelques-un·es) : remplace la liste' })
   @ApiOkResponse({ type: MeetingRequestsSavedDto })
-  saveRequests(@EmployerLinkToken() token: string, @Body() dto: MeetingRequestsDto): Promise<MeetingRequestsSavedDto> {
-    return this.choices.saveRequests(token, dto);
+  saveRequests(
+    @CurrentEmployer() employer: EmployerPrincipal,
+    @Body() dto: MeetingRequestsDto,
+  ): Promise<MeetingRequestsSavedDto> {
+    return this.choices.saveRequests(employer, dto);
   }
 }

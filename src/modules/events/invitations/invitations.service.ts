@@ -3,6 +3,7 @@ import { DataSource, EntityManager, IsNull, LessThanOrEqual } from 'typeorm';
 import { AuditService } from '../../../platform/audit/audit.service';
 import type { Principal } from '../../../platform/auth/principal';
 import { TokenHasher } from '../../../platform/auth/token-hasher';
+import { LinksService } from '../../../platform/links/links.service';
 import { Clock } from '../../../platform/clock/clock';
 import { AppConfig } from '../../../platform/config/app-config';
 import { OutboxService } from '../../../platform/queue/outbox.service';
@@ -10,6 +11,7 @@ import { visibleCompanySql } from '../../employer-network/employer-network-acces
 import { SolicitationsService } from '../../employer-network/solicitations.service';
 import { MailService } from '../../notifications/mail.service';
 import type { InvitationDto, InvitationSentDto, InviteCompanyDto } from '../dto/invitation.dto';
+import { eventCompanyLink } from '../booking/employer-link';
 import { Event, EventInvitation, EventSlot } from '../entities';
 import { accessAsOrganiser } from '../events-access';
 import { eventsErrors as errors } from '../events.errors';
@@ -27,9 +29,6 @@ const frenchDate = (date: string) =>
     timeZone: 'Europe/Paris',
   });
 
-/** Where the e-mail sends the employer: the employer pages read the token from this path (one place to change). */
-export const employerLinkPath = (token: string) => `/employeurs/invitation/${token}`;
-
 /**
  * Employer invitations: an organiser invites a pooled company of the collective's directory through one of its shared
  * contacts. The invitation counts as a solicitation of the pooled company (the employer network's budget rule, refused
@@ -44,6 +43,7 @@ export class InvitationsService {
     private readonly mail: MailService,
     private readonly outbox: OutboxService,
     private readonly hasher: TokenHasher,
+    private readonly links: LinksService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -70,7 +70,13 @@ export class InvitationsService {
         overrideReason: dto.overrideReason,
       });
       const now = this.clock.now();
-      const token = this.hasher.newToken();
+      const expiresAt = await linkExpiry(manager, event);
+      const link = await this.links.issue(
+        eventCompanyLink,
+        { eventId, pooledCompanyId: dto.pooledCompanyId },
+        expiresAt,
+        manager,
+      );
       const invitation = await manager.save(
         manager.create(EventInvitation, {
           eventId,
@@ -78,15 +84,16 @@ export class InvitationsService {
           companyId: contact.company_id,
           contactId: contact.id,
           status: 'sent',
-          tokenHash: this.hasher.hash(token),
-          tokenExpiresAt: await linkExpiry(manager, event),
+          // The same keyed hash as the platform link's: the column keeps its unique guard until it is dropped.
+          tokenHash: this.hasher.hash(link.token),
+          tokenExpiresAt: expiresAt,
           solicitationId,
           invitedByUserId: principal.userId,
           sentAt: now,
           relaunchDueAt: new Date(now.getTime() + this.config.EVENT_INVITATION_RELAUNCH_HOURS * 3_600_000),
         }),
       );
-      await this.sendMail(manager, event, invitation, contact.email, token, false);
+      await this.sendMail(manager, event, contact.email, link.url, false);
       await this.audit.record(
         {
           actorUserId: principal.userId,
@@ -129,6 +136,8 @@ export class InvitationsService {
       if (!invitation) throw errors.invitationNotFound();
       if (!invitation.revokedAt)
         await manager.update(EventInvitation, { id: invitationId }, { revokedAt: this.clock.now() });
+      // Every link of this invitation (the first and the relaunch's), and the sessions they opened, end now.
+      await this.links.revokeScope(eventCompanyLink, { eventId, pooledCompanyId: invitation.pooledCompanyId }, manager);
       await this.audit.record(
         {
           actorUserId: principal.userId,
@@ -164,8 +173,8 @@ export class InvitationsService {
 
   /**
    * The one relaunch, idempotent: the row is locked and re-read, and anything but "still unanswered, not relaunched,
-   * link valid, event open" is skipped. A new token is issued (the first one stays valid): the mail must carry a link,
-   * and only the hash of the first was kept.
+   * link valid, event open" is skipped. A new platform link is issued (the first one stays valid): the mail must carry
+   * a link, and only the hash of the first was kept.
    */
   async relaunch(invitationId: string): Promise<'done' | 'skipped'> {
     return this.dataSource.transaction(async (manager) => {
@@ -189,13 +198,18 @@ export class InvitationsService {
         ? await manager.query(`SELECT email FROM company_contact WHERE id = $1`, [invitation.contactId])
         : [];
       if (!contact?.email) return 'skipped';
-      const token = this.hasher.newToken();
+      const link = await this.links.issue(
+        eventCompanyLink,
+        { eventId: invitation.eventId, pooledCompanyId: invitation.pooledCompanyId },
+        invitation.tokenExpiresAt,
+        manager,
+      );
       await manager.update(
         EventInvitation,
         { id: invitation.id },
-        { relaunchedAt: now, tokenHash: this.hasher.hash(token) },
+        { relaunchedAt: now, tokenHash: this.hasher.hash(link.token) },
       );
-      await this.sendMail(manager, event, invitation, contact.email, token, true);
+      await this.sendMail(manager, event, contact.email, link.url, true);
       await this.audit.record(
         {
           actorLabel: 'relance automatique',
@@ -213,9 +227,8 @@ export class InvitationsService {
   private async sendMail(
     manager: EntityManager,
     event: Event,
-    invitation: EventInvitation,
     email: string,
-    token: string,
+    url: string,
     relaunch: boolean,
   ): Promise<void> {
     const [names]: Array<{ collective: string; commune: string }> = await manager.query(
@@ -227,7 +240,7 @@ export class InvitationsService {
       event: event.title,
       date: frenchDate(event.eventDate),
       place: `${event.address}, ${names.commune}`,
-      url: `${this.config.PUBLIC_BASE_URL}${employerLinkPath(token)}`,
+      url,
       deadline: event.employerDeadline
         ? event.employerDeadline.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' })
         : null,
