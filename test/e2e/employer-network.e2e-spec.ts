@@ -4,6 +4,7 @@ import type { Collective } from '../../src/modules/structures/entities/collectiv
 import type { Siae } from '../../src/modules/structures/entities/siae.entity';
 import { Fixtures } from '../support/fixtures';
 import { TestApp } from '../support/test-app';
+import { withWriteBarrier } from '../support/write-barrier';
 
 const APPELLATION = '10571'; // K2204 Agent / Agente de propreté de locaux
 
@@ -385,16 +386,20 @@ describe('employer network: visibility, sharing, pooling, corrections, solicitat
 
     it('concurrent solicitations racing for the last unit of budget: exactly one succeeds', async () => {
       const [ta, tb] = [await auth(devA), await auth(devB)];
-      const attempts = await Promise.all(
-        Array.from({ length: 6 }, (_, i) =>
-          api()
-            .post(`/api/pooled-companies/${pooledId}/solicitations`)
-            .set('Authorization', i % 2 ? tb : ta)
-            .send({ siaeId: i % 2 ? siaeB.id : siaeA.id, kind: 'candidate_proposal' }),
+      // The five transactions (the test pool's size) are held until all have read the budget or wait for the pooled
+      // company's row lock: without that lock, all five count 0 solicitations and insert (checked by removing it).
+      const attempts = await withWriteBarrier(t.config.DATABASE_URL, 'solicitation', 5, () =>
+        Promise.all(
+          Array.from({ length: 5 }, (_, i) =>
+            api()
+              .post(`/api/pooled-companies/${pooledId}/solicitations`)
+              .set('Authorization', i % 2 ? tb : ta)
+              .send({ siaeId: i % 2 ? siaeB.id : siaeA.id, kind: 'candidate_proposal' }),
+          ),
         ),
       );
       const statuses = attempts.map((r) => r.status).sort();
-      expect(statuses).toEqual([201, 409, 409, 409, 409, 409]);
+      expect(statuses).toEqual([201, 409, 409, 409, 409]);
       const refused = attempts.find((r) => r.status === 409)!;
       expect(refused.body.code).toBe('SOLICITATION_BUDGET_EXCEEDED');
       expect(refused.body.message).toMatch(/7 jours/);
