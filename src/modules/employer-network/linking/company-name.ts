@@ -81,6 +81,104 @@ const GENERIC = new Set([
   'ese',
   'entr',
   'maison',
+  // "Netmarket agence de Brive", "Agence Brive Netmarket": the town is what tells the agency (see prepare.withoutTown)
+  'agence',
+]);
+
+/**
+ * Public bodies are written many ways: each usual form (folded, multi-word first) becomes one canonical word, so that
+ * "Mairie de Tulle", "Commune de Tulle", "Hôtel de ville de Tulle" and "Ville de Tulle" are one name, as are "CCAS de
+ * Tulle" / "Centre communal d'action sociale de Tulle", "MDS Tulle" / "Maison des solidarités de Tulle", "CH de Tulle" /
+ * "Centre hospitalier de Tulle" / "Hôpital de Tulle", "CC du Pays de Tulle" / "Communauté de communes du Pays de
+ * Tulle" / "Com Com Pays de Tulle", "EHPAD les Tilleuls" / "Maison de retraite les Tilleuls" / "Résidence les Tilleuls".
+ * The town then stays in the name (prepare.ts): it is what tells two town halls apart.
+ */
+const PUBLIC_BODY_PHRASES: ReadonlyArray<readonly [string, string]> = [
+  ['centre communal d action sociale', 'ccas'],
+  ['centre intercommunal d action sociale', 'cias'],
+  ['maison departementale des solidarites', 'mds'],
+  ['maison departementale de la solidarite', 'mds'],
+  ['maison des solidarites', 'mds'],
+  ['maison de la solidarite', 'mds'],
+  ['centre hospitalier universitaire', 'chu'],
+  ['centre hospitalier', 'ch'],
+  ['communaute de communes', 'cc'],
+  ['communaute d agglomeration', 'ca'],
+  ['com com', 'cc'],
+  ['hotel de ville', 'commune'],
+  ['ville de', 'commune'],
+  ['maison de retraite', 'ehpad'],
+  ['conseil departemental', 'departement'],
+  ['conseil general', 'departement'],
+];
+
+const PUBLIC_BODY_WORDS: Record<string, string> = {
+  mairie: 'commune',
+  comcom: 'cc',
+  cdc: 'cc',
+  hopital: 'ch',
+  chg: 'ch',
+  agglo: 'ca',
+  residence: 'ehpad',
+};
+
+/** Canonical words of public bodies named after their town: the town word is their identity. */
+export const TOWN_BODIES = new Set(['commune', 'ccas', 'cias', 'mds', 'ch', 'chu', 'cc', 'ca']);
+/** All canonical public-body words: two bodies of different kinds are two bodies, whatever else their names share. */
+export const PUBLIC_BODIES = new Set([...TOWN_BODIES, 'ehpad', 'departement']);
+
+/** What a public body's name may hold, before canonical words replace them. */
+const PUBLIC_HEADS = [
+  ...PUBLIC_BODY_PHRASES.map(([p]) => p),
+  ...Object.keys(PUBLIC_BODY_WORDS),
+  ...PUBLIC_BODIES,
+  'commune',
+  'ville',
+];
+
+/**
+ * A service after a dash or a comma ("Mairie de Tulle – Service RH", "Netmarket, Direction"): the employer is the
+ * establishment, not its service. The words of such a tail, for any name; a public body's also lose these.
+ */
+const SERVICE_WORDS = new Set([
+  'service',
+  'services',
+  'serv',
+  'rh',
+  'drh',
+  'ressource',
+  'ressources',
+  'humaine',
+  'humaines',
+  'direction',
+  'recrutement',
+  'personnel',
+  'administratif',
+  'administration',
+  'comptabilite',
+  'atelier',
+  'secretariat',
+  'accueil',
+  'pole',
+  'technique',
+  'techniques',
+]);
+const PUBLIC_SERVICE_WORDS = new Set([
+  'espace',
+  'espaces',
+  'vert',
+  'verts',
+  'restauration',
+  'scolaire',
+  'entretien',
+  'emploi',
+  'insertion',
+  'jeunesse',
+  'cantine',
+  'voirie',
+  'sport',
+  'sports',
+  'culture',
 ]);
 
 const STOP = new Set([
@@ -207,17 +305,49 @@ function singular(token: string): string {
   return token;
 }
 
-export function normaliseCompanyName(raw: string | null | undefined): NormalisedName {
-  let s = fold(raw ?? '');
-  // "S.A.R.L." → "sarl", "E.U.R.L" → "eurl": dotted acronyms collapse before punctuation becomes spaces.
-  s = s.replace(/\b(?:[a-z0-9]\.){2,}[a-z0-9]?\.?/g, (m) => m.replace(/\./g, '') + ' ');
+/** Punctuation to spaces, dotted acronyms collapsed ("S.A.R.L." → "sarl", "C.C.A.S" → "ccas"). */
+function plainWords(folded: string): string {
+  let s = folded.replace(/\b(?:[a-z0-9]\.){2,}[a-z0-9]?\.?/g, (m) => m.replace(/\./g, '') + ' ');
   s = s.replace(/&/g, ' et ').replace(/\+/g, ' et ');
   s = s.replace(/\b([ldj]|qu)['’`´]/g, '$1 ');
-  s = s.replace(/[^a-z0-9]+/g, ' ').trim();
+  return s.replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+/** The name without the services written after a dash, a slash or a comma (see SERVICE_WORDS). */
+function withoutServiceTail(folded: string): string {
+  const parts = folded.split(/\s+[-–—/]\s+|\s*,\s*/);
+  if (parts.length < 2) return folded;
+  const head = plainWords(parts[0]);
+  if (!head) return folded;
+  const publicBody = PUBLIC_HEADS.some((w) => ` ${head} `.includes(` ${w} `));
+  const kept = [parts[0]];
+  for (const part of parts.slice(1)) {
+    const words = plainWords(part).split(' ').filter(Boolean);
+    const service =
+      words.length > 0 &&
+      words.some((w) => SERVICE_WORDS.has(w) || (publicBody && PUBLIC_SERVICE_WORDS.has(w))) &&
+      words.every((w) => STOP.has(w) || SERVICE_WORDS.has(w) || (publicBody && PUBLIC_SERVICE_WORDS.has(w)));
+    if (!service) kept.push(part);
+  }
+  return kept.join(' ');
+}
+
+export function normaliseCompanyName(raw: string | null | undefined): NormalisedName {
+  let s = plainWords(withoutServiceTail(fold(raw ?? '')));
   for (const phrase of LEGAL_FORM_PHRASES) {
     if (s.includes(phrase)) s = s.replace(new RegExp(`\\b${phrase}\\b`, 'g'), ' ');
   }
-  const words = s.split(' ').filter(Boolean);
+  for (const [phrase, canonical] of PUBLIC_BODY_PHRASES) {
+    if (` ${s} `.includes(` ${phrase} `)) s = ` ${s} `.replace(` ${phrase} `, ` ${canonical} `).trim();
+  }
+  const words = s
+    .split(' ')
+    .filter(Boolean)
+    .map((w) => PUBLIC_BODY_WORDS[w] ?? w)
+    // "EHPAD Résidence les Tilleuls": one word twice says it once
+    .filter((w, i, all) => i === 0 || w !== all[i - 1] || !PUBLIC_BODIES.has(w));
+  // "Département – MDS de Tulle": the department says whose MDS it is, not which
+  if (words[0] === 'departement' && words.slice(1).some((w) => PUBLIC_BODIES.has(w))) words.shift();
   const tokens: string[] = [];
   const initialsAll: string[] = [];
   for (let i = 0; i < words.length; i++) {
@@ -227,7 +357,7 @@ export function normaliseCompanyName(raw: string | null | undefined): Normalised
     if (LEGAL_FORMS.has(w) || STOP.has(w)) continue;
     initialsAll.push(w[0]);
     if (GENERIC.has(w)) continue;
-    for (const part of (ABBREVIATIONS[w] ?? w).split(' ')) tokens.push(singular(part));
+    for (const part of (ABBREVIATIONS[w] ?? w).split(' ')) tokens.push(PUBLIC_BODIES.has(part) ? part : singular(part));
   }
   // A name made only of generic words ("Société Générale" minus "société" keeps "generale"; "Le Groupe" keeps nothing):
   // fall back to every word so that the record is still comparable.

@@ -560,3 +560,47 @@ describe('linkRecords: a minority cannot cancel the evidence of the others', () 
     expect(together(r, right[0], vague)).toBe(true);
   });
 });
+
+describe('public bodies, services and agencies (names)', () => {
+  it('gives every usual form of a public body one canonical name, its town kept', () => {
+    for (const form of ['Mairie de Tulle', 'Commune de Tulle', 'Hôtel de Ville de Tulle', 'VILLE DE TULLE'])
+      expect(tokens(form)).toBe('commune tulle');
+    for (const form of ['CCAS de Tulle', 'C.C.A.S. Tulle', "Centre communal d'action sociale de Tulle"])
+      expect(tokens(form)).toBe('ccas tulle');
+    for (const form of ['MDS Tulle', 'Maison des Solidarités de Tulle', 'Département – MDS de Tulle'])
+      expect(tokens(form)).toBe('mds tulle');
+    for (const form of ['CH de Tulle', 'Centre hospitalier de Tulle', 'Hôpital de Tulle'])
+      expect(tokens(form)).toBe('ch tulle');
+    for (const form of ['CC du Pays de Tulle', 'Communauté de communes du Pays de Tulle', 'Com Com Pays de Tulle'])
+      expect(tokens(form)).toBe('cc pay tulle');
+    for (const form of ['EHPAD Les Tilleuls', 'Maison de retraite les Tilleuls', 'EHPAD Résidence Les Tilleuls'])
+      expect(tokens(form)).toBe('ehpad tilleul');
+  });
+
+  it('drops a service written after a dash or a comma, and "agence de"', () => {
+    expect(tokens('Mairie de Tulle – Service RH')).toBe('commune tulle');
+    expect(tokens('Ville de Tulle / Espaces verts')).toBe('commune tulle');
+    expect(tokens('Transports Garcia - Service recrutement')).toBe(tokens('Transports Garcia'));
+    expect(tokens('Netmarket, Direction')).toBe('netmarket');
+    expect(tokens('Netmarket agence de Brive')).toBe('netmarket brive');
+    // a trade after a dash is the company's, not a service
+    expect(tokens('Martin – Espaces Verts')).toBe('martin espace vert');
+  });
+
+  it('keeps the town word of a town hall: the one of the next town stays apart, a mistyped commune does not', () => {
+    const villeurbanne = [1, 2].map(() => rec({ name: 'Mairie de Villeurbanne', communeInsee: '69266' }));
+    const bare = rec({ name: 'MAIRIE – Service RH', communeInsee: '69266' });
+    // typed with the commune of the next town: still Villeurbanne's town hall
+    const typedNextDoor = rec({ name: 'Hôtel de ville de Villeurbanne', communeInsee: '69259' });
+    const venissieux = rec({ name: 'Mairie de Vénissieux', communeInsee: '69259' });
+    const r = linkRecords([...villeurbanne, bare, typedNextDoor, venissieux], { communes });
+    expect(together(r, villeurbanne[0], bare) && together(r, villeurbanne[0], typedNextDoor)).toBe(true);
+    expect(together(r, typedNextDoor, venissieux) || together(r, villeurbanne[0], venissieux)).toBe(false);
+  });
+
+  it('keeps a town hall and the CCAS of one town apart, even at one address', () => {
+    const a = rec({ name: 'Mairie de Villeurbanne', communeInsee: '69266', address: '1 place Lazare Goujon' });
+    const b = rec({ name: 'CCAS de Villeurbanne', communeInsee: '69266', address: '1 place Lazare Goujon' });
+    expect(together(linkRecords([a, b], { communes }), a, b)).toBe(false);
+  });
+});

@@ -1,6 +1,6 @@
 import { normaliseAddress, NormalisedAddress } from './address';
 import { cityOf, distanceKm, LatLon } from './commune';
-import { NormalisedName, normaliseCompanyName } from './company-name';
+import { NormalisedName, normaliseCompanyName, TOWN_BODIES } from './company-name';
 import { normaliseEmail, toE164 } from './phone';
 import { isValidSiren, readSiret } from './siret';
 import { TokenTable, WeightedName } from './similarity';
@@ -130,7 +130,7 @@ export function prepareRecords(
   // "Masson et Associés Saint-Didier-de-la-Tour" typed with the neighbouring commune: the town at the end of a name
   // is dropped when it is a commune near the one typed.
   const nearbyTownSuffix = (name: NormalisedName, code: string | null): NormalisedName => {
-    if (!communes || !code || name.tokens.length < 2) return name;
+    if (!communes || !code || name.tokens.length < 2 || TOWN_BODIES.has(name.tokens[0])) return name;
     const here = communes.get(code) ?? communes.get(cityOf(code) ?? '');
     if (!here) return name;
     for (let k = Math.min(4, name.tokens.length - 1); k >= 1; k--) {
@@ -149,9 +149,17 @@ export function prepareRecords(
     return name;
   };
   // A branch named after its town ("Proxi Marché Villeurbanne") is the same name as the others in that town.
-  const names = records.map((r, i) =>
-    nearbyTownSuffix(withoutTown(normaliseCompanyName(r.name), wordsOfTown(communeOf[i])), communeOf[i]),
-  );
+  // A town hall, a CCAS, an MDS… is named after its town: the town word stays, and is added when not typed ("Mairie"
+  // in Tulle is "Mairie de Tulle"), so that both sides of a pair are read alike whether the commune was given or not.
+  const townName = (code: string | null): string[] => {
+    const c = code ? (communes?.get(code) ?? communes?.get(cityOf(code) ?? '')) : undefined;
+    return c?.name ? normaliseCompanyName(c.name.replace(/ \d+(er|e)$/, '')).tokens : [];
+  };
+  const names = records.map((r, i) => {
+    const name = normaliseCompanyName(r.name);
+    if (TOWN_BODIES.has(name.tokens[0])) return withTown(name, townName(communeOf[i]));
+    return nearbyTownSuffix(withoutTown(name, wordsOfTown(communeOf[i])), communeOf[i]);
+  });
   // Document frequency over the set itself: a word is as telling as it is rare among these companies.
   const df = new Map<string, number>();
   for (const n of names) for (const t of new Set(n.tokens)) df.set(t, (df.get(t) ?? 0) + 1);
@@ -252,6 +260,13 @@ function resolveCommune(
   if (list.length === 1) return list[0];
   const cities = new Set(list.map(cityOf));
   return cities.size === 1 ? [...cities][0] : null;
+}
+
+/** A public body's name with no word but its kind ("Mairie", "CCAS – Service RH") gets its commune's name. */
+function withTown(name: NormalisedName, town: string[]): NormalisedName {
+  if (name.tokens.length > 1 || town.length === 0) return name;
+  const tokens = [...name.tokens, ...town];
+  return { tokens, compact: tokens.join(''), initials: name.initials };
 }
 
 function withoutTown(name: NormalisedName, town: Set<string> | null): NormalisedName {

@@ -1,3 +1,4 @@
+import { PUBLIC_BODIES } from './company-name';
 import { editDistance } from './text';
 
 /**
@@ -105,9 +106,14 @@ function computeNameSimilarity(a: WeightedName, b: WeightedName, table: TokenTab
   if (a.compact === b.compact) return 1;
   if (a.tokens.length === 1 && b.initials.includes(a.tokens[0])) return 0.9;
   if (b.tokens.length === 1 && a.initials.includes(b.tokens[0])) return 0.9;
+  // a town hall and the CCAS of one town are two employers, however alike the rest of their names
+  const kindA = a.tokens.find((t) => PUBLIC_BODIES.has(t));
+  const kindB = b.tokens.find((t) => PUBLIC_BODIES.has(t));
+  const otherKind = kindA !== undefined && kindB !== undefined && kindA !== kindB;
   const one = oneWay(a, b, table);
   const other = oneWay(b, a, table);
   let sim = Math.min(1, (one + other) / 2);
+  if (otherKind) return Math.min(sim, OTHER_KIND_CAP);
   if (sim < 0.9 && gluedTypo(a.compact, b.compact)) sim = 0.92;
   // Two slips in one word ("Htôl" / "Hôtel") defeat word matching but not letter trigrams. Capped at a neutral value:
   // trigrams alone would also bring "Garage Martin" and "Garage Martinez" together.
@@ -116,6 +122,8 @@ function computeNameSimilarity(a: WeightedName, b: WeightedName, table: TokenTab
 }
 
 const TRIGRAM_CAP = 0.7;
+/** Two public bodies of different kinds (see computeNameSimilarity): a name that speaks against the pair. */
+const OTHER_KIND_CAP = 0.5;
 
 function trigramDice(a: string, b: string): number {
   if (a.length < 3 || b.length < 3) return 0;
