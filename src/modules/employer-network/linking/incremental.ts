@@ -304,7 +304,7 @@ export function inputHash(r: LinkableRecord): string {
 }
 
 /** Numbers the engine interns in the order it meets values: they differ between two runs of the same record. */
-const RUN_LOCAL = new Set(['index', 'ids', 'nameId', 'addressId', 'contactIds', 'domainIds']);
+const RUN_LOCAL = new Set(['index', 'ids', 'nameId', 'addressId', 'contactIds', 'domainIds', 'webmailIds']);
 
 /** Everything the engine compares of a record (all its prepared fields but run-local numbers) and its blocking keys. */
 function fingerprintOf(p: PreparedRecord, view: PreparedView): { fingerprint: string; keys: number[] } {

@@ -265,7 +265,14 @@ function groupsAgree(prepared: PreparedRecord[], table: TokenTable, a: number[],
     const x = prepared[a[Math.floor(idx / b.length)]];
     const y = prepared[b[idx % b.length]];
     const f = factPoints(x, y, table);
-    if (f.total === HARD_NO) return false;
+    // a lone record too far from one member is judged against the whole group, not vetoed by one stray in it (unless
+    // its name is known at several sites: then it may be another one)
+    if (f.total === HARD_NO && (!loneRecord || x.multiSiteName || y.multiSiteName)) return false;
+    if (f.total === HARD_NO) {
+      against++;
+      count++;
+      continue;
+    }
     const facts = loneRecord && isNeighbourPenalty(x, y, f.place) ? f.total - f.place : f.total;
     if (facts <= AGAINST) against++;
     count++;

@@ -604,3 +604,43 @@ describe('public bodies, services and agencies (names)', () => {
     expect(together(linkRecords([a, b], { communes }), a, b)).toBe(false);
   });
 });
+
+describe('linkRecords: towns farther away, and contacts as evidence', () => {
+  // Vienne is 26 km from Villeurbanne, Grenoble 95 km
+  const around = new Map<string, CommuneLocation>([
+    ...communes,
+    ['38544', { lat: 45.5255, lon: 4.8745, name: 'Vienne' }],
+  ]);
+  const phone = (id: string) => ({ contactId: id, lastName: 'Roux', phone: '04 72 10 20 30' });
+  const known = () =>
+    [1, 2, 3].map((i) => rec({ name: 'Omnihabitat', communeInsee: '69266', contacts: [phone(`k${i}`)] }));
+
+  it('joins a record typed with a town 26 km away to its establishment when it shares a phone with it', () => {
+    const cluster = known();
+    const stray = rec({ name: 'OMNIHABITAT', communeInsee: '38544', contacts: [phone('s1')] });
+    const r = linkRecords([...cluster, stray], { communes: around });
+    expect(clusterOf(r, stray.recordId).length).toBe(4);
+  });
+
+  it('leaves such a record alone on its name only, and always beyond 30 km', () => {
+    const cluster = known();
+    const nameOnly = rec({ name: 'OMNIHABITAT', communeInsee: '38544' });
+    expect(clusterOf(linkRecords([...cluster, nameOnly], { communes: around }), nameOnly.recordId)).toEqual([
+      nameOnly.recordId,
+    ]);
+    const far = rec({ name: 'OMNIHABITAT', communeInsee: '38185', contacts: [phone('f1')] });
+    expect(clusterOf(linkRecords([...cluster, far], { communes: around }), far.recordId)).toEqual([far.recordId]);
+  });
+
+  it('does not link two firms of one town whose only common point is a webmail address (namesakes)', () => {
+    const mail = (id: string) => ({
+      contactId: id,
+      firstName: 'Jean',
+      lastName: 'Martin',
+      email: 'jean.martin@gmail.com',
+    });
+    const a = rec({ name: 'Garage Masson', communeInsee: '69266', contacts: [mail('w1')] });
+    const b = rec({ name: 'Carrosserie Dupont', communeInsee: '69266', contacts: [mail('w2')] });
+    expect(together(linkRecords([a, b], { communes }), a, b)).toBe(false);
+  });
+});

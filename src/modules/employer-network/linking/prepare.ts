@@ -49,9 +49,14 @@ export interface PreparedRecord {
   phones: string[];
   /** Non-webmail e-mail domains of the contacts: a company-level hint (same firm, maybe another establishment). */
   domains: string[];
-  /** E-mails and phones as interned numbers, and domains likewise: compared millions of times. */
+  /** Phones and company e-mails as interned numbers, and domains likewise: compared millions of times. */
   contactIds: number[];
   domainIds: number[];
+  /**
+   * Personal webmail addresses, interned: "jean.martin@gmail.com" is also the address of a namesake at another firm,
+   * so sharing one says little without other evidence (see factPoints).
+   */
+  webmailIds: number[];
 }
 
 const WEBMAIL = new Set([
@@ -189,12 +194,14 @@ export function prepareRecords(
     const emails: string[] = [];
     const phones: string[] = [];
     const domains = new Set<string>();
+    const webmails: string[] = [];
     for (const c of r.contacts ?? []) {
       const e = normaliseEmail(c.email);
       if (e) {
         emails.push(e);
         const domain = e.slice(e.indexOf('@') + 1);
         if (!WEBMAIL.has(domain)) domains.add(domain);
+        else webmails.push(e);
       }
       const p = toE164(c.phone);
       if (p) phones.push(p);
@@ -231,8 +238,12 @@ export function prepareRecords(
       emails,
       phones,
       domains: [...domains],
-      contactIds: [...emails.map((e) => intern(`e${e}`)), ...phones.map((p) => intern(`p${p}`))],
+      contactIds: [
+        ...emails.filter((e) => !webmails.includes(e)).map((e) => intern(`e${e}`)),
+        ...phones.map((p) => intern(`p${p}`)),
+      ],
       domainIds: [...domains].map((d) => intern(`d${d}`)),
+      webmailIds: webmails.map((e) => intern(`e${e}`)),
     };
   });
 }

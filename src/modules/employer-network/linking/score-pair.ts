@@ -6,8 +6,12 @@ import { nameSimilarity, TokenTable, tokenSimilarity } from './similarity';
 import { siretTypoOf, zeroNineSwapOf } from './siret';
 import { editDistance } from './text';
 
-/** Beyond this distance two records are never one establishment, whatever else they share. */
+/**
+ * Beyond this distance two records are never one establishment when the name is known at several sites (a chain, the
+ * CCAS of every town); beyond STRAY_KM, never at all. In between the distance costs (placePoints).
+ */
 export const FAR_KM = 20;
+const STRAY_KM = 30;
 /** Communes this close are neighbours: the one an SIAE may type for the other. */
 const NEIGHBOUR_KM = 10;
 /** Score meaning "never together": a human split, or two places too far apart. */
@@ -63,11 +67,15 @@ function placePoints(a: PreparedRecord, b: PreparedRecord): number {
   }
   if (a.coords && b.coords) {
     const d = approxKm(a, b);
-    if (d > FAR_KM) return HARD_NO;
+    if (d > STRAY_KM || (d > FAR_KM && (a.multiSiteName || b.multiSiteName))) return HARD_NO;
     // A name written once in a town and known in the next one, with no sign of a second site anywhere around: the
-    // neighbouring commune typed instead of the right one says no more than a missing commune.
-    if (d <= NEIGHBOUR_KM && (a.loneSpelling || b.loneSpelling)) return -0.5;
-    return d <= 5 ? -1.5 : -3;
+    // neighbouring commune typed instead of the right one says no more than a missing commune. Farther (a town typed
+    // where the SIAE met the employer), the distance costs, unless either name is known at several sites: a chain's
+    // branch there is likelier than a stray.
+    const lone = a.loneSpelling || b.loneSpelling;
+    if (lone && d <= NEIGHBOUR_KM) return -0.5;
+    if (lone && !a.multiSiteName && !b.multiSiteName) return d <= FAR_KM ? -1 : -1.5;
+    return d <= 5 ? -1.5 : d <= FAR_KM ? -3 : -4.5;
   }
   return -3;
 }
@@ -204,6 +212,8 @@ export function factPoints(a: PreparedRecord, b: PreparedRecord, table: TokenTab
   let contact = 0;
   if (a.contactIds.length && b.contactIds.length && sharesAny(a.contactIds, b.contactIds)) contact = 2.5;
   else if (a.domainIds.length && b.domainIds.length && sharesAny(a.domainIds, b.domainIds)) contact = 1;
+  // a personal webmail is also a namesake's at another firm: evidence only beside a name and a place that agree
+  else if (a.webmailIds.length && b.webmailIds.length && sharesAny(a.webmailIds, b.webmailIds)) contact = 1;
   let total = place + ids + address + contact;
   if (a.naf && b.naf) total += a.naf === b.naf ? 0.5 : -1;
   if (a.siaeId === b.siaeId) total -= 2;
