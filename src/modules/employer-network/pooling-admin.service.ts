@@ -51,6 +51,8 @@ export class PoolingAdminService {
       processed: run.processed,
       percent: run.status === 'done' ? 100 : run.total > 0 ? Math.floor((100 * run.processed) / run.total) : 0,
       stats: run.stats,
+      failedAttempts: run.failedAttempts,
+      failureReason: failureReason(run),
       createdAt: run.createdAt,
       startedAt: run.startedAt,
       finishedAt: run.finishedAt,
@@ -154,11 +156,21 @@ export class PoolingAdminService {
 }
 
 /** Where the run stands, in words: records counted in the phase while it runs, what it did once done. */
+/** Why a run failed or is being retried, in French, with the worker's own error for whoever investigates. */
+function failureReason(run: PoolingRun): string | null {
+  if (!run.lastError || (run.status !== 'failed' && run.phase !== 'error')) return null;
+  const attempts = `${run.failedAttempts} tentative${run.failedAttempts > 1 ? 's' : ''}`;
+  return run.status === 'failed'
+    ? `La mise en commun a échoué après ${attempts} ; relancez-la ou signalez-le. Dernière erreur : ${run.lastError}`
+    : `La tentative a échoué (${attempts} jusqu'ici), une nouvelle est prévue. Dernière erreur : ${run.lastError}`;
+}
+
 function runLabel(run: PoolingRun): string {
   const n = (x: number) => x.toLocaleString('fr-FR');
   const half = Math.floor(run.total / 2);
   if (run.status === 'queued') return 'En attente';
-  if (run.status === 'failed' || run.phase === 'error') return 'Échec : nouvelle tentative prévue';
+  if (run.status === 'failed') return 'Échec : abandonnée après la dernière tentative';
+  if (run.phase === 'error') return 'Échec : nouvelle tentative prévue';
   if (run.status === 'done') {
     const relinked = Number((run.stats as { relinkedRecords?: number } | null)?.relinkedRecords ?? 0);
     if (run.mode === 'unchanged') return 'Terminée : rien n’avait changé depuis la précédente';

@@ -141,6 +141,23 @@ export class PoolingService {
     }
   }
 
+  /**
+   * One attempt failed: counted, with its error; after the last attempt the run ends `failed` (and a later request
+   * starts a new run instead of waiting for this one). A run already finished is left as it is.
+   */
+  async recordFailure(runId: string, error: Error, lastAttempt: boolean): Promise<void> {
+    await this.dataSource
+      .createQueryBuilder()
+      .update(PoolingRun)
+      .set({
+        failedAttempts: () => 'failed_attempts + 1',
+        lastError: String(error.message).slice(0, 1000),
+        ...(lastAttempt ? { status: 'failed' as const, finishedAt: this.clock.now() } : {}),
+      })
+      .where('id = :runId AND status IN (:...open)', { runId, open: ['queued', 'running'] })
+      .execute();
+  }
+
   private async progress(runId: string, patch: QueryDeepPartialEntity<PoolingRun>): Promise<void> {
     await this.dataSource.getRepository(PoolingRun).update({ id: runId }, patch);
   }

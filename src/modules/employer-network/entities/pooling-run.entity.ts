@@ -61,6 +61,14 @@ export class PoolingRun {
   @Column({ type: 'int', default: 0 })
   drift: number;
 
+  /** Attempts that failed (BullMQ retries the job with a backoff); after the last one the run is `failed`. */
+  @Column({ name: 'failed_attempts', type: 'int', default: 0 })
+  failedAttempts: number;
+
+  /** The error of the last failed attempt, as the worker saw it (shown to coordinators in the progress). */
+  @Column({ name: 'last_error', type: 'varchar', length: 1000, nullable: true })
+  lastError: string | null;
+
   @Column({ name: 'requested_by_user_id', type: 'uuid', nullable: true })
   requestedByUserId: string | null;
 
