@@ -7,6 +7,7 @@ import { Clock } from './clock/clock';
 import { DatabaseModule } from './database/database.module';
 import { JobRunner } from './queue/job-runner.service';
 import { QueueModule } from './queue/queue.module';
+import './errors/platform-constraints';
 
 /** Shared infrastructure every process needs (API, worker, CLI). */
 @Global()

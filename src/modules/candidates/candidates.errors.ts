@@ -1,6 +1,10 @@
 import { HttpStatus } from '@nestjs/common';
 import { AppError } from '../../platform/errors/app-error';
-import { registerConstraintErrors } from '../../platform/errors/constraint-errors';
+import {
+  constraintMeanings,
+  registerConstraintErrors,
+  registerServerOnlyConstraints,
+} from '../../platform/errors/constraint-errors';
 
 /** Error factories of the candidates module: each reads like the sentence the user gets. */
 export const candidatesErrors = {
@@ -84,4 +88,40 @@ registerConstraintErrors({
   CK_candidate_contract_dates: candidatesErrors.contractDates,
   FK_candidate_profile_commune: () => candidatesErrors.unknownCommune('?'),
   FK_candidate_target_job_appellation: () => candidatesErrors.unknownAppellations([]),
+});
+
+const { reference, invalid, duplicate } = constraintMeanings;
+
+// The other constraints of the candidates' tables: values the DTOs check first, ids that vanished meanwhile.
+registerConstraintErrors({
+  CK_candidate_status: invalid('Le statut doit être in_parcours, left ou hired_elsewhere.'),
+  CK_candidate_erased_fields: candidatesErrors.candidateErased,
+  FK_candidate_referent_user: reference('Le ou la référent·e'),
+  FK_candidate_siae: reference('La structure'),
+  CK_candidate_consent_scope: invalid('La portée du consentement doit être collective ou employers.'),
+  CK_candidate_consent_withdrawal: invalid("Un consentement ne peut être retiré avant d'avoir été recueilli."),
+  FK_candidate_consent_candidate: reference('La personne'),
+  FK_candidate_consent_recorded_by: reference('Le compte'),
+  CK_candidate_profile_licences: invalid(
+    'Un permis de conduire doit être un des codes AM, A1, A2, A, B, BE, C1, C, CE, D1, D.',
+  ),
+  CK_candidate_profile_radius: invalid('Le rayon de mobilité doit être entre 0 et 300 km.'),
+  CK_candidate_profile_transport: invalid('Un moyen de transport doit être une des valeurs autorisées.'),
+  CK_candidate_profile_work_time: invalid('Le temps de travail doit être full_time, part_time ou either.'),
+  FK_candidate_profile_candidate: reference('La personne'),
+  PK_candidate_profile: duplicate('Cette personne a déjà un profil partagé.'),
+  CK_candidate_skill_evidence: invalid('Le niveau de preuve doit être declared, observed ou certified.'),
+  FK_candidate_skill_profile: reference('Le profil'),
+  CK_candidate_soft_skill_code: invalid('Un savoir-être doit être une des valeurs autorisées.'),
+  FK_candidate_soft_skill_profile: reference('Le profil'),
+  PK_candidate_soft_skill: duplicate('Ce savoir-être figure déjà sur le profil.'),
+  CK_candidate_target_job_experience: invalid("L'expérience doit être none, beginner ou experienced."),
+  FK_candidate_target_job_domain: reference('Le domaine ROME'),
+  FK_candidate_target_job_fiche: reference('La fiche ROME'),
+  FK_candidate_target_job_profile: reference('Le profil'),
+});
+
+registerServerOnlyConstraints({
+  CK_candidate_profile_lat_lon: 'coordinates are copied from the commune referential, never sent by a client',
+  CK_candidate_target_job_domain: 'the domain is derived from the fiche of the appellation by the service',
 });

@@ -1,6 +1,10 @@
 import { HttpStatus } from '@nestjs/common';
 import { AppError } from '../../platform/errors/app-error';
-import { registerConstraintErrors } from '../../platform/errors/constraint-errors';
+import {
+  constraintMeanings,
+  registerConstraintErrors,
+  registerServerOnlyConstraints,
+} from '../../platform/errors/constraint-errors';
 
 /** Error factories of the employer network: each reads like the sentence the user gets. */
 export const employerNetworkErrors = {
@@ -159,4 +163,57 @@ registerConstraintErrors({
   FK_hiring_need_commune: employerNetworkErrors.unknownCommune,
   FK_hiring_need_appellation: employerNetworkErrors.unknownAppellation,
   CK_company_siret_digits: employerNetworkErrors.siretFormat,
+});
+
+const { reference, invalid, duplicate } = constraintMeanings;
+
+// The other constraints of the employer network's tables: values the DTOs check first, ids that vanished meanwhile.
+registerConstraintErrors({
+  CK_company_name: invalid("Le nom de l'entreprise est obligatoire (pas seulement des espaces)."),
+  CK_company_siren_digits: invalid('Le SIREN doit compter 9 chiffres.'),
+  CK_company_size_band: invalid("La taille d'entreprise doit être micro, small, medium ou large."),
+  FK_company_siae: reference('La structure'),
+  CK_company_contact_channel: invalid('Le canal préféré doit être email, phone ou sms.'),
+  FK_company_contact_company: reference("L'entreprise"),
+  CK_company_interaction_kind: invalid("Le type d'échange doit être une des valeurs autorisées."),
+  FK_company_interaction_by: reference('Le compte'),
+  FK_company_interaction_by_siae: reference('La structure'),
+  FK_company_interaction_company: reference("L'entreprise"),
+  FK_company_interaction_contact: reference('Le contact'),
+  FK_company_share_collective: reference('Le collectif'),
+  FK_company_share_company: reference("L'entreprise"),
+  CK_hiring_need_accommodations: invalid('Un aménagement doit être une des valeurs autorisées.'),
+  CK_hiring_need_contract: invalid('Le type de contrat doit être une des valeurs autorisées.'),
+  CK_hiring_need_hours: invalid('La durée hebdomadaire doit être comprise entre 0 (exclu) et 48 heures.'),
+  CK_hiring_need_positions: invalid('Le nombre de postes doit être entre 1 et 1000.'),
+  CK_hiring_need_status: invalid('Le statut du besoin doit être open, filled, closed ou expired.'),
+  FK_hiring_need_company: reference("L'entreprise"),
+  FK_pooled_company_collective: reference('Le collectif'),
+  FK_pooled_company_member_company: reference("L'entreprise"),
+  FK_pooled_company_member_pooled: reference("L'entreprise mutualisée"),
+  UQ_pooled_company_member: duplicate(
+    'Cette fiche vient de changer d’entreprise mutualisée (mutualisation en cours) : réessayez dans un instant.',
+  ),
+  FK_pooling_correction_collective: reference('Le collectif'),
+  FK_pooling_correction_company_a: reference('La fiche'),
+  FK_pooling_correction_company_b: reference('La fiche'),
+  UQ_pooling_correction_pair: duplicate('Une correction existe déjà pour ces deux fiches.'),
+  FK_pooling_run_collective: reference('Le collectif'),
+  CK_solicitation_kind: invalid('Le type de sollicitation doit être une des valeurs autorisées.'),
+  FK_solicitation_pooled_company: reference("L'entreprise mutualisée"),
+  FK_solicitation_siae: reference('La structure'),
+  CK_solicitation_budget_limits: invalid(
+    'Chaque limite doit être entre 0 et 100 sollicitations, et celle sur 7 jours ne peut dépasser celle sur 30 jours.',
+  ),
+  CK_solicitation_budget_size: invalid("La taille d'entreprise d'une limite doit être micro, small, medium ou large."),
+  FK_solicitation_budget_collective: reference('Le collectif'),
+  UQ_solicitation_budget: duplicate("Une même taille d'entreprise apparaît deux fois dans le budget."),
+});
+
+registerServerOnlyConstraints({
+  CK_company_share_withdrawal: 'shared_at and withdrawn_at are both set from the clock by the sharing service',
+  CK_pooled_company_size_band: 'the size of a pooled company is computed by pooling from its records',
+  CK_pooling_correction_kind: 'the correction kind comes from the route (merge or split), not from a field',
+  CK_pooling_correction_order: 'the service orders the two record ids before writing the pair',
+  CK_pooling_run_status: "the pooling run's state machine writes its status",
 });

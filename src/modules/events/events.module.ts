@@ -4,6 +4,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { EmployerBookingService } from './booking/employer-booking.service';
 import { EmployerChoicesService } from './booking/employer-choices.service';
 import { EmployerController } from './booking/employer.controller';
+import './events.constraints';
 import './events.errors';
 import { EventsController } from './events.controller';
 import { EventsService } from './events.service';

@@ -1,6 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { AppError } from '../../platform/errors/app-error';
 import type { WeightIssue } from './engine/matching-weights';
+import { constraintMeanings, registerConstraintErrors } from '../../platform/errors/constraint-errors';
 
 /** Error factories of the matching module: each reads like the sentence the user gets. */
 export const matchingErrors = {
@@ -42,3 +43,7 @@ export const matchingErrors = {
       issues,
     ),
 };
+
+registerConstraintErrors({
+  CK_collective_matching_weights_object: constraintMeanings.invalid('Les pondérations doivent être un objet.'),
+});

@@ -1,6 +1,10 @@
 import { HttpStatus } from '@nestjs/common';
 import { AppError } from '../../platform/errors/app-error';
-import { registerConstraintErrors } from '../../platform/errors/constraint-errors';
+import {
+  constraintMeanings,
+  registerConstraintErrors,
+  registerServerOnlyConstraints,
+} from '../../platform/errors/constraint-errors';
 
 export const SIRET_INVALID_MESSAGE = 'Le SIRET doit comporter 14 chiffres et sa clé de contrôle doit être juste.';
 
@@ -125,6 +129,39 @@ registerConstraintErrors({
   UQ_siae_membership_user_siae: () => structuresErrors.alreadyMember(),
   UQ_user_invitation_pending_siae: () => structuresErrors.invitationPending(),
   UQ_user_invitation_pending_collective: () => structuresErrors.invitationPending(),
+  UQ_user_invitation_pending_admin: () => structuresErrors.invitationPending(),
   UQ_collective_membership_open: () => structuresErrors.alreadyInCollective(),
   PK_collective_coordinator: () => structuresErrors.alreadyCoordinator(),
+});
+
+const { reference, invalid } = constraintMeanings;
+
+// The other constraints of the tables of structures: a value a DTO already checks, or an id that vanished meanwhile.
+registerConstraintErrors({
+  CK_siae_kind: invalid('Le type de structure doit être ACI, AI, EI, ETTI, EITI ou EBE.'),
+  CK_siae_siret_digits: () => structuresErrors.siretInvalid(),
+  FK_siae_commune: () => structuresErrors.communeUnknown('?'),
+  CK_siae_membership_role: invalid('Le rôle doit être direction, cip ou charge_dev.'),
+  FK_siae_membership_siae: reference('La structure'),
+  FK_siae_membership_user: reference('Le compte'),
+  CK_collective_membership_status: invalid("L'adhésion doit être invited, active, declined ou left."),
+  FK_collective_membership_collective: reference('Le collectif'),
+  FK_collective_membership_siae: reference('La structure'),
+  FK_collective_coordinator_collective: reference('Le collectif'),
+  FK_collective_coordinator_user: reference('Le compte'),
+  CK_user_invitation_email_lowercase: invalid("L'adresse e-mail d'une invitation s'écrit en minuscules."),
+  CK_user_invitation_target: invalid(
+    'Une invitation vise soit une structure avec un rôle (direction, cip, charge_dev), soit un collectif (coordination).',
+  ),
+  FK_user_invitation_accepted_by: reference('Le compte'),
+  FK_user_invitation_collective: reference('Le collectif'),
+  FK_user_invitation_invited_by: reference('Le compte'),
+  FK_user_invitation_siae: reference('La structure'),
+});
+
+registerServerOnlyConstraints({
+  CK_user_invitation_accepted:
+    'status and accepted_at are set together by the invitation service, never from a request',
+  CK_user_invitation_status: "the invitation's state machine writes its status; no request field carries it",
+  UQ_user_invitation_token_hash: 'hash of 32 random bytes drawn by the service',
 });

@@ -37,6 +37,32 @@ export const commonErrors = {
       HttpStatus.TOO_MANY_REQUESTS,
       'Trop de tentatives : réessayez dans quelques instants.',
     ),
+  /** A value the database refuses (its CHECK constraint) that no DTO rule caught first: the sentence says the rule. */
+  invalidValue: (message = "Une valeur envoyée n'a pas le format attendu.") =>
+    new AppError('INVALID_VALUE', HttpStatus.BAD_REQUEST, message),
+  alreadyExists: (message: string) => new AppError('ALREADY_EXISTS', HttpStatus.CONFLICT, message),
+  stillReferenced: (what: string) =>
+    new AppError(
+      'STILL_REFERENCED',
+      HttpStatus.CONFLICT,
+      `${what} est encore utilisé·e ailleurs : retirez d'abord ce qui y renvoie.`,
+    ),
+  /** A character refused by the platform text rules (src/platform/input), or one PostgreSQL cannot store. */
+  invalidCharacter: (details?: unknown) =>
+    new AppError(
+      'INVALID_CHARACTER',
+      HttpStatus.BAD_REQUEST,
+      'Un texte envoyé contient un caractère interdit (caractère de contrôle ou de mise en forme invisible).',
+      details,
+    ),
+  invalidEncoding: (where: 'body' | 'query') =>
+    new AppError(
+      'INVALID_ENCODING',
+      HttpStatus.BAD_REQUEST,
+      where === 'body'
+        ? "Le corps de la requête n'est pas de l'UTF-8 valide."
+        : "Les paramètres de l'adresse ne sont pas de l'UTF-8 valide.",
+    ),
   internal: () =>
     new AppError(
       'INTERNAL_ERROR',

@@ -20,10 +20,8 @@ function fromHttpLayer(exception: unknown): AppError | undefined {
     return new AppError('PAYLOAD_TOO_LARGE', 413, 'Le corps de la requête est trop volumineux.');
   if (e.type === 'entity.parse.failed')
     return new AppError('MALFORMED_JSON', 400, "Le corps de la requête n'est pas un JSON valide.");
-  if (e.type === INVALID_UTF8_BODY)
-    return new AppError('INVALID_ENCODING', 400, "Le corps de la requête n'est pas de l'UTF-8 valide.");
-  if (e.type === INVALID_QUERY_ENCODING)
-    return new AppError('INVALID_ENCODING', 400, "Les paramètres de l'adresse ne sont pas de l'UTF-8 valide.");
+  if (e.type === INVALID_UTF8_BODY) return commonErrors.invalidEncoding('body');
+  if (e.type === INVALID_QUERY_ENCODING) return commonErrors.invalidEncoding('query');
   if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported')
     return new AppError('UNSUPPORTED_ENCODING', 415, "L'encodage du corps de la requête n'est pas pris en charge.");
   return undefined;

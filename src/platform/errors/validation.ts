@@ -1,4 +1,4 @@
-import { ArgumentMetadata, HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import {
   findForbiddenCharacters,
   normaliseTexts,
@@ -173,12 +173,7 @@ export function validationError(problems: FieldProblem[]) {
 }
 
 export function invalidCharacterError(problems: TextProblem[]): AppError {
-  return new AppError(
-    'INVALID_CHARACTER',
-    HttpStatus.BAD_REQUEST,
-    'Un texte envoyé contient un caractère interdit (caractère de contrôle ou de mise en forme invisible).',
-    problems.map((p) => ({ field: p.path.join('.'), problems: [p.message] })),
-  );
+  return commonErrors.invalidCharacter(problems.map((p) => ({ field: p.path.join('.'), problems: [p.message] })));
 }
 
 /**
