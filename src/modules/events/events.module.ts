@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { EmployerNetworkModule } from '../employer-network/employer-network.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { ReferentialsModule } from '../referentials/referentials.module';
+import { EmployerPagesController } from './pages/employer-pages.controller';
 import { EmployerBookingService } from './booking/employer-booking.service';
 import { EmployerChoicesService } from './booking/employer-choices.service';
 import { EmployerController } from './booking/employer.controller';
@@ -21,8 +23,14 @@ import { RegistrationsService } from './registrations/registrations.service';
  * requests. Use cases are services callable from the JSON controllers and from the pages alike.
  */
 @Module({
-  imports: [EmployerNetworkModule, NotificationsModule],
-  controllers: [EventsController, InvitationsController, RegistrationsController, EmployerController],
+  imports: [EmployerNetworkModule, NotificationsModule, ReferentialsModule],
+  controllers: [
+    EventsController,
+    InvitationsController,
+    RegistrationsController,
+    EmployerController,
+    EmployerPagesController,
+  ],
   providers: [
     EventsService,
     InvitationsService,

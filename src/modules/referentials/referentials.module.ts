@@ -8,6 +8,6 @@ import { ReferentialsService } from './referentials.service';
 @Module({
   controllers: [ReferentialsController],
   providers: [ReferentialsService, ReferentialsSearch, ReferentialsImporter],
-  exports: [ReferentialsService, ReferentialsImporter],
+  exports: [ReferentialsService, ReferentialsSearch, ReferentialsImporter],
 })
 export class ReferentialsModule {}
