@@ -44,5 +44,7 @@ echo "API en bonne santé, $demo comptes de démonstration"
 kill -- -"$start_pid" 2>/dev/null || true
 wait "$start_pid" 2>/dev/null || true
 start_pid=
-TEST_ADMIN_DATABASE_URL="${url%/*}/postgres" npx jest --config test/jest.e2e.config.js test/e2e/platform.e2e-spec.ts
+# On a new cluster the first e2e file builds the test template (migrations, referentials) inside its beforeAll: give
+# that hook the time a loaded machine needs, the tests themselves are the usual ones.
+TEST_ADMIN_DATABASE_URL="${url%/*}/postgres" npx jest --config test/jest.e2e.config.js --testTimeout=300000 test/e2e/platform.e2e-spec.ts
 echo "machine neuve : réglages par défaut de Debian acceptés"

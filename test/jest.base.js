@@ -26,4 +26,5 @@ module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swc, '^.+\\.tsx$': swcFor(true), '^.+\\.m?js$': swc },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
+  setupFiles: [path.join(__dirname, 'support', 'fast-check-seed.js')],
 };

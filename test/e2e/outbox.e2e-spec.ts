@@ -1,7 +1,15 @@
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MailService } from '../../src/modules/notifications/mail.service';
 import { MailMessage } from '../../src/modules/notifications/mail-message.entity';
-import { SendMailJob } from '../../src/modules/notifications/jobs/send-mail.job';
-import { allJobNames, QueueName, recurringJobs } from '../../src/platform/queue/job-catalogue';
+import {
+  allJobNames,
+  defaultJobOptions,
+  jobQueue,
+  QueueName,
+  recurringJobs,
+} from '../../src/platform/queue/job-catalogue';
 import { JobRunner } from '../../src/platform/queue/job-runner.service';
 import { OutboxMessage } from '../../src/platform/queue/outbox-message.entity';
 import { OutboxRelay } from '../../src/platform/queue/outbox-relay.service';
@@ -10,6 +18,38 @@ import { Fixtures } from '../support/fixtures';
 import { RedisProcess } from '../support/redis-process';
 import { TestApp } from '../support/test-app';
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls (bounded) until `probe` gives a value: for states reached by background loops, never a timed assertion. */
+async function waitUntil<T>(what: string, probe: () => Promise<T | undefined>, tries = 300): Promise<T> {
+  for (let i = 0; i < tries; i++) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await sleep(50);
+  }
+  throw new Error(`not reached: ${what}`);
+}
+
+/** Every job of the mail queue carrying this payload, whatever its state. */
+async function jobsFor(t: TestApp, payload: unknown) {
+  const queue = t.get(QueueProducer).queue(jobQueue['mail.send']);
+  const jobs = await queue.getJobs(['completed', 'failed', 'waiting', 'active', 'delayed', 'prioritized']);
+  const mine = jobs.filter((j) => JSON.stringify(j.data) === JSON.stringify(payload));
+  return Promise.all(mine.map(async (j) => ({ id: j.id, state: await j.getState() })));
+}
+
+/** The job once it is neither waiting nor running (delayed for a retry, failed or completed) after `attempts`. */
+async function settled(t: TestApp, id: string, attempts = 1) {
+  const queue = t.get(QueueProducer).queue(jobQueue['mail.send']);
+  return waitUntil(`job ${id} settled after ${attempts} attempt(s)`, async () => {
+    const job = await queue.getJob(id);
+    const state = job && (await job.getState());
+    if (!job || job.attemptsMade < attempts || !['delayed', 'failed', 'completed'].includes(state as string))
+      return undefined;
+    return Object.assign(job, { state: state as string });
+  });
+}
+
 const outboxRowOf = (t: TestApp, mailId: string) =>
   t.dataSource
     .getRepository(OutboxMessage)
@@ -17,17 +57,23 @@ const outboxRowOf = (t: TestApp, mailId: string) =>
     .where(`o.payload->>'mailId' = :mailId`, { mailId })
     .getOneOrFail();
 
+const heartbeat = join(tmpdir(), `maillage-worker-alive-${process.pid}`);
+
 describe('outbox, queue and mail delivery', () => {
   let redis: RedisProcess;
   let t: TestApp;
 
   beforeAll(async () => {
     redis = await RedisProcess.start();
-    t = await TestApp.create({ withWorker: true, config: { REDIS_URL: redis.url } });
+    t = await TestApp.create({
+      withWorker: true,
+      config: { REDIS_URL: redis.url, OUTBOX_POLL_MS: 50, WORKER_HEARTBEAT_FILE: heartbeat },
+    });
   });
   afterAll(async () => {
     await t.close();
     await redis.kill();
+    rmSync(heartbeat, { force: true });
   });
 
   it('has exactly one handler for every job of the catalogue', () => {
@@ -76,26 +122,37 @@ describe('outbox, queue and mail delivery', () => {
     expect(await t.dataSource.getRepository(MailMessage).countBy({ recipient: 'jamais@exemple.fr' })).toBe(0);
   });
 
-  it('keeps the job while Redis is down and runs it once Redis is back', async () => {
+  it('keeps the job while Redis is down: the worker loop survives the outage and publishes it once Redis is back', async () => {
+    // The production loop (OutboxRelay.start, as the worker runs it), not relayOnce() called by hand.
+    const relay = t.get(OutboxRelay);
     await redis.kill();
+    const started = Date.now();
+    relay.start();
     let pending: OutboxMessage;
     try {
       const mailId = await t.dataSource.transaction((manager) =>
         t.get(MailService).send(manager, 'panne@exemple.fr', 'password-changed', { displayName: 'Sam' }),
       );
-      const published = await t.get(OutboxRelay).relayOnce();
-      expect(published).toBe(0);
-      pending = await outboxRowOf(t, mailId);
+      // Several failed passes: the loop kept running through the outage.
+      pending = await waitUntil('the loop tried the row at least twice', async () => {
+        const row = await outboxRowOf(t, mailId);
+        return row.publishAttempts >= 2 ? row : undefined;
+      });
       expect(pending.publishedAt).toBeNull();
       expect(pending.lastError).toBeTruthy();
+      // The compose healthcheck's signal: the loop touches its file even when its passes fail.
+      expect(Date.parse(readFileSync(heartbeat, 'utf8'))).toBeGreaterThanOrEqual(started);
     } finally {
       await redis.up();
     }
-
-    await t.drainQueues(30_000);
-    await t.smtp.waitFor('panne@exemple.fr');
+    await t.smtp.waitFor('panne@exemple.fr', 30_000);
+    await relay.onApplicationShutdown();
     const row = await t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ id: pending.id });
     expect(row.publishedAt).toBeInstanceOf(Date);
+    expect(row.lastError).toBeNull();
+    await t.drainQueues();
+    // Counted, not waited for: the queue is idle, so no other job for this row can still deliver.
+    expect(await jobsFor(t, pending.payload)).toEqual([{ id: pending.id, state: 'completed' }]);
     expect(t.smtp.received.filter((m) => m.to.includes('panne@exemple.fr'))).toHaveLength(1);
   });
 
@@ -136,28 +193,68 @@ describe('outbox, queue and mail delivery', () => {
     t.get(JobRunner).start();
     await t.drainQueues();
     await t.smtp.waitFor('double@exemple.fr');
-    await new Promise((r) => setTimeout(r, 300));
+    // Counted, not waited for: the queues are idle (drained), so what ran is all that will run. BullMQ kept one job
+    // for the row (its id is the row's id), the handler ran once, and one mail reached the SMTP server.
+    expect(await jobsFor(t, row.payload)).toEqual([{ id: row.id, state: 'completed' }]);
+    expect(await t.dataSource.getRepository(MailMessage).findOneByOrFail({ id: mailId })).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+    });
     expect(t.smtp.received.filter((m) => m.to.includes('double@exemple.fr'))).toHaveLength(1);
   });
 
-  // Last in the file: it stops the SMTP server.
-  it('rethrows SMTP failures for BullMQ to retry, and marks the mail failed once no retry is left', async () => {
-    const mailId = await t.dataSource.transaction((manager) =>
-      t.get(MailService).send(manager, 'injoignable@exemple.fr', 'password-changed', { displayName: 'Lou' }),
-    );
-    await t.get(JobRunner).onApplicationShutdown();
+  it('lets a real BullMQ job fail on SMTP, be retried by BullMQ, and deliver once the server is back', async () => {
     await t.smtp.stop();
-    const handler = t.get(SendMailJob);
-    const attempt = (attemptsMade: number) =>
-      handler.handle({ v: 1, mailId }, { attemptsMade, opts: { attempts: 3 } } as never);
-    await expect(attempt(0)).rejects.toThrow();
+    const mailId = await t.dataSource.transaction((manager) =>
+      t.get(MailService).send(manager, 'retour@exemple.fr', 'password-changed', { displayName: 'Lou' }),
+    );
+    await t.get(OutboxRelay).relayOnce();
+    const row = await outboxRowOf(t, mailId);
+    const job = await settled(t, row.id);
+    expect([job.state, job.attemptsMade]).toEqual(['delayed', 1]); // BullMQ's backoff holds the retry
     expect(await t.dataSource.getRepository(MailMessage).findOneByOrFail({ id: mailId })).toMatchObject({
       status: 'pending',
       attempts: 1,
+      lastError: expect.stringMatching(/ECONNREFUSED|connect/i),
     });
-    await expect(attempt(2)).rejects.toThrow();
+    await t.smtp.start(t.smtp.port);
+    await job.promote(); // skips the 2 s backoff wait, not the retry
+    await t.drainQueues();
+    expect(await t.dataSource.getRepository(MailMessage).findOneByOrFail({ id: mailId })).toMatchObject({
+      status: 'sent',
+      attempts: 2,
+      lastError: null,
+    });
+    expect(await jobsFor(t, row.payload)).toEqual([{ id: row.id, state: 'completed' }]);
+    expect(t.smtp.received.filter((m) => m.to.includes('retour@exemple.fr'))).toHaveLength(1);
+  });
+
+  // Last in the file: it leaves the SMTP server stopped and a failed job behind.
+  it('marks the mail failed when BullMQ has no retry left (the production attempts)', async () => {
+    await t.smtp.stop();
+    const mailId = await t.dataSource.transaction((manager) =>
+      t.get(MailService).send(manager, 'injoignable@exemple.fr', 'password-changed', { displayName: 'Lou' }),
+    );
+    await t.get(OutboxRelay).relayOnce();
+    const row = await outboxRowOf(t, mailId);
+    let job = await settled(t, row.id);
+    let retries = 0;
+    while (job.state === 'delayed' && retries < 10) {
+      expect(await t.dataSource.getRepository(MailMessage).findOneByOrFail({ id: mailId })).toMatchObject({
+        status: 'pending',
+        attempts: job.attemptsMade,
+      });
+      await job.promote();
+      retries++;
+      job = await settled(t, row.id, job.attemptsMade + 1);
+    }
+    expect([job.state, job.attemptsMade, retries]).toEqual([
+      'failed',
+      defaultJobOptions.attempts,
+      defaultJobOptions.attempts - 1,
+    ]);
     const log = await t.dataSource.getRepository(MailMessage).findOneByOrFail({ id: mailId });
-    expect(log).toMatchObject({ status: 'failed', attempts: 2 });
+    expect(log).toMatchObject({ status: 'failed', attempts: defaultJobOptions.attempts });
     expect(log.lastError).toMatch(/ECONNREFUSED|connect/i);
   });
 });

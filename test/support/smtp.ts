@@ -17,7 +17,8 @@ export class TestSmtpServer {
   private waiters: Array<() => void> = [];
   port = 0;
 
-  async start(): Promise<void> {
+  /** `port`: listen again where the app already sends (after `stop()`, to test retries). */
+  async start(port = 0): Promise<void> {
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
@@ -38,7 +39,7 @@ export class TestSmtpServer {
           .catch(callback);
       },
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     this.port = (this.server!.server.address() as AddressInfo).port;
   }
 
