@@ -1,6 +1,7 @@
 import { ParseId } from '../../platform/errors/parse-id.pipe';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { QueuedDto } from '../../platform/openapi/common.dto';
 import { Allow, CurrentPrincipal } from '../../platform/auth/access.decorators';
 import type { Principal } from '../../platform/auth/principal';
 import { CandidateConsentService } from './candidate-consent.service';
@@ -11,6 +12,15 @@ import { CandidateSearchService } from './candidate-search.service';
 
 import { CandidatesService } from './candidates.service';
 import { CreateCandidateDto, UpdateCandidateDto } from './dto/candidate.dto';
+import {
+  CandidateErasureDto,
+  CandidateExportDto,
+  CandidateFullDto,
+  CandidatePartnerDto,
+  CandidateSearchResultDto,
+  ConsentViewDto,
+  SharedProfileDto,
+} from './dto/candidate-views.dto';
 import { RecordConsentDto } from './dto/consent.dto';
 import { PutProfileDto } from './dto/profile.dto';
 import { SearchCandidatesDto } from './dto/search.dto';
@@ -31,7 +41,7 @@ export class CandidatesController {
   @Post('candidates')
   @Allow('direction', 'cip')
   @ApiOperation({ summary: 'Créer un·e candidat·e (identité privée à la structure)' })
-  create(@CurrentPrincipal() p: Principal, @Body() dto: CreateCandidateDto) {
+  create(@CurrentPrincipal() p: Principal, @Body() dto: CreateCandidateDto): Promise<CandidateFullDto> {
     return this.candidates.create(p, dto);
   }
 
@@ -40,7 +50,7 @@ export class CandidatesController {
   @ApiOperation({
     summary: 'Rechercher des profils partagés (ma structure + consentements actifs des SIAE de mes collectifs)',
   })
-  list(@CurrentPrincipal() p: Principal, @Query() query: SearchCandidatesDto) {
+  list(@CurrentPrincipal() p: Principal, @Query() query: SearchCandidatesDto): Promise<CandidateSearchResultDto> {
     return this.search.search(p, query);
   }
 
@@ -50,13 +60,25 @@ export class CandidatesController {
     summary:
       'Fiche complète (ma structure, lecture journalisée) ou profil partagé (SIAE partenaire, avec consentement)',
   })
-  detail(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string) {
+  @ApiExtraModels(CandidateFullDto, CandidatePartnerDto)
+  @ApiOkResponse({
+    description: 'La fiche complète (`mine: true`) ou le profil partagé (`mine: false`).',
+    schema: { oneOf: [{ $ref: getSchemaPath(CandidateFullDto) }, { $ref: getSchemaPath(CandidatePartnerDto) }] },
+  })
+  detail(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseId) id: string,
+  ): Promise<CandidateFullDto | CandidatePartnerDto> {
     return this.candidates.detail(p, id);
   }
 
   @Patch('candidates/:id')
   @Allow('direction', 'cip')
-  update(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Body() dto: UpdateCandidateDto) {
+  update(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseId) id: string,
+    @Body() dto: UpdateCandidateDto,
+  ): Promise<CandidateFullDto> {
     return this.candidates.update(p, id, dto);
   }
 
@@ -65,13 +87,21 @@ export class CandidatesController {
   @ApiOperation({
     summary: 'Remplacer le profil partagé (métiers visés, compétences, savoir-être, mobilité, disponibilité)',
   })
-  putProfile(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Body() dto: PutProfileDto) {
+  putProfile(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseId) id: string,
+    @Body() dto: PutProfileDto,
+  ): Promise<SharedProfileDto> {
     return this.profiles.put(p, id, dto);
   }
 
   @Post('candidates/:id/consents')
   @Allow('direction', 'cip')
-  recordConsent(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Body() dto: RecordConsentDto) {
+  recordConsent(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseId) id: string,
+    @Body() dto: RecordConsentDto,
+  ): Promise<ConsentViewDto> {
     return this.consents.record(p, id, dto);
   }
 
@@ -83,14 +113,14 @@ export class CandidatesController {
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseId) id: string,
     @Param('consentId', ParseId) consentId: string,
-  ) {
+  ): Promise<ConsentViewDto> {
     return this.consents.withdraw(p, id, consentId);
   }
 
   @Get('candidates/:id/export')
   @Allow('direction', 'cip')
   @ApiOperation({ summary: 'Export RGPD : tout ce qui est détenu sur la personne (JSON)' })
-  export(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string) {
+  export(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string): Promise<CandidateExportDto> {
     return this.privacy.export(p, id);
   }
 
@@ -101,7 +131,7 @@ export class CandidatesController {
     summary:
       'Effacement RGPD sur demande : données personnelles remplacées, profil supprimé, statistiques anonymes conservées',
   })
-  erase(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string) {
+  erase(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string): Promise<CandidateErasureDto> {
     return this.privacy.eraseOnRequest(p, id);
   }
 
@@ -109,7 +139,7 @@ export class CandidatesController {
   @HttpCode(202)
   @Allow('admin')
   @ApiOperation({ summary: 'Lancer maintenant la purge des candidat·es sorti·es depuis plus de RETENTION_MONTHS mois' })
-  async sweep() {
+  async sweep(): Promise<QueuedDto> {
     return { outboxId: await this.retention.requestSweep() };
   }
 }

@@ -10,9 +10,6 @@ const file = process.argv[2] ?? 'openapi.json';
  * response DTO from its first commit.
  */
 const notYetTyped: string[] = [
-  'GET /api/candidates',
-  'GET /api/candidates/{id}',
-  'GET /api/candidates/{id}/export',
   'GET /api/collectives/{id}/pooled-companies',
   'GET /api/collectives/{id}/reciprocity',
   'GET /api/collectives/{id}/solicitation-budget',
@@ -22,14 +19,8 @@ const notYetTyped: string[] = [
   'GET /api/pooled-companies/{id}/solicitations',
   'GET /api/pooling-runs/{id}',
   'GET /api/siae/{siaeId}/companies',
-  'PATCH /api/candidates/{id}',
   'PATCH /api/companies/{id}',
-  'POST /api/admin/candidates/retention-sweep',
   'POST /api/admin/hiring-needs/expire',
-  'POST /api/candidates',
-  'POST /api/candidates/{id}/consents',
-  'POST /api/candidates/{id}/consents/{consentId}/withdraw',
-  'POST /api/candidates/{id}/erasure',
   'POST /api/collectives/{id}/pooling-runs',
   'POST /api/companies',
   'POST /api/companies/{id}/contacts',
@@ -44,7 +35,6 @@ const notYetTyped: string[] = [
   'POST /api/pooled-companies/{id}/solicitations',
   'POST /api/pooled-companies/{id}/split',
   'POST /api/siae/{siaeId}/companies/import',
-  'PUT /api/candidates/{id}/profile',
   'PUT /api/collectives/{id}/solicitation-budget',
   'PUT /api/pooled-companies/{id}/pause',
 ];
