@@ -523,7 +523,7 @@ describe('employer network: visibility, sharing, pooling, corrections, solicitat
         .send({ appellationCode: APPELLATION, positions: 1, contractType: 'cdi' });
       advanceDays(20);
       await api()
-        .post(`/api/companies/${c}/needs/${fresh.body.needId}/confirm`)
+        .post(`/api/companies/${c}/needs/${fresh.body.id}/confirm`)
         .set('Authorization', await auth(devA))
         .expect(200);
       const bad = await api()
@@ -542,8 +542,8 @@ describe('employer network: visibility, sharing, pooling, corrections, solicitat
         .get(`/api/companies/${c}`)
         .set('Authorization', await auth(devA));
       const byId = new Map(view.body.needs.map((n: { id: string; status: string }) => [n.id, n.status]));
-      expect(byId.get(stale.body.needId)).toBe('expired');
-      expect(byId.get(fresh.body.needId)).toBe('open');
+      expect(byId.get(stale.body.id)).toBe('expired');
+      expect(byId.get(fresh.body.id)).toBe('open');
     });
   });
 });

@@ -73,7 +73,7 @@ async function needOf(w: EnWorld, companyId: string): Promise<string> {
     positions: 1,
     contractType: 'cdd',
   });
-  return body.needId as string;
+  return body.id as string;
 }
 
 const companyParam = async (w: EnWorld) => ({ id: await companyOfA(w) });

@@ -6,6 +6,7 @@ import { Allow, CurrentPrincipal } from '../../platform/auth/access.decorators';
 import type { Principal } from '../../platform/auth/principal';
 import { CompaniesImportService, IMPORT_MAX_BYTES } from './companies-import.service';
 import { ImportCompaniesQueryDto } from './dto/import.dto';
+import { ImportResultDto } from './dto/import-views.dto';
 import { employerNetworkErrors as errors } from './employer-network.errors';
 
 /**
@@ -52,8 +53,8 @@ export class CompaniesImportController {
   })
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
-  @ApiResponse({ status: 201, description: 'Import écrit (une transaction, journalisé).' })
-  @ApiResponse({ status: 200, description: 'dryRun=true : fichier valide, rien n’a été écrit.' })
+  @ApiResponse({ status: 201, type: ImportResultDto, description: 'Import écrit (une transaction, journalisé).' })
+  @ApiResponse({ status: 200, type: ImportResultDto, description: 'dryRun=true : fichier valide, rien n’a été écrit.' })
   @ApiResponse({ status: 422, description: 'IMPORT_INVALID : compte rendu ligne par ligne, rien n’a été écrit.' })
   async import(
     @CurrentPrincipal() p: Principal,
@@ -61,7 +62,7 @@ export class CompaniesImportController {
     @Query() query: ImportCompaniesQueryDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<ImportResultDto> {
     const mapping = this.imports.parseMapping(query.mapping);
     const dryRun = query.dryRun === 'true';
     const result = await this.imports.import(p, siaeId, await readFile(req), { mapping, dryRun });

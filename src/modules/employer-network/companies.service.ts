@@ -15,6 +15,7 @@ import type { ContactDto, CreateCompanyDto, UpdateCompanyDto } from './dto/compa
 import { CompanyContact, CompanyInteraction, Company } from './entities';
 import { normaliseEmail, toE164 } from './linking/phone';
 import { PoolingRequests } from './pooling-requests.service';
+import type { Accommodation, ContractType, NeedStatus } from './employer-network-vocabulary';
 
 const clean = (v: string | null | undefined) =>
   v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim();
@@ -37,6 +38,22 @@ export function contactRow(companyId: string, c: ContactDto): Partial<CompanyCon
   };
 }
 
+/** A need as the company record lists it (read by `view`). */
+export interface HiringNeedView {
+  id: string;
+  appellationCode: string;
+  appellationLabel: string;
+  positions: number;
+  contractType: ContractType;
+  weeklyHours: number | null;
+  placeCommuneCode: string | null;
+  startDate: string | null;
+  accommodations: Accommodation[];
+  status: NeedStatus;
+  confirmedAt: Date;
+  closedAt: Date | null;
+}
+
 export interface CompanyView {
   id: string;
   siaeId: string;
@@ -51,7 +68,7 @@ export interface CompanyView {
   website: string | null;
   contacts: Array<Omit<CompanyContact, 'company' | 'companyId' | 'emailNormalised' | 'phoneE164'>> | null;
   interactions: CompanyInteraction[];
-  needs: unknown[];
+  needs: HiringNeedView[];
   shares?: Array<{ collectiveId: string; withContacts: boolean; sharedAt: Date }>;
   createdAt: Date;
   updatedAt: Date;

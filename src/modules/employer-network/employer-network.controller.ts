@@ -16,7 +16,17 @@ import {
   UpdateCompanyDto,
 } from './dto/company.dto';
 
+import {
+  CompanyDto,
+  CompanyShareDto,
+  CompanyShareWithdrawalDto,
+  CompanySummaryDto,
+  ContactErasureDto,
+  ContactExportDto,
+  CreatedHiringNeedDto,
+} from './dto/company-views.dto';
 import { HiringNeedsService } from './hiring-needs.service';
+import { QueuedDto } from '../../platform/openapi/common.dto';
 import { SharingService } from './sharing.service';
 
 @ApiTags('réseau d’entreprises')
@@ -34,14 +44,14 @@ export class CompaniesController {
   @Post('companies')
   @Allow('direction', 'charge_dev')
   @ApiOperation({ summary: 'Créer une fiche entreprise (propriété de la structure), avec ses contacts' })
-  create(@CurrentPrincipal() p: Principal, @Body() dto: CreateCompanyDto) {
+  create(@CurrentPrincipal() p: Principal, @Body() dto: CreateCompanyDto): Promise<CompanyDto> {
     return this.companies.create(p, dto);
   }
 
   @Get('siae/:siaeId/companies')
   @Allow('direction', 'cip', 'charge_dev')
   @ApiOperation({ summary: 'Les fiches entreprises de ma structure' })
-  list(@CurrentPrincipal() p: Principal, @Param('siaeId', ParseId) siaeId: string) {
+  list(@CurrentPrincipal() p: Principal, @Param('siaeId', ParseId) siaeId: string): Promise<CompanySummaryDto[]> {
     return this.companies.list(p, siaeId);
   }
 
@@ -50,19 +60,27 @@ export class CompaniesController {
     summary:
       'Une fiche : ma structure, ou partagée avec un de mes collectifs (contacts seulement si partagés, lecture journalisée)',
   })
-  detail(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string) {
+  detail(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string): Promise<CompanyDto> {
     return this.companies.detail(p, id);
   }
 
   @Patch('companies/:id')
   @Allow('direction', 'charge_dev')
-  update(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Body() dto: UpdateCompanyDto) {
+  update(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseId) id: string,
+    @Body() dto: UpdateCompanyDto,
+  ): Promise<CompanyDto> {
     return this.companies.update(p, id, dto);
   }
 
   @Post('companies/:id/contacts')
   @Allow('direction', 'charge_dev')
-  addContact(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Body() dto: ContactDto) {
+  addContact(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseId) id: string,
+    @Body() dto: ContactDto,
+  ): Promise<CompanyDto> {
     return this.companies.addContact(p, id, dto);
   }
 
@@ -76,7 +94,7 @@ export class CompaniesController {
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseId) id: string,
     @Param('contactId', ParseId) contactId: string,
-  ) {
+  ): Promise<ContactExportDto> {
     return this.contactPrivacy.export(p, id, contactId);
   }
 
@@ -91,7 +109,7 @@ export class CompaniesController {
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseId) id: string,
     @Param('contactId', ParseId) contactId: string,
-  ) {
+  ): Promise<ContactErasureDto> {
     return this.contactPrivacy.erase(p, id, contactId);
   }
 
@@ -103,14 +121,22 @@ export class CompaniesController {
       'Par le personnel de la structure propriétaire (direction, chargé·e de développement, CIP), ou par celui d’une structure membre ' +
       'd’un collectif avec lequel la fiche est partagée (l’échange garde la structure auteure : bySiaeId). Date au plus tard aujourd’hui.',
   })
-  addInteraction(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Body() dto: InteractionDto) {
+  addInteraction(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseId) id: string,
+    @Body() dto: InteractionDto,
+  ): Promise<CompanyDto> {
     return this.interactions.add(p, id, dto);
   }
 
   @Post('companies/:id/needs')
   @Allow('direction', 'charge_dev')
   @ApiOperation({ summary: 'Ajouter un besoin de recrutement (confirmé à la création)' })
-  addNeed(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Body() dto: HiringNeedDto) {
+  addNeed(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseId) id: string,
+    @Body() dto: HiringNeedDto,
+  ): Promise<CreatedHiringNeedDto> {
     return this.needs.create(p, id, dto);
   }
 
@@ -122,7 +148,7 @@ export class CompaniesController {
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseId) id: string,
     @Param('needId', ParseId) needId: string,
-  ) {
+  ): Promise<CompanyDto> {
     return this.needs.confirm(p, id, needId);
   }
 
@@ -134,7 +160,7 @@ export class CompaniesController {
     @Param('id', ParseId) id: string,
     @Param('needId', ParseId) needId: string,
     @Body() dto: NeedStatusDto,
-  ) {
+  ): Promise<CompanyDto> {
     return this.needs.setStatus(p, id, needId, dto);
   }
 
@@ -143,7 +169,11 @@ export class CompaniesController {
   @ApiOperation({
     summary: 'Partager la fiche avec un collectif (avec ou sans contacts) ; journalisé, relance la mutualisation',
   })
-  share(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Body() dto: ShareDto) {
+  share(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseId) id: string,
+    @Body() dto: ShareDto,
+  ): Promise<CompanyShareDto> {
     return this.sharing.share(p, id, dto);
   }
 
@@ -155,7 +185,7 @@ export class CompaniesController {
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseId) id: string,
     @Param('collectiveId', ParseId) collectiveId: string,
-  ) {
+  ): Promise<CompanyShareWithdrawalDto> {
     return this.sharing.withdraw(p, id, collectiveId);
   }
 
@@ -163,7 +193,7 @@ export class CompaniesController {
   @HttpCode(202)
   @Allow('admin')
   @ApiOperation({ summary: 'Lancer le balayage des besoins non confirmés (sinon planifié)' })
-  async expire() {
+  async expire(): Promise<QueuedDto> {
     return { outboxId: await this.needs.requestExpiry() };
   }
 }

@@ -43,7 +43,9 @@ export class HiringNeedsService {
           confirmedAt: this.clock.now(),
         }),
       );
-      return this.companies.view(manager, viewer, companyId).then((v) => ({ needId: need.id, company: v }));
+      // A creation answers the resource it created (see the vocabulary in README.md): the need as the record lists it.
+      const company = await this.companies.view(manager, viewer, companyId);
+      return { ...company.needs.find((n) => n.id === need.id)!, companyId };
     });
   }
 

@@ -13,6 +13,16 @@ import {
   SplitDto,
 } from './dto/pooling.dto';
 
+import {
+  CollectiveBudgetDto,
+  PooledCompanyDto,
+  PooledCompanyPauseDto,
+  PooledDirectoryItemDto,
+  PoolingRunDto,
+  ReciprocityRowDto,
+  SolicitationLogDto,
+  SolicitationRecordedDto,
+} from './dto/pooling-views.dto';
 import { PooledCompaniesService } from './pooled-companies.service';
 import { PoolingAdminService } from './pooling-admin.service';
 import { SolicitationsService } from './solicitations.service';
@@ -32,7 +42,11 @@ export class PooledCompaniesController {
   @ApiOperation({
     summary: 'Annuaire des entreprises mutualisées : nom, fiche/domaine ROME des besoins ouverts, commune + rayon',
   })
-  directory(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Query() q: DirectoryQueryDto) {
+  directory(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseId) id: string,
+    @Query() q: DirectoryQueryDto,
+  ): Promise<PooledDirectoryItemDto[]> {
     return this.pooled.directory(p, id, q);
   }
 
@@ -41,7 +55,7 @@ export class PooledCompaniesController {
     summary:
       'Réciprocité par structure : fiches apportées, entreprises introduites, utilisées, résultats obtenus grâce aux autres',
   })
-  reciprocity(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string) {
+  reciprocity(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string): Promise<ReciprocityRowDto[]> {
     return this.pooled.reciprocity(p, id);
   }
 
@@ -51,24 +65,32 @@ export class PooledCompaniesController {
     summary:
       'Demander une mutualisation (coordination, direction ou chargé·e de développement d’une structure membre) ; complète sur demande',
   })
-  requestRun(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Body() dto: PoolingRunRequestDto) {
+  requestRun(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseId) id: string,
+    @Body() dto: PoolingRunRequestDto,
+  ): Promise<PoolingRunDto> {
     return this.admin.requestRun(p, id, dto);
   }
 
   @Get('pooling-runs/:id')
   @ApiOperation({ summary: "Avancement d'une mutualisation" })
-  progress(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string) {
+  progress(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string): Promise<PoolingRunDto> {
     return this.admin.progress(p, id);
   }
 
   @Get('collectives/:id/solicitation-budget')
-  getBudget(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string) {
+  getBudget(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string): Promise<CollectiveBudgetDto> {
     return this.solicitations.getBudget(p, id);
   }
 
   @Put('collectives/:id/solicitation-budget')
   @ApiOperation({ summary: 'Fixer le budget de sollicitations du collectif (coordination), par défaut et par taille' })
-  setBudget(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Body() dto: BudgetDto) {
+  setBudget(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseId) id: string,
+    @Body() dto: BudgetDto,
+  ): Promise<CollectiveBudgetDto> {
     return this.solicitations.setBudget(p, id, dto);
   }
 
@@ -76,14 +98,18 @@ export class PooledCompaniesController {
   @ApiOperation({
     summary: 'Entreprise mutualisée : provenance, besoins ouverts, historique, contacts partagés, budget',
   })
-  detail(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string) {
+  detail(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string): Promise<PooledCompanyDto> {
     return this.pooled.detail(p, id);
   }
 
   @Post('pooled-companies/:id/split')
   @HttpCode(202)
   @ApiOperation({ summary: 'Séparer des fiches (décision humaine respectée par les passages suivants)' })
-  split(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Body() dto: SplitDto) {
+  split(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseId) id: string,
+    @Body() dto: SplitDto,
+  ): Promise<PoolingRunDto> {
     return this.admin.split(p, id, dto);
   }
 
@@ -92,12 +118,16 @@ export class PooledCompaniesController {
   @ApiOperation({
     summary: 'Fusionner avec une autre entreprise mutualisée (décision humaine respectée par les passages suivants)',
   })
-  merge(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Body() dto: MergeDto) {
+  merge(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseId) id: string,
+    @Body() dto: MergeDto,
+  ): Promise<PoolingRunDto> {
     return this.admin.merge(p, id, dto);
   }
 
   @Get('pooled-companies/:id/solicitations')
-  log(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string) {
+  log(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string): Promise<SolicitationLogDto> {
     return this.solicitations.log(p, id);
   }
 
@@ -106,13 +136,21 @@ export class PooledCompaniesController {
     summary:
       'Consigner une sollicitation ; refusée au-delà du budget ou pendant une pause, sauf dérogation de la coordination',
   })
-  solicit(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Body() dto: SolicitationDto) {
+  solicit(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseId) id: string,
+    @Body() dto: SolicitationDto,
+  ): Promise<SolicitationRecordedDto> {
     return this.solicitations.solicit(p, id, dto);
   }
 
   @Put('pooled-companies/:id/pause')
   @ApiOperation({ summary: "L'entreprise demande une pause jusqu'à une date (null pour la lever)" })
-  pause(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string, @Body() dto: PauseDto) {
+  pause(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseId) id: string,
+    @Body() dto: PauseDto,
+  ): Promise<PooledCompanyPauseDto> {
     return this.solicitations.pause(p, id, dto);
   }
 }

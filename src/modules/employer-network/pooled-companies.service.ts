@@ -238,8 +238,8 @@ function mergeContacts(rows: ContactRow[]) {
     firstName: same.find((s) => s.first_name && s.first_name.length > 2)?.first_name ?? same[0].first_name,
     lastName: same.find((s) => s.last_name)?.last_name ?? null,
     role: same.find((s) => s.role)?.role ?? null,
-    emails: [...new Set(same.map((s) => s.email?.trim().toLowerCase()).filter(Boolean))],
-    phones: [...new Set(same.map((s) => s.phone).filter(Boolean))],
+    emails: [...new Set(same.map((s) => s.email?.trim().toLowerCase()).filter((e): e is string => Boolean(e)))],
+    phones: [...new Set(same.map((s) => s.phone).filter((p): p is string => Boolean(p)))],
     preferredChannel: same.find((s) => s.preferred_channel)?.preferred_channel ?? null,
     fromCompanyIds: [...new Set(same.map((s) => s.company_id))],
   }));

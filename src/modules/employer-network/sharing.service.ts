@@ -88,7 +88,7 @@ export class SharingService {
         manager,
       );
       const run = await this.pooling.requestForCollective(manager, collectiveId, viewer.userId);
-      return { companyId, collectiveId, withdrawn: true, poolingRunId: run.id };
+      return { companyId, collectiveId, withdrawn: true as const, poolingRunId: run.id };
     });
   }
 }

@@ -1,3 +1,4 @@
+import type { SizeBand } from './employer-network-vocabulary';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
@@ -244,7 +245,8 @@ export class SolicitationsService {
       default: any ? { maxPer30Days: any.maxPer30Days, maxPer7Days: any.maxPer7Days } : { ...DEFAULT_BUDGET },
       bySize: rows
         .filter((r) => r.sizeKey !== 'any')
-        .map((r) => ({ sizeBand: r.sizeKey, maxPer30Days: r.maxPer30Days, maxPer7Days: r.maxPer7Days })),
+        // rows other than 'any' are written from BudgetDto.bySize, whose sizeBand is checked against sizeBands
+        .map((r) => ({ sizeBand: r.sizeKey as SizeBand, maxPer30Days: r.maxPer30Days, maxPer7Days: r.maxPer7Days })),
     };
   }
 
