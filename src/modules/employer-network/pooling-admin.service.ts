@@ -1,3 +1,4 @@
+import type { PoolingRunDto } from './dto/pooling-views.dto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
@@ -38,7 +39,8 @@ export class PoolingAdminService {
     });
   }
 
-  private runView(run: PoolingRun) {
+  // Typed with the response DTO so that a field added here without the DTO (and openapi.json) does not compile.
+  private runView(run: PoolingRun): PoolingRunDto {
     return {
       id: run.id,
       collectiveId: run.collectiveId,

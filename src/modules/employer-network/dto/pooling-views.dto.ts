@@ -62,6 +62,11 @@ export class PoolingRunDto {
   /** Chiffres du passage une fois terminé. */
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
   stats: Record<string, unknown> | null;
+  /** Tentatives échouées jusqu'ici (la mutualisation finit `failed` après la dernière). */
+  failedAttempts: number;
+  /** Pourquoi la mutualisation a échoué, en français (null sans échec). */
+  @ApiProperty({ type: String, nullable: true })
+  failureReason: string | null;
   createdAt: Date;
   @ApiProperty({ type: Date, nullable: true })
   startedAt: Date | null;
