@@ -23,6 +23,8 @@
  * account without any grant); collective C1 (A active, coordinated by `dirA`) and C2 (B active, coordinated by
  * `dirB`); `fresh` (a new account with no grant, created for each check, for routes that close sessions).
  */
+import { pageRouteExclusions } from '../../src/platform/web/page-controller';
+import { STYLESHEET_PATH } from '../../src/platform/web/styles';
 import { employerNetworkEntries } from '../support/employer-network-access';
 import { eventsEntries } from '../support/events-access';
 import { TEST_PASSWORD } from '../support/fixtures';
@@ -49,6 +51,18 @@ interface Entry {
   request?: (w: World) => Promise<Call>;
 }
 const none = (reason: string): NoCase => ({ none: reason });
+
+/** A route whose only credential is an employer-link session: refused without one, whoever signs in on the API. */
+const employerOnly = (status: number, request: NonNullable<Entry['request']> = async () => ({})): Entry => ({
+  public: 'employer link session, not a staff account',
+  allowed: { as: 'anonymous', status },
+  wrongRole: none('no staff role opens it'),
+  otherTenant: none('scoped by the link, tested in employer-links.e2e-spec.ts'),
+  request,
+});
+const anyEvent: NonNullable<Entry['request']> = async () => ({
+  params: { eventId: '00000000-0000-4000-8000-000000000000' },
+});
 
 type World = AccessWorld;
 
@@ -284,6 +298,27 @@ const matrix: Record<string, Entry> = {
     request: async (w) => ({ params: { siaeId: w.siaeA.id } }),
   },
 
+  // ---- employer links and pages: the employer-link session is the only credential (a staff token opens nothing);
+  // scope, expiry, revocation and CSRF are checked in employer-links.e2e-spec.ts and the events pages' tests.
+  'GET /lien/:token': employerOnly(401, async () => ({ params: { token: 'x'.repeat(43) } })),
+  'POST /api/employer-links/exchange': employerOnly(401, async () => ({ body: { token: 'x'.repeat(43) } })),
+  'GET /api/employer-links/session': employerOnly(401),
+  'POST /api/employer-links/session/close': employerOnly(401),
+  'GET /employeurs/evenements/:eventId': employerOnly(401, anyEvent),
+  'GET /employeurs/evenements/:eventId/candidats': employerOnly(401, anyEvent),
+  'POST /employeurs/evenements/:eventId/candidats': employerOnly(401, anyEvent),
+  'GET /employeurs/evenements/:eventId/confirmation': employerOnly(401, anyEvent),
+  'GET /employeurs/evenements/:eventId/declin': employerOnly(401, anyEvent),
+  'POST /employeurs/evenements/:eventId/declin': employerOnly(401, anyEvent),
+  'POST /employeurs/evenements/:eventId/inscription': employerOnly(401, anyEvent),
+  'GET /ressources/maillage.:version.css': {
+    public: 'the stylesheet of every page',
+    allowed: { as: 'anonymous', status: 200 },
+    wrongRole: none('public'),
+    otherTenant: none('public'),
+    request: async () => ({ params: { version: STYLESHEET_PATH.split('.').slice(-2, -1)[0] } }),
+  },
+
   // ---- structures: invitations
   'GET /api/invitations/:token': {
     public: 'the invitee has no account yet; the token is the credential',
@@ -491,8 +526,11 @@ const matrix: Record<string, Entry> = {
 function routesOf(t: TestApp): string[] {
   type Layer = { route?: { path: string; methods: Record<string, boolean> } };
   const express = t.app.getHttpAdapter().getInstance() as { router: { stack: Layer[] } };
+  // Nest registers its "not found" handler on each path excluded from the /api prefix, for every HTTP method: those
+  // wildcard layers are the fallback of the page roots, not routes of the application.
+  const fallbacks = new Set(pageRouteExclusions().map((path) => `/${path.replace(/^\/+/, '')}`));
   const routes = express.router.stack
-    .filter((layer) => layer.route)
+    .filter((layer) => layer.route && !fallbacks.has(layer.route.path))
     .flatMap((layer) =>
       Object.keys(layer.route!.methods)
         .filter((m) => m !== '_all')
