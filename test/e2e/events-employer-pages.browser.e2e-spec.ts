@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { BrowserHarness } from '../support/browser';
 import { CandidateFixtures, type NewCandidate } from '../support/candidate-fixtures';
+import { TEST_PASSWORD } from '../support/fixtures';
 import { buildEventWorld, employerHeaders, eventBody, pooledCompany, type EventWorld } from '../support/event-world';
 import { TestApp } from '../support/test-app';
 
@@ -201,6 +202,54 @@ describe('browser: the employer journey of a job dating', () => {
     const other = await page.goto(`/employeurs/evenements/${w.collective.id}`);
     expect(other?.status()).toBe(404);
     expect(await page.textContent('main')).not.toContain('Job dating logistique');
+    await context.close();
+  });
+
+  it('shows the organisers the event: employers by answer, quotas, registrations, tables × slots', async () => {
+    const context = await b.context();
+    const page = await context.newPage();
+    await page.goto(`/equipe/evenements/${eventId}`);
+    await page.waitForURL(/\/equipe\/connexion\?suite=/);
+    expect(await heading(page)).toBe('Connexion à Maillage');
+    await b.checkPage(page, '7-connexion');
+    await page.getByLabel('Adresse e-mail').fill(w.users.coord.email);
+    await page.getByLabel('Mot de passe').fill('pas le bon mot de passe');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('Adresse e-mail ou mot de passe incorrect.');
+    await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL(`**/equipe/evenements/${eventId}`);
+    expect(await heading(page)).toBe('Job dating logistique');
+    const main = (await page.textContent('main')) ?? '';
+    expect(main).toContain('0 invité(s) sans réponse, 2 confirmé(s), 1 décliné(s).');
+    expect(main).toContain('6 emplacement(s) réservé(s) sur 6.');
+    expect(main).toContain('Pas de recrutement ce trimestre');
+    const cookies = await context.cookies();
+    expect(cookies.find((c) => c.name === 'maillage_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    // The room: row of the last slot, table 2 is the journey's employer, table 1 the competitor's.
+    const lastRow = page.locator('tbody tr').filter({ hasText: '09:40' });
+    expect(await lastRow.locator('td').allTextContents()).toEqual([
+      'Logistique du Confluent',
+      'Propreté Rhône Services',
+    ]);
+    const quotas = page.locator('table').filter({ hasText: 'Quota de candidat·es par structure' });
+    expect(await quotas.locator('tbody tr').filter({ hasText: 'SIAE A' }).locator('td').allTextContents()).toEqual([
+      '3',
+      '2',
+      '0',
+    ]);
+    await b.checkPage(page, '8-evenement-equipe');
+
+    // A CIP of a member SIAE is not an organiser: the page refuses, in French, without the event's data.
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.waitForURL('**/equipe/connexion');
+    await page.goto(`/equipe/evenements/${eventId}`);
+    await page.getByLabel('Adresse e-mail').fill(w.users.cipB.email);
+    await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
+    const refused = page.waitForResponse((r) => r.url().endsWith(`/equipe/evenements/${eventId}`));
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    expect((await refused).status()).toBeGreaterThanOrEqual(403);
+    expect(await page.textContent('main')).not.toContain('Propreté Rhône Services');
     await context.close();
   });
 });

@@ -3,6 +3,7 @@ import { EmployerNetworkModule } from '../employer-network/employer-network.modu
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ReferentialsModule } from '../referentials/referentials.module';
 import { EmployerPagesController } from './pages/employer-pages.controller';
+import { StaffEventPagesController } from './pages/staff-event-pages.controller';
 import { EmployerBookingService } from './booking/employer-booking.service';
 import { EmployerChoicesService } from './booking/employer-choices.service';
 import { EmployerController } from './booking/employer.controller';
@@ -30,6 +31,7 @@ import { RegistrationsService } from './registrations/registrations.service';
     RegistrationsController,
     EmployerController,
     EmployerPagesController,
+    StaffEventPagesController,
   ],
   providers: [
     EventsService,

@@ -60,3 +60,15 @@ export function describedBy(id: string, hint?: string, error?: string): string |
   const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
+
+/**
+ * A wide table scrolls sideways on a phone: the scrolling region is focusable and named, so a keyboard user can
+ * scroll it too (WCAG 2.1.1, axe "scrollable-region-focusable").
+ */
+export function ScrollRegion({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    <div class="table-wrap" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
