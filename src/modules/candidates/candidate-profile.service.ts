@@ -11,6 +11,8 @@ import { CandidateSkill } from './entities/candidate-skill.entity';
 import { CandidateSoftSkill } from './entities/candidate-soft-skill.entity';
 import { CandidateTargetJob } from './entities/candidate-target-job.entity';
 import type { Candidate } from './entities/candidate.entity';
+import type { SharedTextField } from './shared-text/identity-in-text';
+import { assertNoIdentityInSharedText } from './shared-text/shared-text-guard';
 
 const fold = (s: string) =>
   s
@@ -95,10 +97,30 @@ export class CandidateProfileService {
   }
 }
 
+/** Every free text of the profile that partner SIAE (and, through matches, employers) read. */
+export function sharedTextsOf(dto: Pick<PutProfileDto, 'timeConstraints' | 'skills'>): SharedTextField[] {
+  return [
+    { field: 'timeConstraints', label: 'contraintes horaires', text: dto.timeConstraints },
+    ...(dto.skills ?? []).flatMap((s, i) => [
+      { field: `skills[${i}].label`, label: 'compétence', text: s.label },
+      { field: `skills[${i}].note`, label: 'note sur la compétence', text: s.note },
+    ]),
+  ];
+}
+
 /** The write itself, without access checks or audit: the service and the demo seed call it inside their transaction. */
 export async function writeProfile(manager: EntityManager, candidate: Candidate, dto: PutProfileDto): Promise<void> {
   const pseudonym = dto.pseudonym?.trim() || defaultPseudonym(candidate.firstName, candidate.lastName);
   if (pseudonymRevealsLastName(pseudonym, candidate.lastName)) throw candidatesErrors.pseudonymRevealsIdentity();
+  assertNoIdentityInSharedText(sharedTextsOf(dto), {
+    firstName: candidate.firstName,
+    lastName: candidate.lastName,
+    birthDate: candidate.birthDate,
+    phone: candidate.phone,
+    email: candidate.email,
+    address: candidate.address,
+    pseudonym,
+  });
 
   const communes: Array<{ latitude: number; longitude: number }> = await manager.query(
     `SELECT latitude, longitude FROM commune WHERE code = $1`,

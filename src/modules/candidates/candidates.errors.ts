@@ -5,6 +5,7 @@ import {
   registerConstraintErrors,
   registerServerOnlyConstraints,
 } from '../../platform/errors/constraint-errors';
+import { identityKindLabels, type IdentityFinding } from './shared-text/identity-in-text';
 
 /** Error factories of the candidates module: each reads like the sentence the user gets. */
 export const candidatesErrors = {
@@ -48,6 +49,18 @@ export const candidatesErrors = {
       'PSEUDONYM_REVEALS_IDENTITY',
       HttpStatus.BAD_REQUEST,
       'Le pseudonyme ne doit pas contenir le nom de famille : prénom + initiale, ou un alias.',
+    ),
+  /** Free text read by partner SIAE or employers that names the person or gives a way to reach them. */
+  sharedTextRevealsIdentity: (findings: IdentityFinding[]) =>
+    new AppError(
+      'SHARED_TEXT_REVEALS_IDENTITY',
+      HttpStatus.BAD_REQUEST,
+      `${findings
+        .map((f) => `Le champ « ${f.label} » (${f.field}) contient ${identityKindLabels[f.kind]}`)
+        .join(
+          ' ; ',
+        )} : ce texte est lu par les structures partenaires et les employeurs, il ne doit rien contenir qui identifie la personne ou permette de la joindre.`,
+      findings.map((f) => ({ field: f.field, kind: f.kind })),
     ),
   leftAtRequired: () =>
     new AppError(

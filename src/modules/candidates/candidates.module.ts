@@ -8,6 +8,7 @@ import { CandidatesController } from './candidates.controller';
 import { CandidatesService } from './candidates.service';
 import { AnonymiseCandidateJob } from './jobs/anonymise-candidate.job';
 import { RetentionSweepJob } from './jobs/retention-sweep.job';
+import { SharedTextGuard } from './shared-text/shared-text-guard';
 
 /**
  * Candidates: identity private to their SIAE, a pseudonymised shared profile visible to partner SIAE only with consent,
@@ -24,7 +25,9 @@ import { RetentionSweepJob } from './jobs/retention-sweep.job';
     CandidateRetentionService,
     RetentionSweepJob,
     AnonymiseCandidateJob,
+    SharedTextGuard,
   ],
-  exports: [CandidatesService, CandidateProfileService, CandidateRetentionService],
+  // SharedTextGuard: the identity check of free text that events and proposals share about a candidate.
+  exports: [CandidatesService, CandidateProfileService, CandidateRetentionService, SharedTextGuard],
 })
 export class CandidatesModule {}
