@@ -311,6 +311,34 @@ const matrix: Record<string, Entry> = {
   'GET /employeurs/evenements/:eventId/declin': employerOnly(401, anyEvent),
   'POST /employeurs/evenements/:eventId/declin': employerOnly(401, anyEvent),
   'POST /employeurs/evenements/:eventId/inscription': employerOnly(401, anyEvent),
+  // Staff pages sign in with their own cookie session (platform/web/staff-session.tsx); the events use cases decide
+  // access with that principal. Roles and tenants are tested in events-employer-pages.browser.e2e-spec.ts.
+  'GET /equipe/connexion': {
+    public: 'the staff login page',
+    allowed: { as: 'anonymous', status: 200 },
+    wrongRole: none('public'),
+    otherTenant: none('public'),
+  },
+  'POST /equipe/connexion': {
+    public: 'the staff login form: without its CSRF token it is refused (403) before any password check',
+    allowed: { as: 'anonymous', status: 403 },
+    wrongRole: none('public'),
+    otherTenant: none('public'),
+  },
+  'POST /equipe/deconnexion': {
+    public: 'closes the cookie session: without its CSRF token it is refused (403)',
+    allowed: { as: 'anonymous', status: 403 },
+    wrongRole: none('public'),
+    otherTenant: none('public'),
+  },
+  'GET /equipe/evenements/:eventId': {
+    public:
+      'staff page: without its session cookie it redirects to the login (303); a bearer token is not a page session',
+    allowed: { as: 'anonymous', status: 303 },
+    wrongRole: none('decided by the events use cases once signed in (browser test)'),
+    otherTenant: none('decided by the events use cases once signed in (browser test)'),
+    request: anyEvent,
+  },
   'GET /ressources/maillage.:version.css': {
     public: 'the stylesheet of every page',
     allowed: { as: 'anonymous', status: 200 },
