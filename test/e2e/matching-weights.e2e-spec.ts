@@ -86,9 +86,11 @@ describe('matching: weights per collective', () => {
     });
     for (const u of [outsider, outsideCoordinator]) {
       const read = await t.http().get(path()).set(as(u)).expect(404);
-      expect(read.body.code).toBe('NOT_FOUND');
+      expect(read.body.code).toBe('COLLECTIVE_NOT_FOUND');
     }
-    expect((await t.http().put(path()).set(as(outsideCoordinator)).send(body).expect(404)).body.code).toBe('NOT_FOUND');
+    expect((await t.http().put(path()).set(as(outsideCoordinator)).send(body).expect(404)).body.code).toBe(
+      'COLLECTIVE_NOT_FOUND',
+    );
     expect(await stored()).toEqual(before);
     expect(await audits()).toHaveLength(1);
   });

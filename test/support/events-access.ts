@@ -144,13 +144,13 @@ export const eventsEntries: Record<string, EventsEntry> = {
   'POST /api/events': {
     allowed: { as: 'dirA', status: 201 },
     wrongRole: { as: 'cipA', code: 'FORBIDDEN' },
-    otherTenant: { as: 'dirB', code: 'NOT_FOUND' },
+    otherTenant: { as: 'dirB', code: 'COLLECTIVE_NOT_FOUND' },
     request: async (w) => ({ body: eventBody(w.c1.id) }),
   },
   'GET /api/collectives/:id/events': {
     allowed: { as: 'cipA', status: 200 },
     wrongRole: { none: 'any staff of a member SIAE reads the events of its collective' },
-    otherTenant: { as: 'cipB', code: 'NOT_FOUND' },
+    otherTenant: { as: 'cipB', code: 'COLLECTIVE_NOT_FOUND' },
     request: async (w) => ({ params: { id: w.c1.id } }),
   },
   'GET /api/events/:id': {

@@ -5,13 +5,15 @@ import {
   registerConstraintErrors,
   registerServerOnlyConstraints,
 } from '../../platform/errors/constraint-errors';
+import { referentialsErrors } from '../referentials/referentials.errors';
+import { structuresErrors } from '../structures/structures.errors';
 import { identityKindLabels, type IdentityFinding } from './shared-text/identity-in-text';
 
 /** Error factories of the candidates module: each reads like the sentence the user gets. */
 export const candidatesErrors = {
   candidateNotFound: () =>
     new AppError('CANDIDATE_NOT_FOUND', HttpStatus.NOT_FOUND, 'Ce·tte candidat·e est introuvable.'),
-  siaeNotFound: () => new AppError('SIAE_NOT_FOUND', HttpStatus.NOT_FOUND, 'Cette structure est introuvable.'),
+  siaeNotFound: () => structuresErrors.siaeNotFound(),
   consentNotFound: () => new AppError('CONSENT_NOT_FOUND', HttpStatus.NOT_FOUND, 'Ce consentement est introuvable.'),
   onlyCipOrDirection: () =>
     new AppError(
@@ -25,23 +27,9 @@ export const candidatesErrors = {
       HttpStatus.BAD_REQUEST,
       'Le ou la référent·e doit être CIP ou direction de la structure du ou de la candidat·e.',
     ),
-  unknownCommune: (code: string) =>
-    new AppError('UNKNOWN_COMMUNE', HttpStatus.BAD_REQUEST, `La commune ${code} est inconnue du référentiel.`, {
-      communeCode: code,
-    }),
-  unknownAppellations: (codes: string[]) =>
-    new AppError(
-      'UNKNOWN_APPELLATION',
-      HttpStatus.BAD_REQUEST,
-      'Certains métiers (appellations ROME) sont inconnus du référentiel.',
-      { ogrCodes: codes },
-    ),
-  unknownDomain: (code: string) =>
-    new AppError(
-      'UNKNOWN_DOMAIN',
-      HttpStatus.BAD_REQUEST,
-      `Le domaine professionnel ${code} est inconnu du référentiel.`,
-    ),
+  unknownCommune: (code: string) => referentialsErrors.unknownCommune(code),
+  unknownAppellations: (codes: string[]) => referentialsErrors.unknownAppellation(codes),
+  unknownDomain: (code: string) => referentialsErrors.unknownDomain(code, false),
   duplicateTargetJob: () =>
     new AppError('DUPLICATE_TARGET_JOB', HttpStatus.BAD_REQUEST, 'Un même métier ne peut être visé deux fois.'),
   pseudonymRevealsIdentity: () =>
@@ -90,8 +78,7 @@ export const candidatesErrors = {
       HttpStatus.CONFLICT,
       'Les données de cette personne ont été effacées : plus aucune modification possible.',
     ),
-  radiusWithoutCommune: () =>
-    new AppError('RADIUS_WITHOUT_COMMUNE', HttpStatus.BAD_REQUEST, 'Un rayon de recherche demande une commune.'),
+  radiusWithoutCommune: () => referentialsErrors.radiusWithoutCommune(),
 };
 
 registerConstraintErrors({

@@ -5,14 +5,16 @@ import {
   registerConstraintErrors,
   registerServerOnlyConstraints,
 } from '../../platform/errors/constraint-errors';
+import { referentialsErrors } from '../referentials/referentials.errors';
+import { structuresErrors } from '../structures/structures.errors';
 
 /** Error factories of the employer network: each reads like the sentence the user gets. */
 export const employerNetworkErrors = {
   companyNotFound: () => new AppError('COMPANY_NOT_FOUND', HttpStatus.NOT_FOUND, 'Cette entreprise est introuvable.'),
   pooledCompanyNotFound: () =>
     new AppError('POOLED_COMPANY_NOT_FOUND', HttpStatus.NOT_FOUND, 'Cette entreprise mutualisée est introuvable.'),
-  collectiveNotFound: () => new AppError('COLLECTIVE_NOT_FOUND', HttpStatus.NOT_FOUND, 'Ce collectif est introuvable.'),
-  siaeNotFound: () => new AppError('SIAE_NOT_FOUND', HttpStatus.NOT_FOUND, 'Cette structure est introuvable.'),
+  collectiveNotFound: () => structuresErrors.collectiveNotFound(),
+  siaeNotFound: () => structuresErrors.siaeNotFound(),
   needNotFound: () =>
     new AppError('HIRING_NEED_NOT_FOUND', HttpStatus.NOT_FOUND, 'Ce besoin de recrutement est introuvable.'),
   runNotFound: () =>
@@ -34,20 +36,10 @@ export const employerNetworkErrors = {
     new AppError('ALREADY_SHARED', HttpStatus.CONFLICT, 'Cette entreprise est déjà partagée avec ce collectif.'),
   notShared: () =>
     new AppError('NOT_SHARED', HttpStatus.CONFLICT, "Cette entreprise n'est pas partagée avec ce collectif."),
-  unknownCommune: () =>
-    new AppError('UNKNOWN_COMMUNE', HttpStatus.BAD_REQUEST, 'Cette commune est inconnue du référentiel.'),
-  unknownAppellation: () =>
-    new AppError(
-      'UNKNOWN_APPELLATION',
-      HttpStatus.BAD_REQUEST,
-      'Ce métier (appellation ROME) est inconnu du référentiel.',
-    ),
-  siretFormat: () =>
-    new AppError(
-      'SIRET_INVALID',
-      HttpStatus.BAD_REQUEST,
-      'Le SIRET doit compter 14 chiffres (les espaces sont acceptés).',
-    ),
+  unknownCommune: () => referentialsErrors.unknownCommune(),
+  unknownAppellation: () => referentialsErrors.unknownAppellation(),
+  // the same rule as an SIAE's SIRET (structures owns SIRET_INVALID); the CHECK constraint is its last guard
+  siretFormat: () => structuresErrors.siretInvalid(),
   needClosed: () =>
     new AppError(
       'HIRING_NEED_CLOSED',
@@ -153,8 +145,7 @@ export const employerNetworkErrors = {
       "Vous faites partie de plusieurs structures qui voient cette fiche : indiquez au nom de laquelle (siaeId) l'échange est consigné.",
       { siaeIds },
     ),
-  radiusWithoutCommune: () =>
-    new AppError('RADIUS_WITHOUT_COMMUNE', HttpStatus.BAD_REQUEST, 'Un rayon de recherche demande une commune.'),
+  radiusWithoutCommune: () => referentialsErrors.radiusWithoutCommune(),
 };
 
 registerConstraintErrors({

@@ -2,6 +2,9 @@ import { HttpStatus } from '@nestjs/common';
 import { AppError } from '../../platform/errors/app-error';
 import { registerConstraintErrors } from '../../platform/errors/constraint-errors';
 import type { EventStatus } from './events-vocabulary';
+import { candidatesErrors } from '../candidates/candidates.errors';
+import { employerNetworkErrors } from '../employer-network/employer-network.errors';
+import { referentialsErrors } from '../referentials/referentials.errors';
 
 const statusLabels: Record<EventStatus, string> = {
   draft: 'brouillon',
@@ -68,8 +71,7 @@ export const eventsErrors = {
     ),
   tooManySlots: (max: number) =>
     new AppError('EVENT_TOO_MANY_SLOTS', HttpStatus.BAD_REQUEST, `Un événement compte au plus ${max} créneaux.`),
-  unknownCommune: () =>
-    new AppError('UNKNOWN_COMMUNE', HttpStatus.BAD_REQUEST, 'Cette commune est inconnue du référentiel.'),
+  unknownCommune: () => referentialsErrors.unknownCommune(),
   organiserNotMemberStaff: () =>
     new AppError(
       'EVENT_ORGANISER_NOT_MEMBER_STAFF',
@@ -94,12 +96,7 @@ export const eventsErrors = {
   // invitations
   invitationExists: () =>
     new AppError('EVENT_INVITATION_EXISTS', HttpStatus.CONFLICT, 'Cette entreprise est déjà invitée à cet événement.'),
-  pooledCompanyNotFound: () =>
-    new AppError(
-      'POOLED_COMPANY_NOT_FOUND',
-      HttpStatus.NOT_FOUND,
-      'Cette entreprise mutualisée est introuvable dans l’annuaire du collectif.',
-    ),
+  pooledCompanyNotFound: () => employerNetworkErrors.pooledCompanyNotFound(),
   invitationNotFound: () =>
     new AppError('EVENT_INVITATION_NOT_FOUND', HttpStatus.NOT_FOUND, 'Cette invitation est introuvable.'),
   contactNotShared: () =>
@@ -169,12 +166,7 @@ export const eventsErrors = {
       HttpStatus.BAD_REQUEST,
       'Ce besoin de recrutement n’est pas celui de votre entreprise.',
     ),
-  unknownAppellation: () =>
-    new AppError(
-      'UNKNOWN_APPELLATION',
-      HttpStatus.BAD_REQUEST,
-      'Ce métier (appellation ROME) est inconnu du référentiel.',
-    ),
+  unknownAppellation: () => referentialsErrors.unknownAppellation(),
   notConfirmed: () =>
     new AppError(
       'EVENT_EMPLOYER_NOT_CONFIRMED',
@@ -195,8 +187,7 @@ export const eventsErrors = {
       'Ce profil n’est pas (ou plus) proposé aux employeurs de cet événement.',
     ),
   // registrations
-  candidateNotFound: () =>
-    new AppError('CANDIDATE_NOT_FOUND', HttpStatus.NOT_FOUND, 'Ce ou cette candidat·e est introuvable.'),
+  candidateNotFound: () => candidatesErrors.candidateNotFound(),
   cipOnly: () =>
     new AppError(
       'EVENT_REGISTRATION_CIP_ONLY',

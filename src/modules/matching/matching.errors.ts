@@ -2,13 +2,14 @@ import { HttpStatus } from '@nestjs/common';
 import { AppError } from '../../platform/errors/app-error';
 import type { WeightIssue } from './engine/matching-weights';
 import { constraintMeanings, registerConstraintErrors } from '../../platform/errors/constraint-errors';
+import { candidatesErrors } from '../candidates/candidates.errors';
+import { employerNetworkErrors } from '../employer-network/employer-network.errors';
+import { referentialsErrors } from '../referentials/referentials.errors';
 
 /** Error factories of the matching module: each reads like the sentence the user gets. */
 export const matchingErrors = {
-  needNotFound: () =>
-    new AppError('HIRING_NEED_NOT_FOUND', HttpStatus.NOT_FOUND, 'Ce besoin de recrutement est introuvable.'),
-  candidateNotFound: () =>
-    new AppError('CANDIDATE_NOT_FOUND', HttpStatus.NOT_FOUND, 'Ce·tte candidat·e est introuvable.'),
+  needNotFound: () => employerNetworkErrors.needNotFound(),
+  candidateNotFound: () => candidatesErrors.candidateNotFound(),
   needNotOpen: () =>
     new AppError(
       'HIRING_NEED_NOT_OPEN',
@@ -21,13 +22,7 @@ export const matchingErrors = {
       HttpStatus.CONFLICT,
       "Ce·tte candidat·e n'a pas encore de profil (métiers visés, commune) : complétez-le pour voir les offres.",
     ),
-  unknownDomain: (code: string) =>
-    new AppError(
-      'UNKNOWN_DOMAIN',
-      HttpStatus.BAD_REQUEST,
-      `Le domaine professionnel ${code} est inconnu du référentiel.`,
-      { domain: code },
-    ),
+  unknownDomain: (code: string) => referentialsErrors.unknownDomain(code),
   collectiveNotYours: (id: string) =>
     new AppError(
       'COLLECTIVE_NOT_MEMBER',

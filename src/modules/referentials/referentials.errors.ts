@@ -1,9 +1,39 @@
-import { commonErrors } from '../../platform/errors/app-error';
+import { HttpStatus } from '@nestjs/common';
+import { AppError, commonErrors } from '../../platform/errors/app-error';
 import { registerServerOnlyConstraints } from '../../platform/errors/constraint-errors';
 
 export const referentialsErrors = {
   communeNotFound: (code: string) => commonErrors.notFound('La commune', { code }),
   ficheNotFound: (code: string) => commonErrors.notFound('La fiche ROME', { code }),
+  // Input naming a referential entry that does not exist: owned here, reused by every module that takes such a code.
+  unknownCommune: (code?: string) =>
+    code === undefined
+      ? new AppError('UNKNOWN_COMMUNE', HttpStatus.BAD_REQUEST, 'Cette commune est inconnue du référentiel.')
+      : new AppError('UNKNOWN_COMMUNE', HttpStatus.BAD_REQUEST, `La commune ${code} est inconnue du référentiel.`, {
+          communeCode: code,
+        }),
+  unknownAppellation: (codes?: string[]) =>
+    codes === undefined
+      ? new AppError(
+          'UNKNOWN_APPELLATION',
+          HttpStatus.BAD_REQUEST,
+          'Ce métier (appellation ROME) est inconnu du référentiel.',
+        )
+      : new AppError(
+          'UNKNOWN_APPELLATION',
+          HttpStatus.BAD_REQUEST,
+          'Certains métiers (appellations ROME) sont inconnus du référentiel.',
+          { ogrCodes: codes },
+        ),
+  unknownDomain: (code: string, withDetails = true) =>
+    new AppError(
+      'UNKNOWN_DOMAIN',
+      HttpStatus.BAD_REQUEST,
+      `Le domaine professionnel ${code} est inconnu du référentiel.`,
+      withDetails ? { domain: code } : undefined,
+    ),
+  radiusWithoutCommune: () =>
+    new AppError('RADIUS_WITHOUT_COMMUNE', HttpStatus.BAD_REQUEST, 'Un rayon de recherche demande une commune.'),
 };
 
 const importOnly = 'written only by the referentials import CLI from the data files shipped in data/';

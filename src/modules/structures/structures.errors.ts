@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { AppError } from '../../platform/errors/app-error';
+import { AppError, commonErrors } from '../../platform/errors/app-error';
 import {
   constraintMeanings,
   registerConstraintErrors,
@@ -20,11 +20,10 @@ export const structuresErrors = {
       `Le code commune INSEE ${code} est inconnu du référentiel des communes.`,
       { communeCode: code },
     ),
-  siaeNotFound: () => new AppError('NOT_FOUND', HttpStatus.NOT_FOUND, 'La structure est introuvable.'),
+  siaeNotFound: () => new AppError('SIAE_NOT_FOUND', HttpStatus.NOT_FOUND, 'Cette structure est introuvable.'),
   memberNotFound: () =>
-    new AppError('NOT_FOUND', HttpStatus.NOT_FOUND, "Cette personne n'est pas membre de la structure."),
-  directionOnly: () =>
-    new AppError('FORBIDDEN', HttpStatus.FORBIDDEN, 'Seule la direction de la structure peut faire cette action.'),
+    new AppError('SIAE_MEMBER_NOT_FOUND', HttpStatus.NOT_FOUND, "Cette personne n'est pas membre de la structure."),
+  directionOnly: () => commonErrors.forbidden(undefined, 'Seule la direction de la structure peut faire cette action.'),
   lastDirection: () =>
     new AppError(
       'LAST_DIRECTION',
@@ -83,14 +82,14 @@ export const structuresErrors = {
       'Cette invitation est adressée à une autre adresse e-mail que celle de votre compte.',
     ),
   invitationAccountDetailsRequired: () =>
-    new AppError('VALIDATION_FAILED', HttpStatus.BAD_REQUEST, 'Certaines données envoyées sont invalides.', [
+    commonErrors.validation([
       { field: 'displayName', problems: ['obligatoire pour créer votre compte'] },
       { field: 'password', problems: ['obligatoire pour créer votre compte (au moins 10 caractères)'] },
     ]),
 
-  collectiveNotFound: () => new AppError('NOT_FOUND', HttpStatus.NOT_FOUND, 'Le collectif est introuvable.'),
+  collectiveNotFound: () => new AppError('COLLECTIVE_NOT_FOUND', HttpStatus.NOT_FOUND, 'Ce collectif est introuvable.'),
   coordinatorOnly: () =>
-    new AppError('FORBIDDEN', HttpStatus.FORBIDDEN, 'Seuls les coordinateurs du collectif peuvent faire cette action.'),
+    commonErrors.forbidden(undefined, 'Seuls les coordinateurs du collectif peuvent faire cette action.'),
   alreadyInCollective: () =>
     new AppError(
       'ALREADY_IN_COLLECTIVE',
@@ -99,14 +98,18 @@ export const structuresErrors = {
     ),
   collectiveInvitationNotFound: () =>
     new AppError(
-      'NOT_FOUND',
+      'COLLECTIVE_INVITATION_NOT_FOUND',
       HttpStatus.NOT_FOUND,
       'Aucune invitation en attente de ce collectif pour cette structure.',
     ),
   notActiveInCollective: () =>
-    new AppError('NOT_FOUND', HttpStatus.NOT_FOUND, "Cette structure n'est pas membre actif du collectif."),
+    new AppError(
+      'COLLECTIVE_MEMBER_NOT_FOUND',
+      HttpStatus.NOT_FOUND,
+      "Cette structure n'est pas membre actif du collectif.",
+    ),
   coordinatorNotFound: () =>
-    new AppError('NOT_FOUND', HttpStatus.NOT_FOUND, "Cette personne n'est pas coordinatrice du collectif."),
+    new AppError('COORDINATOR_NOT_FOUND', HttpStatus.NOT_FOUND, "Cette personne n'est pas coordinatrice du collectif."),
   alreadyCoordinator: () =>
     new AppError('ALREADY_COORDINATOR', HttpStatus.CONFLICT, 'Cette personne coordonne déjà le collectif.'),
   coordinatorMustBeMember: () =>

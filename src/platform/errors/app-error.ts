@@ -23,8 +23,8 @@ export const commonErrors = {
       HttpStatus.UNAUTHORIZED,
       'Authentification requise : connectez-vous pour continuer.',
     ),
-  forbidden: (details?: unknown) =>
-    new AppError('FORBIDDEN', HttpStatus.FORBIDDEN, 'Votre rôle ne permet pas cette action.', details),
+  forbidden: (details?: unknown, message = 'Votre rôle ne permet pas cette action.') =>
+    new AppError('FORBIDDEN', HttpStatus.FORBIDDEN, message, details),
   invalidId: () =>
     new AppError('INVALID_ID', HttpStatus.BAD_REQUEST, "L'identifiant dans l'adresse n'est pas un UUID valide."),
   validation: (details: unknown) =>
