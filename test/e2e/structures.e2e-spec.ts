@@ -5,6 +5,7 @@ import { AuditEntry } from '../../src/platform/audit/audit-entry.entity';
 import { User } from '../../src/platform/auth/user.entity';
 import { Fixtures, TEST_PASSWORD, validSiret } from '../support/fixtures';
 import { TestApp } from '../support/test-app';
+import { withWriteBarrier } from '../support/write-barrier';
 
 /** Whole flows of the structures module, through HTTP, the outbox, the worker and a real SMTP server. */
 describe('structures: SIAE, invitations, collectives', () => {
@@ -190,10 +191,14 @@ describe('structures: SIAE, invitations, collectives', () => {
       const a = await f.member(siae, 'direction');
       const b = await f.member(siae, 'direction');
       const [ta, tb] = [await f.tokenFor(a), await f.tokenFor(b)];
-      const statuses = await Promise.all([
-        t.http().delete(`/api/siae/${siae.id}/members/${b.id}`).set(bearer(ta)),
-        t.http().delete(`/api/siae/${siae.id}/members/${a.id}`).set(bearer(tb)),
-      ]);
+      // Both transactions are held until each has read the directions or waits for the SIAE's row lock: without that
+      // lock both would see another direction and both removals would pass (checked by removing it).
+      const statuses = await withWriteBarrier(t.config.DATABASE_URL, 'siae_membership', 2, () =>
+        Promise.all([
+          t.http().delete(`/api/siae/${siae.id}/members/${b.id}`).set(bearer(ta)),
+          t.http().delete(`/api/siae/${siae.id}/members/${a.id}`).set(bearer(tb)),
+        ]),
+      );
       // The loser is refused either as LAST_DIRECTION (409, checked before the winner committed) or, once removed
       // itself, as no longer direction (403); either way exactly one removal happens.
       const [won, lost] = statuses.map((r) => r.status).sort();
@@ -597,10 +602,13 @@ describe('structures: SIAE, invitations, collectives', () => {
 
       const chargeToken = await f.tokenFor(bCharge);
       // Two coordinators removing each other at once: one succeeds, the collective keeps one.
-      const results = await Promise.all([
-        t.http().delete(`/api/collectives/${collective.id}/coordinators/${bCharge.id}`).set(bearer(a.token)),
-        t.http().delete(`/api/collectives/${collective.id}/coordinators/${a.direction.id}`).set(bearer(chargeToken)),
-      ]);
+      // Held until both have read the coordinators or wait for the collective's row lock (see withWriteBarrier).
+      const results = await withWriteBarrier(t.config.DATABASE_URL, 'collective_coordinator', 2, () =>
+        Promise.all([
+          t.http().delete(`/api/collectives/${collective.id}/coordinators/${bCharge.id}`).set(bearer(a.token)),
+          t.http().delete(`/api/collectives/${collective.id}/coordinators/${a.direction.id}`).set(bearer(chargeToken)),
+        ]),
+      );
       expect(results.map((r) => r.status).sort()).toEqual([204, 409]);
       expect(results.find((r) => r.status === 409)!.body.code).toBe('LAST_COORDINATOR');
       const left = await t.dataSource.query(
