@@ -1,12 +1,13 @@
 import { EntityManager } from 'typeorm';
-import { hasSiaeRole, type Principal } from '../../platform/auth/principal';
-import { activeMemberSiaeIds, standingIn } from '../structures/collectives-access';
+import type { Principal } from '../../platform/auth/principal';
+import { activeMemberSiaeIds, holdsRoleIn, standingIn, viewerOf, type Viewer } from '../structures/access';
 import { EventOrganiser } from './entities/event-organiser.entity';
 import { Event } from './entities/event.entity';
 import { eventsErrors as errors } from './events.errors';
 
 /**
- * How the caller stands towards an event, from the structures module's rules (who stands where in a collective):
+ * How the caller stands towards an event, from the structures module's access vocabulary (the request's Viewer and
+ * `standingIn`):
  * `organiser` = coordinator of the collective, platform admin, or a co-organiser still on the staff of an active member
  * SIAE; `member` = staff of an active member SIAE (CIPs register their candidates). Anyone else gets 404.
  */
@@ -22,7 +23,7 @@ export interface EventAccess {
 
 export async function accessEvent(
   manager: EntityManager,
-  principal: Principal,
+  who: Principal | Viewer,
   eventId: string,
   options: { lock?: boolean } = {},
 ): Promise<EventAccess> {
@@ -31,22 +32,23 @@ export async function accessEvent(
     ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
   });
   if (!event) throw errors.eventNotFound();
-  const standing = await standingIn(manager, principal, event.collectiveId).catch(() => {
+  const viewer = 'grants' in who ? who : viewerOf(who);
+  const standing = await standingIn(manager, viewer, event.collectiveId).catch(() => {
     throw errors.eventNotFound();
   });
   const memberSiaeIds = await activeMemberSiaeIds(manager, event.collectiveId);
   if (standing === 'coordinator' || standing === 'admin')
     return { event, standing: 'organiser', coordinator: true, memberSiaeIds };
   if (standing !== 'member') throw errors.eventNotFound();
-  const organiser = await manager.findOneBy(EventOrganiser, { eventId, userId: principal.userId });
+  const organiser = await manager.findOneBy(EventOrganiser, { eventId, userId: viewer.userId });
   const stillStaff =
-    organiser !== null && memberSiaeIds.includes(organiser.siaeId) && hasSiaeRole(principal, organiser.siaeId);
+    organiser !== null && memberSiaeIds.includes(organiser.siaeId) && holdsRoleIn(viewer, organiser.siaeId);
   return { event, standing: stillStaff ? 'organiser' : 'member', coordinator: false, memberSiaeIds };
 }
 
 export async function accessAsOrganiser(
   manager: EntityManager,
-  principal: Principal,
+  principal: Principal | Viewer,
   eventId: string,
   options: { lock?: boolean } = {},
 ): Promise<EventAccess> {

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import type { Principal } from '../../platform/auth/principal';
 import { Clock } from '../../platform/clock/clock';
-import { standingIn } from '../structures/collectives-access';
+import { standingIn } from '../structures/access';
 import type { CreateEventDto, EventDto, EventSummaryDto, MoveQuotaDto, UpdateEventDto } from './dto/event.dto';
 import { Event, EventOrganiser, EventSiaeQuota, EventSlot, EventStatusChange } from './entities';
 import { accessAsOrganiser, accessEvent } from './events-access';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../../../platform/audit/audit.service';
-import { hasSiaeRole, type Principal } from '../../../platform/auth/principal';
+import type { Principal } from '../../../platform/auth/principal';
+import { holdsRoleIn, viewerOf } from '../../structures/access';
 import { Clock } from '../../../platform/clock/clock';
 import type { DecideRegistrationDto, RegisterCandidateDto, RegistrationDto } from '../dto/registration.dto';
 import { EventInvitation, EventRegistration, EventSlot, EventWish, type Event } from '../entities';
@@ -42,9 +43,9 @@ export class RegistrationsService {
         `SELECT id, siae_id, erased_at FROM candidate WHERE id = $1 FOR UPDATE`,
         [dto.candidateId],
       );
-      if (!candidate || candidate.erased_at !== null || !hasSiaeRole(principal, candidate.siae_id))
+      if (!candidate || candidate.erased_at !== null || !holdsRoleIn(viewerOf(principal), candidate.siae_id))
         throw errors.candidateNotFound();
-      if (!hasSiaeRole(principal, candidate.siae_id, ['cip', 'direction'])) throw errors.cipOnly();
+      if (!holdsRoleIn(viewerOf(principal), candidate.siae_id, ['cip', 'direction'])) throw errors.cipOnly();
       if (!memberSiaeIds.includes(candidate.siae_id)) throw errors.siaeNotMember();
       if (event.status !== 'open') throw errors.notOpen(event.status);
       const now = this.clock.now();
@@ -128,8 +129,9 @@ export class RegistrationsService {
     await this.dataSource.transaction(async (manager) => {
       const { event, standing } = await accessEvent(manager, principal, eventId);
       const registration = await lockRegistration(manager, eventId, registrationId);
-      if (standing !== 'organiser' && !hasSiaeRole(principal, registration.siaeId)) throw errors.registrationNotFound();
-      if (standing !== 'organiser' && !hasSiaeRole(principal, registration.siaeId, ['cip', 'direction']))
+      if (standing !== 'organiser' && !holdsRoleIn(viewerOf(principal), registration.siaeId))
+        throw errors.registrationNotFound();
+      if (standing !== 'organiser' && !holdsRoleIn(viewerOf(principal), registration.siaeId, ['cip', 'direction']))
         throw errors.cipOnly();
       if (['withdrawn', 'declined'].includes(registration.status))
         throw errors.decisionNotAllowed(registration.status, 'withdrawn');
@@ -142,7 +144,7 @@ export class RegistrationsService {
   async list(principal: Principal, eventId: string): Promise<RegistrationDto[]> {
     return this.dataSource.transaction(async (manager) => {
       const { standing } = await accessEvent(manager, principal, eventId);
-      const siaeIds = standing === 'organiser' ? null : principal.siaeGrants.map((g) => g.siaeId);
+      const siaeIds = standing === 'organiser' ? null : viewerOf(principal).ownSiaeIds;
       return registrationViews(manager, eventId, { siaeIds });
     });
   }
