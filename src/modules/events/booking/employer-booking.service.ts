@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '../../../platform/audit/audit.service';
 import type { EmployerPrincipal } from '../../../platform/links/links.service';
 import { Clock, fieldDate } from '../../../platform/clock/clock';
@@ -15,6 +15,14 @@ import type {
 import { EventBookingRequest, EventInvitation, EventNeed, EventSlot, type Event } from '../entities';
 import { eventsErrors as errors } from '../events.errors';
 import { resolveEmployerLink, type EmployerScope } from './employer-link';
+
+const MAX_ATTEMPTS = 4;
+
+/** 40P01 deadlock_detected (and 40001 serialization_failure): the transaction was rolled back whole, run it again. */
+function isDeadlock(error: unknown): boolean {
+  const code = (error as QueryFailedError & { driverError?: { code?: string } })?.driverError?.code;
+  return error instanceof QueryFailedError && (code === '40P01' || code === '40001');
+}
 
 /** A pause asked through the link: a future date, at most this far ahead (the employer network's own bound). */
 const MAX_PAUSE_DAYS = 366;
@@ -48,6 +56,23 @@ export class EmployerBookingService {
    * sees fewer rows inserted than asked and gets a 409 with the cells still free (its whole submit is rolled back).
    */
   async register(
+    employer: EmployerPrincipal,
+    dto: EmployerRegistrationDto,
+    idempotencyKey?: string,
+  ): Promise<EmployerEventDto> {
+    // Freeing one's own cells (DELETE) while taking others' (INSERT) can cross another submit doing the opposite:
+    // PostgreSQL then aborts one of the two with a deadlock. That submit is simply run again (it re-reads everything),
+    // so the employer gets an answer (200 or 409), never a 500.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.registerOnce(employer, dto, idempotencyKey);
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS || !isDeadlock(error)) throw error;
+      }
+    }
+  }
+
+  private async registerOnce(
     employer: EmployerPrincipal,
     dto: EmployerRegistrationDto,
     idempotencyKey?: string,
