@@ -1,4 +1,4 @@
-import { fold } from './text';
+import { editDistance, fold } from './text';
 
 /**
  * Legal forms and the words that only say "a company": SIAE write them, drop them or move them at will, so they never
@@ -126,6 +126,14 @@ const PUBLIC_BODY_WORDS: Record<string, string> = {
 export const TOWN_BODIES = new Set(['commune', 'ccas', 'cias', 'mds', 'ch', 'chu', 'cc', 'ca']);
 /** All canonical public-body words: two bodies of different kinds are two bodies, whatever else their names share. */
 export const PUBLIC_BODIES = new Set([...TOWN_BODIES, 'ehpad', 'departement']);
+
+/** First words of public bodies' names recognised with one slip (from four letters: "ccsa" is "ccas"). */
+const MISTYPED_KINDS: ReadonlyArray<readonly [string, string]> = [
+  ['mairie', 'commune'],
+  ['commune', 'commune'],
+  ['ccas', 'ccas'],
+  ['ehpad', 'ehpad'],
+];
 
 /** What a public body's name may hold, before canonical words replace them. */
 const PUBLIC_HEADS = [
@@ -348,6 +356,12 @@ export function normaliseCompanyName(raw: string | null | undefined): Normalised
     .filter((w, i, all) => i === 0 || w !== all[i - 1] || !PUBLIC_BODIES.has(w));
   // "Département – MDS de Tulle": the department says whose MDS it is, not which
   if (words[0] === 'departement' && words.slice(1).some((w) => PUBLIC_BODIES.has(w))) words.shift();
+  // "Maiorie de Tulle", "CCSA Tulle": one slip in the first word of a public body's name
+  if (words.length >= 2 && !PUBLIC_BODIES.has(words[0])) {
+    // a letter swapped, changed or added, never one missing: "Marie Transports" is a surname, not "Mairie"
+    const kind = MISTYPED_KINDS.find(([w]) => words[0].length >= w.length && editDistance(words[0], w, 1) <= 1);
+    if (kind) words[0] = kind[1];
+  }
   const tokens: string[] = [];
   const initialsAll: string[] = [];
   for (let i = 0; i < words.length; i++) {

@@ -1,4 +1,5 @@
 import { cityOf } from './commune';
+import { PUBLIC_BODIES } from './company-name';
 import { linkContacts } from './link-contacts';
 import { PreparedRecord, prepareRecords } from './prepare';
 import { addressSites, siretSites } from './sites';
@@ -345,7 +346,10 @@ function signature(p: PreparedRecord, globalDf: Map<string, number>): string {
   const byRarity = [...p.name.tokens].sort(
     (x, y) => (globalDf.get(x) ?? 0) - (globalDf.get(y) ?? 0) || (x < y ? -1 : 1),
   );
-  return byRarity.slice(0, 2).sort().join(' ');
+  const sig = byRarity.slice(0, 2).sort().join(' ');
+  // the town hall and the communauté de communes of one town share their rarest words (the town's), not their kind:
+  // they are two names, not two sites of one
+  return PUBLIC_BODIES.has(p.name.tokens[0]) ? `${p.name.tokens[0]}:${sig}` : sig;
 }
 
 /**

@@ -644,3 +644,31 @@ describe('linkRecords: towns farther away, and contacts as evidence', () => {
     expect(together(linkRecords([a, b], { communes }), a, b)).toBe(false);
   });
 });
+
+describe('public bodies: a slip in the kind, two bodies of one town', () => {
+  it('reads a public body’s first word with one slip', () => {
+    expect(tokens('Maiorie de Tulle')).toBe('commune tulle');
+    expect(tokens('CCSA Tulle')).toBe('ccas tulle');
+    expect(tokens('Marie Transports')).toBe('marie transport');
+  });
+
+  it('does not read the town hall and the communauté de communes of one town as two sites of one name', () => {
+    const saintGenis = new Map<string, CommuneLocation>([
+      ...communes,
+      ['69204', { lat: 45.6953, lon: 4.7928, name: 'Saint-Genis-Laval' }],
+    ]);
+    const town = [1, 2].map(() =>
+      rec({ name: 'Mairie de Saint-Genis-Laval', communeInsee: '69204', siret: '73282932000074' }),
+    );
+    const cc = [1, 2].map(() =>
+      rec({ name: 'CC du Pays de Saint-Genis-Laval', communeInsee: '69204', siret: '44096873300020' }),
+    );
+    // a spelling that gives the rarest words a different order of rarity
+    const vague = rec({ name: 'Com Com Pays de Saint-Genis-Laval', communeInsee: '69204' });
+    const others = [1, 2, 3].map(() => rec({ name: 'Mairie de Vénissieux', communeInsee: '69259' }));
+    const ccs = [1, 2, 3, 4].map(() => rec({ name: 'CC du Pays de Vénissieux', communeInsee: '69259' }));
+    const r = linkRecords([...town, ...cc, vague, ...others, ...ccs], { communes: saintGenis });
+    expect(together(r, cc[0], vague)).toBe(true);
+    expect(together(r, town[0], vague)).toBe(false);
+  });
+});
