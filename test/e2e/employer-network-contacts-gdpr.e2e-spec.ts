@@ -12,6 +12,9 @@ import { Fixtures } from '../support/fixtures';
 import { occurrences } from '../support/personal-data-scan';
 import { TestApp } from '../support/test-app';
 
+/** A pause ends within 12 months: two months from today. */
+const PAUSE_UNTIL = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+
 const PERSON = {
   firstName: 'Gwenaëlle',
   lastName: 'Kerzerho',
@@ -158,8 +161,9 @@ describe('employer network: GDPR export and erasure of a company contact', () =>
       .expect(201);
     await api()
       .put(`/api/pooled-companies/${pooledId}/pause`)
-      .set('Authorization', await auth(devB))
-      .send({ until: '2030-01-01', reason: 'Mme Kerzerho en congé, reprendre contact en janvier' })
+      // B did not bring this company (A did): the collective's coordinator records the pause
+      .set('Authorization', await auth(coordinator))
+      .send({ until: PAUSE_UNTIL, reason: 'Mme Kerzerho en congé, reprendre contact en janvier' })
       .expect(200);
     // no product path e-mails company contacts yet (employer invitations will): a message to her address stands in for them
     await t.dataSource.transaction((m) =>
@@ -277,7 +281,7 @@ describe('employer network: GDPR export and erasure of a company contact', () =>
       [pooledId],
     );
     expect(pause).toEqual({
-      paused_until: '2030-01-01',
+      paused_until: PAUSE_UNTIL,
       pause_reason: 'Mme [contact effacé] en congé, reprendre contact en janvier',
     });
     const erasedAudit = await t.dataSource.query(

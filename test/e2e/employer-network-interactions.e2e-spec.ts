@@ -36,6 +36,14 @@ describe('employer network: interactions logged by the people who do outreach', 
     return `Bearer ${tokens.get(u.id)}`;
   };
   const daysFromToday = (n: number) => fieldDate(new Date(Date.now() + n * 86_400_000));
+  const candidateOf = async (cip: User, siaeId: string) =>
+    (
+      await t
+        .http()
+        .post('/api/candidates')
+        .set('Authorization', await auth(cip))
+        .send({ siaeId, firstName: 'Awa', lastName: 'Embauchée' })
+    ).body.id as string;
   const log = async (u: User | null, companyId: string, body: Record<string, unknown>) => {
     const req = t.http().post(`/api/companies/${companyId}/interactions`);
     return (u ? req.set('Authorization', await auth(u)) : req).send(body);
@@ -121,16 +129,30 @@ describe('employer network: interactions logged by the people who do outreach', 
         expect.arrayContaining([expect.objectContaining({ kind, byUserId: user.id, bySiaeId: siaeA.id })]),
       );
     }
-    const hire = await log(cipA, privateOfA, { kind: 'hire', occurredOn: daysFromToday(0), contactId: undefined });
+    const unnamed = await log(cipA, privateOfA, { kind: 'hire', occurredOn: daysFromToday(0) });
+    expect([unnamed.status, unnamed.body.code]).toEqual([400, 'INTERACTION_CANDIDATE_REQUIRED']);
+    const hire = await log(cipA, privateOfA, {
+      kind: 'hire',
+      occurredOn: daysFromToday(0),
+      candidateId: await candidateOf(cipA, siaeA.id),
+    });
     expect(hire.status).toBe(201);
     expect(hire.body.interactions).toHaveLength(4);
   });
 
   it('a partner of the collective logs on the shared record in its own name; the owner and the pooled view see it', async () => {
+    // a candidate of A is not B's to name: the outcome is B's only with a candidate B follows
+    const ofA = await log(cipB, sharedOfA, {
+      kind: 'hire',
+      occurredOn: daysFromToday(-1),
+      candidateId: await candidateOf(cipA, siaeA.id),
+    });
+    expect([ofA.status, ofA.body.code]).toEqual([400, 'INTERACTION_CANDIDATE_NOT_OF_SIAE']);
     const res = await log(cipB, sharedOfA, {
       kind: 'hire',
       occurredOn: daysFromToday(-1),
       note: 'Embauche en CDD de 6 mois',
+      candidateId: await candidateOf(cipB, siaeB.id),
     });
     expect([res.status, res.body.code]).toEqual([201, undefined]);
     const [row] = await t.dataSource.query(

@@ -338,10 +338,25 @@ describe('employer network: visibility, sharing, pooling, corrections, solicitat
       const onRecord = view.body.knownBy.find((k: { siaeId: string }) => k.siaeId === introducer).companyId as string;
       const before = bySiae.get(other.id)!.outcomesThroughOthers;
       const today = new Date().toISOString().slice(0, 10);
-      const logged = await api()
-        .post(`/api/companies/${onRecord}/interactions`)
-        .set('Authorization', await auth(other === siaeA ? devA : devB))
-        .send({ kind: 'hire', occurredOn: today });
+      const logHire = async (candidateId?: string) =>
+        api()
+          .post(`/api/companies/${onRecord}/interactions`)
+          .set('Authorization', await auth(other === siaeA ? devA : devB))
+          .send({ kind: 'hire', occurredOn: today, candidateId });
+      // A hire names the person hired, a candidate of the SIAE that logs it: else it would count for nobody's work.
+      expect((await logHire()).body.code).toBe('INTERACTION_CANDIDATE_REQUIRED');
+      const cipOf = async (siae: Siae) => f.member(siae, 'cip');
+      const candidateOf = async (siae: Siae) =>
+        (
+          await api()
+            .post('/api/candidates')
+            .set('Authorization', await auth(await cipOf(siae)))
+            .send({ siaeId: siae.id, firstName: 'Awa', lastName: 'Réciprocité' })
+        ).body.id as string;
+      const foreign = await logHire(await candidateOf(introducer === siaeA.id ? siaeA : siaeB));
+      expect([foreign.status, foreign.body.code]).toEqual([400, 'INTERACTION_CANDIDATE_NOT_OF_SIAE']);
+      expect((await reciprocity()).get(other.id)!.outcomesThroughOthers).toBe(before);
+      const logged = await logHire(await candidateOf(other));
       expect(logged.status).toBe(201);
       expect((await reciprocity()).get(other.id)!.outcomesThroughOthers).toBe(before + 1);
       const after = await api()
@@ -494,9 +509,8 @@ describe('employer network: visibility, sharing, pooling, corrections, solicitat
         .expect(200);
       expect((await solicit()).body.code).toBe('COMPANY_PAUSED');
       await api()
-        .put(`/api/pooled-companies/${medium}/pause`)
+        .delete(`/api/pooled-companies/${medium}/pause`)
         .set('Authorization', await auth(devB))
-        .send({ until: null })
         .expect(200);
       expect((await solicit()).status).toBe(201);
     });

@@ -21,14 +21,23 @@ interface EnCall {
   body?: object;
   query?: Record<string, string>;
 }
+/** A refusal stated in full: who calls, and the status AND code they must get. */
+export interface EnRefusal {
+  as: EnActor;
+  status: number;
+  code: string;
+}
 export interface EnEntry {
   public?: string;
   allowed: { as: EnActor; status: number };
-  wrongRole: EnActor | { none: string };
-  otherTenant: EnActor | { none: string };
+  /** An actor alone: refused by the route's `@Allow` guard, 403 FORBIDDEN. A module's own refusal: `refuse(…)`. */
+  wrongRole: EnActor | EnRefusal | { none: string };
+  /** An actor alone: 404 with a code ending in NOT_FOUND. */
+  otherTenant: EnActor | EnRefusal | { none: string };
   request?: (w: EnWorld) => Promise<EnCall>;
 }
 const none = (reason: string) => ({ none: reason });
+const refuse = (as: EnActor, status: number, code: string): EnRefusal => ({ as, status, code });
 
 async function as(w: EnWorld, actor: EnActor, method: 'post' | 'put', path: string, body: object) {
   const res = await w.t
@@ -208,8 +217,8 @@ export const employerNetworkEntries: Record<string, EnEntry> = {
   },
   'POST /api/collectives/:id/pooling-runs': {
     allowed: { as: 'devA', status: 202 },
-    wrongRole: none('members without a writing role get a module code (COMPANY_WRITE_FORBIDDEN)'),
-    otherTenant: 'devB',
+    wrongRole: refuse('cipA', 403, 'COMPANY_WRITE_FORBIDDEN'),
+    otherTenant: refuse('devB', 404, 'COLLECTIVE_NOT_FOUND'),
     request: async (w) => ({ params: { id: w.c1.id } }),
   },
   'GET /api/pooling-runs/:id': {
@@ -228,8 +237,8 @@ export const employerNetworkEntries: Record<string, EnEntry> = {
   },
   'PUT /api/collectives/:id/solicitation-budget': {
     allowed: { as: 'dirA', status: 200 },
-    wrongRole: none('members who do not coordinate get SOLICITATION_OVERRIDE_FORBIDDEN'),
-    otherTenant: 'devB',
+    wrongRole: refuse('cipA', 403, 'SOLICITATION_BUDGET_FORBIDDEN'),
+    otherTenant: refuse('devB', 404, 'COLLECTIVE_NOT_FOUND'),
     request: async (w) => ({ params: { id: w.c1.id }, body: { default: { maxPer30Days: 4, maxPer7Days: 1 } } }),
   },
   'GET /api/pooled-companies/:id': {
@@ -240,8 +249,8 @@ export const employerNetworkEntries: Record<string, EnEntry> = {
   },
   'POST /api/pooled-companies/:id/split': {
     allowed: { as: 'devA', status: 202 },
-    wrongRole: none('members without a writing role get a module code'),
-    otherTenant: 'devB',
+    wrongRole: refuse('cipA', 403, 'CORRECTION_FORBIDDEN'),
+    otherTenant: refuse('devB', 404, 'POOLED_COMPANY_NOT_FOUND'),
     request: async (w) => {
       const p = await pooledOfC1(w, 2);
       return { params: { id: p.id }, body: { companyIds: [p.companyIds[1]] } };
@@ -249,8 +258,8 @@ export const employerNetworkEntries: Record<string, EnEntry> = {
   },
   'POST /api/pooled-companies/:id/merge': {
     allowed: { as: 'devA', status: 202 },
-    wrongRole: none('members without a writing role get a module code'),
-    otherTenant: 'devB',
+    wrongRole: refuse('cipA', 403, 'CORRECTION_FORBIDDEN'),
+    otherTenant: refuse('devB', 404, 'POOLED_COMPANY_NOT_FOUND'),
     request: async (w) => ({
       params: { id: (await pooledOfC1(w)).id },
       body: { otherPooledCompanyId: (await pooledOfC1(w)).id },
@@ -273,11 +282,24 @@ export const employerNetworkEntries: Record<string, EnEntry> = {
   },
   'PUT /api/pooled-companies/:id/pause': {
     allowed: { as: 'devA', status: 200 },
-    wrongRole: none('any member staff may record the company’s request'),
-    otherTenant: 'devB',
+    wrongRole: refuse('cipA', 403, 'PAUSE_FORBIDDEN'),
+    otherTenant: refuse('devB', 404, 'POOLED_COMPANY_NOT_FOUND'),
     request: async (w) => ({
       params: { id: (await pooledOfC1(w)).id },
-      body: { until: '2030-01-01', reason: 'Inventaire' },
+      body: { until: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10), reason: 'Inventaire' },
     }),
+  },
+  'DELETE /api/pooled-companies/:id/pause': {
+    allowed: { as: 'devA', status: 200 },
+    wrongRole: refuse('cipA', 403, 'PAUSE_FORBIDDEN'),
+    otherTenant: refuse('devB', 404, 'POOLED_COMPANY_NOT_FOUND'),
+    request: async (w) => {
+      const { id } = await pooledOfC1(w);
+      await w.t.dataSource.query(
+        `UPDATE pooled_company SET paused_until = current_date + 30, pause_reason = 'Inventaire' WHERE id = $1`,
+        [id],
+      );
+      return { params: { id } };
+    },
   },
 };

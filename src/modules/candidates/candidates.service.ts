@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import type { Principal } from '../../platform/auth/principal';
 import { holdsRoleIn } from '../structures/access';
@@ -196,6 +196,14 @@ export class CandidatesService {
       );
       return { id: candidateId, mine: false, siaeId: profile.siaeId, profile };
     });
+  }
+
+  /**
+   * For another module's write (an outcome logged on a company): the candidate is followed by this SIAE and not erased.
+   * Read in the caller's transaction; says nothing else about the candidate.
+   */
+  async isFollowedBy(manager: EntityManager, candidateId: string, siaeId: string): Promise<boolean> {
+    return manager.existsBy(Candidate, { id: candidateId, siaeId, erasedAt: IsNull() });
   }
 
   async fullView(manager: EntityManager, viewer: Viewer, c: Candidate): Promise<CandidateFullView> {

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import type { Principal } from '../../platform/auth/principal';
-import { holdsRoleIn } from '../structures/access';
+import { assertMayWrite, holdsRoleIn, type WriteRule } from '../structures/access';
+import { employerNetworkWrites } from './employer-network.permissions';
 import {
   COMPANY_WRITERS,
   viewerOf,
@@ -174,11 +175,16 @@ export class CompaniesService {
     throw errors.siaeNotFound();
   }
 
-  /** The company row, locked, if the viewer may write it (403 for other staff of its SIAE, 404 for anybody else). */
-  async lockWritable(manager: EntityManager, viewer: Viewer, id: string): Promise<Company> {
+  /** The company row, locked, if the viewer may write it under `rule` (403 for other staff of its SIAE, 404 for anybody else). */
+  async lockWritable(
+    manager: EntityManager,
+    viewer: Viewer,
+    id: string,
+    rule: WriteRule = employerNetworkWrites.ownRecord,
+  ): Promise<Company> {
     const company = await manager.findOne(Company, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!company || !viewer.ownSiaeIds.includes(company.siaeId)) throw errors.companyNotFound();
-    if (!holdsRoleIn(viewer, company.siaeId, COMPANY_WRITERS)) throw errors.writeForbidden();
+    if (!company) throw rule.hidden();
+    assertMayWrite(viewer, rule, { collectiveIds: [], ownerSiaeIds: [company.siaeId] });
     return company;
   }
 
@@ -225,10 +231,13 @@ export class CompaniesService {
           manager,
         );
     }
-    const interactions = await manager.find(CompanyInteraction, {
-      where: { companyId: id },
-      order: { occurredOn: 'DESC', id: 'ASC' },
-    });
+    // The candidate of an outcome is shown to the staff of the SIAE that logged it only (identity stays in its SIAE).
+    const interactions = (
+      await manager.find(CompanyInteraction, { where: { companyId: id }, order: { occurredOn: 'DESC', id: 'ASC' } })
+    ).map((i) => ({
+      ...i,
+      candidateId: i.bySiaeId !== null && viewer.ownSiaeIds.includes(i.bySiaeId) ? i.candidateId : null,
+    }));
     const needs = await manager.query(
       `SELECT n.id, n.appellation_code AS "appellationCode", a.label AS "appellationLabel", n.positions, n.contract_type AS "contractType",
               n.weekly_hours::float AS "weeklyHours", n.place_commune_code AS "placeCommuneCode", n.start_date::text AS "startDate",

@@ -3,7 +3,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../../platform/auth/principal';
 import { Clock, fieldDate } from '../../platform/clock/clock';
 import { CompaniesService, type CompanyView } from './companies.service';
-import { activeMembershipJoinSql } from '../structures/access';
+import { AuditService } from '../../platform/audit/audit.service';
+import { CandidatesService } from '../candidates/candidates.service';
+import { activeMembershipJoinSql, assertMayWrite, memberSiaeIdsIn } from '../structures/access';
+import { employerNetworkWrites } from './employer-network.permissions';
 import { viewerOf, pooledCollectivesOf, visibleCompanySql, type Viewer } from './employer-network-access';
 import { employerNetworkErrors as errors } from './employer-network.errors';
 import type { InteractionDto } from './dto/company.dto';
@@ -23,13 +26,20 @@ export class CompanyInteractionsService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly companies: CompaniesService,
+    private readonly candidates: CandidatesService,
+    private readonly audit: AuditService,
   ) {}
 
   async add(principal: Principal, companyId: string, dto: InteractionDto): Promise<CompanyView> {
     return this.dataSource.transaction(async (manager) => {
       const viewer = viewerOf(principal);
       const company = await this.visibleCompany(manager, viewer, companyId);
-      const bySiaeId = await this.authorSiae(manager, viewer, company, dto.siaeId);
+      const facts = { collectiveIds: await this.sharedWith(manager, company), ownerSiaeIds: [company.siaeId] };
+      assertMayWrite(viewer, employerNetworkWrites.interaction, facts);
+      const bySiaeId = this.authorSiae(viewer, company, facts.collectiveIds, dto.siaeId);
+      if (dto.kind === 'hire' && !dto.candidateId) throw errors.outcomeCandidateRequired();
+      if (dto.candidateId && !(await this.candidates.isFollowedBy(manager, dto.candidateId, bySiaeId)))
+        throw errors.outcomeCandidateNotOfSiae();
       const today = fieldDate(this.clock.now());
       if (dto.occurredOn > today) throw errors.interactionInFuture(today);
       if (dto.occurredOn < EARLIEST) throw errors.interactionTooOld();
@@ -42,7 +52,23 @@ export class CompanyInteractionsService {
         note: dto.note?.trim() || null,
         byUserId: viewer.userId,
         bySiaeId,
+        candidateId: dto.candidateId ?? null,
       });
+      await this.audit.record(
+        {
+          actorUserId: viewer.userId,
+          action: employerNetworkWrites.interaction.audit,
+          subjectType: 'company',
+          subjectId: companyId,
+          context: {
+            kind: dto.kind,
+            bySiaeId,
+            occurredOn: dto.occurredOn,
+            withCandidate: dto.candidateId !== undefined,
+          },
+        },
+        manager,
+      );
       return this.companies.view(manager, viewer, companyId);
     });
   }
@@ -61,30 +87,31 @@ export class CompanyInteractionsService {
     return { id: rows[0].id, siaeId: rows[0].siae_id };
   }
 
+  /** The collectives the record is actively shared with while its SIAE is an active member of them. */
+  private async sharedWith(manager: EntityManager, company: Pick<Company, 'id' | 'siaeId'>): Promise<string[]> {
+    const rows: Array<{ collective_id: string }> = await manager.query(
+      `SELECT s.collective_id FROM company_share s
+         ${activeMembershipJoinSql('om', { collective: 's.collective_id', siae: '$2' })}
+        WHERE s.company_id = $1 AND s.withdrawn_at IS NULL ORDER BY s.collective_id`,
+      [company.id, company.siaeId],
+    );
+    return rows.map((r) => r.collective_id);
+  }
+
   /**
    * The SIAE in whose name the interaction is logged: the owner when the viewer is its staff, else one of the viewer's
    * SIAE that is an active member of a collective the record is actively shared with (a coordinator who is staff of no
    * such SIAE sees the record but cannot speak for a structure). Asked for only when the choice is not obvious.
    */
-  private async authorSiae(
-    manager: EntityManager,
+  private authorSiae(
     viewer: Viewer,
     company: Pick<Company, 'id' | 'siaeId'>,
+    sharedWith: string[],
     asked: string | undefined,
-  ): Promise<string> {
-    const partners: Array<{ siae_id: string }> = viewer.ownSiaeIds.length
-      ? await manager.query(
-          `SELECT DISTINCT m.siae_id
-             FROM company_share s
-             ${activeMembershipJoinSql('om', { collective: 's.collective_id', siae: '$2' })}
-             ${activeMembershipJoinSql('m', { collective: 's.collective_id', siae: 'ANY($3::uuid[])' })}
-            WHERE s.company_id = $1 AND s.withdrawn_at IS NULL
-            ORDER BY m.siae_id`,
-          [company.id, company.siaeId, viewer.ownSiaeIds],
-        )
-      : [];
+  ): string {
     const owner = viewer.ownSiaeIds.includes(company.siaeId);
-    const eligible = [...new Set([...(owner ? [company.siaeId] : []), ...partners.map((p) => p.siae_id)])];
+    const partners = sharedWith.flatMap((c) => memberSiaeIdsIn(viewer, c));
+    const eligible = [...new Set([...(owner ? [company.siaeId] : []), ...partners.sort()])];
     if (asked !== undefined) {
       if (!eligible.includes(asked)) throw errors.interactionAuthorForbidden();
       return asked;

@@ -145,10 +145,56 @@ export const employerNetworkErrors = {
       "Vous faites partie de plusieurs structures qui voient cette fiche : indiquez au nom de laquelle (siaeId) l'échange est consigné.",
       { siaeIds },
     ),
+  pauseForbidden: () =>
+    new AppError(
+      'PAUSE_FORBIDDEN',
+      HttpStatus.FORBIDDEN,
+      "Seul·es les coordinateur·rices du collectif, et la direction ou les chargé·es de développement d'une structure qui a apporté une fiche de cette entreprise, peuvent poser ou lever sa pause.",
+    ),
+  pauseDateOutOfRange: (today: string, latest: string) =>
+    new AppError(
+      'PAUSE_DATE_OUT_OF_RANGE',
+      HttpStatus.BAD_REQUEST,
+      `La fin de la pause doit être une date future, au plus tard dans 12 mois : entre le lendemain d'aujourd'hui (${today}) et le ${latest}.`,
+      { after: today, latest },
+    ),
+  pauseReasonRequired: () =>
+    new AppError(
+      'PAUSE_REASON_REQUIRED',
+      HttpStatus.BAD_REQUEST,
+      "Une pause se pose avec la raison donnée par l'entreprise (champ « reason », 1 à 300 caractères).",
+    ),
+  notPaused: () =>
+    new AppError('COMPANY_NOT_PAUSED', HttpStatus.CONFLICT, "Cette entreprise n'est pas en pause : rien à lever."),
+  correctionForbidden: () =>
+    new AppError(
+      'CORRECTION_FORBIDDEN',
+      HttpStatus.FORBIDDEN,
+      "Seul·es les coordinateur·rices du collectif, et la direction ou les chargé·es de développement d'une structure dont les fiches sont concernées, peuvent séparer ou fusionner des entreprises mutualisées.",
+    ),
+  budgetForbidden: () =>
+    new AppError(
+      'SOLICITATION_BUDGET_FORBIDDEN',
+      HttpStatus.FORBIDDEN,
+      'Seul·es les coordinateur·rices du collectif peuvent fixer son budget de sollicitations.',
+    ),
+  outcomeCandidateRequired: () =>
+    new AppError(
+      'INTERACTION_CANDIDATE_REQUIRED',
+      HttpStatus.BAD_REQUEST,
+      "Une embauche se consigne avec la personne embauchée : indiquez un·e candidat·e (candidateId) de la structure au nom de laquelle l'échange est consigné.",
+    ),
+  outcomeCandidateNotOfSiae: () =>
+    new AppError(
+      'INTERACTION_CANDIDATE_NOT_OF_SIAE',
+      HttpStatus.BAD_REQUEST,
+      "Ce·tte candidat·e n'est pas suivi·e par la structure au nom de laquelle l'échange est consigné.",
+    ),
   radiusWithoutCommune: () => referentialsErrors.radiusWithoutCommune(),
 };
 
 registerConstraintErrors({
+  FK_company_interaction_candidate: employerNetworkErrors.outcomeCandidateNotOfSiae,
   UQ_company_share_active: employerNetworkErrors.alreadyShared,
   FK_company_commune: employerNetworkErrors.unknownCommune,
   FK_hiring_need_commune: employerNetworkErrors.unknownCommune,

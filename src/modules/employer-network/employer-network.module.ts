@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CandidatesModule } from '../candidates/candidates.module';
 import { ReferentialsModule } from '../referentials/referentials.module';
 import { CompaniesImportController } from './companies-import.controller';
 import { CompaniesImportService } from './companies-import.service';
@@ -22,7 +23,7 @@ import { SolicitationsService } from './solicitations.service';
  * ./linking), with a solicitation log and budget per pooled company. Visibility lives in the queries.
  */
 @Module({
-  imports: [ReferentialsModule],
+  imports: [ReferentialsModule, CandidatesModule],
   controllers: [CompaniesController, PooledCompaniesController, CompaniesImportController],
   providers: [
     CompaniesService,

@@ -1,5 +1,5 @@
 import { ParseId } from '../../platform/errors/parse-id.pipe';
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../platform/auth/access.decorators';
 import type { Principal } from '../../platform/auth/principal';
@@ -145,12 +145,21 @@ export class PooledCompaniesController {
   }
 
   @Put('pooled-companies/:id/pause')
-  @ApiOperation({ summary: "L'entreprise demande une pause jusqu'à une date (null pour la lever)" })
+  @ApiOperation({
+    summary:
+      "L'entreprise demande une pause jusqu'à une date (≤ 12 mois), avec sa raison : coordination, ou direction / chargé·e de développement d'une structure qui a apporté une fiche",
+  })
   pause(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseId) id: string,
     @Body() dto: PauseDto,
   ): Promise<PooledCompanyPauseDto> {
     return this.solicitations.pause(p, id, dto);
+  }
+
+  @Delete('pooled-companies/:id/pause')
+  @ApiOperation({ summary: 'Lever la pause (mêmes personnes que pour la poser ; consigné au journal)' })
+  liftPause(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string): Promise<PooledCompanyPauseDto> {
+    return this.solicitations.liftPause(p, id);
   }
 }

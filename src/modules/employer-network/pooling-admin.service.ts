@@ -3,8 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import type { Principal } from '../../platform/auth/principal';
-import { memberSiaeIdsIn } from '../structures/access';
-import { COMPANY_WRITERS, viewerOf, pooledCollectivesOf, type Viewer } from './employer-network-access';
+import { assertMayWrite, maySee } from '../structures/access';
+import { viewerOf, pooledCollectivesOf } from './employer-network-access';
+import { employerNetworkWrites } from './employer-network.permissions';
+import { pooledCompanyFacts } from './pooled-company-facts';
 import { employerNetworkErrors as errors } from './employer-network.errors';
 import type { MergeDto, PoolingRunRequestDto, SplitDto } from './dto/pooling.dto';
 import { PooledCompany, PoolingRun } from './entities';
@@ -22,10 +24,19 @@ export class PoolingAdminService {
   async requestRun(principal: Principal, collectiveId: string, dto: PoolingRunRequestDto = {}) {
     return this.dataSource.transaction(async (manager) => {
       const viewer = viewerOf(principal);
-      this.assertCorrector(viewer, collectiveId, principal.isAdmin);
-      return this.runView(
-        await this.requests.requestForCollective(manager, collectiveId, viewer.userId, dto.full === true),
+      assertMayWrite(viewer, employerNetworkWrites.poolingRun, { collectiveIds: [collectiveId] });
+      const run = await this.requests.requestForCollective(manager, collectiveId, viewer.userId, dto.full === true);
+      await this.audit.record(
+        {
+          actorUserId: viewer.userId,
+          action: employerNetworkWrites.poolingRun.audit,
+          subjectType: 'collective',
+          subjectId: collectiveId,
+          context: { runId: run.id, full: dto.full === true },
+        },
+        manager,
       );
+      return this.runView(run);
     });
   }
 
@@ -65,7 +76,8 @@ export class PoolingAdminService {
   async split(principal: Principal, pooledCompanyId: string, dto: SplitDto) {
     return this.dataSource.transaction(async (manager) => {
       const viewer = viewerOf(principal);
-      const { pooled, members } = await this.pooledWithMembers(manager, viewer, pooledCompanyId, principal.isAdmin);
+      const { pooled, members, facts } = await this.pooledWithMembers(manager, pooledCompanyId);
+      assertMayWrite(viewer, employerNetworkWrites.split, facts);
       const moved = [...new Set(dto.companyIds)];
       if (moved.some((id) => !members.includes(id))) throw errors.correctionOutsidePool();
       const staying = members.filter((id) => !moved.includes(id));
@@ -77,7 +89,7 @@ export class PoolingAdminService {
       await this.audit.record(
         {
           actorUserId: viewer.userId,
-          action: 'pooling.split',
+          action: employerNetworkWrites.split.audit,
           subjectType: 'pooled_company',
           subjectId: pooled.id,
           context: { moved, staying },
@@ -92,10 +104,17 @@ export class PoolingAdminService {
   async merge(principal: Principal, pooledCompanyId: string, dto: MergeDto) {
     return this.dataSource.transaction(async (manager) => {
       const viewer = viewerOf(principal);
-      const a = await this.pooledWithMembers(manager, viewer, pooledCompanyId, principal.isAdmin);
-      const b = await this.pooledWithMembers(manager, viewer, dto.otherPooledCompanyId, principal.isAdmin);
+      const rule = employerNetworkWrites.merge;
+      const a = await this.pooledWithMembers(manager, pooledCompanyId);
+      const b = await this.pooledWithMembers(manager, dto.otherPooledCompanyId);
+      for (const side of [a, b]) if (!maySee(viewer, rule, side.facts)) throw rule.hidden();
       if (a.pooled.collectiveId !== b.pooled.collectiveId) throw errors.correctionOutsidePool();
       if (a.pooled.id === b.pooled.id) throw errors.correctionSameRecord();
+      // The records of both sides are involved: a contributor of either may ask.
+      assertMayWrite(viewer, rule, {
+        collectiveIds: [a.pooled.collectiveId],
+        contributorSiaeIds: [...a.facts.contributorSiaeIds, ...b.facts.contributorSiaeIds],
+      });
       await manager.query(
         `DELETE FROM pooling_correction WHERE collective_id = $1 AND kind = 'split'
             AND ((company_a_id = ANY($2::uuid[]) AND company_b_id = ANY($3::uuid[])) OR (company_a_id = ANY($3::uuid[]) AND company_b_id = ANY($2::uuid[])))`,
@@ -105,7 +124,7 @@ export class PoolingAdminService {
       await this.audit.record(
         {
           actorUserId: viewer.userId,
-          action: 'pooling.merge',
+          action: employerNetworkWrites.merge.audit,
           subjectType: 'pooled_company',
           subjectId: a.pooled.id,
           context: { with: b.pooled.id },
@@ -133,27 +152,15 @@ export class PoolingAdminService {
     );
   }
 
-  private async pooledWithMembers(manager: EntityManager, viewer: Viewer, id: string, isAdmin: boolean) {
+  /** The pooled company (locked), its records, and what the write rules need to know of it; 404 if it is gone. */
+  private async pooledWithMembers(manager: EntityManager, id: string) {
     const pooled = await manager.findOne(PooledCompany, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (
-      !pooled ||
-      pooled.dissolvedAt !== null ||
-      (!pooledCollectivesOf(viewer).includes(pooled.collectiveId) && !isAdmin)
-    )
-      throw errors.pooledCompanyNotFound();
-    this.assertCorrector(viewer, pooled.collectiveId, isAdmin);
+    if (!pooled || pooled.dissolvedAt !== null) throw errors.pooledCompanyNotFound();
     const rows: Array<{ company_id: string }> = await manager.query(
       `SELECT company_id FROM pooled_company_member WHERE pooled_company_id = $1 ORDER BY company_id`,
       [id],
     );
-    return { pooled, members: rows.map((r) => r.company_id) };
-  }
-
-  /** Coordinators of the collective, and the direction / chargé·es de développement of its member SIAE. */
-  private assertCorrector(viewer: Viewer, collectiveId: string, isAdmin: boolean): void {
-    if (isAdmin || viewer.coordinatorOf.includes(collectiveId)) return;
-    if (!viewer.memberCollectiveIds.includes(collectiveId)) throw errors.collectiveNotFound();
-    if (memberSiaeIdsIn(viewer, collectiveId, COMPANY_WRITERS).length === 0) throw errors.writeForbidden();
+    return { pooled, members: rows.map((r) => r.company_id), facts: await pooledCompanyFacts(manager, pooled) };
   }
 }
 

@@ -6,6 +6,7 @@ import { Clock } from '../../platform/clock/clock';
 import { CompaniesService } from './companies.service';
 import { isActiveMemberSql } from '../structures/access';
 import { viewerOf } from './employer-network-access';
+import { employerNetworkWrites } from './employer-network.permissions';
 import { employerNetworkErrors as errors } from './employer-network.errors';
 import type { ShareDto } from './dto/company.dto';
 import { CompanyShare } from './entities';
@@ -25,7 +26,7 @@ export class SharingService {
   async share(principal: Principal, companyId: string, dto: ShareDto) {
     return this.dataSource.transaction(async (manager) => {
       const viewer = viewerOf(principal);
-      const company = await this.companies.lockWritable(manager, viewer, companyId);
+      const company = await this.companies.lockWritable(manager, viewer, companyId, employerNetworkWrites.share);
       const member = await manager.query(`SELECT 1 WHERE ${isActiveMemberSql('$1::uuid', '$2::uuid')}`, [
         dto.collectiveId,
         company.siaeId,
@@ -48,7 +49,7 @@ export class SharingService {
       await this.audit.record(
         {
           actorUserId: viewer.userId,
-          action: 'company.share',
+          action: employerNetworkWrites.share.audit,
           subjectType: 'company',
           subjectId: companyId,
           context: { collectiveId: dto.collectiveId, withContacts: dto.withContacts, siaeId: company.siaeId },
@@ -70,7 +71,12 @@ export class SharingService {
   async withdraw(principal: Principal, companyId: string, collectiveId: string) {
     return this.dataSource.transaction(async (manager) => {
       const viewer = viewerOf(principal);
-      const company = await this.companies.lockWritable(manager, viewer, companyId);
+      const company = await this.companies.lockWritable(
+        manager,
+        viewer,
+        companyId,
+        employerNetworkWrites.withdrawShare,
+      );
       const updated: [unknown[], number] = await manager.query(
         `UPDATE company_share SET withdrawn_at = $3, withdrawn_by_user_id = $4
           WHERE company_id = $1 AND collective_id = $2 AND withdrawn_at IS NULL RETURNING id`,
@@ -80,7 +86,7 @@ export class SharingService {
       await this.audit.record(
         {
           actorUserId: viewer.userId,
-          action: 'company.share.withdraw',
+          action: employerNetworkWrites.withdrawShare.audit,
           subjectType: 'company',
           subjectId: companyId,
           context: { collectiveId, siaeId: company.siaeId },

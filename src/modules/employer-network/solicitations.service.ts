@@ -5,6 +5,9 @@ import { AuditService } from '../../platform/audit/audit.service';
 import type { Principal } from '../../platform/auth/principal';
 import { Clock, fieldDate } from '../../platform/clock/clock';
 import { isActiveMemberSql } from '../structures/access';
+import { assertMayWrite } from '../structures/access/write-rules';
+import { employerNetworkWrites } from './employer-network.permissions';
+import { pooledCompanyFacts } from './pooled-company-facts';
 import { viewerOf, pooledCollectivesOf, type Viewer } from './employer-network-access';
 import { employerNetworkErrors as errors } from './employer-network.errors';
 import type { BudgetDto, PauseDto, SolicitationDto } from './dto/pooling.dto';
@@ -12,6 +15,17 @@ import { PooledCompany, Solicitation, SolicitationBudget } from './entities';
 import { budgetRefusal, DEFAULT_BUDGET, limitsFor } from './solicitation-budget';
 
 const DAY = 86_400_000;
+/** The longest pause one decision sets: beyond, the company is asked again. */
+export const PAUSE_MAX_MONTHS = 12;
+
+/** The same calendar day `months` later (clamped to the month's last day: 2027-02-28 for 2026-02-29 + 12). */
+function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, last));
+  return target.toISOString().slice(0, 10);
+}
 
 export interface BudgetStatus {
   maxPer30Days: number;
@@ -38,7 +52,8 @@ export class SolicitationsService {
   async solicit(principal: Principal, pooledCompanyId: string, dto: SolicitationDto) {
     return this.dataSource.transaction(async (manager) => {
       const viewer = viewerOf(principal);
-      const pooled = await this.lockVisible(manager, viewer, pooledCompanyId);
+      const pooled = await this.lockExisting(manager, pooledCompanyId);
+      assertMayWrite(viewer, employerNetworkWrites.solicitation, { collectiveIds: [pooled.collectiveId] });
       const coordinator = viewer.coordinatorOf.includes(pooled.collectiveId) || principal.isAdmin;
       const member = await manager.query(`SELECT 1 WHERE ${isActiveMemberSql('$1::uuid', '$2::uuid')}`, [
         pooled.collectiveId,
@@ -64,18 +79,16 @@ export class SolicitationsService {
           overrideReason: dto.overrideReason ?? null,
         }),
       );
-      if (dto.overrideReason !== undefined) {
-        await this.audit.record(
-          {
-            actorUserId: viewer.userId,
-            action: 'solicitation.override',
-            subjectType: 'pooled_company',
-            subjectId: pooled.id,
-            context: { reason: dto.overrideReason, solicitationId: row.id, siaeId: dto.siaeId, ...status },
-          },
-          manager,
-        );
-      }
+      await this.audit.record(
+        {
+          actorUserId: viewer.userId,
+          action: dto.overrideReason !== undefined ? 'solicitation.override' : employerNetworkWrites.solicitation.audit,
+          subjectType: 'pooled_company',
+          subjectId: pooled.id,
+          context: { reason: dto.overrideReason ?? null, solicitationId: row.id, siaeId: dto.siaeId, ...status },
+        },
+        manager,
+      );
       return { solicitation: row, budget: await this.status(manager, pooled, now) };
     });
   }
@@ -167,26 +180,55 @@ export class SolicitationsService {
     });
   }
 
+  /**
+   * The company asked not to be called until a date: who may record it is in `employerNetworkWrites.pause`. The date is
+   * in the future and at most 12 months away (a longer silence is a decision for the company to renew, not a default),
+   * with the company's reason.
+   */
   async pause(principal: Principal, pooledCompanyId: string, dto: PauseDto) {
     return this.dataSource.transaction(async (manager) => {
       const viewer = viewerOf(principal);
-      const pooled = await this.lockVisible(manager, viewer, pooledCompanyId);
-      await manager.update(
-        PooledCompany,
-        { id: pooled.id },
-        { pausedUntil: dto.until, pauseReason: dto.until ? dto.reason?.trim() || null : null },
-      );
+      const pooled = await this.lockExisting(manager, pooledCompanyId);
+      assertMayWrite(viewer, employerNetworkWrites.pause, await pooledCompanyFacts(manager, pooled));
+      const today = fieldDate(this.clock.now());
+      const latest = addMonths(today, PAUSE_MAX_MONTHS);
+      if (!dto.until || dto.until <= today || dto.until > latest) throw errors.pauseDateOutOfRange(today, latest);
+      const reason = dto.reason?.trim();
+      if (!reason) throw errors.pauseReasonRequired();
+      await manager.update(PooledCompany, { id: pooled.id }, { pausedUntil: dto.until, pauseReason: reason });
       await this.audit.record(
         {
           actorUserId: viewer.userId,
-          action: dto.until ? 'pooled_company.pause' : 'pooled_company.unpause',
+          action: employerNetworkWrites.pause.audit,
           subjectType: 'pooled_company',
           subjectId: pooled.id,
-          context: { until: dto.until, reason: dto.reason ?? null },
+          context: { until: dto.until, reason, previousUntil: pooled.pausedUntil },
         },
         manager,
       );
       return { pooledCompanyId: pooled.id, pausedUntil: dto.until };
+    });
+  }
+
+  /** Lifting a pause is its own action (same people as pausing), logged with the pause it ends. */
+  async liftPause(principal: Principal, pooledCompanyId: string) {
+    return this.dataSource.transaction(async (manager) => {
+      const viewer = viewerOf(principal);
+      const pooled = await this.lockExisting(manager, pooledCompanyId);
+      assertMayWrite(viewer, employerNetworkWrites.liftPause, await pooledCompanyFacts(manager, pooled));
+      if (pooled.pausedUntil === null || pooled.pausedUntil < fieldDate(this.clock.now())) throw errors.notPaused();
+      await manager.update(PooledCompany, { id: pooled.id }, { pausedUntil: null, pauseReason: null });
+      await this.audit.record(
+        {
+          actorUserId: viewer.userId,
+          action: employerNetworkWrites.liftPause.audit,
+          subjectType: 'pooled_company',
+          subjectId: pooled.id,
+          context: { until: pooled.pausedUntil, reason: pooled.pauseReason },
+        },
+        manager,
+      );
+      return { pooledCompanyId: pooled.id, pausedUntil: null };
     });
   }
 
@@ -201,10 +243,7 @@ export class SolicitationsService {
   async setBudget(principal: Principal, collectiveId: string, dto: BudgetDto) {
     return this.dataSource.transaction(async (manager) => {
       const viewer = viewerOf(principal);
-      if (!viewer.coordinatorOf.includes(collectiveId) && !principal.isAdmin) {
-        if (pooledCollectivesOf(viewer).includes(collectiveId)) throw errors.overrideForbidden();
-        throw errors.collectiveNotFound();
-      }
+      assertMayWrite(viewer, employerNetworkWrites.budget, { collectiveIds: [collectiveId] });
       await manager.delete(SolicitationBudget, { collectiveId });
       const rows = [
         { sizeKey: 'any', ...dto.default },
@@ -226,7 +265,7 @@ export class SolicitationsService {
       await this.audit.record(
         {
           actorUserId: viewer.userId,
-          action: 'solicitation_budget.set',
+          action: employerNetworkWrites.budget.audit,
           subjectType: 'collective',
           subjectId: collectiveId,
           context: { rows },
@@ -297,10 +336,10 @@ export class SolicitationsService {
     });
   }
 
-  private async lockVisible(manager: EntityManager, viewer: Viewer, id: string): Promise<PooledCompany> {
+  /** The pooled company's row, locked; who may act on it is the caller's rule (404 for who may not see it). */
+  private async lockExisting(manager: EntityManager, id: string): Promise<PooledCompany> {
     const pooled = await manager.findOne(PooledCompany, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!pooled || pooled.dissolvedAt !== null || !pooledCollectivesOf(viewer).includes(pooled.collectiveId))
-      throw errors.pooledCompanyNotFound();
+    if (!pooled || pooled.dissolvedAt !== null) throw errors.pooledCompanyNotFound();
     return pooled;
   }
 

@@ -1,3 +1,4 @@
+import { matchingWrites } from './matching.permissions';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
@@ -9,7 +10,7 @@ import type { CollectiveWeightsDto } from './dto/collective-weights.dto';
 import { defaultMatchingWeights, InvalidMatchingWeightsError, mergeWeights } from './engine/matching-weights';
 import { matchingErrors } from './matching.errors';
 
-export const WEIGHTS_UPDATED_ACTION = 'collective.matching_weights.updated';
+export const WEIGHTS_UPDATED_ACTION = matchingWrites.weights.audit;
 
 /**
  * A collective's matching weights: everyone who may see the collective reads them (a CIP should know why a list is

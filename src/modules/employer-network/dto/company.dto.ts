@@ -164,6 +164,14 @@ export class InteractionDto {
   @IsUUID()
   contactId?: string | null;
 
+  @ApiPropertyOptional({
+    description:
+      "Candidat·e concerné·e par un résultat (obligatoire pour `hire`, possible pour `immersion_hosted`) : une personne suivie par la structure au nom de laquelle l'échange est consigné. Jamais montré·e aux autres structures.",
+  })
+  @IsOptional()
+  @IsUUID()
+  candidateId?: string;
+
   @IsOptional()
   @MultilineText()
   @IsString()

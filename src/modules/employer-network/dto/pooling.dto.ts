@@ -105,18 +105,18 @@ export class BudgetDto {
 export class PauseDto {
   @ApiProperty({
     description:
-      "Date (AAAA-MM-JJ) jusqu'à laquelle l'entreprise ne veut plus être sollicitée ; null pour lever la pause.",
+      "Date (AAAA-MM-JJ) jusqu'à laquelle l'entreprise ne veut plus être sollicitée : future, au plus 12 mois plus tard. " +
+      'Lever la pause : DELETE sur la même adresse.',
   })
-  @IsOptional()
   @IsISO8601({ strict: true })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'doit être une date AAAA-MM-JJ' })
-  until: string | null;
+  until: string;
 
-  @IsOptional()
+  @ApiProperty({ description: "La raison donnée par l'entreprise (1 à 300 caractères).", maxLength: 300 })
   @MultilineText()
   @IsString()
   @MaxLength(300)
-  reason?: string | null;
+  reason: string;
 }
 
 export class DirectoryQueryDto {

@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { User } from '../../../platform/auth/user.entity';
 import { Siae } from '../../structures/entities/siae.entity';
+import { Candidate } from '../../candidates/entities/candidate.entity';
 import { interactionKinds, type InteractionKind, sqlList } from '../employer-network-vocabulary';
 import { CompanyContact } from './company-contact.entity';
 import { Company } from './company.entity';
@@ -54,6 +55,17 @@ export class CompanyInteraction {
 
   @Column({ type: 'varchar', length: 1000, nullable: true })
   note: string | null;
+
+  /**
+   * The candidate an outcome is about (`hire`: required, checked to be a candidate of `by_siae_id`): reciprocity counts an
+   * outcome only when it is tied to a candidate of the SIAE that records it. Never shown to other SIAE.
+   */
+  @Column({ name: 'candidate_id', type: 'uuid', nullable: true })
+  candidateId: string | null;
+
+  @ManyToOne(() => Candidate, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'candidate_id', foreignKeyConstraintName: 'FK_company_interaction_candidate' })
+  candidate?: Candidate;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -2,3 +2,4 @@
 export * from './membership-sql';
 export * from './viewer';
 export { activeMemberSiaeIds, assertCoordinatorOf, standingIn, type CollectiveStanding } from '../collectives-access';
+export * from './write-rules';
