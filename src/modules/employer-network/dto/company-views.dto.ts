@@ -53,6 +53,9 @@ export class InteractionViewDto {
   bySiaeId: string | null;
   @ApiProperty({ type: String, nullable: true })
   note: string | null;
+  /** Le·la candidat·e d'un résultat (embauche…) : montré·e seulement au personnel de la structure qui l'a consigné. */
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  candidateId: string | null;
   createdAt: Date;
 }
 
