@@ -2,7 +2,7 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.jest-cache/**', 'migrations/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.jest-cache/**', 'migrations/**', 'test/client/maillage-api.d.ts'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -12,3 +12,12 @@ fi
 echo "openapi.json: à jour"
 # Every operation answers a typed 2xx and every 4xx is the shared error schema (src/platform/openapi/response-check.ts).
 node dist/src/platform/openapi/response-check.cli.js openapi.json
+# The client a partner would generate (openapi-typescript) is committed, kept in step, and compiles under strict rules.
+client=$(mktemp --suffix=.d.ts)
+npx --no-install openapi-typescript openapi.json -o "$client" >/dev/null 2>&1
+if ! diff -q test/client/maillage-api.d.ts "$client" >/dev/null; then
+  echo "test/client/maillage-api.d.ts n'est plus à jour : lancez 'npm run openapi:client' et committez le résultat." >&2
+  exit 1
+fi
+npx --no-install tsc --ignoreConfig --noEmit --strict --skipLibCheck false --types node "$client"
+echo "client TypeScript (openapi-typescript) : à jour, compile"

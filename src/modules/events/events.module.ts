@@ -11,7 +11,7 @@ import './events.constraints';
 import './events.errors';
 import { EventsController } from './events.controller';
 import { EventsService } from './events.service';
-import { InvitationsController } from './invitations/invitations.controller';
+import { EventInvitationsController } from './invitations/invitations.controller';
 import { InvitationsService } from './invitations/invitations.service';
 import { RelaunchInvitationJob } from './jobs/relaunch-invitation.job';
 import { RelaunchSweepJob } from './jobs/relaunch-sweep.job';
@@ -27,7 +27,7 @@ import { RegistrationsService } from './registrations/registrations.service';
   imports: [EmployerNetworkModule, NotificationsModule, ReferentialsModule],
   controllers: [
     EventsController,
-    InvitationsController,
+    EventInvitationsController,
     RegistrationsController,
     EmployerController,
     EmployerPagesController,

@@ -22,6 +22,7 @@ export interface ResponseNode {
 }
 
 export interface OperationNode {
+  operationId?: string;
   parameters?: unknown[];
   requestBody?: unknown;
   security?: unknown[];

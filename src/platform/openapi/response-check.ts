@@ -51,6 +51,16 @@ export function untypedResponses(document: OpenApiDocument): string[] {
       }
     }
   }
+  // A generated client names its functions after operationIds: two controllers with the same class name collide.
+  const seen = new Map<string, string>();
+  for (const [path, item] of Object.entries(document.paths))
+    for (const method of httpMethods) {
+      const id = item[method]?.operationId;
+      if (!id) continue;
+      const other = seen.get(id);
+      if (other) problems.push(`${method.toUpperCase()} ${path} : operationId ${id} déjà pris par ${other}`);
+      else seen.set(id, `${method.toUpperCase()} ${path}`);
+    }
   for (const [name, schema] of Object.entries(document.components?.schemas ?? {}))
     untypedSpots(schema, `schéma ${name}`, problems);
   return problems;

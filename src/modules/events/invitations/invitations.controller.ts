@@ -9,7 +9,7 @@ import { InvitationsService } from './invitations.service';
 @ApiTags('événements')
 @ApiBearerAuth()
 @Controller()
-export class InvitationsController {
+export class EventInvitationsController {
   constructor(private readonly invitations: InvitationsService) {}
 
   @Post('events/:id/invitations')
