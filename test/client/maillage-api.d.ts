@@ -1041,10 +1041,11 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** L'entreprise demande une pause jusqu'à une date (null pour la lever) */
+        /** L'entreprise demande une pause jusqu'à une date (≤ 12 mois), avec sa raison : coordination, ou direction / chargé·e de développement d'une structure qui a apporté une fiche */
         put: operations["PooledCompaniesController_pause"];
         post?: never;
-        delete?: never;
+        /** Lever la pause (mêmes personnes que pour la poser ; consigné au journal) */
+        delete: operations["PooledCompaniesController_liftPause"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2159,6 +2160,11 @@ export interface components {
              */
             bySiaeId: string | null;
             note: string | null;
+            /**
+             * Format: uuid
+             * @description Le·la candidat·e d'un résultat (embauche…) : montré·e seulement au personnel de la structure qui l'a consigné.
+             */
+            candidateId: string | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -2344,6 +2350,11 @@ export interface components {
              * @description Structure au nom de laquelle l'échange est consigné : la propriétaire de la fiche, ou une structure membre d'un collectif avec lequel la fiche est partagée. Facultatif quand il n’y a qu’un choix possible (ou pour le personnel de la structure propriétaire).
              */
             siaeId?: string;
+            /**
+             * Format: uuid
+             * @description Candidat·e concerné·e par un résultat (obligatoire pour `hire`, possible pour `immersion_hosted`) : une personne suivie par la structure au nom de laquelle l'échange est consigné. Jamais montré·e aux autres structures.
+             */
+            candidateId?: string;
             /** Format: uuid */
             contactId?: string | null;
             note?: string | null;
@@ -2684,9 +2695,10 @@ export interface components {
             budget: components["schemas"]["BudgetStatusDto"];
         };
         PauseDto: {
-            /** @description Date (AAAA-MM-JJ) jusqu'à laquelle l'entreprise ne veut plus être sollicitée ; null pour lever la pause. */
-            until: string | null;
-            reason?: string | null;
+            /** @description Date (AAAA-MM-JJ) jusqu'à laquelle l'entreprise ne veut plus être sollicitée : future, au plus 12 mois plus tard. Lever la pause : DELETE sur la même adresse. */
+            until: string;
+            /** @description La raison donnée par l'entreprise (1 à 300 caractères). */
+            reason: string;
         };
         PooledCompanyPauseDto: {
             /** Format: uuid */
@@ -7419,6 +7431,63 @@ export interface operations {
                 "application/json": components["schemas"]["PauseDto"];
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PooledCompanyPauseDto"];
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Ressource introuvable ou hors de vos structures (code `<RESSOURCE>_NOT_FOUND`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    PooledCompaniesController_liftPause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {
