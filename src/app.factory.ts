@@ -11,6 +11,7 @@ import { HttpExceptionFilter } from './platform/errors/http-exception.filter';
 import { createValidationPipe } from './platform/errors/validation';
 import { JsonFallbackExpressAdapter } from './platform/http/json-fallback-adapter';
 import { securityHeaders } from './platform/http/security-headers';
+import { withStringBounds } from './platform/input/openapi-string-bounds';
 import { answerClientErrorsAsJson, rejectInvalidUtf8, rejectMalformedQuery } from './platform/input/http-encoding';
 import { JsonLogger } from './platform/logging/json-logger';
 import { requestIdMiddleware } from './platform/logging/request-context';
@@ -69,5 +70,7 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
     // Employer routes: the HttpOnly session cookie opened from a personal link (platform/links).
     .addCookieAuth('maillage_employeur', { type: 'apiKey', in: 'cookie' }, 'employer-session')
     .build();
-  return addErrorResponses(SwaggerModule.createDocument(app, config, { extraModels: [ErrorDto, FieldProblemDto] }));
+  return withStringBounds(
+    addErrorResponses(SwaggerModule.createDocument(app, config, { extraModels: [ErrorDto, FieldProblemDto] })),
+  );
 }

@@ -113,7 +113,7 @@ describe('matching: weights per collective', () => {
     expect(res.body.code).toBe('MATCHING_WEIGHTS_INVALID');
     expect(res.body.message).toMatch(/^Pondérations de matching refusées, rien n'a été enregistré : /);
     expect(res.body.details).toEqual([
-      { path: 'distance.max', message: 'doit être positif ou nul' },
+      { path: 'distance.max', message: 'doit être un nombre entre 0 et 1000' },
       { path: 'availability.graceDays', message: 'doit être un nombre fini' },
     ]);
     // Orders are checked once every value is well-formed.

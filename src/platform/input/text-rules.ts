@@ -29,6 +29,7 @@ export const textMessages = {
   blank: 'champ requis',
   blankItem: 'ne doit pas contenir de texte vide',
   lineBreak: 'doit tenir sur une ligne (ni retour à la ligne ni tabulation)',
+  tooLong: (max: number) => `doit contenir au plus ${max} caractères`,
   invisibleInName: (char: string) =>
     `contient un caractère invisible interdit dans un nom (${codePoint(char)}, ${describe(char)})`,
 };
@@ -52,6 +53,11 @@ export function forbiddenCharacter(value: string): string | undefined {
   return FORBIDDEN.exec(value)?.[0];
 }
 
+/** The first invisible character refused in names (see NAME_INVISIBLE), if any: for texts read outside a DTO (CSV). */
+export function invisibleInName(value: string): string | undefined {
+  return NAME_INVISIBLE.exec(value)?.[0];
+}
+
 export interface TextProblem {
   /** Path as the validation details name it: `contacts.0.firstName`. */
   path: string[];
@@ -60,8 +66,20 @@ export interface TextProblem {
 }
 
 /** Names of the rules as they appear among a field's failed constraints. */
-export type TextRule = 'textForbidden' | 'textBlank' | 'textLineBreak' | 'textInvisibleInName';
-export const TEXT_RULES: readonly string[] = ['textForbidden', 'textBlank', 'textLineBreak', 'textInvisibleInName'];
+export type TextRule = 'textForbidden' | 'textBlank' | 'textLineBreak' | 'textInvisibleInName' | 'textTooLong';
+export const TEXT_RULES: readonly string[] = [
+  'textForbidden',
+  'textBlank',
+  'textLineBreak',
+  'textInvisibleInName',
+  'textTooLong',
+];
+
+/**
+ * The length of a string field that declares none (`@MaxLength`, `@Length`): codes, dates, ids, patterns. Enforced
+ * here and written into the OpenAPI document (openapi-string-bounds.ts), so that every string has a stated bound.
+ */
+export const DEFAULT_MAX_LENGTH = 200;
 
 /**
  * Pass 1, on the raw value of a body, query or path parameter (any shape, any depth): the characters refused
@@ -72,7 +90,12 @@ export function findForbiddenCharacters(value: unknown, path: string[] = [], out
     const char = forbiddenCharacter(value);
     if (char) out.push({ path, rule: 'textForbidden', message: textMessages.forbidden(char) });
   } else if (Array.isArray(value)) {
-    value.forEach((item, i) => findForbiddenCharacters(item, [...path, String(i)], out));
+    // a string item is reported on its array, as class-validator reports `each` rules: one field, one message
+    const char = value.map((item) => (typeof item === 'string' ? forbiddenCharacter(item) : undefined)).find(Boolean);
+    if (char) out.push({ path, rule: 'textForbidden', message: textMessages.forbidden(char) });
+    value.forEach((item, i) => {
+      if (typeof item !== 'string') findForbiddenCharacters(item, [...path, String(i)], out);
+    });
   } else if (isPlainData(value)) {
     for (const [key, item] of Object.entries(value)) {
       const keyChar = forbiddenCharacter(key);
@@ -127,6 +150,16 @@ export function rulesOf(ctor: object): Map<string, FieldRule[]> {
   return rules;
 }
 
+/** The bound a field declares with `@MaxLength(n)` or `@Length(min, n)`, if any. */
+function declaredMaxLength(owner: object, key: string): number | undefined {
+  for (const rule of rulesOf(owner.constructor).get(key) ?? []) {
+    const max =
+      rule.name === 'maxLength' ? rule.constraints?.[0] : rule.name === 'isLength' ? rule.constraints?.[1] : undefined;
+    if (typeof max === 'number') return max;
+  }
+  return undefined;
+}
+
 function kindOf(owner: object, key: string): TextKind {
   const mark = rulesOf(owner.constructor)
     .get(key)
@@ -145,15 +178,16 @@ export function normaliseTexts(node: unknown, path: string[] = [], out: TextProb
   for (const key of Object.keys(owner)) {
     const value = owner[key];
     const kind = kindOf(owner, key);
+    const declared = declaredMaxLength(owner, key);
     if (typeof value === 'string') {
-      const { text, problem } = normaliseOne(value, kind, false);
+      const { text, problem } = normaliseOne(value, kind, false, declared);
       owner[key] = text;
       if (problem) out.push({ path: [...path, key], ...problem });
     } else if (Array.isArray(value)) {
       let reported = false;
       value.forEach((item, i) => {
         if (typeof item === 'string') {
-          const { text, problem } = normaliseOne(item, kind, true);
+          const { text, problem } = normaliseOne(item, kind, true, declared);
           value[i] = text;
           // class-validator reports the rules of an array's items on the array itself: one message for the field
           if (problem && !reported) {
@@ -171,7 +205,11 @@ function normaliseOne(
   value: string,
   kind: TextKind,
   item: boolean,
+  declaredMax: number | undefined,
 ): { text: string; problem?: Omit<TextProblem, 'path'> } {
+  // a field with its own bound is checked by class-validator, with its own message; the others get the default one
+  if (declaredMax === undefined && value.length > DEFAULT_MAX_LENGTH)
+    return { text: value, problem: { rule: 'textTooLong', message: textMessages.tooLong(DEFAULT_MAX_LENGTH) } };
   if (kind === 'untrimmed') return { text: value };
   let text = value.normalize('NFC').trim();
   if (kind === 'multiline') text = text.replace(/\r\n?/g, '\n');

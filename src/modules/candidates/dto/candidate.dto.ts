@@ -12,6 +12,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { candidateStatuses, type CandidateStatus } from '../candidate-vocabulary';
+import { PastDate } from '../../../platform/input/rules';
 import { NameText } from '../../../platform/input/text-rules';
 
 const PHONE = /^\+?[0-9 .()-]{6,25}$/;
@@ -30,6 +31,7 @@ export class CandidateIdentityFields {
   @IsOptional()
   @IsISO8601({ strict: true })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'doit être une date AAAA-MM-JJ' })
+  @PastDate()
   birthDate?: string | null;
 
   @IsOptional()
@@ -84,6 +86,8 @@ export class UpdateCandidateDto {
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'doit être une date AAAA-MM-JJ' })
+  @PastDate()
   birthDate?: string | null;
 
   @IsOptional()

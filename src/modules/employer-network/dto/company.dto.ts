@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -32,6 +32,7 @@ import {
   sizeBands,
   type SizeBand,
 } from '../employer-network-vocabulary';
+import { IsSiret } from '../../structures/siret.validator';
 import { MultilineText, NameText } from '../../../platform/input/text-rules';
 
 const PHONE = /^\+?[0-9 .()-]{6,25}$/;
@@ -79,11 +80,15 @@ export class CompanyFields {
   name: string;
 
   @ApiPropertyOptional({
-    description: '14 chiffres, espaces acceptés. Non vérifié par la clé de Luhn : on garde ce qui est saisi.',
+    description:
+      '14 chiffres (espaces acceptés) avec leur clé de contrôle (Luhn ; règle propre à La Poste pour le SIREN 356000000), ' +
+      'comme à la création, à la modification et à l’import.',
   })
   @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/[\s.]/g, '') : value))
   @IsString()
-  @Matches(/^[0-9 ]{14,20}$/, { message: 'doit compter 14 chiffres' })
+  @MaxLength(20)
+  @IsSiret()
   siret?: string | null;
 
   @IsOptional()

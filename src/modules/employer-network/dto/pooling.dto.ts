@@ -19,6 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { sizeBands, solicitationKinds, type SizeBand, type SolicitationKind } from '../employer-network-vocabulary';
+import { DistinctBy, NotAbove } from '../../../platform/input/rules';
 import { MultilineText } from '../../../platform/input/text-rules';
 
 export class PoolingRunRequestDto {
@@ -80,6 +81,7 @@ export class BudgetLimitDto {
   @IsInt()
   @Min(0)
   @Max(100)
+  @NotAbove('maxPer30Days', 'maxPer30Days (la limite sur 30 jours)')
   maxPer7Days: number;
 }
 
@@ -97,6 +99,7 @@ export class BudgetDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(4)
+  @DistinctBy('sizeBand', 'sizeBand (une limite par taille)')
   @ValidateNested({ each: true })
   @Type(() => SizeBudgetDto)
   bySize?: SizeBudgetDto[];

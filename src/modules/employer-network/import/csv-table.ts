@@ -176,6 +176,23 @@ function columnsOf(headers: string[], mapping: ColumnMapping | undefined): CsvTa
   return columns;
 }
 
+/** csv-parse's messages are English and name its options: the user reads what is wrong, in French, and where. */
+const CSV_PARSE_PROBLEMS: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'un guillemet ouvert n’est jamais refermé',
+  CSV_INVALID_CLOSING_QUOTE: 'un guillemet fermant est suivi d’autre chose qu’un séparateur',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'un guillemet fermant est suivi d’autre chose qu’un séparateur',
+  INVALID_OPENING_QUOTE: 'un guillemet apparaît au milieu d’une valeur',
+  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'une ligne n’a pas le même nombre de colonnes que l’en-tête',
+  CSV_RECORD_INCONSISTENT_COLUMNS: 'une ligne n’a pas le même nombre de colonnes que l’en-tête',
+  CSV_MAX_RECORD_SIZE: 'une ligne est trop longue',
+};
+
+export function csvParseProblem(error: unknown): string {
+  const { code, lines } = (error ?? {}) as { code?: string; lines?: number };
+  const what = (code && CSV_PARSE_PROBLEMS[code]) ?? 'sa structure n’a pas pu être lue';
+  return `le CSV est mal formé : ${what}${typeof lines === 'number' ? ` (vers la ligne ${lines})` : ''}`;
+}
+
 /** Decodes, detects the separator, reads the header (mapped or recognised) and the lines. No validation of values here. */
 export function readCsvTable(bytes: Uint8Array, mapping?: ColumnMapping): CsvTable {
   const { text, encoding } = decodeCsv(bytes);
@@ -193,7 +210,7 @@ export function readCsvTable(bytes: Uint8Array, mapping?: ColumnMapping): CsvTab
       relax_quotes: true,
     }) as unknown as typeof records;
   } catch (e) {
-    throw new CsvTableError(`le CSV est mal formé (${(e as Error).message.split('\n')[0]})`);
+    throw new CsvTableError(csvParseProblem(e));
   }
   const [header, ...lines] = records;
   if (!lines.some(({ record }) => record.some((v) => v !== '')))

@@ -2,6 +2,7 @@ import { siretProblem } from '../../structures/siret';
 import { normaliseCompanyName } from '../linking/company-name';
 import { normaliseEmail, toE164 } from '../linking/phone';
 import { fold } from '../linking/text';
+import { forbiddenCharacter, invisibleInName, textMessages } from '../../../platform/input/text-rules';
 import type { CsvTable, ImportField } from './csv-table';
 
 export interface ImportLineError {
@@ -54,12 +55,23 @@ export function cityKey(city: string): string {
 export function checkLines(table: CsvTable): { lines: CheckedLine[]; errors: ImportLineError[] } {
   const errors: ImportLineError[] = [];
   const lines: CheckedLine[] = [];
-  for (const { line, values: v } of table.rows) {
+  for (const { line, values: raw } of table.rows) {
     const before = errors.length;
-    const fail = (field: ImportLineError['field'], message: string) => errors.push({ line, field, message });
-    const name = v.name?.replace(/\s+/g, ' ') ?? '';
+    // one message per field: a cell refused for its characters is not also reported missing
+    const failed = new Set<ImportLineError['field']>();
+    const fail = (field: ImportLineError['field'], message: string) => {
+      if (failed.has(field)) return;
+      failed.add(field);
+      errors.push({ line, field, message });
+    };
+    const v = cleanCells(raw, fail);
+    const name = v.name ?? '';
     if (!name) fail('name', "Le nom de l'entreprise est obligatoire.");
     else if (name.length > 200) fail('name', "Le nom de l'entreprise dépasse 200 caractères.");
+    for (const field of ['name', 'contactName', 'contactFirstName'] as const) {
+      const invisible = v[field] ? invisibleInName(v[field]) : undefined;
+      if (invisible) fail(field, `Ce nom ${textMessages.invisibleInName(invisible)}.`);
+    }
 
     let siret: string | null = null;
     if (v.siret) {
@@ -105,7 +117,9 @@ export function checkLines(table: CsvTable): { lines: CheckedLine[]; errors: Imp
       if (v.contactEmail && (!emailNormalised || v.contactEmail.length > 254))
         fail('contactEmail', `L'adresse e-mail « ${v.contactEmail} » n'est pas valide.`);
       const phoneE164 = v.contactPhone ? toE164(v.contactPhone) : null;
-      if (v.contactPhone && !phoneE164)
+      // the phone is kept as typed (40 characters at most): "06 12 34 56 78 (standard, demander Mme X)" reads as a
+      // valid number but would not fit
+      if (v.contactPhone && (!phoneE164 || v.contactPhone.length > 40))
         fail('contactPhone', `Le numéro « ${v.contactPhone} » n'est pas un numéro de téléphone valide.`);
       for (const field of ['contactName', 'contactFirstName', 'contactRole'] as const)
         if ((v[field]?.length ?? 0) > 100) fail(field, 'Ce champ du contact dépasse 100 caractères.');
@@ -125,6 +139,33 @@ export function checkLines(table: CsvTable): { lines: CheckedLine[]; errors: Imp
     if (errors.length === before) lines.push({ line, name, siret, naf, address, website, commune, contact });
   }
   return { lines, errors };
+}
+
+/**
+ * The platform's text rules applied to the cells of a line (the CSV does not go through the validation pipe): a
+ * forbidden character (NUL, control, bidi override) is reported on its column; line breaks and tabs that a quoted cell
+ * may hold become spaces (", " in an address); values are NFC-normalised and trimmed, and a cell left empty is absent.
+ * Without this a NUL passed the dry run ("créée") and failed the real import with a 500 when PostgreSQL refused it.
+ */
+function cleanCells(
+  values: CsvTable['rows'][number]['values'],
+  fail: (field: ImportField, message: string) => void,
+): CsvTable['rows'][number]['values'] {
+  const out: CsvTable['rows'][number]['values'] = {};
+  for (const [field, value] of Object.entries(values) as Array<[ImportField, string]>) {
+    const forbidden = forbiddenCharacter(value);
+    if (forbidden) {
+      fail(field, `La valeur ${textMessages.forbidden(forbidden)}.`);
+      continue;
+    }
+    const text = value
+      .normalize('NFC')
+      .replace(/\s*[\r\n]+\s*/g, field === 'address' ? ', ' : ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (text) out[field] = text;
+  }
+  return out;
 }
 
 /**

@@ -45,7 +45,7 @@ describe('matching weights', () => {
 
   it('refuses negative, infinite or non-numeric weights and unknown keys, in French', () => {
     expect(issuesOf({ distance: { max: -1 } })).toEqual([
-      { path: 'distance.max', message: 'doit être positif ou nul' },
+      { path: 'distance.max', message: 'doit être un nombre entre 0 et 1000' },
     ]);
     expect(issuesOf({ skills: { max: Number.POSITIVE_INFINITY } })).toEqual([
       { path: 'skills.max', message: 'doit être un nombre fini' },
@@ -57,6 +57,12 @@ describe('matching weights', () => {
       'doit être vrai ou faux',
     );
     expect(issuesOf({ job: 3 })).toEqual([{ path: 'job', message: 'doit être un objet' }]);
+    // 1e308 is finite, but a sum of such points overflows to Infinity and every score became null
+    expect(issuesOf({ job: { sameFiche: 1e308 } })).toEqual([
+      { path: 'job.sameFiche', message: 'doit être un nombre entre 0 et 1000' },
+    ]);
+    expect(issuesOf({ availability: { graceDays: 366 } })[0].message).toBe('doit être un nombre entre 0 et 365');
+    expect(issuesOf({ distance: { exponentWithoutVehicle: 11 } })[0].message).toBe('doit être un nombre entre 0 et 10');
     expect(issuesOf([])).toEqual([{ path: '(racine)', message: 'doit être un objet' }]);
   });
 
@@ -84,7 +90,7 @@ describe('matching weights', () => {
     }
     expect(error).toBeInstanceOf(InvalidMatchingWeightsError);
     expect((error as Error).message).toBe(
-      'Pondérations de matching invalides : softSkills.max doit être un nombre fini ; distance.max doit être positif ou nul',
+      'Pondérations de matching invalides : softSkills.max doit être un nombre fini ; distance.max doit être un nombre entre 0 et 1000',
     );
   });
 

@@ -150,14 +150,31 @@ function mergeNode(base: Node, override: unknown, path: string, issues: WeightIs
     } else if (typeof value !== 'number' || !Number.isFinite(value)) {
       issues.push({ path: p, message: 'doit être un nombre fini' });
       out[key] = baseValue;
-    } else if (value < 0) {
-      issues.push({ path: p, message: 'doit être positif ou nul' });
+    } else if (value < 0 || value > upperBound(p)) {
+      issues.push({ path: p, message: `doit être un nombre entre 0 et ${upperBound(p)}` });
       out[key] = baseValue;
     } else {
       out[key] = value;
     }
   }
   return out;
+}
+
+/**
+ * Upper bounds of the numbers a collective may set. A score is a sum of points read as a percentage: a weight of 1e308
+ * made the sum overflow to Infinity and every score null. Bounds are wide (ten times the defaults' scale) so that a
+ * coordinator can still stress one criterion; days within a year, the exponent within 10;
+ * shares of points (skills.evidence.*) are kept ≤ 1 by checkOrders, with its own message.
+ */
+const UPPER_BOUNDS: Record<string, number> = {
+  'distance.exponentWithoutVehicle': 10,
+  'availability.graceDays': 365,
+  'contractEnd.windowDays': 365,
+};
+const MAX_POINTS = 1000;
+
+function upperBound(path: string): number {
+  return UPPER_BOUNDS[path] ?? MAX_POINTS;
 }
 
 function checkOrders(w: MatchingWeights, issues: WeightIssue[]): void {
