@@ -2103,7 +2103,7 @@ export interface components {
             phone?: string | null;
         };
         CreateCompanyDto: {
-            /** @description 14 chiffres, espaces acceptés. Non vérifié par la clé de Luhn : on garde ce qui est saisi. */
+            /** @description 14 chiffres (espaces acceptés) avec leur clé de contrôle (Luhn ; règle propre à La Poste pour le SIREN 356000000), comme à la création, à la modification et à l’import. */
             siret?: string | null;
             /** @description Code NAF/APE (ex. 49.41A). */
             naf?: string | null;
@@ -2238,7 +2238,7 @@ export interface components {
             updatedAt: string;
         };
         UpdateCompanyDto: {
-            /** @description 14 chiffres, espaces acceptés. Non vérifié par la clé de Luhn : on garde ce qui est saisi. */
+            /** @description 14 chiffres (espaces acceptés) avec leur clé de contrôle (Luhn ; règle propre à La Poste pour le SIREN 356000000), comme à la création, à la modification et à l’import. */
             siret?: string | null;
             /** @description Code NAF/APE (ex. 49.41A). */
             naf?: string | null;
