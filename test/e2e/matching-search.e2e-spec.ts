@@ -384,9 +384,10 @@ describe('matching search structures (e2e)', () => {
           expect(got).toEqual(expected.map((e) => e.candidate_id));
           compared += got.length;
         }
-        // The comparison is not vacuous: the lists hold candidates (at 10 km, 55 to 142 over 25 needs in 7 runs; the needs
-        // drawn differ from run to run, so only "some" is asked there).
-        expect(compared).toBeGreaterThan(radiusKm >= 30 ? needIds.length : 0);
+        // The comparison is not vacuous: at 30 and 60 km the lists hold more candidates than there are needs. At 10 km the
+        // random draw can leave every list empty (55 to 142 candidates in 7 runs, then 0 once in CI on 2026-12-06): the
+        // sets are still compared, but the wider radii are what prove the comparison reads candidates.
+        if (radiusKm >= 30) expect(compared).toBeGreaterThan(needIds.length);
       },
     );
 
