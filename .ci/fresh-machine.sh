@@ -41,6 +41,24 @@ fi
 echo
 demo=$(psql -X -tA "$url" -c "SELECT count(*) FROM app_user")
 echo "API en bonne santé, $demo comptes de démonstration"
+# The employer link npm start prints must open the employer's page: 303 off the token with the session cookie, then
+# the landing page with that cookie answers 200.
+link=$(grep -oE 'http://[^ ]+/lien/[A-Za-z0-9_-]{43}' "$log" | head -1)
+[ -n "$link" ] || { echo "ÉCHEC : npm start n'a affiché aucun lien employeur" >&2; tail -30 "$log" >&2; exit 1; }
+jar=$(mktemp)
+headers=$(curl -s -o /dev/null -D - -c "$jar" "$link" | tr -d '\r')
+status=$(head -1 <<<"$headers" | awk '{ print $2 }')
+landing=$(awk 'tolower($1) == "location:" { print $2 }' <<<"$headers")
+if [ "$status" != 303 ] || ! grep -qi '^set-cookie: [^=]*maillage_employeur=' <<<"$headers" || [ -z "$landing" ]; then
+  echo "ÉCHEC : le lien employeur affiché répond $status sans cookie de session ni redirection" >&2
+  echo "$headers" >&2
+  exit 1
+fi
+# same host as the link (localhost, PUBLIC_BASE_URL): the cookie jar sends the cookie back to the host that set it
+page=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" "${link%%/lien/*}$landing")
+rm -f "$jar"
+[ "$page" = 200 ] || { echo "ÉCHEC : la page employeur $landing répond $page avec le cookie du lien" >&2; exit 1; }
+echo "lien employeur de la démo : 303 + cookie de session, puis $landing → 200"
 kill -- -"$start_pid" 2>/dev/null || true
 wait "$start_pid" 2>/dev/null || true
 start_pid=

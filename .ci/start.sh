@@ -18,7 +18,7 @@ if [ "$(psql "$admin" -tAc "SELECT 1 FROM pg_database WHERE datname='$db'")" != 
 mkdir -p .local/logs
 echo "== migrations";   npm run --silent migration:run > .local/logs/migrations.log 2>&1 || { tail -40 .local/logs/migrations.log >&2; exit 1; }
 echo "== référentiels"; npm run --silent referentials:import
-echo "== démo";         npm run --silent demo:seed
+echo "== démo";         npm run --silent demo:seed | tee .local/logs/demo.log
 
 mkdir -p .local/mails .local/logs
 pids=()
@@ -38,6 +38,8 @@ Maillage est prêt.
   Santé :                $PUBLIC_BASE_URL/api/health
   Comptes de démonstration (mot de passe : maillage-demo) : voir README.md, par ex. direction@inser-rhone.demo
   Courriels envoyés :    .local/mails/   Journaux : .local/logs/
-Ctrl-C pour tout arrêter.
 MSG
+# The demo job dating's links and staff page, printed again where a newcomer looks: under "Maillage est prêt".
+sed -n '/^Job dating de démonstration/,$p' .local/logs/demo.log
+echo "Ctrl-C pour tout arrêter."
 wait -n "${pids[@]}"

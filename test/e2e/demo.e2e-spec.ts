@@ -1,4 +1,6 @@
+import { demoJobDatingInput, printDemoJobDating } from '../../src/cli/demo/demo-job-dating-input';
 import { seedDemoTerritory } from '../../src/cli/demo/demo-seeder';
+import { seedDemoJobDating } from '../../src/modules/events/demo/demo-job-dating';
 import { DEMO_PASSWORD, demoAdminEmail, demoCollective, demoEmail, demoSiaes } from '../../src/cli/demo/territory';
 import { TestApp } from '../support/test-app';
 
@@ -30,6 +32,60 @@ describe('demo territory', () => {
     expect(after1.candidates).toBeGreaterThanOrEqual(20);
     expect(first.candidates).toBe(after1.candidates);
     expect(new Set(demoSiaes.map((s) => s.kind)).size).toBeGreaterThanOrEqual(5);
+  });
+
+  it('seeds an open job dating through the use cases, pooling in process, and prints employer links that open the employer page', async () => {
+    // No worker has run: the pooled companies come from the pooling use case run by the seed itself.
+    expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM pooled_company`))[0].n).toBe(0);
+    const input = await demoJobDatingInput(t.dataSource);
+    const first = await seedDemoJobDating(t.app, input);
+    const state = async () =>
+      (
+        await t.dataSource.query(
+          `SELECT (SELECT count(*) FROM event)::int AS events, (SELECT count(*) FROM event_invitation)::int AS invitations,
+                  (SELECT count(*) FROM event_registration)::int AS registrations, (SELECT count(*) FROM event_booking)::int AS cells,
+                  (SELECT count(*) FROM event_meeting_request)::int AS requests, (SELECT count(*) FROM solicitation)::int AS solicitations,
+                  (SELECT count(*) FROM candidate_consent)::int AS consents, (SELECT count(*) FROM outbox_message)::int AS jobs,
+                  (SELECT count(*) FROM pooled_company)::int AS pooled`,
+        )
+      )[0];
+    const after1 = await state();
+    expect(after1).toMatchObject({ events: 1, invitations: 5, registrations: 6, requests: 3 });
+    expect(after1.cells).toBeGreaterThan(10);
+    const invitations: Array<{ status: string; n: number }> = await t.dataSource.query(
+      `SELECT status, count(*)::int AS n FROM event_invitation GROUP BY status ORDER BY status`,
+    );
+    expect(invitations).toEqual([
+      { status: 'confirmed', n: 3 },
+      { status: 'declined', n: 1 },
+      { status: 'sent', n: 1 },
+    ]);
+    const registrations: Array<{ siae: string; statuses: string[] }> = await t.dataSource.query(
+      `SELECT s.siret AS siae, array_agg(r.status::text ORDER BY r.status) AS statuses
+         FROM event_registration r JOIN siae s ON s.id = r.siae_id GROUP BY s.siret ORDER BY s.siret`,
+    );
+    expect(registrations).toEqual([
+      { siae: demoSiaes[0].siret, statuses: ['accepted', 'accepted', 'pending', 'waitlisted'] },
+      { siae: demoSiaes[2].siret, statuses: ['accepted', 'accepted'] },
+    ]);
+
+    // Run twice (npm start twice): nothing duplicated, fresh links printed.
+    const second = await seedDemoJobDating(t.app, input);
+    expect(await state()).toEqual(after1);
+    expect(second.eventId).toBe(first.eventId);
+    expect(second.employerLinks.map((l) => l.url)).not.toEqual(first.employerLinks.map((l) => l.url));
+
+    const printed = printDemoJobDating(second);
+    expect(printed).toContain(`/equipe/evenements/${first.eventId}`);
+    expect(printed).toContain(demoEmail(demoCollective.coordinatorSlug, 'direction'));
+    for (const link of [...first.employerLinks, ...second.employerLinks]) {
+      const path = new URL(link.url).pathname;
+      const exchanged = await t.http().get(path).expect(303);
+      const cookies = (exchanged.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0]);
+      expect(cookies.some((c) => c.startsWith('maillage_employeur='))).toBe(true);
+      const page = await t.http().get(exchanged.headers.location).set('cookie', cookies.join('; ')).expect(200);
+      expect(page.text).toContain(link.companyName);
+    }
   });
 
   it('lets the documented demo accounts sign in and see their territory', async () => {

@@ -141,7 +141,7 @@ export const demoCompanies: DemoCompany[] = [
     sizeBand: 'micro',
     communeCode: '69123',
     address: '5 place de la Croix-Rousse, 69004 Lyon',
-    shared: true,
+    shared: 'contacts',
     contacts: [
       {
         firstName: 'Paul',
@@ -170,7 +170,7 @@ export const demoCompanies: DemoCompany[] = [
     sizeBand: 'large',
     communeCode: '69290',
     address: 'ZI Mi-Plaine, 69800 Saint-Priest',
-    shared: true,
+    shared: 'contacts',
     contacts: [
       {
         firstName: 'Nathalie',
@@ -208,7 +208,7 @@ export const demoCompanies: DemoCompany[] = [
     sizeBand: 'medium',
     communeCode: '69029',
     address: '9 avenue Pierre Brossolette, 69500 Bron',
-    shared: true,
+    shared: 'contacts',
     contacts: [
       {
         firstName: 'Sandrine',
@@ -285,7 +285,17 @@ export async function seedDemoCompanies(
   for (const demo of demoCompanies) {
     const siaeId = input.siaeIdBySlug.get(demo.owner)!;
     const userId = input.userIdBySlug.get(demo.owner) ?? null;
-    if (await manager.findOneBy(Company, { siaeId, name: demo.name })) continue;
+    const known = await manager.findOneBy(Company, { siaeId, name: demo.name });
+    if (known) {
+      // A demo database seeded before its job dating shared these records without their contacts: the invitations
+      // need a shared contact, so the share is brought to what the data says.
+      if (demo.shared === 'contacts')
+        await manager.query(
+          `UPDATE company_share SET with_contacts = true WHERE company_id = $1 AND collective_id = $2 AND withdrawn_at IS NULL AND NOT with_contacts`,
+          [known.id, input.collectiveId],
+        );
+      continue;
+    }
     const company = await manager.save(
       manager.create(Company, {
         siaeId,
