@@ -1261,6 +1261,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/{id}/invitable-companies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Entreprises mutualisées à inviter (organisation), filtrées par les métiers recherchés (besoins ouverts) : contact partagé, budget de sollicitations, déjà invitée */
+        get: operations["EventInvitationsController_invitable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events/{id}/invitations/{invitationId}/revocation": {
         parameters: {
             query?: never;
@@ -3198,6 +3215,41 @@ export interface components {
             declineReason: string | null;
             /** @description Sollicitations de l’entreprise sur 7 et 30 jours après celle-ci */
             budget: components["schemas"]["InvitationBudgetDto"];
+        };
+        InvitableNeedDto: {
+            /** Format: uuid */
+            hiringNeedId: string;
+            /** @description Code OGR */
+            appellationCode: string;
+            appellation: string;
+            positions: number;
+        };
+        InvitableBudgetDto: {
+            last7Days: number;
+            last30Days: number;
+            maxPer7Days: number;
+            maxPer30Days: number;
+            /** Format: date */
+            pausedUntil: string | null;
+            /** @description Une invitation maintenant resterait dans le budget (ni pause, ni limite atteinte) */
+            withinBudget: boolean;
+        };
+        InvitableCompanyDto: {
+            /** Format: uuid */
+            pooledCompanyId: string;
+            name: string;
+            communeName: string | null;
+            sizeBand: string | null;
+            /** @description Besoins ouverts sur les métiers recherchés (tous les besoins ouverts sans filtre) */
+            needs: components["schemas"]["InvitableNeedDto"][];
+            /** @description Un contact partagé avec une adresse e-mail : une invitation peut lui être envoyée */
+            hasSharedContact: boolean;
+            budget: components["schemas"]["InvitableBudgetDto"];
+            /**
+             * @description Déjà invitée à cet événement : son état
+             * @enum {string|null}
+             */
+            invitation: "sent" | "confirmed" | "declined" | null;
         };
         RegisterCandidateDto: {
             /**
@@ -8426,6 +8478,69 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InvitationSentDto"];
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Ressource introuvable ou hors de vos structures (code `<RESSOURCE>_NOT_FOUND`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    EventInvitationsController_invitable: {
+        parameters: {
+            query?: {
+                /** @description Appellations ROME (codes OGR) recherchées, séparées par des virgules (20 au plus) */
+                appellations?: string;
+                /** @description Fiches (N1103), domaines (N11) ou grands domaines (N) ROME recherchés, séparés par des virgules (20 au plus) */
+                rome?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitableCompanyDto"][];
                 };
             };
             /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */

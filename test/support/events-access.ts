@@ -212,6 +212,12 @@ export const eventsEntries: Record<string, EventsEntry> = {
     otherTenant: otherCoordinator,
     request: async (w) => ({ params: { id: await eventOfC1(w) } }),
   },
+  'GET /api/events/:id/invitable-companies': {
+    allowed: { as: 'dirA', status: 200 },
+    wrongRole: organiserOnly,
+    otherTenant: otherCoordinator,
+    request: async (w) => ({ params: { id: await eventOfC1(w, true) } }),
+  },
   'POST /api/events/:id/invitations/:invitationId/revocation': {
     allowed: { as: 'dirA', status: 201 },
     wrongRole: organiserOnly,

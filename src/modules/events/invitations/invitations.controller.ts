@@ -1,9 +1,15 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../../platform/auth/access.decorators';
 import type { Principal } from '../../../platform/auth/principal';
 import { ParseId } from '../../../platform/errors/parse-id.pipe';
-import { InvitationDto, InvitationSentDto, InviteCompanyDto } from '../dto/invitation.dto';
+import {
+  InvitableCompaniesQueryDto,
+  InvitableCompanyDto,
+  InvitationDto,
+  InvitationSentDto,
+  InviteCompanyDto,
+} from '../dto/invitation.dto';
 import { InvitationsService } from './invitations.service';
 
 @ApiTags('événements')
@@ -31,6 +37,20 @@ export class EventInvitationsController {
   @ApiOkResponse({ type: [InvitationDto] })
   list(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string): Promise<InvitationDto[]> {
     return this.invitations.list(p, id);
+  }
+
+  @Get('events/:id/invitable-companies')
+  @ApiOperation({
+    summary:
+      'Entreprises mutualisées à inviter (organisation), filtrées par les métiers recherchés (besoins ouverts) : contact partagé, budget de sollicitations, déjà invitée',
+  })
+  @ApiOkResponse({ type: [InvitableCompanyDto] })
+  invitable(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseId) id: string,
+    @Query() q: InvitableCompaniesQueryDto,
+  ): Promise<InvitableCompanyDto[]> {
+    return this.invitations.invitable(p, id, q);
   }
 
   @Post('events/:id/invitations/:invitationId/revocation')

@@ -10,7 +10,14 @@ import { OutboxService } from '../../../platform/queue/outbox.service';
 import { visibleCompanySql } from '../../employer-network/employer-network-access';
 import { SolicitationsService } from '../../employer-network/solicitations.service';
 import { MailService } from '../../notifications/mail.service';
-import type { InvitationDto, InvitationSentDto, InviteCompanyDto } from '../dto/invitation.dto';
+import { pooledCompaniesByTrade } from '../../employer-network/pooled-companies-by-trade';
+import type {
+  InvitableCompaniesQueryDto,
+  InvitableCompanyDto,
+  InvitationDto,
+  InvitationSentDto,
+  InviteCompanyDto,
+} from '../dto/invitation.dto';
 import { eventCompanyLink } from '../booking/employer-link';
 import { Event, EventInvitation, EventSlot } from '../entities';
 import { accessAsOrganiser } from '../events-access';
@@ -125,6 +132,34 @@ export class InvitationsService {
     return this.dataSource.transaction(async (manager) => {
       await accessAsOrganiser(manager, principal, eventId);
       return invitationViews(manager, eventId);
+    });
+  }
+
+  /**
+   * The collective's pooled companies an organiser may invite, filtered by the trades wanted (ROME appellations,
+   * fiches or domains of their open hiring needs), each with what an invitation would meet: a shared contact or not,
+   * the solicitation budget now, and whether it is already invited to this event.
+   */
+  async invitable(
+    principal: Principal,
+    eventId: string,
+    q: InvitableCompaniesQueryDto,
+  ): Promise<InvitableCompanyDto[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const { event } = await accessAsOrganiser(manager, principal, eventId);
+      const list = (v: string | undefined) => [...new Set((v ?? '').split(',').filter(Boolean))];
+      const companies = await pooledCompaniesByTrade(manager, {
+        collectiveId: event.collectiveId,
+        filter: { appellationCodes: list(q.appellations), romeCodes: list(q.rome) },
+        now: this.clock.now(),
+        limit: q.limit ?? 100,
+      });
+      const invited = new Map(
+        (
+          await manager.find(EventInvitation, { where: { eventId }, select: { pooledCompanyId: true, status: true } })
+        ).map((i) => [i.pooledCompanyId, i.status]),
+      );
+      return companies.map((c) => ({ ...c, invitation: invited.get(c.pooledCompanyId) ?? null }));
     });
   }
 
