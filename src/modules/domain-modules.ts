@@ -4,6 +4,7 @@ import { EmployerNetworkModule } from './employer-network/employer-network.modul
 import { MatchingModule } from './matching/matching.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ReferentialsModule } from './referentials/referentials.module';
+import { ReportsModule } from './reports/reports.module';
 import { StructuresModule } from './structures/structures.module';
 
 /** Every domain module, loaded by both the API and the worker. Add yours here. */
@@ -15,4 +16,5 @@ export const domainModules = [
   EmployerNetworkModule,
   MatchingModule,
   EventsModule,
+  ReportsModule,
 ];

@@ -1432,6 +1432,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bilan d’impact d’un événement (organisation de l’événement) */
+        get: operations["ReportsController_eventReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/report.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bilan d’impact d’un événement, en CSV pour un tableur français */
+        get: operations["ReportsController_eventReportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/collectives/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bilan d’impact d’un collectif sur une période (coordination) */
+        get: operations["ReportsController_collectiveReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/collectives/{id}/report.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bilan d’impact d’un collectif sur une période, en CSV pour un tableur français */
+        get: operations["ReportsController_collectiveReportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3438,6 +3506,120 @@ export interface components {
         MeetingRequestsSavedDto: {
             requested: number;
             priority: number;
+        };
+        ReportEventDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date
+             * @description Jour de l'événement (AAAA-MM-JJ).
+             */
+            date: string;
+            /** @enum {string} */
+            status: "draft" | "open" | "planning" | "published" | "running" | "closed" | "cancelled";
+            title: string;
+        };
+        EmployerFiguresDto: {
+            invited: number;
+            confirmed: number;
+            declined: number;
+            present: number;
+            /** @description Employeurs attendus marqués absents. */
+            absent: number;
+            /** @description Employeurs partis avant la fin. */
+            leftEarly: number;
+        };
+        CandidateFiguresDto: {
+            /** @description Part des présent·es (des accepté·es tant que personne n'est pointé) ayant eu au moins un entretien, entre 0 et 1. */
+            coverage: number | null;
+            registered: number;
+            accepted: number;
+            present: number;
+            absent: number;
+            walkIns: number;
+            /** @description Candidat·es ayant eu au moins un entretien. */
+            withInterview: number;
+        };
+        SiaeFiguresDto: {
+            /** Format: uuid */
+            siaeId: string;
+            siaeName: string;
+            registered: number;
+            accepted: number;
+            present: number;
+            absent: number;
+            walkIns: number;
+            withInterview: number;
+            interviews: number;
+            hires: number;
+        };
+        InterviewFiguresDto: {
+            planned: number;
+            held: number;
+            cancelled: number;
+            noShow: number;
+        };
+        ContractCountDto: {
+            /** @description Type de contrat (cdi, cdd, interim, apprenticeship, professionalisation, iae, other). */
+            contractType: string;
+            count: number;
+        };
+        OutcomeFiguresDto: {
+            hiresByContract: components["schemas"]["ContractCountDto"][];
+            /** @description Jours entre l'événement et le premier jour de chaque embauche. */
+            daysToHire: number[];
+            daysToHireMedian: number | null;
+            daysToHireAverage: number | null;
+            recorded: number;
+            none: number;
+            secondInterview: number;
+            immersion: number;
+            hire: number;
+        };
+        PlanFiguresDto: {
+            /** @enum {string|null} */
+            status: "optimal" | "feasible" | null;
+            objective: number | null;
+            bound: number | null;
+            /** @description Écart relatif à l'optimum prouvé (0 = optimal). */
+            gap: number | null;
+        };
+        EventReportDto: {
+            event: components["schemas"]["ReportEventDto"];
+            employers: components["schemas"]["EmployerFiguresDto"];
+            candidates: components["schemas"]["CandidateFiguresDto"];
+            bySiae: components["schemas"]["SiaeFiguresDto"][];
+            interviews: components["schemas"]["InterviewFiguresDto"];
+            outcomes: components["schemas"]["OutcomeFiguresDto"];
+            plan: components["schemas"]["PlanFiguresDto"] | null;
+            /**
+             * Format: date-time
+             * @description Instant de calcul du bilan.
+             */
+            generatedAt: string;
+        };
+        ReportTotalsDto: {
+            employers: components["schemas"]["EmployerFiguresDto"];
+            candidates: components["schemas"]["CandidateFiguresDto"];
+            bySiae: components["schemas"]["SiaeFiguresDto"][];
+            interviews: components["schemas"]["InterviewFiguresDto"];
+            outcomes: components["schemas"]["OutcomeFiguresDto"];
+            /** @description Écart moyen à l'optimum des plannings des événements. */
+            averageGap: number | null;
+            events: number;
+        };
+        CollectiveReportDto: {
+            /** Format: uuid */
+            collectiveId: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            events: components["schemas"]["EventReportDto"][];
+            totals: components["schemas"]["ReportTotalsDto"];
+            collectiveName: string;
+            /** Format: date-time */
+            generatedAt: string;
         };
         ErrorDto: {
             /**
@@ -9096,6 +9278,246 @@ export interface operations {
             };
             /** @description Rôle insuffisant (`FORBIDDEN`). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    ReportsController_eventReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventReportDto"];
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Ressource introuvable ou hors de vos structures (code `<RESSOURCE>_NOT_FOUND`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    ReportsController_eventReportCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV UTF-8 avec BOM, séparateur « ; », virgule décimale : une ligne par chiffre */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Ressource introuvable ou hors de vos structures (code `<RESSOURCE>_NOT_FOUND`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    ReportsController_collectiveReport: {
+        parameters: {
+            query: {
+                /** @description Premier jour (AAAA-MM-JJ). */
+                from: string;
+                /** @description Dernier jour (AAAA-MM-JJ), au plus 366 jours après `from`. */
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectiveReportDto"];
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Ressource introuvable ou hors de vos structures (code `<RESSOURCE>_NOT_FOUND`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    ReportsController_collectiveReportCsv: {
+        parameters: {
+            query: {
+                /** @description Premier jour (AAAA-MM-JJ). */
+                from: string;
+                /** @description Dernier jour (AAAA-MM-JJ), au plus 366 jours après `from`. */
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV UTF-8 avec BOM, séparateur « ; », virgule décimale : une ligne par chiffre */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Ressource introuvable ou hors de vos structures (code `<RESSOURCE>_NOT_FOUND`). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -30,6 +30,7 @@ import { pageRouteExclusions } from '../../src/platform/web/page-controller';
 import { STYLESHEET_PATH } from '../../src/platform/web/styles';
 import { employerNetworkEntries } from '../support/employer-network-access';
 import { eventsEntries } from '../support/events-access';
+import { reportsEntries } from '../support/reports-access';
 import { TEST_PASSWORD } from '../support/fixtures';
 import { buildAccessWorld, type AccessWorld } from '../support/access-world';
 import { routeRequest } from '../support/route-request';
@@ -588,7 +589,12 @@ describe('access matrix: every route, every kind of caller', () => {
   it('has an entry for every route of the application, and no entry for a route that does not exist', () => {
     const routes = routesOf(t);
     // The employer-network routes have their own table (same four checks, richer world): a route must be in one of them.
-    const covered: Record<string, unknown> = { ...matrix, ...employerNetworkEntries, ...eventsEntries };
+    const covered: Record<string, unknown> = {
+      ...matrix,
+      ...employerNetworkEntries,
+      ...eventsEntries,
+      ...reportsEntries,
+    };
     const missing = routes.filter((r) => !(r in covered));
     const stale = Object.keys(covered).filter((r) => !routes.includes(r));
     expect({ missing, stale }).toEqual({ missing: [], stale: [] });
