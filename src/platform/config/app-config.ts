@@ -255,6 +255,26 @@ export class AppConfig {
   @Min(1)
   @Max(2160)
   EVENT_INVITATION_RELAUNCH_HOURS = 72;
+
+  /**
+   * Reminders of a published job dating, in days before its first slot, most distant first (`2,1` = J-2 and J-1).
+   * Each offset is one reminder kind (`event_reminder_j2`…), sent at most once per person (notifications).
+   */
+  @Matches(/^\s*([1-9]|1[0-4])\s*(,\s*([1-9]|1[0-4])\s*){0,3}$/, {
+    message:
+      'EVENT_REMINDER_DAYS doit lister de 1 à 4 nombres de jours entre 1 et 14, séparés par des virgules (ex. 2,1)',
+  })
+  EVENT_REMINDER_DAYS = '2,1';
+
+  /** Where SMS go: `log` writes them to the logs (development, and until a provider is contracted). */
+  @IsIn(['log'])
+  SMS_PROVIDER = 'log' as const;
+}
+
+/** `EVENT_REMINDER_DAYS` as distinct offsets, most distant first. */
+export function reminderDays(config: Pick<AppConfig, 'EVENT_REMINDER_DAYS'>): number[] {
+  const days = config.EVENT_REMINDER_DAYS.split(',').map((d) => Number(d.trim()));
+  return [...new Set(days)].sort((a, b) => b - a);
 }
 
 /**

@@ -23,6 +23,8 @@ export interface JobPayloads {
   'events.invitations.relaunch-sweep': { v: 1 };
   /** The one automatic relaunch of an invitation (re-reads it: answered, revoked or already relaunched → skipped). */
   'events.invitation.relaunch': { v: 1; invitationId: string };
+  /** Sends one logged SMS through the configured provider (notifications). */
+  'sms.send': { v: 1; smsId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -35,6 +37,7 @@ export const jobQueue: { readonly [K in JobName]: QueueName } = {
   'employer-network.needs.expire': QueueName.Maintenance,
   'events.invitations.relaunch-sweep': QueueName.Notifications,
   'events.invitation.relaunch': QueueName.Notifications,
+  'sms.send': QueueName.Notifications,
 };
 
 export const allJobNames = Object.keys(jobQueue) as JobName[];

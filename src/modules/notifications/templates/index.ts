@@ -48,6 +48,49 @@ export const mailTemplates = {
       ],
       { label: 'Répondre à l’invitation', url: v.url },
     ),
+  'event-reminder-candidate': (v: {
+    event: string;
+    date: string;
+    place: string;
+    accessNotes: string | null;
+    meetings: string[];
+    url: string;
+    when: string;
+  }): RenderedMail =>
+    layout(
+      `Rappel : ${v.event} ${v.when}, le ${v.date}`,
+      [
+        'Bonjour,',
+        `Vous êtes attendu·e au « ${v.event} » le ${v.date}, ${v.place}.`,
+        v.meetings.length > 1 ? 'Vos entretiens :' : 'Votre entretien :',
+        ...v.meetings,
+        ...(v.accessNotes ? [`Accès : ${v.accessNotes}`] : []),
+        'Arrivez quelques minutes avant votre premier entretien. Si vous ne pouvez pas venir, prévenez votre conseiller·ère.',
+        'Ce lien est personnel : il ouvre votre agenda, que vous pouvez ajouter à votre calendrier.',
+      ],
+      { label: 'Voir mon agenda', url: v.url },
+    ),
+  'event-reminder-employer': (v: {
+    event: string;
+    date: string;
+    place: string;
+    accessNotes: string | null;
+    company: string;
+    meetings: string[];
+    url: string;
+    when: string;
+  }): RenderedMail =>
+    layout(
+      `Rappel : ${v.event} ${v.when}, le ${v.date} — vos entretiens`,
+      [
+        'Bonjour,',
+        `Nous vous attendons au « ${v.event} » le ${v.date}, ${v.place}. Voici l’agenda de ${v.company} :`,
+        ...v.meetings,
+        ...(v.accessNotes ? [`Accès : ${v.accessNotes}`] : []),
+        'Les personnes sont présentées par leur pseudonyme. Votre lien personnel ouvre votre agenda à jour (et son fichier pour votre calendrier).',
+      ],
+      { label: 'Voir notre agenda', url: v.url },
+    ),
   'password-changed': (v: { displayName: string }): RenderedMail =>
     layout('Votre mot de passe Maillage a été modifié', [
       `Bonjour ${v.displayName},`,
