@@ -1,4 +1,5 @@
 import { CandidatesModule } from './candidates/candidates.module';
+import { DayModule } from './events/day/day.module';
 import { EventsModule } from './events/events.module';
 import { EmployerNetworkModule } from './employer-network/employer-network.module';
 import { MatchingModule } from './matching/matching.module';
@@ -17,4 +18,5 @@ export const domainModules = [
   MatchingModule,
   EventsModule,
   ReportsModule,
+  DayModule,
 ];

@@ -1500,6 +1500,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/{id}/day/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accueil : candidat·es acceptées et employeurs confirmés avec leur pointage (organisation) */
+        get: operations["DayController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/day/candidates/{registrationId}/presence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Pointer un·e candidat·e présente, absente, ou annuler le pointage (organisation) ; le premier pointage lance la journée */
+        put: operations["DayController_candidatePresence"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/day/employers/{invitationId}/presence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Pointer un employeur présent, absent, ou annuler le pointage (organisation) */
+        put: operations["DayController_employerPresence"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/day/employers/{invitationId}/departure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Noter qu’un employeur part plus tôt, à partir d’un créneau à venir (organisation) */
+        put: operations["DayController_departure"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/day/walk-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Inscrire sur place un·e candidat·e de sa structure (CIP, direction ; consentement « employers ») : acceptée et pointée présente, dans les places de la structure */
+        post: operations["DayController_walkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/day/extra-places": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accorder à une structure des places en plus pour ses inscriptions sur place (décision de l’organisation) */
+        post: operations["DayController_extraPlaces"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3620,6 +3722,87 @@ export interface components {
             collectiveName: string;
             /** Format: date-time */
             generatedAt: string;
+        };
+        CandidatePresenceDto: {
+            /** Format: uuid */
+            registrationId: string;
+            pseudonym: string;
+            /** Format: uuid */
+            siaeId: string;
+            siaeName: string;
+            /** @description Inscrit·e sur place par sa CIP */
+            walkIn: boolean;
+            /** @enum {string} */
+            presence: "present" | "absent" | "unrecorded";
+            /** Format: date-time */
+            checkedInAt: string | null;
+            /** Format: date-time */
+            absentAt: string | null;
+        };
+        EmployerPresenceDto: {
+            /** Format: uuid */
+            invitationId: string;
+            companyName: string;
+            /** @enum {string} */
+            presence: "present" | "absent" | "unrecorded";
+            /** Format: date-time */
+            checkedInAt: string | null;
+            /** Format: date-time */
+            absentAt: string | null;
+            /**
+             * Format: date-time
+             * @description Début du premier créneau manqué
+             */
+            leftAt: string | null;
+            /** @description Position du premier créneau où l’employeur n’est plus là */
+            leftFromSlotPosition: number | null;
+        };
+        CheckInListDto: {
+            /** Format: uuid */
+            eventId: string;
+            eventTitle: string;
+            status: string;
+            candidates: components["schemas"]["CandidatePresenceDto"][];
+            employers: components["schemas"]["EmployerPresenceDto"][];
+            /** @description Candidat·es acceptées (toutes, pas seulement celles de la recherche) */
+            candidatesExpected: number;
+            candidatesPresent: number;
+            candidatesAbsent: number;
+            employersPresent: number;
+        };
+        SetPresenceDto: {
+            /**
+             * @description « present » (arrivé·e), « absent » (absence constatée), « unrecorded » (annuler le pointage ; pour un employeur, annule aussi un départ noté)
+             * @enum {string}
+             */
+            presence: "present" | "absent" | "unrecorded";
+        };
+        EmployerDepartureDto: {
+            /**
+             * Format: uuid
+             * @description Premier créneau où l’employeur ne sera plus là (pas encore commencé)
+             */
+            fromSlotId: string;
+        };
+        WalkInDto: {
+            /**
+             * Format: uuid
+             * @description Candidat·e de votre structure (consentement « employers » requis)
+             */
+            candidateId: string;
+            /** @description Nombre maximum d’entretiens */
+            maxInterviews: number;
+            /** @description Employeurs (invitations) que la personne souhaite rencontrer */
+            wishedEmployerIds?: string[];
+        };
+        ExtraPlacesDto: {
+            /**
+             * Format: uuid
+             * @description Structure membre qui reçoit des places pour ses inscriptions sur place
+             */
+            siaeId: string;
+            /** @description Places ajoutées à son quota */
+            places: number;
         };
         ErrorDto: {
             /**
@@ -9487,6 +9670,374 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Ressource introuvable ou hors de vos structures (code `<RESSOURCE>_NOT_FOUND`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    DayController_list: {
+        parameters: {
+            query?: {
+                /** @description Recherche par pseudonyme, structure ou nom d’employeur */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInListDto"];
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Ressource introuvable ou hors de vos structures (code `<RESSOURCE>_NOT_FOUND`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    DayController_candidatePresence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                registrationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetPresenceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidatePresenceDto"];
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Ressource introuvable ou hors de vos structures (code `<RESSOURCE>_NOT_FOUND`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    DayController_employerPresence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                invitationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetPresenceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerPresenceDto"];
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Ressource introuvable ou hors de vos structures (code `<RESSOURCE>_NOT_FOUND`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    DayController_departure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                invitationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmployerDepartureDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerPresenceDto"];
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Ressource introuvable ou hors de vos structures (code `<RESSOURCE>_NOT_FOUND`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    DayController_walkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WalkInDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidatePresenceDto"];
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Ressource introuvable ou hors de vos structures (code `<RESSOURCE>_NOT_FOUND`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    DayController_extraPlaces: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtraPlacesDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDto"];
                 };
             };
             /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */

@@ -28,6 +28,7 @@
  */
 import { pageRouteExclusions } from '../../src/platform/web/page-controller';
 import { STYLESHEET_PATH } from '../../src/platform/web/styles';
+import { dayEntries } from '../support/day-access';
 import { employerNetworkEntries } from '../support/employer-network-access';
 import { eventsEntries } from '../support/events-access';
 import { reportsEntries } from '../support/reports-access';
@@ -69,6 +70,24 @@ const anyEvent: NonNullable<Entry['request']> = async () => ({
 });
 
 type World = AccessWorld;
+
+const anyId = '00000000-0000-4000-8000-000000000001';
+/** A staff page: without its session cookie it redirects to the login (303); a bearer token is not a page session. */
+const staffPage = (): Entry => ({
+  public: 'staff page: without its session cookie it redirects to the login (303)',
+  allowed: { as: 'anonymous', status: 303 },
+  wrongRole: none('decided by the use cases once signed in (browser test)'),
+  otherTenant: none('decided by the use cases once signed in (browser test)'),
+  request: anyEvent,
+});
+/** A staff form: without its CSRF token it is refused (403) before anything else. */
+const staffForm = (params: Record<string, string>): Entry => ({
+  public: 'staff form: without its CSRF token it is refused (403) before the session is read',
+  allowed: { as: 'anonymous', status: 403 },
+  wrongRole: none('decided by the use cases once signed in (browser test)'),
+  otherTenant: none('decided by the use cases once signed in (browser test)'),
+  request: async () => ({ params: { eventId: anyId, ...params } }),
+});
 
 let n = 0;
 const unique = (label: string) => `${label}-${process.pid}-${n++}@exemple.fr`;
@@ -343,6 +362,12 @@ const matrix: Record<string, Entry> = {
     otherTenant: none('decided by the events use cases once signed in (browser test)'),
     request: anyEvent,
   },
+  // The day's pages (events/day): same session and CSRF rules as the organisers' event page; the day's use cases decide
+  // access once signed in (events-day-pages.browser.e2e-spec.ts).
+  'GET /equipe/evenements/:eventId/accueil': staffPage(),
+  'POST /equipe/evenements/:eventId/accueil/candidats/:registrationId': staffForm({ registrationId: anyId }),
+  'POST /equipe/evenements/:eventId/accueil/employeurs/:invitationId': staffForm({ invitationId: anyId }),
+  'POST /equipe/evenements/:eventId/accueil/employeurs/:invitationId/depart': staffForm({ invitationId: anyId }),
   'GET /ressources/maillage.:version.css': {
     public: 'the stylesheet of every page',
     allowed: { as: 'anonymous', status: 200 },
@@ -594,6 +619,7 @@ describe('access matrix: every route, every kind of caller', () => {
       ...employerNetworkEntries,
       ...eventsEntries,
       ...reportsEntries,
+      ...dayEntries,
     };
     const missing = routes.filter((r) => !(r in covered));
     const stale = Object.keys(covered).filter((r) => !routes.includes(r));

@@ -28,6 +28,13 @@ import { Event } from './event.entity';
 @Check('CK_event_invitation_status', `status IN (${sqlList(invitationStatuses)})`)
 @Check('CK_event_invitation_tables', `tables_wanted IS NULL OR tables_wanted BETWEEN 1 AND 20`)
 @Check('CK_event_invitation_max_interviews', `max_interviews IS NULL OR max_interviews BETWEEN 1 AND 100`)
+// The day (events/day): present or absent, never both; an employer leaves only after arriving; confirmed ones only.
+@Check('CK_event_invitation_presence', `checked_in_at IS NULL OR absent_at IS NULL`)
+@Check('CK_event_invitation_left', `left_at IS NULL OR checked_in_at IS NOT NULL`)
+@Check(
+  'CK_event_invitation_presence_confirmed',
+  `status = 'confirmed' OR (checked_in_at IS NULL AND absent_at IS NULL AND left_at IS NULL)`,
+)
 @Check('CK_event_invitation_accommodations', `accommodations <@ ARRAY[${sqlList(accommodations)}]::varchar[]`)
 export class EventInvitation {
   @PrimaryGeneratedColumn('uuid')
@@ -104,6 +111,18 @@ export class EventInvitation {
 
   @Column({ type: 'varchar', length: 20, array: true, default: () => `'{}'` })
   accommodations: Accommodation[];
+
+  /** The day (events/day): when the employer was checked in; null = not recorded. */
+  @Column({ name: 'checked_in_at', type: 'timestamptz', nullable: true })
+  checkedInAt: Date | null;
+
+  /** The day: when the organiser recorded the employer as absent; null = not recorded. */
+  @Column({ name: 'absent_at', type: 'timestamptz', nullable: true })
+  absentAt: Date | null;
+
+  /** The day: the start of the first slot the employer is no longer there for (left early); null = stays. */
+  @Column({ name: 'left_at', type: 'timestamptz', nullable: true })
+  leftAt: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -24,6 +24,12 @@ import { Event } from './event.entity';
 @Check('CK_event_registration_status', `status IN (${sqlList(registrationStatuses)})`)
 @Check('CK_event_registration_max_interviews', `max_interviews BETWEEN 1 AND 20`)
 @Check('CK_event_registration_waitlist', `status <> 'waitlisted' OR waitlisted_at IS NOT NULL`)
+// The day (events/day): present or absent, never both; presence is recorded for accepted registrations only.
+@Check('CK_event_registration_presence', `checked_in_at IS NULL OR absent_at IS NULL`)
+@Check(
+  'CK_event_registration_presence_accepted',
+  `status = 'accepted' OR (checked_in_at IS NULL AND absent_at IS NULL)`,
+)
 export class EventRegistration {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -70,6 +76,18 @@ export class EventRegistration {
 
   @Column({ name: 'decided_by_user_id', type: 'uuid', nullable: true })
   decidedByUserId: string | null;
+
+  /** The day (events/day): when the candidate was checked in on the spot; null = not recorded. */
+  @Column({ name: 'checked_in_at', type: 'timestamptz', nullable: true })
+  checkedInAt: Date | null;
+
+  /** The day: when the organiser recorded the candidate as absent (a no-show); null = not recorded. */
+  @Column({ name: 'absent_at', type: 'timestamptz', nullable: true })
+  absentAt: Date | null;
+
+  /** Registered on the spot by her CIP on the day (accepted and checked in at once). */
+  @Column({ name: 'walk_in', type: 'boolean', default: false })
+  walkIn: boolean;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
