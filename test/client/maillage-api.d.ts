@@ -2045,6 +2045,8 @@ export interface components {
             withdrawnAt: string | null;
             /** Format: uuid */
             withdrawnByUserId: string | null;
+            /** @description Portée collective : les collectifs couverts (ceux de la structure au moment du recueil, ou ceux choisis) ; un collectif rejoint ensuite ne voit rien sans nouveau consentement. Null pour les autres portées. */
+            collectiveIds: string[] | null;
             /** Format: date-time */
             givenAt: string;
             /** @description Le texte présenté à la personne. */
@@ -2197,6 +2199,8 @@ export interface components {
             wording: string;
             /** @description Quand la personne a consenti (par défaut : maintenant). */
             givenAt?: string;
+            /** @description Portée collective seulement : les collectifs couverts, parmi ceux dont la structure de la personne est membre active (par défaut : tous ceux-là). */
+            collectiveIds?: string[];
             documentRef?: string | null;
         };
         AuditTrailEntryDto: {

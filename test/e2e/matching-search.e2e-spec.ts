@@ -305,8 +305,14 @@ describe('matching search structures (e2e)', () => {
         );
         await m.query(`INSERT INTO candidate_profile (candidate_id, siae_id, pseudonym, commune_code, latitude, longitude, mobility_radius_km, available_from, shared_with_collective)
           SELECT id, siae_id, 'P' || g || ' N.', code, latitude, longitude, radius, CASE WHEN g % 4 = 0 THEN NULL ELSE DATE '2026-11-01' + (g % 90) END, consent FROM s_people`);
+        // One consent in five names only a collective the viewer is not in (as if the SIAE had joined the viewer's
+        // collective after it was recorded): partners must not see those, the own SIAE still does.
         await m.query(
-          `INSERT INTO candidate_consent (candidate_id, scope, given_at, wording) SELECT id, 'collective', now(), 'Consentement (test).' FROM s_people WHERE consent`,
+          `INSERT INTO candidate_consent (candidate_id, scope, given_at, wording, collective_ids)
+           SELECT id, 'collective', now(), 'Consentement (test).',
+                  CASE WHEN random() < 0.2 THEN ARRAY[gen_random_uuid()]
+                       ELSE (SELECT array_agg(cm.collective_id) FROM collective_membership cm WHERE cm.siae_id = s_people.siae_id AND cm.status = 'active') END
+             FROM s_people WHERE consent`,
         );
         await m.query(`INSERT INTO candidate_target_job (candidate_id, ogr_code, fiche_code, domain_code, experience_level, siae_id, latitude, longitude, shared_with_collective)
           SELECT DISTINCT ON (p.id, a.code) p.id, a.code, a.fiche_code, a.domain_code, 'beginner', p.siae_id, p.latitude, p.longitude, p.consent
@@ -368,7 +374,8 @@ describe('matching search structures (e2e)', () => {
           const place = need!.snapshot.location;
           const expected: Array<{ candidate_id: string }> = await t.dataSource.query(
             `SELECT DISTINCT p.candidate_id FROM candidate_profile p JOIN candidate_target_job tj ON tj.candidate_id = p.candidate_id
-            WHERE p.siae_id = ANY($1::uuid[]) AND EXISTS (SELECT 1 FROM candidate_consent cc WHERE cc.candidate_id = p.candidate_id AND cc.scope = 'collective' AND cc.withdrawn_at IS NULL)
+            WHERE p.siae_id = ANY($1::uuid[]) AND EXISTS (SELECT 1 FROM candidate_consent cc WHERE cc.candidate_id = p.candidate_id AND cc.scope = 'collective' AND cc.withdrawn_at IS NULL
+                                                            AND (p.siae_id = ANY($6::uuid[]) OR cc.collective_ids && $7::uuid[]))
               AND ${FICHE_RULE}
               AND ($3::float8 IS NULL OR (earth_distance(ll_to_earth($3, $4), ll_to_earth(p.latitude, p.longitude)) <= $5 * 1000
                                         AND earth_distance(ll_to_earth($3, $4), ll_to_earth(p.latitude, p.longitude)) <= p.mobility_radius_km * 1000))
@@ -379,6 +386,8 @@ describe('matching search structures (e2e)', () => {
               place?.latitude ?? null,
               place?.longitude ?? null,
               radiusKm,
+              viewer.ownSiaeIds,
+              viewer.memberCollectiveIds,
             ],
           );
           expect(got).toEqual(expected.map((e) => e.candidate_id));

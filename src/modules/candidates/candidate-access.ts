@@ -16,16 +16,30 @@ export { viewerOf };
 
 /**
  * The one visibility rule for shared profiles, as SQL over a `candidate_profile` (or `candidate_target_job`) alias:
- * own SIAE always; partner SIAE only with the sharing flag AND an active `collective` consent row (the flag serves
- * the partial index, the consent row is the truth).
+ * own SIAE always; partner SIAE only with the sharing flag AND an active `collective` consent row that names one of
+ * the viewer's collectives (the flag serves the partial index, the consent row is the truth). `collectivesParam` is
+ * the viewer's `memberCollectiveIds`: a collective their SIAE shares with the candidate's but that the consent does not
+ * name (one joined after it was recorded) shows nothing.
  */
-export function visibleProfileSql(alias: string, ownParam: string, partnerParam: string): string {
-  return `(${alias}.siae_id = ANY(${ownParam}::uuid[]) OR (${partnerSql(alias, partnerParam)}))`;
+export function visibleProfileSql(
+  alias: string,
+  ownParam: string,
+  partnerParam: string,
+  collectivesParam: string,
+): string {
+  return `(${alias}.siae_id = ANY(${ownParam}::uuid[]) OR (${partnerSql(alias, partnerParam, collectivesParam)}))`;
 }
 
-export function partnerSql(alias: string, partnerParam: string): string {
-  return `${alias}.siae_id = ANY(${partnerParam}::uuid[]) AND ${alias}.shared_with_collective AND EXISTS (
-      SELECT 1 FROM candidate_consent cc WHERE cc.candidate_id = ${alias}.candidate_id AND cc.scope = 'collective' AND cc.withdrawn_at IS NULL)`;
+/**
+ * Shared profiles of the SIAE `siaeParam` the viewer reaches through their collectives `collectivesParam` (uuid[]
+ * parameters). `ownParam`, when given, names SIAE whose consenting profiles count whatever collectives the consent
+ * names (the match lists show the viewer's own consenting candidates beside the partners').
+ */
+export function partnerSql(alias: string, siaeParam: string, collectivesParam: string, ownParam?: string): string {
+  const covers = `cc.collective_ids && ${collectivesParam}::uuid[]`;
+  return `${alias}.siae_id = ANY(${siaeParam}::uuid[]) AND ${alias}.shared_with_collective AND EXISTS (
+      SELECT 1 FROM candidate_consent cc WHERE cc.candidate_id = ${alias}.candidate_id AND cc.scope = 'collective' AND cc.withdrawn_at IS NULL
+         AND ${ownParam ? `(${alias}.siae_id = ANY(${ownParam}::uuid[]) OR ${covers})` : covers})`;
 }
 
 /**

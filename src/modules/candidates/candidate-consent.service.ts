@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import type { Principal } from '../../platform/auth/principal';
 import { Clock } from '../../platform/clock/clock';
+import { memberCollectiveIdsSql } from '../structures/access';
 import { assertNotErased, lockWritableCandidate, viewerOf } from './candidate-access';
 import { syncSharingFlag } from './candidate-profile.service';
 import { candidatesErrors } from './candidates.errors';
@@ -30,6 +31,9 @@ export class CandidateConsentService {
       // Checked here for a clear answer; UQ_candidate_consent_active is the guard under concurrency.
       if (await manager.existsBy(CandidateConsent, { candidateId, scope: dto.scope, withdrawnAt: IsNull() }))
         throw candidatesErrors.consentAlreadyActive();
+      if (dto.scope !== 'collective' && dto.collectiveIds) throw candidatesErrors.consentCollectivesOnlyForCollective();
+      const collectiveIds =
+        dto.scope === 'collective' ? await coveredCollectives(manager, candidate.siaeId, dto.collectiveIds) : null;
       const saved = await manager.getRepository(CandidateConsent).save({
         candidateId,
         scope: dto.scope,
@@ -39,6 +43,7 @@ export class CandidateConsentService {
         documentRef: dto.documentRef?.trim() || null,
         withdrawnAt: null,
         withdrawnByUserId: null,
+        collectiveIds,
       });
       if (dto.scope === 'collective') await syncSharingFlag(manager, candidateId);
       await this.audit.record(
@@ -47,7 +52,7 @@ export class CandidateConsentService {
           action: 'candidate.consent.given',
           subjectType: 'candidate',
           subjectId: candidateId,
-          context: { consentId: saved.id, scope: dto.scope },
+          context: { consentId: saved.id, scope: dto.scope, collectiveIds },
         },
         manager,
       );
@@ -79,4 +84,26 @@ export class CandidateConsentService {
       return consentView({ ...consent, withdrawnAt, withdrawnByUserId: principal.userId });
     });
   }
+}
+
+/**
+ * The collectives a `collective` consent covers: the active collectives of the candidate's SIAE as they stand in this
+ * transaction, or the subset the CIP named (anything else is refused: a consent cannot reach a collective the SIAE is
+ * not in). Sorted, without duplicates, so that the stored list reads the same whatever the request's order.
+ */
+export async function coveredCollectives(
+  manager: EntityManager,
+  siaeId: string,
+  requested: readonly string[] | undefined,
+): Promise<string[]> {
+  const rows: Array<{ ids: string[] }> = await manager.query(
+    `SELECT coalesce((${memberCollectiveIdsSql('ARRAY[$1::uuid]', 'array_agg(DISTINCT m.collective_id ORDER BY m.collective_id)')}), '{}') AS ids`,
+    [siaeId],
+  );
+  const active = rows[0].ids;
+  if (requested === undefined) return active;
+  const asked = [...new Set(requested.map((id) => id.toLowerCase()))].sort();
+  const refused = asked.filter((id) => !active.includes(id));
+  if (refused.length > 0) throw candidatesErrors.consentCollectivesNotMember(refused);
+  return asked;
 }

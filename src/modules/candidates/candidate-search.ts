@@ -134,7 +134,8 @@ export async function searchCandidates(
 
   const branches: string[] = [];
   if (ownIds.length > 0) branches.push(branch(`{a}.siae_id = ANY(${p.add(ownIds)}::uuid[])`));
-  if (partnerIds.length > 0) branches.push(branch(partnerSql('{a}', `${p.add(partnerIds)}`)));
+  if (partnerIds.length > 0)
+    branches.push(branch(partnerSql('{a}', p.add(partnerIds), p.add(viewer.memberCollectiveIds))));
   if (branches.length === 0) return { items: [], page, pageSize, hasMore: false };
 
   // Ties (same commune, same distance) keep the index's order: stable while the data does not change.

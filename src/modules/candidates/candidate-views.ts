@@ -78,8 +78,8 @@ export async function loadSharedProfiles(
             p.driving_licences, p.languages, p.french_as_foreign_language, p.literacy_difficulty, to_char(p.available_from, 'YYYY-MM-DD') AS available_from,
             p.work_time, p.time_constraints, p.shared_with_collective, p.updated_at
        FROM candidate_profile p JOIN commune c ON c.code = p.commune_code
-      WHERE p.candidate_id = ANY($1::uuid[]) AND ${visibleProfileSql('p', '$2', '$3')}`,
-    [candidateIds, viewer.ownSiaeIds, viewer.partnerSiaeIds],
+      WHERE p.candidate_id = ANY($1::uuid[]) AND ${visibleProfileSql('p', '$2', '$3', '$4')}`,
+    [candidateIds, viewer.ownSiaeIds, viewer.partnerSiaeIds, viewer.memberCollectiveIds],
   );
   if (rows.length === 0) return views;
   const visible = rows.map((r) => r.candidate_id);

@@ -72,6 +72,20 @@ export const candidatesErrors = {
       HttpStatus.BAD_REQUEST,
       'La date du consentement ne peut pas être dans le futur.',
     ),
+  /** A `collective` consent names only collectives where the candidate's SIAE is an active member. */
+  consentCollectivesNotMember: (refused: string[]) =>
+    new AppError(
+      'CONSENT_COLLECTIVE_NOT_MEMBER',
+      HttpStatus.BAD_REQUEST,
+      'Un consentement ne peut couvrir que des collectifs dont la structure de la personne est membre active.',
+      { collectiveIds: refused },
+    ),
+  consentCollectivesOnlyForCollective: () =>
+    new AppError(
+      'CONSENT_COLLECTIVES_NOT_APPLICABLE',
+      HttpStatus.BAD_REQUEST,
+      'Seul un consentement de portée collective nomme des collectifs.',
+    ),
   candidateErased: () =>
     new AppError(
       'CANDIDATE_ERASED',
@@ -122,6 +136,8 @@ registerConstraintErrors({
 });
 
 registerServerOnlyConstraints({
+  CK_candidate_consent_collectives:
+    'collective_ids is written by the consent service (the SIAE memberships, or a checked subset), never as sent',
   CK_candidate_profile_lat_lon: 'coordinates are copied from the commune referential, never sent by a client',
   CK_candidate_target_job_domain: 'the domain is derived from the fiche of the appellation by the service',
 });

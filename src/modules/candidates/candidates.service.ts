@@ -30,6 +30,7 @@ export interface ConsentView {
   documentRef: string | null;
   withdrawnAt: Date | null;
   withdrawnByUserId: string | null;
+  collectiveIds: string[] | null;
   active: boolean;
 }
 
@@ -67,6 +68,7 @@ export const consentView = (c: CandidateConsent): ConsentView => ({
   documentRef: c.documentRef,
   withdrawnAt: c.withdrawnAt,
   withdrawnByUserId: c.withdrawnByUserId,
+  collectiveIds: c.collectiveIds,
   active: c.withdrawnAt === null,
 });
 

@@ -153,7 +153,7 @@ export async function prefilterCandidates(
   // Who may appear is the candidates module's rule as it stands (SIAE, sharing flag, and the consent rows themselves as
   // a semi-join: one index probe per candidate found); its SIAE and flag are also what the partial index is read by.
   const where = [
-    partnerSql('p', p.add(viewer.candidateSiaeIds)),
+    partnerSql('p', p.add(viewer.candidateSiaeIds), p.add(viewer.memberCollectiveIds), p.add(viewer.ownSiaeIds)),
     `p.target_fiche_ids && ${p.add(fiches.map(ficheId))}::int[]`,
   ];
   if (need.location) {

@@ -1,3 +1,4 @@
+import { memberCollectiveIdsSql } from '../../../src/modules/structures/access';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -7,8 +8,11 @@ import type { EntityManager } from 'typeorm';
  * UQ_candidate_target_job), two skills with their evidence and two soft skills.
  */
 export async function seedBenchCandidateDetails(m: EntityManager, skillNote: string | null): Promise<void> {
-  await m.query(`INSERT INTO candidate_consent (candidate_id, scope, given_at, wording)
-    SELECT id, 'collective', now() - interval '30 days', 'Consentement au partage avec le collectif (bench).' FROM b_place WHERE consent`);
+  // The consent covers the collectives of the candidate's SIAE as they stand (the consent service's default).
+  await m.query(`INSERT INTO candidate_consent (candidate_id, scope, given_at, wording, collective_ids)
+    SELECT id, 'collective', now() - interval '30 days', 'Consentement au partage avec le collectif (bench).',
+           coalesce((${memberCollectiveIdsSql('ARRAY[b_place.siae_id]', 'array_agg(m.collective_id)')}), '{}')
+      FROM b_place WHERE consent`);
   await m.query(`INSERT INTO candidate_target_job (candidate_id, ogr_code, fiche_code, domain_code, experience_level, siae_id, latitude, longitude, shared_with_collective)
     SELECT DISTINCT ON (p.id, a.code) p.id, a.code, a.fiche_code, a.domain_code, (ARRAY['none', 'beginner', 'experienced', 'confirmed'])[1 + (p.g + k) % 4],
            p.siae_id, p.latitude, p.longitude, p.consent

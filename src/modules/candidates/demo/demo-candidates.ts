@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { AuditEntry } from '../../../platform/audit/audit-entry.entity';
 import { syncSharingFlag, writeProfile } from '../candidate-profile.service';
 import type { PutProfileDto } from '../dto/profile.dto';
+import { coveredCollectives } from '../candidate-consent.service';
 import { CandidateConsent } from '../entities/candidate-consent.entity';
 import { Candidate } from '../entities/candidate.entity';
 
@@ -346,6 +347,7 @@ export async function seedDemoCandidates(
             recordedByUserId: referent,
             wording: CONSENT_WORDING,
             documentRef: 'Formulaire de consentement v1 (démo)',
+            collectiveIds: await coveredCollectives(manager, siaeId, undefined),
           }),
         );
         await syncSharingFlag(manager, candidate.id);

@@ -126,6 +126,14 @@ export class ConsentViewDto {
   withdrawnAt: Date | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   withdrawnByUserId: string | null;
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    nullable: true,
+    description:
+      'Portée collective : les collectifs couverts (ceux de la structure au moment du recueil, ou ceux choisis) ; un collectif rejoint ensuite ne voit rien sans nouveau consentement. Null pour les autres portées.',
+  })
+  collectiveIds: string[] | null;
   /** Non retiré : le partage qu'il couvre est en vigueur. */
   active: boolean;
 }

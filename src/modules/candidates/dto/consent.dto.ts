@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+} from 'class-validator';
 import { consentScopes, type ConsentScope } from '../candidate-vocabulary';
 import { MultilineText } from '../../../platform/input/text-rules';
 
@@ -27,4 +38,19 @@ export class RecordConsentDto {
   @IsOptional()
   @IsISO8601({ strict: true })
   givenAt?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    minItems: 1,
+    maxItems: 50,
+    description:
+      'Portée collective seulement : les collectifs couverts, parmi ceux dont la structure de la personne est membre active (par défaut : tous ceux-là).',
+  })
+  @IsOptional()
+  @IsArray({ message: 'doit être une liste de 1 à 50 identifiants de collectifs' })
+  @ArrayMinSize(1, { message: 'doit être une liste de 1 à 50 identifiants de collectifs' })
+  @ArrayMaxSize(50, { message: 'doit être une liste de 1 à 50 identifiants de collectifs' })
+  @IsUUID('all', { each: true, message: 'chaque élément doit être un identifiant (UUID) de collectif' })
+  collectiveIds?: string[];
 }

@@ -11,6 +11,7 @@ import { Candidate } from './candidate.entity';
 @Index('UQ_candidate_consent_active', ['candidateId', 'scope'], { unique: true, where: 'withdrawn_at IS NULL' })
 @Check('CK_candidate_consent_scope', `scope IN ('collective', 'employers')`)
 @Check('CK_candidate_consent_withdrawal', `withdrawn_at IS NULL OR withdrawn_at >= given_at`)
+@Check('CK_candidate_consent_collectives', `(scope = 'collective') = (collective_ids IS NOT NULL)`)
 export class CandidateConsent {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -34,6 +35,14 @@ export class CandidateConsent {
   @ManyToOne(() => User, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'recorded_by_user_id', foreignKeyConstraintName: 'FK_candidate_consent_recorded_by' })
   recordedBy?: User;
+
+  /**
+   * The collectives a `collective` consent covers (null for any other scope): by default those of the candidate's SIAE
+   * when it was recorded. A collective the SIAE joins later is not in the list, so it sees nothing until a new consent
+   * names it; partner views require the viewer's collective to be listed (`partnerSql`).
+   */
+  @Column({ name: 'collective_ids', type: 'uuid', array: true, nullable: true })
+  collectiveIds: string[] | null;
 
   /** The wording shown to the person (or read to them), kept verbatim as proof. */
   @Column({ type: 'text' })
