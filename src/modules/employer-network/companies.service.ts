@@ -184,7 +184,11 @@ export class CompaniesService {
   ): Promise<Company> {
     const company = await manager.findOne(Company, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!company) throw rule.hidden();
-    assertMayWrite(viewer, rule, { collectiveIds: [], ownerSiaeIds: [company.siaeId] });
+    assertMayWrite(viewer, rule, {
+      collectiveIds: [],
+      ownerSiaeIds: [company.siaeId],
+      subject: { type: 'company', id: company.id },
+    });
     return company;
   }
 

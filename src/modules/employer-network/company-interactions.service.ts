@@ -5,7 +5,7 @@ import { Clock, fieldDate } from '../../platform/clock/clock';
 import { CompaniesService, type CompanyView } from './companies.service';
 import { AuditService } from '../../platform/audit/audit.service';
 import { CandidatesService } from '../candidates/candidates.service';
-import { activeMembershipJoinSql, assertMayWrite, memberSiaeIdsIn } from '../structures/access';
+import { activeMembershipJoinSql, assertMayWrite, memberSiaeIdsIn, refusal } from '../structures/access';
 import { employerNetworkWrites } from './employer-network.permissions';
 import { viewerOf, pooledCollectivesOf, visibleCompanySql, type Viewer } from './employer-network-access';
 import { employerNetworkErrors as errors } from './employer-network.errors';
@@ -34,7 +34,11 @@ export class CompanyInteractionsService {
     return this.dataSource.transaction(async (manager) => {
       const viewer = viewerOf(principal);
       const company = await this.visibleCompany(manager, viewer, companyId);
-      const facts = { collectiveIds: await this.sharedWith(manager, company), ownerSiaeIds: [company.siaeId] };
+      const facts = {
+        collectiveIds: await this.sharedWith(manager, company),
+        ownerSiaeIds: [company.siaeId],
+        subject: { type: 'company', id: company.id },
+      };
       assertMayWrite(viewer, employerNetworkWrites.interaction, facts);
       const bySiaeId = this.authorSiae(viewer, company, facts.collectiveIds, dto.siaeId);
       if (dto.kind === 'hire' && !dto.candidateId) throw errors.outcomeCandidateRequired();
@@ -83,7 +87,14 @@ export class CompanyInteractionsService {
       `SELECT c.id, c.siae_id FROM company c WHERE c.id = $1 AND ${visibleCompanySql('c', '$2', '$3')}`,
       [id, viewer.ownSiaeIds, pooledCollectivesOf(viewer)],
     );
-    if (rows.length === 0) throw errors.companyNotFound();
+    // Hidden from the caller: the interaction rule's refusal, audited like the ones `assertMayWrite` decides.
+    if (rows.length === 0)
+      throw refusal(
+        viewer,
+        employerNetworkWrites.interaction,
+        { collectiveIds: [], subject: { type: 'company', id } },
+        'hidden',
+      );
     return { id: rows[0].id, siaeId: rows[0].siae_id };
   }
 

@@ -1,4 +1,4 @@
-import { adminParty, coordinatorParty, staffOf, type WriteRule } from '../structures/access/write-rules';
+import { adminParty, coordinatorParty, employerParty, staffOf, type WriteRule } from '../structures/access/write-rules';
 import { COMPANY_WRITERS } from './employer-network-access';
 import { employerNetworkErrors as errors } from './employer-network.errors';
 
@@ -58,11 +58,17 @@ export const employerNetworkWrites = {
   },
   /**
    * The company asked not to be called: the coordinators of the collective, and the direction / chargé·es de
-   * développement of an SIAE that brought a record of it (they hold the relationship). Lifting it is its own action.
+   * développement of an SIAE that brought a record of it (they hold the relationship); or the company itself, through
+   * a personal link scoped to this pooled company (declining a job dating invitation with a pause). Lifting it is its
+   * own action, for staff only.
    */
   pause: {
     routes: ['PUT /api/pooled-companies/:id/pause'],
-    may: [coordinatorParty, staffOf('contributor', COMPANY_WRITERS)],
+    may: [
+      coordinatorParty,
+      staffOf('contributor', COMPANY_WRITERS),
+      employerParty('pooledCompanyId', 'POST /api/employer/event/decline'),
+    ],
     visibleTo: [staffOf('member')],
     refused: errors.pauseForbidden,
     hidden: errors.pooledCompanyNotFound,

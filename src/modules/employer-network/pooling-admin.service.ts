@@ -107,13 +107,15 @@ export class PoolingAdminService {
       const rule = employerNetworkWrites.merge;
       const a = await this.pooledWithMembers(manager, pooledCompanyId);
       const b = await this.pooledWithMembers(manager, dto.otherPooledCompanyId);
-      for (const side of [a, b]) if (!maySee(viewer, rule, side.facts)) throw rule.hidden();
+      // Either side unseen: `assertMayWrite` answers its `hidden` error (and audits the refusal).
+      for (const side of [a, b]) if (!maySee(viewer, rule, side.facts)) assertMayWrite(viewer, rule, side.facts);
       if (a.pooled.collectiveId !== b.pooled.collectiveId) throw errors.correctionOutsidePool();
       if (a.pooled.id === b.pooled.id) throw errors.correctionSameRecord();
       // The records of both sides are involved: a contributor of either may ask.
       assertMayWrite(viewer, rule, {
         collectiveIds: [a.pooled.collectiveId],
         contributorSiaeIds: [...a.facts.contributorSiaeIds, ...b.facts.contributorSiaeIds],
+        subject: a.facts.subject,
       });
       await manager.query(
         `DELETE FROM pooling_correction WHERE collective_id = $1 AND kind = 'split'

@@ -5,7 +5,7 @@ import { AuditService } from '../../platform/audit/audit.service';
 import type { Principal } from '../../platform/auth/principal';
 import { Clock, fieldDate } from '../../platform/clock/clock';
 import { isActiveMemberSql } from '../structures/access';
-import { assertMayWrite } from '../structures/access/write-rules';
+import { assertMayWrite, employerActor } from '../structures/access/write-rules';
 import { employerNetworkWrites } from './employer-network.permissions';
 import { pooledCompanyFacts } from './pooled-company-facts';
 import { viewerOf, pooledCollectivesOf, type Viewer } from './employer-network-access';
@@ -53,7 +53,10 @@ export class SolicitationsService {
     return this.dataSource.transaction(async (manager) => {
       const viewer = viewerOf(principal);
       const pooled = await this.lockExisting(manager, pooledCompanyId);
-      assertMayWrite(viewer, employerNetworkWrites.solicitation, { collectiveIds: [pooled.collectiveId] });
+      assertMayWrite(viewer, employerNetworkWrites.solicitation, {
+        collectiveIds: [pooled.collectiveId],
+        subject: { type: 'pooled_company', id: pooled.id },
+      });
       const coordinator = viewer.coordinatorOf.includes(pooled.collectiveId) || principal.isAdmin;
       const member = await manager.query(`SELECT 1 WHERE ${isActiveMemberSql('$1::uuid', '$2::uuid')}`, [
         pooled.collectiveId,
@@ -143,11 +146,32 @@ export class SolicitationsService {
     return { solicitationId: row.id, budget: await this.status(manager, pooled, now) };
   }
 
-  /** A pause the employer asked for itself (declining an invitation through its link), audited under that label. */
+  /**
+   * A pause the employer asked for itself (declining an invitation through its link), audited under that label. Decided
+   * by the same rule as the staff's pause (`employerNetworkWrites.pause`, its `employer` party): the link's scope must
+   * name this pooled company. The bounds of the date are the caller's (the decline route checks them first).
+   */
   async pauseAtEmployerRequest(
     manager: EntityManager,
-    input: { pooledCompanyId: string; until: string; reason: string; actorLabel: string },
+    input: {
+      employer: { linkId: string; scope: Readonly<Record<string, string>> };
+      pooledCompanyId: string;
+      until: string;
+      reason: string;
+      actorLabel: string;
+    },
   ): Promise<void> {
+    // Not `lockExisting`: a pooled company dissolved since the invitation still records the company's wish.
+    const pooled = await manager.findOne(PooledCompany, {
+      where: { id: input.pooledCompanyId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!pooled) throw errors.pooledCompanyNotFound();
+    assertMayWrite(
+      employerActor(input.employer),
+      employerNetworkWrites.pause,
+      await pooledCompanyFacts(manager, pooled),
+    );
     await manager.update(
       PooledCompany,
       { id: input.pooledCompanyId },

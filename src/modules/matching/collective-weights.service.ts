@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import type { Principal } from '../../platform/auth/principal';
-import { assertCoordinatorOf, standingIn } from '../structures/access';
+import { assertMayWrite, standingIn, viewerOf } from '../structures/access';
 import { Collective } from '../structures/entities/collective.entity';
 import { interpretStoredWeights } from './collective-weights';
 import type { CollectiveWeightsDto } from './dto/collective-weights.dto';
@@ -40,7 +40,9 @@ export class CollectiveWeightsService {
     overrides: Record<string, unknown>,
   ): Promise<CollectiveWeightsDto> {
     return this.dataSource.transaction(async (manager) => {
-      await assertCoordinatorOf(manager, principal, collectiveId);
+      // The write table decides (and audits a refusal); `standingIn` would also let an invited SIAE see it, but the
+      // route's guard admits coordinators only, so both answer the same to every caller that reaches here.
+      assertMayWrite(viewerOf(principal), matchingWrites.weights, { collectiveIds: [collectiveId] });
       try {
         mergeWeights(overrides);
       } catch (error) {

@@ -3,8 +3,8 @@ import { structuresErrors } from '../structures/structures.errors';
 
 /**
  * The one write of matching on a shared object: a collective's matching weights, set by its coordinators (members and
- * the platform admin read them). `CollectiveWeightsService.put` decides it with `assertCoordinatorOf`, which answers
- * exactly this; the access tests read the table.
+ * the platform admin read them). `CollectiveWeightsService.put` decides it with `assertMayWrite` on this rule; the
+ * access tests read the table.
  */
 export const matchingWrites = {
   weights: {

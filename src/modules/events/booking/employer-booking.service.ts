@@ -146,6 +146,7 @@ export class EmployerBookingService {
       );
       if (dto.pauseUntil)
         await this.solicitations.pauseAtEmployerRequest(manager, {
+          employer,
           pooledCompanyId: invitation.pooledCompanyId,
           until: dto.pauseUntil,
           reason: `Demandé par l’entreprise en déclinant l’invitation « ${event.title} »`,

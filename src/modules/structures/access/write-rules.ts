@@ -1,3 +1,4 @@
+import { withRefusalAudit } from '../../../platform/audit/refused-writes';
 import type { AppError } from '../../../platform/errors/app-error';
 import { siaeRoles, type AccessRole, type SiaeRole } from '../../../platform/auth/principal';
 import { coordinates, holdsRoleIn, memberSiaeIdsIn, type Viewer } from './viewer';
@@ -8,14 +9,30 @@ import { coordinates, holdsRoleIn, memberSiaeIdsIn, type Viewer } from './viewer
  * - `admin`: the platform admin;
  * - `staff` of the `owner` SIAE (the record's SIAE), of a `contributor` SIAE (one that brought a record into a pooled
  *   company: its records are involved), or of a `member` SIAE (an active member of the object's collective), holding
- *   one of `roles`.
+ *   one of `roles`;
+ * - `employer`: the employer itself, through a personal link (platform/links) whose scope names the object
+ *   (`scope[scopeKey]` is the object's id, `facts.subject.id`); `via` is the route it acts through.
  */
 export type Party =
   | { kind: 'coordinator' }
   | { kind: 'admin' }
-  | { kind: 'staff'; of: 'owner' | 'contributor' | 'member'; roles: readonly SiaeRole[] };
+  | { kind: 'staff'; of: 'owner' | 'contributor' | 'member'; roles: readonly SiaeRole[] }
+  | { kind: 'employer'; scopeKey: string; via: string };
 
 export const coordinatorParty: Party = { kind: 'coordinator' };
+export const employerParty = (scopeKey: string, via: string): Party => ({ kind: 'employer', scopeKey, via });
+
+/**
+ * Who acts: a signed-in person (their `Viewer`), or an employer through its link session. Only `employer` parties can
+ * hold for the latter, and no staff party for the former.
+ */
+export type WriteActor = Viewer | EmployerActor;
+export interface EmployerActor {
+  employerLink: { linkId: string; scope: Readonly<Record<string, string>> };
+}
+export const employerActor = (link: { linkId: string; scope: Readonly<Record<string, string>> }): EmployerActor => ({
+  employerLink: { linkId: link.linkId, scope: link.scope },
+});
 export const adminParty: Party = { kind: 'admin' };
 export const staffOf = (of: 'owner' | 'contributor' | 'member', roles: readonly SiaeRole[] = siaeRoles): Party => ({
   kind: 'staff',
@@ -50,10 +67,21 @@ export interface WriteFacts {
   collectiveIds: readonly string[];
   ownerSiaeIds?: readonly string[];
   contributorSiaeIds?: readonly string[];
+  /** What the audit row of a refusal names (default: the first collective). */
+  subject?: { type: string; id: string };
 }
 
-function holds(viewer: Viewer, party: Party, facts: WriteFacts): boolean {
+function holds(actor: WriteActor, party: Party, facts: WriteFacts): boolean {
+  if ('employerLink' in actor)
+    return (
+      party.kind === 'employer' &&
+      facts.subject !== undefined &&
+      actor.employerLink.scope[party.scopeKey] === facts.subject.id
+    );
+  const viewer = actor;
   switch (party.kind) {
+    case 'employer':
+      return false;
     case 'admin':
       return viewer.isAdmin;
     case 'coordinator':
@@ -67,17 +95,54 @@ function holds(viewer: Viewer, party: Party, facts: WriteFacts): boolean {
   }
 }
 
-export function mayWrite(viewer: Viewer, rule: WriteRule, facts: WriteFacts): boolean {
+export function mayWrite(viewer: WriteActor, rule: WriteRule, facts: WriteFacts): boolean {
   return rule.may.some((p) => holds(viewer, p, facts));
 }
 
-export function maySee(viewer: Viewer, rule: WriteRule, facts: WriteFacts): boolean {
+export function maySee(viewer: WriteActor, rule: WriteRule, facts: WriteFacts): boolean {
   return rule.visibleTo.some((p) => holds(viewer, p, facts)) || mayWrite(viewer, rule, facts);
 }
 
-/** 404 (`hidden`) for who may not see the object, 403 (`refused`) for who sees it but may not act. */
-export function assertMayWrite(viewer: Viewer, rule: WriteRule, facts: WriteFacts): void {
+/**
+ * 404 (`hidden`) for who may not see the object, 403 (`refused`) for who sees it but may not act. A refusal is a
+ * decision too: the error carries an audit row (`<rule.audit>.refused`, the outcome and the facts decided on) that the
+ * platform writes outside the use case's transaction, which the refusal rolls back (platform/audit/refused-writes.ts).
+ */
+export function assertMayWrite(viewer: WriteActor, rule: WriteRule, facts: WriteFacts): void {
   if (mayWrite(viewer, rule, facts)) return;
-  if (!maySee(viewer, rule, facts)) throw rule.hidden();
-  throw rule.refused();
+  throw refusal(viewer, rule, facts, maySee(viewer, rule, facts) ? 'refused' : 'hidden');
+}
+
+/**
+ * The rule's error for a refusal, marked with its audit row: for `assertMayWrite`, and for a service that finds the
+ * object hidden by its own visibility query before it can gather the facts (`hidden`).
+ */
+export function refusal(
+  viewer: WriteActor,
+  rule: WriteRule,
+  facts: WriteFacts,
+  outcome: 'refused' | 'hidden',
+): AppError {
+  const error = outcome === 'refused' ? rule.refused() : rule.hidden();
+  const subject = facts.subject ?? { type: 'collective', id: facts.collectiveIds[0] ?? null };
+  return withRefusalAudit(error, {
+    ...('employerLink' in viewer
+      ? { actorUserId: null, actorLabel: `employeur (lien ${viewer.employerLink.linkId})` }
+      : { actorUserId: viewer.userId }),
+    action: refusedAction(rule),
+    subjectType: subject.type,
+    subjectId: subject.id,
+    context: {
+      outcome,
+      code: error.code,
+      collectiveIds: facts.collectiveIds,
+      ownerSiaeIds: facts.ownerSiaeIds ?? [],
+      contributorSiaeIds: facts.contributorSiaeIds ?? [],
+    },
+  });
+}
+
+/** The audit action of a refused write of `rule`. */
+export function refusedAction(rule: WriteRule): string {
+  return `${rule.audit}.refused`;
 }
