@@ -10,20 +10,32 @@ import { LinksModule } from './platform/links/links.module';
 import { PlatformModule } from './platform/platform.module';
 import { WebModule } from './platform/web/web.module';
 
+/**
+ * The modules of the service, for the API (`AppModule`) and, stripped of what serves HTTP, for the worker
+ * (`WorkerModule`). `http` lists those that serve HTTP only (the worker leaves them out entirely).
+ */
+export function serviceModules(
+  config: AppConfig,
+  clock?: Clock,
+  extraModules: Type<unknown>[] = [],
+): { all: Array<Type<unknown> | DynamicModule>; httpOnly: Array<Type<unknown>> } {
+  return {
+    all: [
+      PlatformModule.forRoot(config, clock),
+      AuthModule.forRoot(StructuresModule, MembershipGrantReader),
+      HealthModule,
+      WebModule,
+      LinksModule,
+      ...domainModules,
+      ...extraModules,
+    ],
+    httpOnly: [HealthModule],
+  };
+}
+
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, clock?: Clock, extraModules: Type<unknown>[] = []): DynamicModule {
-    return {
-      module: AppModule,
-      imports: [
-        PlatformModule.forRoot(config, clock),
-        AuthModule.forRoot(StructuresModule, MembershipGrantReader),
-        HealthModule,
-        WebModule,
-        LinksModule,
-        ...domainModules,
-        ...extraModules,
-      ],
-    };
+    return { module: AppModule, imports: serviceModules(config, clock, extraModules).all };
   }
 }

@@ -53,9 +53,15 @@ export class JobRunner implements OnApplicationShutdown {
     return this.handlers;
   }
 
-  start(queues: QueueName[] = Object.values(QueueName), concurrency = 4): void {
+  /**
+   * Starts one BullMQ worker (and its Redis connection) per queue of `queues` that has at least one handler: a queue
+   * of the catalogue with no job yet (e.g. `scheduling`) costs nothing. Returns the queues started.
+   */
+  start(queues: QueueName[] = Object.values(QueueName), concurrency = 4): QueueName[] {
     if (this.handlers.size === 0) this.collectHandlers();
-    for (const queueName of queues) {
+    const handled = new Set([...this.handlers.keys()].map((name) => jobQueue[name]));
+    const started = queues.filter((q) => handled.has(q));
+    for (const queueName of started) {
       const connection = createRedis(this.config.REDIS_URL, 'worker');
       this.connections.push(connection);
       const worker = new Worker(queueName, (job) => this.process(job), {
@@ -76,6 +82,7 @@ export class JobRunner implements OnApplicationShutdown {
       worker.on('error', (error) => this.logger.warn({ msg: 'worker error', queue: queueName, error: error.message }));
       this.workers.push(worker);
     }
+    return started;
   }
 
   private async process(job: Job): Promise<string> {
