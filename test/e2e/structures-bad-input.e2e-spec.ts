@@ -194,7 +194,7 @@ describe('structures: bad input', () => {
           .set('authorization', `Bearer ${admin}`)
           .send({ ...validSiae(), communeCode: '99999' }),
       status: 400,
-      code: 'COMMUNE_UNKNOWN',
+      code: 'UNKNOWN_COMMUNE',
     },
     {
       name: 'a body that is a JSON array',

@@ -18,7 +18,7 @@ export const INSEE_CODE_PATTERN = /^(?:[0-9]{5}|2[AB][0-9]{3})$/;
 export class CommuneDirectory {
   constructor(private readonly referentials: ReferentialsService) {}
 
-  /** For writes: a code the referential does not know is refused (400 `COMMUNE_UNKNOWN`). */
+  /** For writes: a code the referential does not know is refused (400 `UNKNOWN_COMMUNE`). */
   async known(code: string, manager?: EntityManager): Promise<CommuneInfo> {
     const commune = await this.referentials.findCommune(code, manager);
     if (!commune) throw structuresErrors.communeUnknown(code);

@@ -5,6 +5,7 @@ import {
   registerConstraintErrors,
   registerServerOnlyConstraints,
 } from '../../platform/errors/constraint-errors';
+import { referentialsErrors } from '../referentials/referentials.errors';
 
 export const SIRET_INVALID_MESSAGE = 'Le SIRET doit comporter 14 chiffres et sa clé de contrôle doit être juste.';
 
@@ -13,13 +14,8 @@ export const structuresErrors = {
     new AppError('SIRET_INVALID', HttpStatus.BAD_REQUEST, SIRET_INVALID_MESSAGE, details),
   siretTaken: () =>
     new AppError('SIRET_TAKEN', HttpStatus.CONFLICT, 'Une structure est déjà enregistrée avec ce SIRET.'),
-  communeUnknown: (code: string) =>
-    new AppError(
-      'COMMUNE_UNKNOWN',
-      HttpStatus.BAD_REQUEST,
-      `Le code commune INSEE ${code} est inconnu du référentiel des communes.`,
-      { communeCode: code },
-    ),
+  /** The referentials' `UNKNOWN_COMMUNE` (one code for one idea: structures answered `COMMUNE_UNKNOWN` before). */
+  communeUnknown: (code: string) => referentialsErrors.unknownCommune(code),
   siaeNotFound: () => new AppError('SIAE_NOT_FOUND', HttpStatus.NOT_FOUND, 'Cette structure est introuvable.'),
   memberNotFound: () =>
     new AppError('SIAE_MEMBER_NOT_FOUND', HttpStatus.NOT_FOUND, "Cette personne n'est pas membre de la structure."),

@@ -29,4 +29,14 @@ describe('error codes', () => {
     expect(owners.size).toBeGreaterThan(50);
     expect(shared).toEqual([]);
   });
+
+  it('never name one idea twice with the same words in another order (COMMUNE_UNKNOWN beside UNKNOWN_COMMUNE)', () => {
+    const byWords = new Map<string, Set<string>>();
+    for (const file of files(src))
+      for (const match of readFileSync(file, 'utf8').matchAll(/new AppError\(\s*['"]([A-Z][A-Z0-9_]+)['"]/g)) {
+        const words = match[1].split('_').sort().join('_');
+        (byWords.get(words) ?? byWords.set(words, new Set()).get(words)!).add(match[1]);
+      }
+    expect([...byWords.values()].filter((codes) => codes.size > 1).map((codes) => [...codes])).toEqual([]);
+  });
 });
