@@ -1062,9 +1062,26 @@ export interface paths {
         put?: never;
         /**
          * Importer la liste d’entreprises de la structure depuis un CSV (tout ou rien)
-         * @description Le corps est le fichier CSV tel quel (Content-Type: text/csv, 5 Mo au plus). Séparateur « ; », « , » ou tabulation détecté sur la ligne d’en-tête ; encodage UTF-8 (avec ou sans BOM) ou Windows-1252 (Excel) détecté ; champs entre guillemets acceptés. Chaque ligne est vérifiée (nom obligatoire, SIRET avec sa clé, commune par code INSEE ou code postal + ville, e-mail, téléphone, doublons dans le fichier) : si une seule ligne est invalide, rien n’est écrit et la réponse 422 IMPORT_INVALID détaille `details.errors = [{ line, field, message }]`. Chaque ligne est comparée aux entreprises de la structure : même SIRET quand les deux en ont un, sinon même nom normalisé (formes juridiques, accents, abréviations) dans la même commune. Une ligne reconnue ne crée rien : elle complète seulement les champs vides de la fiche existante (SIRET, NAF, adresse, site, commune ; jamais ce que la structure a saisi) et ajoute son contact s’il n’y est pas (même e-mail, même téléphone ou même nom). Importer deux fois le même fichier ne crée donc aucun doublon. Sinon 201 (200 en dryRun) avec les nombres d’entreprises créées, de lignes déjà présentes, de fiches complétées, de contacts ajoutés, et `report = [{ line, outcome: "créée" | "déjà présente", companyId, message }]` (5 000 lignes au plus).
+         * @description Le corps est le fichier CSV tel quel (Content-Type: text/csv, 5 Mo au plus). Séparateur « ; », « , » ou tabulation détecté sur la ligne d’en-tête ; encodage UTF-8 (avec ou sans BOM) ou Windows-1252 (Excel) détecté ; champs entre guillemets acceptés. Chaque ligne est vérifiée (nom obligatoire, SIRET avec sa clé, commune par code INSEE ou code postal + ville, e-mail, téléphone, doublons dans le fichier) : si une seule ligne est invalide, rien n’est écrit et le compte rendu IMPORT_INVALID détaille `details.errors = [{ line, field, message }]` (réponse 422 en dryRun, `errors` de l’import sinon). L’import s’exécute en arrière-plan : la réponse 202 donne son identifiant ; `GET …/companies/imports/{importId}` dit où il en est (lignes traitées / total, en français) puis son résultat. dryRun=true répond tout de suite, pour 2000 lignes au plus (IMPORT_DRY_RUN_TOO_LARGE au-delà). Chaque ligne est comparée aux entreprises de la structure : même SIRET quand les deux en ont un, sinon même nom normalisé (formes juridiques, accents, abréviations) dans la même commune. Une ligne reconnue ne crée rien : elle complète seulement les champs vides de la fiche existante (SIRET, NAF, adresse, site, commune ; jamais ce que la structure a saisi) et ajoute son contact s’il n’y est pas (même e-mail, même téléphone ou même nom). Importer deux fois le même fichier ne crée donc aucun doublon. Le résultat (200 en dryRun, `result` de l’import) donne les nombres d’entreprises créées, de lignes déjà présentes, de fiches complétées, de contacts ajoutés, et `report = [{ line, outcome: "créée" | "déjà présente", companyId, message }]` (5 000 lignes au plus).
          */
         post: operations["CompaniesImportController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/siae/{siaeId}/companies/imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Où en est un import d’entreprises (lignes traitées / total), puis son résultat */
+        get: operations["CompaniesImportController_progress"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2937,6 +2954,60 @@ export interface components {
             updated: number;
             /** @description Le compte rendu s'arrête à 5 000 lignes. */
             reportTruncated: boolean;
+        };
+        ImportLineErrorDto: {
+            /** @description Numéro de ligne dans le fichier (l'en-tête est la ligne 1). */
+            line: number;
+            /** @description Le champ en cause (`name`, `siret`, `commune`…). */
+            field: string;
+            message: string;
+        };
+        ImportInvalidDetailsDto: {
+            errors: components["schemas"]["ImportLineErrorDto"][];
+            /** @description Lignes de données lues. */
+            lines: number;
+            errorCount: number;
+            /** @description Le compte rendu s'arrête aux 1 000 premières erreurs. */
+            truncated: boolean;
+        };
+        ImportRefusalDto: {
+            details: components["schemas"]["ImportInvalidDetailsDto"] | null;
+            /** @description `IMPORT_INVALID` (compte rendu ligne par ligne) ou `IMPORT_UNREADABLE`. */
+            code: string;
+            message: string;
+        };
+        CompanyImportDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            siaeId: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "invalid" | "failed";
+            /**
+             * @description Étape en cours : `lecture`, `vérification`, `écriture` (null hors exécution).
+             * @enum {string|null}
+             */
+            phase: "lecture" | "vérification" | "écriture" | null;
+            /** @description Le résultat une fois terminé (`done`) : les nombres et le compte rendu ligne par ligne. */
+            result: components["schemas"]["ImportResultDto"] | null;
+            /** @description Fichier refusé (`invalid`) : le compte rendu des lignes en erreur ; rien n'a été écrit. */
+            errors: components["schemas"]["ImportRefusalDto"] | null;
+            /** @description Après la dernière tentative (`failed`) : l'erreur vue par le worker. */
+            failureReason: string | null;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description Où en est l'import, en français (« Écriture : 12 000 ligne(s) sur 45 000 »). */
+            label: string;
+            /** @description Lignes de données du fichier (0 tant qu'il n'est pas lu). */
+            total: number;
+            /** @description Lignes passées par l'étape en cours. */
+            processed: number;
+            percent: number;
+            failedAttempts: number;
+            /** Format: date-time */
+            createdAt: string;
         };
         ScoreComponentDto: {
             /** @enum {string} */
@@ -7985,13 +8056,13 @@ export interface operations {
                     "application/json": components["schemas"]["ImportResultDto"];
                 };
             };
-            /** @description Import écrit (une transaction, journalisé). */
-            201: {
+            /** @description Fichier reçu, import en attente du worker (une transaction, journalisé) : suivez-le par son identifiant. */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ImportResultDto"];
+                    "application/json": components["schemas"]["CompanyImportDto"];
                 };
             };
             /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
@@ -8030,8 +8101,66 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description IMPORT_INVALID : compte rendu ligne par ligne, rien n’a été écrit. */
+            /** @description dryRun=true, IMPORT_INVALID : compte rendu ligne par ligne. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CompaniesImportController_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siaeId: string;
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyImportDto"];
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Ressource introuvable ou hors de vos structures (code `<RESSOURCE>_NOT_FOUND`). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

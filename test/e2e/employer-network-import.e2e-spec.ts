@@ -61,7 +61,7 @@ describe('employer network: CSV import of companies', () => {
   let tokens: Record<'devA' | 'dirA' | 'cipA' | 'devB', string>;
 
   beforeAll(async () => {
-    t = await TestApp.create();
+    t = await TestApp.create({ withWorker: true });
     f = new Fixtures(t);
     siaeA = await f.siae({ name: 'SIAE Import A' });
     const siaeB = await f.siae({ name: 'SIAE Import B' });
@@ -74,10 +74,30 @@ describe('employer network: CSV import of companies', () => {
   });
   afterAll(() => t.close());
 
-  const post = (token: string | null, body: Buffer, query: Record<string, string> = {}, siaeId = siaeA.id) => {
+  const send = (token: string | null, body: Buffer, query: Record<string, string> = {}, siaeId = siaeA.id) => {
     let req = t.http().post(`/api/siae/${siaeId}/companies/import`).query(query).set('content-type', 'text/csv');
     if (token) req = req.set('authorization', `Bearer ${token}`);
     return req.send(body);
+  };
+  /**
+   * A request, and for an import the job's outcome: what the request refuses keeps its HTTP status; an accepted import
+   * (202) is run by the worker and read back from the progress endpoint: `done` with its result, or `invalid` with the
+   * refusal (the same `{ code, message, details }` the dry run answers as an error).
+   */
+  const post = async (token: string | null, body: Buffer, query: Record<string, string> = {}, siaeId = siaeA.id) => {
+    const res = await send(token, body, query, siaeId);
+    if (query.dryRun === 'true' || res.status !== 202) return { status: res.status as number | string, body: res.body };
+    expect(res.body).toMatchObject({ status: 'queued', siaeId, label: 'En attente' });
+    await t.drainQueues(60_000);
+    const view = await t
+      .http()
+      .get(`/api/siae/${siaeId}/companies/imports/${res.body.id}`)
+      .set('authorization', `Bearer ${token}`)
+      .expect(200);
+    return {
+      status: view.body.status as number | string,
+      body: view.body.status === 'done' ? view.body.result : view.body.errors,
+    };
   };
   const counts = async () => {
     const [row] = await t.dataSource.query(
@@ -92,7 +112,7 @@ describe('employer network: CSV import of companies', () => {
   it('imports a ;-separated Windows-1252 export with accents, quotes and French headers', async () => {
     const before = await counts();
     const res = await post(tokens.devA, WINDOWS_FILE);
-    expect([res.status, res.body.code]).toEqual([201, undefined]);
+    expect([res.status, res.body.code]).toEqual(['done', undefined]);
     expect(res.body).toMatchObject({
       dryRun: false,
       encoding: 'windows-1252',
@@ -164,7 +184,7 @@ describe('employer network: CSV import of companies', () => {
       contactPhone: 'Tel',
     };
     const res = await post(tokens.dirA, MAPPED_FILE, { mapping: JSON.stringify(mapping) });
-    expect([res.status, res.body.code]).toEqual([201, undefined]);
+    expect([res.status, res.body.code]).toEqual(['done', undefined]);
     expect(res.body).toMatchObject({
       encoding: 'utf-8',
       separator: ',',
@@ -185,13 +205,13 @@ describe('employer network: CSV import of companies', () => {
 
   it('refuses a mapping naming a column the file does not have', async () => {
     const res = await post(tokens.devA, MAPPED_FILE, { mapping: JSON.stringify({ name: 'Raison sociale' }) });
-    expect([res.status, res.body.code]).toEqual([400, 'IMPORT_UNREADABLE']);
+    expect([res.status, res.body.code]).toEqual(['invalid', 'IMPORT_UNREADABLE']);
   });
 
-  it('writes nothing when a line is invalid and reports every problem by line and field (422)', async () => {
+  it('writes nothing when a line is invalid and reports every problem by line and field (the job ends invalid; the dry run answers 422)', async () => {
     const before = await counts();
     const res = await post(tokens.devA, INVALID_FILE);
-    expect([res.status, res.body.code]).toEqual([422, 'IMPORT_INVALID']);
+    expect([res.status, res.body.code]).toEqual(['invalid', 'IMPORT_INVALID']);
     expect(res.body.details).toMatchObject({ lines: 7, errorCount: 7, truncated: false });
     const report = (res.body.details.errors as Array<{ line: number; field: string; message: string }>).map((e) => [
       e.line,
@@ -223,7 +243,7 @@ describe('employer network: CSV import of companies', () => {
 
   it('rejects a file without a recognisable name column, and a JSON body', async () => {
     const res = await post(tokens.devA, Buffer.from('Colonne A;Colonne B\n1;2\n'));
-    expect([res.status, res.body.code]).toEqual([400, 'IMPORT_UNREADABLE']);
+    expect([res.status, res.body.code]).toEqual(['invalid', 'IMPORT_UNREADABLE']);
     const json = await t
       .http()
       .post(`/api/siae/${siaeA.id}/companies/import`)
@@ -278,7 +298,7 @@ describe('employer network: CSV import of companies', () => {
 
     it('importing the same file twice creates nothing the second time, and the dry run says so line by line', async () => {
       const first = await post(dev, FILE, {}, siae.id);
-      expect([first.status, first.body.code]).toEqual([201, undefined]);
+      expect([first.status, first.body.code]).toEqual(['done', undefined]);
       expect(first.body).toMatchObject({ companies: 3, existing: 0, updated: 0, contacts: 1 });
       expect(first.body.report.map((r: { outcome: string }) => r.outcome)).toEqual(['créée', 'créée', 'créée']);
       const after = await companiesOf();
@@ -314,7 +334,7 @@ describe('employer network: CSV import of companies', () => {
         },
       ]);
       const again = await post(dev, FILE, {}, siae.id);
-      expect([again.status, again.body.companies, again.body.existing]).toEqual([201, 0, 3]);
+      expect([again.status, again.body.companies, again.body.existing]).toEqual(['done', 0, 3]);
       expect(await companiesOf()).toEqual(after);
       expect(await contactCount()).toBe(1);
     });
@@ -345,7 +365,11 @@ describe('employer network: CSV import of companies', () => {
       expect((await companiesOf()).length).toBe(before);
       const res = await post(dev, file, {}, siae.id);
       expect([res.status, res.body.companies, res.body.existing, res.body.updated, res.body.contacts]).toEqual([
-        201, 1, 1, 1, 1,
+        'done',
+        1,
+        1,
+        1,
+        1,
       ]);
       expect((await companiesOf()).length).toBe(before + 1);
       const [row] = await t.dataSource.query(
@@ -379,7 +403,7 @@ describe('employer network: CSV import of companies', () => {
         'utf8',
       );
       const res = await post(dev, file, {}, siae.id);
-      expect([res.status, res.body.code]).toEqual([422, 'IMPORT_INVALID']);
+      expect([res.status, res.body.code]).toEqual(['invalid', 'IMPORT_INVALID']);
       expect(res.body.details.errors).toEqual([
         { line: 3, field: 'name', message: expect.stringContaining('la ligne 2') },
       ]);

@@ -105,7 +105,7 @@ export const employerNetworkEntries: Record<string, EnEntry> = {
     request: async (w) => ({ body: { siaeId: w.siaeA.id, name: 'Transports Matrice' } }),
   },
   'POST /api/siae/:siaeId/companies/import': {
-    allowed: { as: 'devA', status: 201 },
+    allowed: { as: 'devA', status: 202 },
     wrongRole: 'cipA',
     otherTenant: 'devB',
     // a Buffer goes out as the raw body (the route reads the CSV bytes, not JSON)
@@ -220,6 +220,21 @@ export const employerNetworkEntries: Record<string, EnEntry> = {
     wrongRole: refuse('cipA', 403, 'COMPANY_WRITE_FORBIDDEN'),
     otherTenant: refuse('devB', 404, 'COLLECTIVE_NOT_FOUND'),
     request: async (w) => ({ params: { id: w.c1.id } }),
+  },
+  'GET /api/siae/:siaeId/companies/imports/:importId': {
+    allowed: { as: 'devA', status: 200 },
+    wrongRole: 'cipA',
+    otherTenant: 'devB',
+    request: async (w) => {
+      const res = await w.t
+        .http()
+        .post(`/api/siae/${w.siaeA.id}/companies/import`)
+        .set('authorization', `Bearer ${w.tokens.get('devA')}`)
+        .set('content-type', 'text/csv')
+        .send(Buffer.from('Raison sociale;Code INSEE\nImport Suivi;69123\n', 'utf8'));
+      if (res.status !== 202) throw new Error(`import setup failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return { params: { siaeId: w.siaeA.id, importId: res.body.id as string } };
+    },
   },
   'GET /api/pooling-runs/:id': {
     allowed: { as: 'cipA', status: 200 },

@@ -31,6 +31,13 @@ const INSERT_CHUNK = 1000;
 const MAX_REPORTED = 1000;
 /** The per-line report of a valid file: enough for a spreadsheet's worth of companies, bounded for a 5 MB one. */
 const MAX_LINE_REPORT = 5000;
+/** A dry run answers in the request, so only for files this small; a bigger file is imported as a job (issue 12 §7). */
+export const DRY_RUN_MAX_LINES = 2000;
+
+export type ImportPhase = 'lecture' | 'vérification' | 'écriture';
+/** Told where an import stands (the job writes it where the progress endpoint reads it). */
+export type ImportProgress = (phase: ImportPhase, processed: number, total: number) => Promise<void>;
+const noProgress: ImportProgress = async () => undefined;
 
 export interface ImportResult {
   dryRun: boolean;
@@ -91,87 +98,119 @@ export class CompaniesImportService {
     return mapping;
   }
 
+  /** Who may import into the SIAE's list (direction, chargé·e de développement of that SIAE). */
+  assertImporter(principal: Principal, siaeId: string): void {
+    this.companies.assertWriter(viewerOf(principal), siaeId);
+  }
+
+  /**
+   * In the request: the dry run (≤ DRY_RUN_MAX_LINES lines), or a whole import at once — what the job runs too
+   * (`run`), kept callable so that both can be compared on one file.
+   */
   async import(
     principal: Principal,
     siaeId: string,
     bytes: Uint8Array,
     options: { mapping?: ColumnMapping; dryRun: boolean },
   ): Promise<ImportResult> {
-    return this.dataSource.transaction(async (manager) => {
-      const viewer = viewerOf(principal);
-      this.companies.assertWriter(viewer, siaeId);
-      let table: CsvTable;
-      try {
-        table = readCsvTable(bytes, options.mapping);
-      } catch (e) {
-        if (e instanceof CsvTableError) throw errors.importUnreadable(e.message);
-        throw e;
-      }
-      const { lines, errors: lineErrors } = checkLines(table);
-      const { resolved, errors: communeErrors } = await this.resolveCommunes(manager, lines);
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('company-import'), hashtext($1))`, [siaeId]);
-      const duplicates = findDuplicates(resolved);
-      // a line already reported as a duplicate inside the file is not compared again (one problem, one message)
-      const twice = new Set(duplicates.map((d) => d.line));
-      const matched = matchExisting(
-        resolved.filter((l) => !twice.has(l.line)),
-        await this.existing(manager, siaeId),
-      );
-      const report = [...lineErrors, ...communeErrors, ...duplicates, ...matched.errors].sort(
-        (a, b) => a.line - b.line,
-      );
-      // a wrong separator or mapping makes every line wrong: the first errors say it, thousands more only weigh the answer
-      if (report.length > 0)
-        throw errors.importInvalid({
-          lines: table.rows.length,
-          errorCount: report.length,
-          truncated: report.length > MAX_REPORTED,
-          errors: report.slice(0, MAX_REPORTED),
-        });
+    this.assertImporter(principal, siaeId);
+    return this.dataSource.transaction((manager) =>
+      this.run(manager, siaeId, principal.userId, bytes, {
+        ...options,
+        maxLines: options.dryRun ? DRY_RUN_MAX_LINES : undefined,
+      }),
+    );
+  }
 
-      const outcomes = matched.outcomes;
-      const created = resolved.filter((_, i) => outcomes[i].kind === 'created');
-      const existing = outcomes.filter((o) => o.kind === 'existing');
-      const updated = existing.filter((o) => Object.keys(o.fill).length > 0).length;
-      const contacts = created.filter((l) => l.contact).length + existing.filter((o) => o.contact === 'added').length;
-      const result: ImportResult = {
-        dryRun: options.dryRun,
-        encoding: table.encoding,
-        separator: table.separator === '\t' ? 'tab' : table.separator,
-        columns: Object.fromEntries(
-          Object.entries(table.columns).map(([field, index]) => [field, table.headers[index]]),
-        ),
-        ignoredColumns: table.ignoredColumns,
+  /**
+   * The import itself, in the caller's transaction: read, check every line, match, and (unless `dryRun`) write. An
+   * invalid line anywhere throws `IMPORT_INVALID` before anything is written.
+   */
+  async run(
+    manager: EntityManager,
+    siaeId: string,
+    userId: string | null,
+    bytes: Uint8Array,
+    options: { mapping?: ColumnMapping; dryRun: boolean; maxLines?: number; progress?: ImportProgress },
+  ): Promise<ImportResult> {
+    const progress = options.progress ?? noProgress;
+    let table: CsvTable;
+    try {
+      table = readCsvTable(bytes, options.mapping);
+    } catch (e) {
+      if (e instanceof CsvTableError) throw errors.importUnreadable(e.message);
+      throw e;
+    }
+    const total = table.rows.length;
+    if (options.maxLines !== undefined && total > options.maxLines)
+      throw errors.dryRunTooLarge(total, options.maxLines);
+    await progress('lecture', 0, total);
+    const { lines, errors: lineErrors } = checkLines(table);
+    await progress('vérification', 0, total);
+    const { resolved, errors: communeErrors } = await this.resolveCommunes(manager, lines);
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('company-import'), hashtext($1))`, [siaeId]);
+    const duplicates = findDuplicates(resolved);
+    // a line already reported as a duplicate inside the file is not compared again (one problem, one message)
+    const twice = new Set(duplicates.map((d) => d.line));
+    const matched = matchExisting(
+      resolved.filter((l) => !twice.has(l.line)),
+      await this.existing(manager, siaeId),
+    );
+    await progress('vérification', total, total);
+    const report = [...lineErrors, ...communeErrors, ...duplicates, ...matched.errors].sort((a, b) => a.line - b.line);
+    // a wrong separator or mapping makes every line wrong: the first errors say it, thousands more only weigh the answer
+    if (report.length > 0)
+      throw errors.importInvalid({
         lines: table.rows.length,
-        companies: created.length,
-        contacts,
-        existing: existing.length,
-        updated,
-        report: [],
-        reportTruncated: outcomes.length > MAX_LINE_REPORT,
-      };
-      if (options.dryRun) return { ...result, report: lineReport(outcomes, new Map()) };
-      const ids = await this.write(manager, siaeId, viewer.userId, created);
-      await this.update(manager, viewer.userId, resolved, outcomes);
-      await this.audit.record(
-        {
-          actorUserId: viewer.userId,
-          action: 'company.import',
-          subjectType: 'siae',
-          subjectId: siaeId,
-          context: {
-            lines: table.rows.length,
-            companies: created.length,
-            existing: existing.length,
-            updated,
-            contacts,
-            encoding: table.encoding,
-          },
+        errorCount: report.length,
+        truncated: report.length > MAX_REPORTED,
+        errors: report.slice(0, MAX_REPORTED),
+      });
+
+    const outcomes = matched.outcomes;
+    const created = resolved.filter((_, i) => outcomes[i].kind === 'created');
+    const existing = outcomes.filter((o) => o.kind === 'existing');
+    const updated = existing.filter((o) => Object.keys(o.fill).length > 0).length;
+    const contacts = created.filter((l) => l.contact).length + existing.filter((o) => o.contact === 'added').length;
+    const result: ImportResult = {
+      dryRun: options.dryRun,
+      encoding: table.encoding,
+      separator: table.separator === '\t' ? 'tab' : table.separator,
+      columns: Object.fromEntries(Object.entries(table.columns).map(([field, index]) => [field, table.headers[index]])),
+      ignoredColumns: table.ignoredColumns,
+      lines: table.rows.length,
+      companies: created.length,
+      contacts,
+      existing: existing.length,
+      updated,
+      report: [],
+      reportTruncated: outcomes.length > MAX_LINE_REPORT,
+    };
+    if (options.dryRun) return { ...result, report: lineReport(outcomes, new Map()) };
+    // Writing moves the progress by lines: created ones first, then the matched ones' fills and contacts.
+    const wrote = (n: number) => progress('écriture', n, total);
+    await wrote(0);
+    const ids = await this.write(manager, siaeId, userId, created, wrote);
+    await this.update(manager, userId, resolved, outcomes, (n) => wrote(created.length + n));
+    await wrote(total);
+    await this.audit.record(
+      {
+        actorUserId: userId,
+        action: 'company.import',
+        subjectType: 'siae',
+        subjectId: siaeId,
+        context: {
+          lines: table.rows.length,
+          companies: created.length,
+          existing: existing.length,
+          updated,
+          contacts,
+          encoding: table.encoding,
         },
-        manager,
-      );
-      return { ...result, report: lineReport(outcomes, new Map(created.map((l, i) => [l.line, ids[i]]))) };
-    });
+      },
+      manager,
+    );
+    return { ...result, report: lineReport(outcomes, new Map(created.map((l, i) => [l.line, ids[i]]))) };
   }
 
   /** The SIAE's companies and their contacts, as the matching compares them. */
@@ -200,6 +239,7 @@ export class CompaniesImportService {
     userId: string | null,
     lines: ResolvedLine[],
     outcomes: LineOutcome[],
+    progress: (existingDone: number) => Promise<void>,
   ): Promise<void> {
     const touched: Array<{ id: string; fill: Extract<LineOutcome, { kind: 'existing' }>['fill'] }> = [];
     const contacts: Array<Partial<CompanyContact>> = [];
@@ -226,6 +266,7 @@ export class CompaniesImportService {
           column('communeCode'),
         ],
       );
+      await progress(i + chunk.length);
     }
     for (let i = 0; i < contacts.length; i += INSERT_CHUNK)
       await manager.insert(CompanyContact, contacts.slice(i, i + INSERT_CHUNK));
@@ -243,6 +284,7 @@ export class CompaniesImportService {
     siaeId: string,
     userId: string | null,
     lines: Array<CheckedLine & { communeCode: string | null }>,
+    progress: (created: number) => Promise<void>,
   ): Promise<string[]> {
     const ids: string[] = [];
     for (let i = 0; i < lines.length; i += INSERT_CHUNK) {
@@ -268,6 +310,7 @@ export class CompaniesImportService {
         l.contact ? [{ companyId: chunkIds[k], preferredChannel: null, ...l.contact }] : [],
       );
       if (contacts.length > 0) await manager.insert(CompanyContact, contacts);
+      await progress(ids.length);
     }
     return ids;
   }

@@ -108,6 +108,14 @@ export const employerNetworkErrors = {
       HttpStatus.BAD_REQUEST,
       `La correspondance de colonnes est invalide : ${reason}.`,
     ),
+  importNotFound: () => new AppError('COMPANY_IMPORT_NOT_FOUND', HttpStatus.NOT_FOUND, 'Cet import est introuvable.'),
+  dryRunTooLarge: (lines: number, max: number) =>
+    new AppError(
+      'IMPORT_DRY_RUN_TOO_LARGE',
+      HttpStatus.BAD_REQUEST,
+      `Une simulation (dryRun) porte sur ${max.toLocaleString('fr-FR')} lignes au plus, ce fichier en compte ${lines.toLocaleString('fr-FR')} : importez-le directement (le compte rendu ligne par ligne dira ce qui serait refusé, sans rien écrire en cas d’erreur) ou découpez-le.`,
+      { lines, max },
+    ),
   importTooLarge: (maxBytes: number) =>
     new AppError(
       'IMPORT_TOO_LARGE',
@@ -236,6 +244,8 @@ registerConstraintErrors({
   FK_pooling_correction_company_b: reference('La fiche'),
   UQ_pooling_correction_pair: duplicate('Une correction existe déjà pour ces deux fiches.'),
   FK_pooling_run_collective: reference('Le collectif'),
+  FK_company_import_siae: reference('La structure'),
+  FK_company_import_requested_by: reference('Le compte'),
   CK_solicitation_kind: invalid('Le type de sollicitation doit être une des valeurs autorisées.'),
   FK_solicitation_pooled_company: reference("L'entreprise mutualisée"),
   FK_solicitation_siae: reference('La structure'),
@@ -248,6 +258,7 @@ registerConstraintErrors({
 });
 
 registerServerOnlyConstraints({
+  CK_company_import_status: 'the import service and its job set the status, never a client',
   CK_company_share_withdrawal: 'shared_at and withdrawn_at are both set from the clock by the sharing service',
   CK_pooled_company_size_band: 'the size of a pooled company is computed by pooling from its records',
   CK_pooling_correction_kind: 'the correction kind comes from the route (merge or split), not from a field',

@@ -1,3 +1,5 @@
+import { CompanyImportJobs } from './company-import-jobs.service';
+import { ImportCompaniesJob } from './jobs/import-companies.job';
 import { Module } from '@nestjs/common';
 import { CandidatesModule } from '../candidates/candidates.module';
 import { ReferentialsModule } from '../referentials/referentials.module';
@@ -30,6 +32,7 @@ import { SolicitationsService } from './solicitations.service';
     CompanyInteractionsService,
     ContactPrivacyService,
     CompaniesImportService,
+    CompanyImportJobs,
     HiringNeedsService,
     SharingService,
     PoolingRequests,
@@ -38,6 +41,7 @@ import { SolicitationsService } from './solicitations.service';
     PooledCompaniesService,
     SolicitationsService,
     PoolCollectiveJob,
+    ImportCompaniesJob,
     ExpireNeedsJob,
   ],
   exports: [CompaniesService, PooledCompaniesService, SolicitationsService],

@@ -17,6 +17,8 @@ export interface JobPayloads {
   'candidates.anonymise': { v: 1; candidateId: string };
   /** Links the records shared with a collective into pooled companies (run row = progress and idempotence). */
   'employer-network.pool': { v: 1; collectiveId: string; runId: string };
+  /** Runs a stored CSV import of an SIAE's company list (the row holds the file; all or nothing). */
+  'employer-network.import': { v: 1; importId: string };
   /** Expires open hiring needs unconfirmed for HIRING_NEED_EXPIRY_DAYS (one set-based update). */
   'employer-network.needs.expire': { v: 1 };
   /** Selects event invitations unanswered past their relaunch date and not yet relaunched; one job each. */
@@ -34,6 +36,7 @@ export const jobQueue: { readonly [K in JobName]: QueueName } = {
   'candidates.retention.sweep': QueueName.Maintenance,
   'candidates.anonymise': QueueName.Maintenance,
   'employer-network.pool': QueueName.Pooling,
+  'employer-network.import': QueueName.Pooling,
   'employer-network.needs.expire': QueueName.Maintenance,
   'events.invitations.relaunch-sweep': QueueName.Notifications,
   'events.invitation.relaunch': QueueName.Notifications,

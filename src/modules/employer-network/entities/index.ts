@@ -1,4 +1,5 @@
 import { CompanyContact } from './company-contact.entity';
+import { CompanyImport } from './company-import.entity';
 import { CompanyInteraction } from './company-interaction.entity';
 import { CompanyShare } from './company-share.entity';
 import { Company } from './company.entity';
@@ -13,6 +14,7 @@ import { Solicitation } from './solicitation.entity';
 export {
   Company,
   CompanyContact,
+  CompanyImport,
   CompanyInteraction,
   CompanyShare,
   HiringNeed,
@@ -27,6 +29,7 @@ export {
 export const employerNetworkEntities = [
   Company,
   CompanyContact,
+  CompanyImport,
   CompanyInteraction,
   CompanyShare,
   HiringNeed,
