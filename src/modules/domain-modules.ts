@@ -1,6 +1,7 @@
 import { CandidatesModule } from './candidates/candidates.module';
 import { DayModule } from './events/day/day.module';
 import { EventsModule } from './events/events.module';
+import { PlanningModule } from './events/planning/planning.module';
 import { EmployerNetworkModule } from './employer-network/employer-network.module';
 import { MatchingModule } from './matching/matching.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -19,4 +20,5 @@ export const domainModules = [
   EventsModule,
   ReportsModule,
   DayModule,
+  PlanningModule,
 ];

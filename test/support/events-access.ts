@@ -5,6 +5,7 @@
  */
 import type { AccessWorld, SignedInActor } from './access-world';
 import { employerHeaders, eventBody } from './event-world';
+import { planningEntries } from './planning-access';
 
 export interface EventsEntry {
   allowed: { as: SignedInActor; status: number };
@@ -272,4 +273,5 @@ export const eventsEntries: Record<string, EventsEntry> = {
     link: await confirmedEmployer(w),
     body: { requests: [] },
   })),
+  ...planningEntries,
 };

@@ -13,6 +13,9 @@ import { deriveSlots, MAX_SLOTS, windowProblem } from './slots';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** Work another part of events does in the same transaction as a status move (e.g. the plan's publication). */
+export type TransitionHook = (manager: EntityManager, event: Event, principal: Principal) => Promise<void>;
+
 /**
  * Events of a collective: creation by its coordinators, the room and its slots (derived and stored while the event is a
  * draft), co-organisers, the per-SIAE quotas and the status machine (allowed moves only, each dated and audited).
@@ -24,6 +27,17 @@ export class EventsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
+
+  private readonly hooks = new Map<EventStatus, TransitionHook[]>();
+
+  /**
+   * Registers work to do inside every move to `to`, after the checks and before the commit (a hook that throws refuses
+   * the move). Sub-modules that depend on events use it, so events never imports them (events/planning announces the
+   * plan when an event is published, whichever route publishes it).
+   */
+  onTransitionTo(to: EventStatus, hook: TransitionHook): void {
+    this.hooks.set(to, [...(this.hooks.get(to) ?? []), hook]);
+  }
 
   async create(principal: Principal, dto: CreateEventDto): Promise<EventDto> {
     const eventId = await this.dataSource.transaction(async (manager) => {
@@ -132,6 +146,7 @@ export class EventsService {
       const column = statusDateColumn[to];
       await manager.createQueryBuilder().update(Event).set({ status: to }).where('id = :id', { id: eventId }).execute();
       if (column) await manager.query(`UPDATE event SET ${column} = $2 WHERE id = $1`, [eventId, now]);
+      for (const hook of this.hooks.get(to) ?? []) await hook(manager, event, principal);
       if (to === 'open') {
         // Every active member SIAE gets the default places; one that joins later gets them at its first registration.
         await manager

@@ -27,6 +27,20 @@ export interface JobPayloads {
   'events.invitation.relaunch': { v: 1; invitationId: string };
   /** Sends one logged SMS through the configured provider (notifications). */
   'sms.send': { v: 1; smsId: string };
+  /** Computes a planning run (events/planning): job id = run id; the run row is the progress and the idempotence. */
+  'events.plan.compute': { v: 1; runId: string };
+  /** The plan changed for people (published, re-planned after publication, a meeting cancelled): mails employers and CIPs. */
+  'events.plan.notify': PlanChangePayload;
+  /** The same change, for the candidates' side (their agendas and messages: events/agendas owns this handler). */
+  'events.plan.candidates-notify': PlanChangePayload;
+}
+
+/** What changed in an event's plan, and which meetings (ids of `event_meeting`); see events/planning/README.md. */
+export interface PlanChangePayload {
+  v: 1;
+  eventId: string;
+  change: 'published' | 'replanned' | 'meeting-cancelled';
+  meetingIds: string[];
 }
 
 export type JobName = keyof JobPayloads;
@@ -41,6 +55,9 @@ export const jobQueue: { readonly [K in JobName]: QueueName } = {
   'events.invitations.relaunch-sweep': QueueName.Notifications,
   'events.invitation.relaunch': QueueName.Notifications,
   'sms.send': QueueName.Notifications,
+  'events.plan.compute': QueueName.Scheduling,
+  'events.plan.notify': QueueName.Notifications,
+  'events.plan.candidates-notify': QueueName.Notifications,
 };
 
 export const allJobNames = Object.keys(jobQueue) as JobName[];

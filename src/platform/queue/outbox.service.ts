@@ -10,9 +10,11 @@ export class OutboxService {
     manager: EntityManager,
     jobName: N,
     payload: JobPayloads[N],
-    options: { availableAt?: Date } = {},
+    options: { availableAt?: Date; id?: string } = {},
   ): Promise<string> {
     const row = manager.create(OutboxMessage, {
+      // A caller that has its own deterministic id (a planning run's) makes it the job id: one row, one job.
+      ...(options.id ? { id: options.id } : {}),
       jobName,
       payload: payload as unknown as Record<string, unknown>,
       ...(options.availableAt ? { availableAt: options.availableAt } : {}),

@@ -1,4 +1,5 @@
 import { layout, RenderedMail } from './layout';
+import { planMailTemplates } from './plan';
 
 /** Every e-mail the product sends, in French, with the variables each one needs (checked at compile time). */
 export const mailTemplates = {
@@ -97,6 +98,7 @@ export const mailTemplates = {
       'Le mot de passe de votre compte vient d’être modifié et toutes vos sessions ont été fermées.',
       'Si vous n’êtes pas à l’origine de ce changement, prévenez immédiatement la direction de votre structure.',
     ]),
+  ...planMailTemplates,
 };
 
 export type MailTemplateName = keyof typeof mailTemplates;

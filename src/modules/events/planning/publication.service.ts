@@ -1,0 +1,242 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../../../platform/audit/audit.service';
+import type { Principal } from '../../../platform/auth/principal';
+import { Clock } from '../../../platform/clock/clock';
+import { AppConfig } from '../../../platform/config/app-config';
+import { LinksService } from '../../../platform/links/links.service';
+import type { PlanChangePayload } from '../../../platform/queue/job-catalogue';
+import type { JobOutcome } from '../../../platform/queue/job-handler';
+import { MailService } from '../../notifications/mail.service';
+import type { PlanMailLine } from '../../notifications/templates/plan';
+import { eventCompanyLink } from '../booking/employer-link';
+import { Event } from '../entities/event.entity';
+import { accessAsOrganiser } from '../events-access';
+import { EventsService } from '../events.service';
+import { frenchDay, slotLabel } from '../pages/page-format';
+import type { PlanMeetingDto } from './dto/planning.dto';
+import { EventMeeting, EventPlanNotice, EventPlanningRun } from './entities';
+import { EventPlanService } from './event-plan.service';
+import { planningErrors as errors } from './planning.errors';
+import { PlanningRunsService } from './planning-runs.service';
+
+/**
+ * Publication of the plan and what follows it: announcing every planned meeting when the event moves to `published`
+ * (whichever route moves it: a hook of the events status machine, in the same transaction), the organiser's explicit
+ * cancellation of a meeting, and the e-mails that tell employers (with their link) and CIPs what changed.
+ */
+@Injectable()
+export class PublicationService implements OnModuleInit {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: EventsService,
+    private readonly plans: EventPlanService,
+    private readonly runs: PlanningRunsService,
+    private readonly mail: MailService,
+    private readonly links: LinksService,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.onTransitionTo('published', (manager, event) => this.announce(manager, event));
+  }
+
+  /** planning → published: a computed plan and no run in progress, then every planned meeting becomes announced. */
+  private async announce(manager: EntityManager, event: Event): Promise<void> {
+    const active = await manager.query(
+      `SELECT 1 FROM event_planning_run WHERE event_id = $1 AND status IN ('queued', 'running')`,
+      [event.id],
+    );
+    if (active.length > 0) throw errors.runActive();
+    const current = await manager.findOneBy(EventPlanningRun, { eventId: event.id, isCurrent: true });
+    if (!current) throw errors.noCurrentPlan();
+    const [rows] = (await manager.query(
+      `UPDATE event_meeting SET status = 'announced', announced_at = $2, sequence = sequence + 1, updated_at = $2
+        WHERE event_id = $1 AND status = 'planned' RETURNING id`,
+      [event.id, this.clock.now()],
+    )) as [Array<{ id: string }>, number];
+    await this.plans.announceChange(
+      manager,
+      event.id,
+      'published',
+      rows.map((r) => r.id),
+    );
+  }
+
+  /** Publishes through the status machine (same checks, history and audit as any move). */
+  publish(principal: Principal, eventId: string) {
+    return this.events.transition(principal, eventId, 'published');
+  }
+
+  /**
+   * The organiser calls a meeting off: it leaves the plan (the table and the candidate's slot are free again), its
+   * sequence is raised, its pair is never planned again, and the people concerned are told when it had been announced.
+   */
+  async cancelMeeting(
+    principal: Principal,
+    eventId: string,
+    meetingId: string,
+    reason: string,
+  ): Promise<PlanMeetingDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const { event } = await accessAsOrganiser(manager, principal, eventId, { lock: true });
+      const meeting = await manager.findOne(EventMeeting, {
+        where: { id: meetingId, eventId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!meeting) throw errors.meetingNotFound();
+      if (meeting.status !== 'planned' && meeting.status !== 'announced')
+        throw errors.meetingNotCancellable(meeting.status);
+      const wasAnnounced = meeting.status === 'announced';
+      const now = this.clock.now();
+      await manager.update(
+        EventMeeting,
+        { id: meeting.id },
+        {
+          status: 'cancelled',
+          cancelledAt: now,
+          cancelReason: reason,
+          cancelledByUserId: principal.userId,
+          sequence: meeting.sequence + 1,
+        },
+      );
+      if (wasAnnounced || event.status === 'published' || event.status === 'running')
+        await this.plans.announceChange(manager, eventId, 'meeting-cancelled', [meeting.id]);
+      await this.audit.record(
+        {
+          actorUserId: principal.userId,
+          action: 'event.meeting.cancelled',
+          subjectType: 'event',
+          subjectId: eventId,
+          context: { meetingId, wasAnnounced },
+        },
+        manager,
+      );
+      const labels = await this.runs.labels(manager, eventId);
+      const [slot] = await manager.query(`SELECT position, starts_at, ends_at FROM event_slot WHERE id = $1`, [
+        meeting.slotId,
+      ]);
+      return {
+        id: meeting.id,
+        registrationId: meeting.registrationId,
+        pseudonym: labels.pseudonyms.get(meeting.registrationId) ?? '—',
+        invitationId: meeting.invitationId,
+        employer: labels.employers.get(meeting.invitationId) ?? '—',
+        slotId: meeting.slotId,
+        slotPosition: slot.position as number,
+        startsAt: (slot.starts_at as Date).toISOString(),
+        endsAt: (slot.ends_at as Date).toISOString(),
+        tableNumber: meeting.tableNumber,
+        status: 'cancelled',
+        sequence: meeting.sequence + 1,
+      };
+    });
+  }
+
+  /**
+   * `events.plan.notify`: one e-mail per employer concerned (its meetings now, with a fresh personal link) and per CIP
+   * who registered a candidate concerned (their candidates' meetings). All in one transaction with the job's notice row
+   * (keyed by the job id): a job that runs again sends nothing more.
+   */
+  async notify(jobId: string, payload: PlanChangePayload): Promise<JobOutcome> {
+    return this.dataSource.transaction(async (manager) => {
+      const fresh: unknown[] = await manager.query(
+        `INSERT INTO event_plan_notice (id, event_id, change, mails) VALUES ($1, $2, $3, 0)
+         ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [jobId, payload.eventId, payload.change],
+      );
+      if (fresh.length === 0) return 'skipped';
+      const event = await manager.findOneBy(Event, { id: payload.eventId });
+      if (!event || event.status === 'cancelled') return 'skipped';
+      const concerned: Array<{ invitation_id: string; registration_id: string }> = await manager.query(
+        `SELECT invitation_id, registration_id FROM event_meeting WHERE id = ANY($1::uuid[]) AND event_id = $2`,
+        [payload.meetingIds, event.id],
+      );
+      const invitationIds = [...new Set(concerned.map((c) => c.invitation_id))];
+      const registrationIds = [...new Set(concerned.map((c) => c.registration_id))];
+      const lines = await this.meetingLines(manager, event.id, payload.meetingIds);
+      const date = frenchDay(event.eventDate);
+      let mails = 0;
+
+      const employers: Array<{ id: string; pooled_company_id: string; email: string | null; expires: Date }> =
+        await manager.query(
+          `SELECT i.id, i.pooled_company_id, c.email, i.token_expires_at AS expires FROM event_invitation i
+             LEFT JOIN company_contact c ON c.id = i.contact_id
+            WHERE i.id = ANY($1::uuid[]) AND i.revoked_at IS NULL`,
+          [invitationIds],
+        );
+      for (const employer of employers) {
+        if (!employer.email) continue;
+        const link = await this.links.issue(
+          eventCompanyLink,
+          { eventId: event.id, pooledCompanyId: employer.pooled_company_id },
+          employer.expires,
+          manager,
+        );
+        await this.mail.send(manager, employer.email, 'event-plan-employer', {
+          change: payload.change,
+          event: event.title,
+          date,
+          place: event.address,
+          meetings: lines.filter((l) => l.invitationId === employer.id).map((l) => l.forEmployer),
+          url: link.url,
+        });
+        mails++;
+      }
+
+      const cips: Array<{ user_id: string; email: string; registration_ids: string[] }> = await manager.query(
+        `SELECT u.id AS user_id, u.email, array_agg(r.id) AS registration_ids FROM event_registration r
+           JOIN app_user u ON u.id = r.registered_by_user_id
+          WHERE r.id = ANY($1::uuid[]) GROUP BY u.id, u.email`,
+        [registrationIds],
+      );
+      for (const cip of cips) {
+        const mine = new Set(cip.registration_ids);
+        await this.mail.send(manager, cip.email, 'event-plan-cip', {
+          change: payload.change,
+          event: event.title,
+          date,
+          meetings: lines.filter((l) => mine.has(l.registrationId)).map((l) => l.forCip),
+          url: `${this.config.PUBLIC_BASE_URL.replace(/\/$/, '')}/equipe/evenements/${event.id}`,
+        });
+        mails++;
+      }
+      await manager.update(EventPlanNotice, { id: jobId }, { mails });
+      return 'done';
+    });
+  }
+
+  /**
+   * The lines each recipient reads: the live meetings of the employers and candidates concerned, plus the meetings of
+   * this change that were cancelled (so "ANNULÉE" is said once, where it happened).
+   */
+  private async meetingLines(manager: EntityManager, eventId: string, changedIds: string[]) {
+    const rows: Array<Record<string, unknown>> = await manager.query(
+      `SELECT m.id, m.registration_id, m.invitation_id, m.table_number, m.status, s.starts_at, s.ends_at,
+              p.pseudonym, pc.display_name AS employer
+         FROM event_meeting m JOIN event_slot s ON s.id = m.slot_id
+         JOIN event_registration r ON r.id = m.registration_id
+         LEFT JOIN candidate_profile p ON p.candidate_id = r.candidate_id
+         JOIN event_invitation i ON i.id = m.invitation_id JOIN pooled_company pc ON pc.id = i.pooled_company_id
+        WHERE m.event_id = $1 AND (m.status IN ('planned', 'announced', 'done') OR m.id = ANY($2::uuid[]))
+        ORDER BY s.position, m.table_number`,
+      [eventId, changedIds],
+    );
+    return rows.map((r) => {
+      const base = {
+        time: slotLabel({ startsAt: (r.starts_at as Date).toISOString(), endsAt: (r.ends_at as Date).toISOString() }),
+        table: r.table_number as number,
+        cancelled: r.status === 'cancelled' || r.status === 'no_show',
+      };
+      const pseudonym = (r.pseudonym as string | null) ?? '—';
+      return {
+        registrationId: r.registration_id as string,
+        invitationId: r.invitation_id as string,
+        forEmployer: { ...base, who: pseudonym } satisfies PlanMailLine,
+        forCip: { ...base, who: `${pseudonym} · ${r.employer as string}` } satisfies PlanMailLine,
+      };
+    });
+  }
+}
