@@ -1330,6 +1330,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/{id}/registrations/{registrationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Modifier une inscription (présence, souhaits, entretiens, mot aux employeurs) : CIP de la structure avant la date limite, organisation jusqu’à la planification ; places inchangées */
+        patch: operations["RegistrationsController_update"];
+        trace?: never;
+    };
     "/api/events/{id}/registrations/{registrationId}/decision": {
         parameters: {
             query?: never;
@@ -3616,6 +3633,8 @@ export interface components {
              * @default false
              */
             joinWaitlist: boolean;
+            /** @description Mot de la ou du CIP aux employeurs, montré avec le profil pseudonymisé : jamais le nom, les coordonnées ni l’adresse de la personne */
+            employerNote?: string;
         };
         RegistrationDto: {
             /** Format: uuid */
@@ -3632,10 +3651,22 @@ export interface components {
             presentSlotIds: string[];
             /** @description Employeurs (invitations) souhaités */
             wishedEmployerIds: string[];
+            /** @description Mot aux employeurs */
+            employerNote: string | null;
             /** Format: date-time */
             waitlistedAt: string | null;
             /** Format: date-time */
             createdAt: string;
+        };
+        UpdateRegistrationDto: {
+            /** @description Nombre maximum d’entretiens */
+            maxInterviews?: number;
+            /** @description Créneaux où la personne est présente (vide : tout l’événement) */
+            presentSlotIds?: string[];
+            /** @description Employeurs (invitations) que la personne souhaite rencontrer */
+            wishedEmployerIds?: string[];
+            /** @description Mot aux employeurs (null l’efface) : jamais le nom, les coordonnées ni l’adresse de la personne */
+            employerNote?: string | null;
         };
         DecideRegistrationDto: {
             /** @enum {string} */
@@ -3762,6 +3793,8 @@ export interface components {
             mobilityRadiusKm: number;
             availableFrom: string | null;
             workTime: string | null;
+            /** @description Le mot de la ou du CIP qui accompagne la personne */
+            note: string | null;
             /** @description Pourquoi ce profil correspond à vos besoins */
             matches: components["schemas"]["MatchReasonDto"][];
             requested: boolean;
@@ -9439,6 +9472,68 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationDto"];
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Ressource introuvable ou hors de vos structures (code `<RESSOURCE>_NOT_FOUND`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    RegistrationsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                registrationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRegistrationDto"];
+            };
+        };
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

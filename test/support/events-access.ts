@@ -243,6 +243,12 @@ export const eventsEntries: Record<string, EventsEntry> = {
     otherTenant: { as: 'cipB', code: 'EVENT_NOT_FOUND' },
     request: async (w) => ({ params: { id: await eventOfC1(w) } }),
   },
+  'PATCH /api/events/:id/registrations/:registrationId': {
+    allowed: { as: 'cipA', status: 200 },
+    wrongRole: { as: 'devA', code: 'EVENT_REGISTRATION_CIP_ONLY' },
+    otherTenant: { as: 'cipB', code: 'EVENT_NOT_FOUND' },
+    request: async (w) => ({ params: await registrationOfA(w), body: { maxInterviews: 2 } }),
+  },
   'POST /api/events/:id/registrations/:registrationId/decision': {
     allowed: { as: 'dirA', status: 201 },
     wrongRole: organiserOnly,

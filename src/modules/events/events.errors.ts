@@ -252,6 +252,15 @@ export const eventsErrors = {
       HttpStatus.BAD_REQUEST,
       'Un employeur souhaité n’est pas un employeur invité à cet événement.',
     ),
+  registrationNotEditable: (why: 'event' | 'registration', status: string) =>
+    new AppError(
+      'EVENT_REGISTRATION_NOT_EDITABLE',
+      HttpStatus.CONFLICT,
+      why === 'event'
+        ? `Une inscription ne se modifie plus une fois la planification commencée (événement ${statusLabels[status as EventStatus] ?? status}).`
+        : `Une inscription « ${status} » ne se modifie plus : inscrivez de nouveau la personne.`,
+      { status },
+    ),
 };
 
 registerConstraintErrors({

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CandidatesModule } from '../candidates/candidates.module';
 import { EmployerNetworkModule } from '../employer-network/employer-network.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ReferentialsModule } from '../referentials/referentials.module';
@@ -24,7 +25,7 @@ import { RegistrationsService } from './registrations/registrations.service';
  * requests. Use cases are services callable from the JSON controllers and from the pages alike.
  */
 @Module({
-  imports: [EmployerNetworkModule, NotificationsModule, ReferentialsModule],
+  imports: [CandidatesModule, EmployerNetworkModule, NotificationsModule, ReferentialsModule],
   controllers: [
     EventsController,
     EventInvitationsController,

@@ -39,6 +39,7 @@ export class EmployerChoicesService {
         mobility_radius_km: number;
         available_from: string | null;
         work_time: string | null;
+        note: string | null;
         target_jobs: string[];
         skills: Array<{ label: string; evidenceLevel: string }>;
         soft_skills: string[];
@@ -46,7 +47,7 @@ export class EmployerChoicesService {
         priority: boolean;
       }> = await manager.query(
         `SELECT r.id AS profile_id, r.candidate_id, p.pseudonym, m.name AS commune, p.mobility_radius_km,
-                to_char(p.available_from, 'YYYY-MM-DD') AS available_from, p.work_time,
+                to_char(p.available_from, 'YYYY-MM-DD') AS available_from, p.work_time, r.employer_note AS note,
                 coalesce((SELECT array_agg(a.label ORDER BY a.label) FROM rome_appellation a WHERE a.code = ANY(p.target_ogr_codes)), '{}') AS target_jobs,
                 coalesce((SELECT json_agg(json_build_object('label', s.label, 'evidenceLevel', s.evidence_level) ORDER BY s.label)
                             FROM candidate_skill s WHERE s.candidate_id = r.candidate_id), '[]') AS skills,
@@ -83,6 +84,7 @@ export class EmployerChoicesService {
         mobilityRadiusKm: r.mobility_radius_km,
         availableFrom: r.available_from,
         workTime: r.work_time,
+        note: r.note,
         matches: scores
           .filter((s) => s.candidateId === r.candidate_id && !s.excluded)
           .sort((a, b) => b.normalizedScore - a.normalizedScore)

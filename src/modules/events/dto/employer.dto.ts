@@ -262,6 +262,8 @@ export class CandidateProfileForEmployerDto {
   availableFrom: string | null;
   @ApiProperty({ type: String, nullable: true })
   workTime: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Le mot de la ou du CIP qui accompagne la personne' })
+  note: string | null;
   @ApiProperty({ type: [MatchReasonDto], description: 'Pourquoi ce profil correspond à vos besoins' })
   matches: MatchReasonDto[];
   @ApiProperty()

@@ -65,6 +65,10 @@ export class EventRegistration {
   @Column({ name: 'max_interviews', type: 'int' })
   maxInterviews: number;
 
+  /** The CIP's word to the employers (shown beside the pseudonymised profile): checked against identity on write. */
+  @Column({ name: 'employer_note', type: 'varchar', length: 500, nullable: true })
+  employerNote: string | null;
+
   @Column({ name: 'registered_by_user_id', type: 'uuid', nullable: true })
   registeredByUserId: string | null;
 

@@ -264,6 +264,7 @@ export function ProfilesPage({
               ) : null}
               <p>{`Habite vers ${p.commune}, se déplace jusqu’à ${p.mobilityRadiusKm} km.`}</p>
               {p.availableFrom ? <p>{`Disponible à partir du ${frenchDay(p.availableFrom)}.`}</p> : null}
+              {p.note ? <p class="note">{`Le mot de sa conseillère ou son conseiller : ${p.note}`}</p> : null}
               {p.matches.map((m) => (
                 <p>{`Pour « ${m.appellation} » : ${m.reasons.join(' ; ')}`}</p>
               ))}

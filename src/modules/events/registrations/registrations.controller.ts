@@ -1,9 +1,14 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../../platform/auth/access.decorators';
 import type { Principal } from '../../../platform/auth/principal';
 import { ParseId } from '../../../platform/errors/parse-id.pipe';
-import { DecideRegistrationDto, RegisterCandidateDto, RegistrationDto } from '../dto/registration.dto';
+import {
+  DecideRegistrationDto,
+  RegisterCandidateDto,
+  RegistrationDto,
+  UpdateRegistrationDto,
+} from '../dto/registration.dto';
 import { RegistrationsService } from './registrations.service';
 
 @ApiTags('événements')
@@ -31,6 +36,21 @@ export class RegistrationsController {
   @ApiOkResponse({ type: [RegistrationDto] })
   list(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string): Promise<RegistrationDto[]> {
     return this.registrations.list(p, id);
+  }
+
+  @Patch('events/:id/registrations/:registrationId')
+  @ApiOperation({
+    summary:
+      'Modifier une inscription (présence, souhaits, entretiens, mot aux employeurs) : CIP de la structure avant la date limite, organisation jusqu’à la planification ; places inchangées',
+  })
+  @ApiOkResponse({ type: RegistrationDto })
+  update(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseId) id: string,
+    @Param('registrationId', ParseId) registrationId: string,
+    @Body() dto: UpdateRegistrationDto,
+  ): Promise<RegistrationDto> {
+    return this.registrations.update(p, id, registrationId, dto);
   }
 
   @Post('events/:id/registrations/:registrationId/decision')

@@ -4,7 +4,13 @@ import { AuditService } from '../../../platform/audit/audit.service';
 import type { Principal } from '../../../platform/auth/principal';
 import { holdsRoleIn, viewerOf } from '../../structures/access';
 import { Clock } from '../../../platform/clock/clock';
-import type { DecideRegistrationDto, RegisterCandidateDto, RegistrationDto } from '../dto/registration.dto';
+import { SharedTextGuard } from '../../candidates/shared-text/shared-text-guard';
+import type {
+  DecideRegistrationDto,
+  RegisterCandidateDto,
+  RegistrationDto,
+  UpdateRegistrationDto,
+} from '../dto/registration.dto';
 import { EventInvitation, EventRegistration, EventSlot, EventWish, type Event } from '../entities';
 import { accessEvent, accessAsOrganiser } from '../events-access';
 import { eventsErrors as errors } from '../events.errors';
@@ -34,6 +40,7 @@ export class RegistrationsService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly sharedText: SharedTextGuard,
   ) {}
 
   async register(principal: Principal, eventId: string, dto: RegisterCandidateDto): Promise<RegistrationDto> {
@@ -59,9 +66,8 @@ export class RegistrationsService {
       const profile = await manager.query(`SELECT 1 FROM candidate_profile WHERE candidate_id = $1`, [candidate.id]);
       if (profile.length === 0) throw errors.noProfile();
       await this.checkSlots(manager, event, dto.presentSlotIds ?? []);
-      const wished = [...new Set(dto.wishedEmployerIds ?? [])];
-      if (wished.length > 0 && (await manager.countBy(EventInvitation, { eventId, id: In(wished) })) !== wished.length)
-        throw errors.wishNotOfEvent();
+      const wished = await this.checkWishes(manager, eventId, dto.wishedEmployerIds ?? []);
+      const employerNote = await this.checkNote(manager, candidate.id, dto.employerNote);
       const previous = await manager.findOneBy(EventRegistration, { eventId, candidateId: candidate.id });
       if (previous && !['withdrawn', 'declined'].includes(previous.status)) throw errors.alreadyRegistered();
       await ensureQuota(manager, event, candidate.siae_id);
@@ -71,6 +77,7 @@ export class RegistrationsService {
         status: (place.taken ? 'pending' : 'waitlisted') as RegistrationStatus,
         presentSlotIds: [...new Set(dto.presentSlotIds ?? [])],
         maxInterviews: dto.maxInterviews,
+        employerNote,
         registeredByUserId: principal.userId,
         waitlistedAt: place.taken ? null : now,
         decidedAt: null,
@@ -86,12 +93,7 @@ export class RegistrationsService {
               ...fields,
             }),
           );
-      await manager.delete(EventWish, { registrationId: registration.id });
-      if (wished.length > 0)
-        await manager.insert(
-          EventWish,
-          wished.map((invitationId) => ({ registrationId: registration.id, invitationId })),
-        );
+      await replaceWishes(manager, registration.id, wished);
       await this.audit.record(
         {
           actorUserId: principal.userId,
@@ -120,6 +122,59 @@ export class RegistrationsService {
       if (!move.from.includes(registration.status)) throw errors.decisionNotAllowed(registration.status, move.to);
       if (!['open', 'planning'].includes(event.status)) throw errors.notOpen(event.status);
       await this.move(manager, principal, event, registration, move.to);
+    });
+    return this.one(principal, eventId, registrationId);
+  }
+
+  /**
+   * A registration changed without touching its status nor its place (the quota is not read): by a CIP or the
+   * direction of the candidate's SIAE until the candidates' deadline, by an organiser until the planning starts.
+   */
+  async update(
+    principal: Principal,
+    eventId: string,
+    registrationId: string,
+    dto: UpdateRegistrationDto,
+  ): Promise<RegistrationDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const { event, standing } = await accessEvent(manager, principal, eventId);
+      const registration = await lockRegistration(manager, eventId, registrationId);
+      const viewer = viewerOf(principal);
+      const organiser = standing === 'organiser';
+      if (!organiser && !holdsRoleIn(viewer, registration.siaeId)) throw errors.registrationNotFound();
+      if (!organiser && !holdsRoleIn(viewer, registration.siaeId, ['cip', 'direction'])) throw errors.cipOnly();
+      if (event.status !== 'open') throw errors.registrationNotEditable('event', event.status);
+      if (!organiser && event.candidateDeadline && event.candidateDeadline.getTime() < this.clock.now().getTime())
+        throw errors.candidateDeadlinePassed();
+      if (['withdrawn', 'declined'].includes(registration.status))
+        throw errors.registrationNotEditable('registration', registration.status);
+      if (dto.presentSlotIds !== undefined) await this.checkSlots(manager, event, dto.presentSlotIds);
+      const wished =
+        dto.wishedEmployerIds !== undefined ? await this.checkWishes(manager, eventId, dto.wishedEmployerIds) : null;
+      const note =
+        dto.employerNote !== undefined
+          ? await this.checkNote(manager, registration.candidateId, dto.employerNote)
+          : undefined;
+      await manager.update(
+        EventRegistration,
+        { id: registration.id },
+        {
+          ...(dto.maxInterviews !== undefined ? { maxInterviews: dto.maxInterviews } : {}),
+          ...(dto.presentSlotIds !== undefined ? { presentSlotIds: [...new Set(dto.presentSlotIds)] } : {}),
+          ...(note !== undefined ? { employerNote: note } : {}),
+        },
+      );
+      if (wished) await replaceWishes(manager, registration.id, wished);
+      await this.audit.record(
+        {
+          actorUserId: principal.userId,
+          action: 'event.registration.updated',
+          subjectType: 'event',
+          subjectId: eventId,
+          context: { registrationId, fields: Object.keys(dto), asOrganiser: organiser },
+        },
+        manager,
+      );
     });
     return this.one(principal, eventId, registrationId);
   }
@@ -210,12 +265,43 @@ export class RegistrationsService {
     await this.audit.recordMany(audit, manager);
   }
 
+  private async checkWishes(manager: EntityManager, eventId: string, ids: string[]): Promise<string[]> {
+    const wished = [...new Set(ids)];
+    if (wished.length > 0 && (await manager.countBy(EventInvitation, { eventId, id: In(wished) })) !== wished.length)
+      throw errors.wishNotOfEvent();
+    return wished;
+  }
+
+  /** Employers read the note beside the profile: it must not give the person's identity away (400 naming the field). */
+  private async checkNote(
+    manager: EntityManager,
+    candidateId: string,
+    note: string | null | undefined,
+  ): Promise<string | null> {
+    const text = note?.trim() || null;
+    await this.sharedText.assertClean(
+      candidateId,
+      [{ field: 'employerNote', label: 'mot aux employeurs', text }],
+      manager,
+    );
+    return text;
+  }
+
   private async checkSlots(manager: EntityManager, event: Event, slotIds: string[]): Promise<void> {
     const unique = [...new Set(slotIds)];
     if (unique.length === 0) return;
     if ((await manager.countBy(EventSlot, { eventId: event.id, id: In(unique) })) !== unique.length)
       throw errors.slotNotOfEvent();
   }
+}
+
+async function replaceWishes(manager: EntityManager, registrationId: string, wished: string[]): Promise<void> {
+  await manager.delete(EventWish, { registrationId });
+  if (wished.length > 0)
+    await manager.insert(
+      EventWish,
+      wished.map((invitationId) => ({ registrationId, invitationId })),
+    );
 }
 
 /** The compare-and-set on the SIAE's counter: one UPDATE, its row lock serialising racers for the last place. */
@@ -272,6 +358,7 @@ export async function registrationViews(
     `SELECT r.id, r.candidate_id AS "candidateId", coalesce(p.pseudonym, '') AS pseudonym, r.siae_id AS "siaeId",
             s.name AS "siaeName", r.status, r.max_interviews AS "maxInterviews", r.present_slot_ids AS "presentSlotIds",
             coalesce((SELECT array_agg(w.invitation_id ORDER BY w.invitation_id) FROM event_wish w WHERE w.registration_id = r.id), '{}') AS "wishedEmployerIds",
+            r.employer_note AS "employerNote",
             r.waitlisted_at AS "waitlistedAt", r.created_at AS "createdAt"
        FROM event_registration r JOIN siae s ON s.id = r.siae_id
        LEFT JOIN candidate_profile p ON p.candidate_id = r.candidate_id
