@@ -107,9 +107,9 @@ async function seedLevel(
   const expires = new Date(Date.now() + 90 * 86_400_000);
   // The invitations and their links as the invitation use case writes them (the mail and the budget are not the subject).
   await ds.query(
-    `INSERT INTO event_invitation (event_id, pooled_company_id, company_id, status, token_hash, token_expires_at, sent_at, relaunch_due_at)
-     SELECT $1, p, $2, 'sent', h, $5, now(), now() + interval '3 days' FROM unnest($3::uuid[], $4::text[]) AS x(p, h)`,
-    [eventId, companyId, pooled.map((p) => p.id), tokens.map(hash), expires],
+    `INSERT INTO event_invitation (event_id, pooled_company_id, company_id, status, sent_at, relaunch_due_at)
+     SELECT $1, p, $2, 'sent', now(), now() + interval '3 days' FROM unnest($3::uuid[]) AS p`,
+    [eventId, companyId, pooled.map((p) => p.id)],
   );
   await ds.query(
     `INSERT INTO employer_link (kind, scope, token_hash, created_at, expires_at)

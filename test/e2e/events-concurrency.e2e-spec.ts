@@ -1,5 +1,4 @@
 import { eventCompanyLink } from '../../src/modules/events/booking/employer-link';
-import { TokenHasher } from '../../src/platform/auth/token-hasher';
 import { LinksService } from '../../src/platform/links/links.service';
 import { CandidateFixtures } from '../support/candidate-fixtures';
 import { buildEventWorld, employerHeaders, eventBody, type EventWorld } from '../support/event-world';
@@ -35,7 +34,6 @@ describe('events under concurrency', () => {
 
   /** `n` invitations of as many pooled companies, with their link tokens (written in SQL: the race is the subject). */
   async function employers(eventId: string, n: number): Promise<Array<{ id: string; token: string }>> {
-    const hasher = t.get(TokenHasher);
     const [{ id: companyId }] = await t.dataSource.query(
       `INSERT INTO company (siae_id, name, commune_code) VALUES ($1, 'Employeur course', '69123') RETURNING id`,
       [w.siaes.A.id],
@@ -57,10 +55,9 @@ describe('events under concurrency', () => {
         ).token,
       );
     const rows: Array<{ id: string }> = await t.dataSource.query(
-      `INSERT INTO event_invitation (event_id, pooled_company_id, company_id, status, token_hash, token_expires_at, sent_at, relaunch_due_at)
-       SELECT $1, p, $2, 'sent', h, now() + interval '60 days', now(), now() + interval '3 days'
-         FROM unnest($3::uuid[], $4::text[]) AS x(p, h) RETURNING id`,
-      [eventId, companyId, pooled.map((p) => p.id), tokens.map((tk) => hasher.hash(tk))],
+      `INSERT INTO event_invitation (event_id, pooled_company_id, company_id, status, sent_at, relaunch_due_at)
+       SELECT $1, p, $2, 'sent', now(), now() + interval '3 days' FROM unnest($3::uuid[]) AS p RETURNING id`,
+      [eventId, companyId, pooled.map((p) => p.id)],
     );
     return rows.map((r, i) => ({ id: r.id, token: tokens[i] }));
   }

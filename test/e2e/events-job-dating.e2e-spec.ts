@@ -93,8 +93,18 @@ describe('job dating: invitations, employer registration, candidates, employer c
     expect(view.status).toBe(200);
     expect(view.body).toMatchObject({ companyName: 'Propreté Rhône Services', status: 'sent', tableCount: 2 });
     expect(view.body.free).toHaveLength(6);
-    const stored = await t.dataSource.query(`SELECT token_hash FROM event_invitation WHERE id = $1`, [res.body.id]);
+    // The platform link is the one copy of the link: a keyed hash, never the token.
+    const stored = await t.dataSource.query(
+      `SELECT token_hash FROM employer_link WHERE kind = 'event_company' AND scope->>'pooledCompanyId' = $1`,
+      [companies.propre.id],
+    );
+    expect(stored).toHaveLength(1);
+    expect(stored[0].token_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(stored[0].token_hash).not.toContain(tokens.propre);
+    const columns = await t.dataSource.query(
+      `SELECT column_name FROM information_schema.columns WHERE table_name = 'event_invitation' AND column_name IN ('token_hash', 'token_expires_at', 'revoked_at')`,
+    );
+    expect(columns).toEqual([]);
     const solicitation = await t.dataSource.query(`SELECT kind FROM solicitation WHERE pooled_company_id = $1`, [
       companies.propre.id,
     ]);

@@ -61,6 +61,5 @@ registerServerOnlyConstraints({
   CK_event_invitation_status: "the invitation's state machine writes its status",
   CK_event_registration_status: "the registration's state machine writes its status",
   CK_event_registration_waitlist: 'waitlisted_at is set by the service together with the waitlisted status',
-  UQ_event_invitation_token: 'hash of random bytes drawn by the link service',
   UQ_event_slot_position: 'slot positions are numbered by the service when it derives the slots of a window',
 });

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { invitationRevokedAtSql } from '../events/booking/employer-link';
 import type { ReportSnapshot, SnapshotInvitation, SnapshotRegistration } from './report-figures';
 
 /**
@@ -11,7 +12,8 @@ export async function loadReportSnapshot(
   _now: Date,
 ): Promise<ReportSnapshot> {
   const invitations: SnapshotInvitation[] = await manager.query(
-    `SELECT i.id, i.status, i.revoked_at IS NOT NULL AS revoked,
+    // Revocation lives on the platform links of the invitation's scope (event_invitation keeps no copy of it).
+    `SELECT i.id, i.status, ${invitationRevokedAtSql('i')} IS NOT NULL AS revoked,
             false AS "checkedIn", false AS absent, false AS "leftEarly"
        FROM event_invitation i WHERE i.event_id = $1 ORDER BY i.id`,
     [event.id],

@@ -23,12 +23,12 @@ export interface EmployerScope {
 
 /**
  * The invitation an employer session opens, locked when the use case writes. The session already proved the link
- * live; the invitation's own revocation and expiry, and a cancelled event, still close it.
+ * live (its expiry and revocation are the platform link's, checked on every request); a cancelled event still closes it.
  */
 export async function resolveEmployerLink(
   manager: EntityManager,
   employer: EmployerPrincipal,
-  now: Date,
+  _now: Date,
   options: { lock?: boolean } = {},
 ): Promise<EmployerScope> {
   if (employer.kind !== eventCompanyLink.kind) throw linkErrors.outOfScope();
@@ -37,9 +37,24 @@ export async function resolveEmployerLink(
     ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
   });
   if (!invitation) throw linkErrors.invalid();
-  if (invitation.revokedAt !== null) throw linkErrors.revoked();
-  if (invitation.tokenExpiresAt.getTime() <= now.getTime()) throw linkErrors.expired();
   const event = await manager.findOneByOrFail(Event, { id: invitation.eventId });
   if (event.status === 'cancelled') throw linkErrors.invalid();
   return { invitation, event };
+}
+
+/**
+ * SQL over an `event_invitation` alias: the live links of its scope (not revoked, not expired at `nowParam`). The
+ * platform link is the one source of an invitation's link state.
+ */
+export function liveLinkOfInvitationSql(alias: string, nowParam: string): string {
+  return `EXISTS (SELECT 1 FROM employer_link l WHERE l.kind = '${eventCompanyLink.kind}'
+             AND l.scope = jsonb_build_object('eventId', ${alias}.event_id::text, 'pooledCompanyId', ${alias}.pooled_company_id::text)
+             AND l.revoked_at IS NULL AND l.expires_at > ${nowParam})`;
+}
+
+/** When the invitation's links were revoked, if every link of its scope is (null while one is not, or none exists). */
+export function invitationRevokedAtSql(alias: string): string {
+  return `(SELECT CASE WHEN count(*) > 0 AND bool_and(l.revoked_at IS NOT NULL) THEN max(l.revoked_at) END
+             FROM employer_link l WHERE l.kind = '${eventCompanyLink.kind}'
+              AND l.scope = jsonb_build_object('eventId', ${alias}.event_id::text, 'pooledCompanyId', ${alias}.pooled_company_id::text))`;
 }

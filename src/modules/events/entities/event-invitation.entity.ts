@@ -18,12 +18,12 @@ import { Event } from './event.entity';
 
 /**
  * A pooled company invited to an event, through one of its shared contacts, and what it answered: the employer's side
- * of the event (participation, tables, maximum interviews, accommodations) lives on this row. The personal link is a
- * bearer token stored as a keyed hash only; it is scoped to this row (so to one event and one company).
+ * of the event (participation, tables, maximum interviews, accommodations) lives on this row. The personal links are
+ * platform links (`employer_link`, kind `event_company`, scope = this row's event and pooled company): their hash,
+ * expiry and revocation live there only.
  */
 @Entity('event_invitation')
 @Index('UQ_event_invitation_company', ['eventId', 'pooledCompanyId'], { unique: true })
-@Index('UQ_event_invitation_token', ['tokenHash'], { unique: true })
 @Index('IDX_event_invitation_relaunch_due', ['relaunchDueAt'], { where: `status = 'sent' AND relaunched_at IS NULL` })
 @Check('CK_event_invitation_status', `status IN (${sqlList(invitationStatuses)})`)
 @Check('CK_event_invitation_tables', `tables_wanted IS NULL OR tables_wanted BETWEEN 1 AND 20`)
@@ -71,15 +71,6 @@ export class EventInvitation {
 
   @Column({ type: 'varchar', length: 10, default: 'sent' })
   status: InvitationStatus;
-
-  @Column({ name: 'token_hash', type: 'char', length: 64 })
-  tokenHash: string;
-
-  @Column({ name: 'token_expires_at', type: 'timestamptz' })
-  tokenExpiresAt: Date;
-
-  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
-  revokedAt: Date | null;
 
   @Column({ name: 'solicitation_id', type: 'uuid', nullable: true })
   solicitationId: string | null;

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, IsNull, LessThanOrEqual } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../../platform/audit/audit.service';
 import type { Principal } from '../../../platform/auth/principal';
-import { TokenHasher } from '../../../platform/auth/token-hasher';
 import { LinksService } from '../../../platform/links/links.service';
 import { Clock } from '../../../platform/clock/clock';
 import { AppConfig } from '../../../platform/config/app-config';
@@ -18,7 +17,7 @@ import type {
   InvitationSentDto,
   InviteCompanyDto,
 } from '../dto/invitation.dto';
-import { eventCompanyLink } from '../booking/employer-link';
+import { eventCompanyLink, invitationRevokedAtSql, liveLinkOfInvitationSql } from '../booking/employer-link';
 import { Event, EventInvitation, EventSlot } from '../entities';
 import { accessAsOrganiser } from '../events-access';
 import { eventsErrors as errors } from '../events.errors';
@@ -49,7 +48,6 @@ export class InvitationsService {
     private readonly solicitations: SolicitationsService,
     private readonly mail: MailService,
     private readonly outbox: OutboxService,
-    private readonly hasher: TokenHasher,
     private readonly links: LinksService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
@@ -91,9 +89,6 @@ export class InvitationsService {
           companyId: contact.company_id,
           contactId: contact.id,
           status: 'sent',
-          // The same keyed hash as the platform link's: the column keeps its unique guard until it is dropped.
-          tokenHash: this.hasher.hash(link.token),
-          tokenExpiresAt: expiresAt,
           solicitationId,
           invitedByUserId: principal.userId,
           sentAt: now,
@@ -169,8 +164,6 @@ export class InvitationsService {
       await accessAsOrganiser(manager, principal, eventId);
       const invitation = await manager.findOneBy(EventInvitation, { id: invitationId, eventId });
       if (!invitation) throw errors.invitationNotFound();
-      if (!invitation.revokedAt)
-        await manager.update(EventInvitation, { id: invitationId }, { revokedAt: this.clock.now() });
       // Every link of this invitation (the first and the relaunch's), and the sessions they opened, end now.
       await this.links.revokeScope(eventCompanyLink, { eventId, pooledCompanyId: invitation.pooledCompanyId }, manager);
       await this.audit.record(
@@ -190,16 +183,14 @@ export class InvitationsService {
   /** The sweep: invitations due for their relaunch and not relaunched, one job each (the job re-checks everything). */
   async enqueueDueRelaunches(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const due = await manager.find(EventInvitation, {
-        where: {
-          status: 'sent',
-          relaunchedAt: IsNull(),
-          revokedAt: IsNull(),
-          relaunchDueAt: LessThanOrEqual(this.clock.now()),
-        },
-        select: { id: true },
-        take: 1000,
-      });
+      // A revoked or expired invitation (no live link left) is not due: the sweep would select it forever.
+      const due: Array<{ id: string }> = await manager.query(
+        `SELECT i.id FROM event_invitation i
+          WHERE i.status = 'sent' AND i.relaunched_at IS NULL AND i.relaunch_due_at <= $1
+            AND ${liveLinkOfInvitationSql('i', '$1')}
+          LIMIT 1000`,
+        [this.clock.now()],
+      );
       for (const { id } of due)
         await this.outbox.enqueue(manager, 'events.invitation.relaunch', { v: 1, invitationId: id });
       return due.length;
@@ -208,7 +199,7 @@ export class InvitationsService {
 
   /**
    * The one relaunch, idempotent: the row is locked and re-read, and anything but "still unanswered, not relaunched,
-   * link valid, event open" is skipped. A new platform link is issued (the first one stays valid): the mail must carry
+   * link live, event open" is skipped. A new platform link is issued (the first one stays valid): the mail must carry
    * a link, and only the hash of the first was kept.
    */
   async relaunch(invitationId: string): Promise<'done' | 'skipped'> {
@@ -222,11 +213,15 @@ export class InvitationsService {
         !invitation ||
         invitation.status !== 'sent' ||
         invitation.relaunchedAt !== null ||
-        invitation.revokedAt !== null ||
-        invitation.relaunchDueAt.getTime() > now.getTime() ||
-        invitation.tokenExpiresAt.getTime() <= now.getTime()
+        invitation.relaunchDueAt.getTime() > now.getTime()
       )
         return 'skipped';
+      // Revoked by an organiser (every link of the scope) or past the event's end + 30 days: nothing to relaunch.
+      const [{ live }]: Array<{ live: boolean }> = await manager.query(
+        `SELECT ${liveLinkOfInvitationSql('i', '$2')} AS live FROM event_invitation i WHERE i.id = $1`,
+        [invitation.id, now],
+      );
+      if (!live) return 'skipped';
       const event = await manager.findOneByOrFail(Event, { id: invitation.eventId });
       if (event.status !== 'open') return 'skipped';
       const [contact]: Array<{ email: string | null }> = invitation.contactId
@@ -236,14 +231,10 @@ export class InvitationsService {
       const link = await this.links.issue(
         eventCompanyLink,
         { eventId: invitation.eventId, pooledCompanyId: invitation.pooledCompanyId },
-        invitation.tokenExpiresAt,
+        await linkExpiry(manager, event),
         manager,
       );
-      await manager.update(
-        EventInvitation,
-        { id: invitation.id },
-        { relaunchedAt: now, tokenHash: this.hasher.hash(link.token) },
-      );
+      await manager.update(EventInvitation, { id: invitation.id }, { relaunchedAt: now });
       await this.sendMail(manager, event, contact.email, link.url, true);
       await this.audit.record(
         {
@@ -319,7 +310,7 @@ export async function invitationViews(
   const rows: Array<Record<string, unknown>> = await manager.query(
     `SELECT i.id, i.pooled_company_id AS "pooledCompanyId", p.display_name AS "companyName", i.status,
             i.sent_at AS "sentAt", i.relaunch_due_at AS "relaunchDueAt", i.relaunched_at AS "relaunchedAt",
-            i.answered_at AS "answeredAt", i.revoked_at AS "revokedAt", i.tables_wanted AS "tablesWanted",
+            i.answered_at AS "answeredAt", ${invitationRevokedAtSql('i')} AS "revokedAt", i.tables_wanted AS "tablesWanted",
             i.decline_reason AS "declineReason",
             (SELECT count(*)::int FROM event_booking b WHERE b.invitation_id = i.id) AS "cellsBooked"
        FROM event_invitation i JOIN pooled_company p ON p.id = i.pooled_company_id
