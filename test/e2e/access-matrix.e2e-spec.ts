@@ -368,6 +368,13 @@ const matrix: Record<string, Entry> = {
   'POST /equipe/evenements/:eventId/accueil/candidats/:registrationId': staffForm({ registrationId: anyId }),
   'POST /equipe/evenements/:eventId/accueil/employeurs/:invitationId': staffForm({ invitationId: anyId }),
   'POST /equipe/evenements/:eventId/accueil/employeurs/:invitationId/depart': staffForm({ invitationId: anyId }),
+  // The organisers' and CIPs' forms of the event page (events/pages): the events use cases decide once signed in
+  // (events-staff-pages.browser.e2e-spec.ts).
+  'POST /equipe/evenements/:eventId/ouverture': staffForm({}),
+  'POST /equipe/evenements/:eventId/inscriptions': staffForm({}),
+  'POST /equipe/evenements/:eventId/inscriptions/:registrationId/decision': staffForm({ registrationId: anyId }),
+  'POST /equipe/evenements/:eventId/places': staffForm({}),
+  'POST /equipe/evenements/:eventId/invitations/:invitationId/revocation': staffForm({ invitationId: anyId }),
   'GET /ressources/maillage.:version.css': {
     public: 'the stylesheet of every page',
     allowed: { as: 'anonymous', status: 200 },

@@ -240,16 +240,29 @@ describe('browser: the employer journey of a job dating', () => {
     ]);
     await b.checkPage(page, '8-evenement-equipe');
 
-    // A CIP of a member SIAE is not an organiser: the page refuses, in French, without the event's data.
+    // A CIP of a member SIAE is not an organiser: her page has the event and her SIAE's registrations, never the
+    // employers nor the room.
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.waitForURL('**/equipe/connexion');
     await page.goto(`/equipe/evenements/${eventId}`);
     await page.getByLabel('Adresse e-mail').fill(w.users.cipB.email);
     await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
+    const member = page.waitForResponse((r) => r.url().endsWith(`/equipe/evenements/${eventId}`));
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    expect((await member).status()).toBe(200);
+    expect(await page.textContent('main')).not.toContain('Propreté Rhône Services');
+    expect(await page.textContent('main')).not.toContain('Salle : tables et créneaux');
+
+    // Staff of a SIAE outside the collective get the French not-found page, without the event's data.
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.waitForURL('**/equipe/connexion');
+    await page.goto(`/equipe/evenements/${eventId}`);
+    await page.getByLabel('Adresse e-mail').fill(w.users.cipX.email);
+    await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
     const refused = page.waitForResponse((r) => r.url().endsWith(`/equipe/evenements/${eventId}`));
     await page.getByRole('button', { name: 'Se connecter' }).click();
-    expect((await refused).status()).toBeGreaterThanOrEqual(403);
-    expect(await page.textContent('main')).not.toContain('Propreté Rhône Services');
+    expect((await refused).status()).toBe(404);
+    expect(await page.textContent('main')).not.toContain('Job dating logistique');
     await context.close();
   });
 });

@@ -35,6 +35,7 @@ p, ul, ol { margin: 0 0 1rem; }
 .notice.error { border-color: var(--error); background: var(--error-soft); }
 .notice > :last-child { margin-bottom: 0; }
 form { margin: 0 0 1.5rem; }
+form.inline { display: inline-block; margin: 0 0.5rem 0.5rem 0; }
 fieldset { border: 1px solid var(--line); border-radius: 0.25rem; padding: 0.75rem 1rem; margin: 0 0 1rem; }
 legend { font-weight: 600; padding: 0 0.25rem; }
 .field { margin: 0 0 1rem; }

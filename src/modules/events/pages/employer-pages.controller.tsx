@@ -1,11 +1,10 @@
 import { Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../../platform/errors/app-error';
-import type { FieldProblem } from '../../../platform/errors/validation';
 import { createValidationPipe } from '../../../platform/errors/validation';
 import { CurrentEmployer, EmployerRoute } from '../../../platform/links/employer-session.guard';
 import { assertScope, EmployerPrincipal } from '../../../platform/links/links.service';
+import { formBody, pageAction } from '../../../platform/web/page-action';
 import { PageController } from '../../../platform/web/page-controller';
 import { sendPage } from '../../../platform/web/render';
 import { WebSecurity } from '../../../platform/web/web-security';
@@ -34,17 +33,6 @@ const FIELD_LABELS: Record<string, string> = {
   pauseUntil: 'Date de fin de pause',
   requests: 'Candidat·es',
 };
-
-/** Errors a page shows beside its form; link and session errors go to the error page (PageExceptionFilter). */
-function formError(error: unknown): { status: number; message: string; details?: string[] } | undefined {
-  if (!(error instanceof AppError) || error.status >= 500) return undefined;
-  if (/^(EMPLOYER_LINK|EMPLOYER_SESSION|CSRF)/.test(error.code)) return undefined;
-  const problems = Array.isArray(error.details) ? (error.details as FieldProblem[]) : [];
-  const details = problems
-    .filter((p) => p && typeof p.field === 'string')
-    .map((p) => `${FIELD_LABELS[p.field.split(/[.[]/)[0]] ?? p.field} : ${p.problems.join(', ')}`);
-  return { status: error.status, message: error.message, details };
-}
 
 /**
  * The employer journey of a job dating, from the link's landing page to "inscription confirmée" (or a decline with a
@@ -94,7 +82,7 @@ export class EmployerPagesController {
     @Res() res: Response,
   ): Promise<void> {
     assertScope(employer, eventCompanyLink, { eventId });
-    const body = (req.body ?? {}) as Record<string, unknown>;
+    const body = formBody(req);
     const values = {
       tables: typeof body.tables === 'string' ? body.tables : undefined,
       cells: formList(body.cells),
@@ -103,43 +91,44 @@ export class EmployerPagesController {
       appellations: formList(body.appellations),
     };
     const key = typeof body.idempotencyKey === 'string' && /^[A-Za-z0-9_.:-]{8,100}$/.test(body.idempotencyKey);
-    try {
-      const dto = (await this.validation.transform(
-        {
-          tables: formInt(values.tables),
-          cells: values.cells.map((cell) => {
-            const [slotId, table] = cell.split(':');
-            return { slotId, table: formInt(table) };
-          }),
-          maxInterviews: formInt(values.maxInterviews),
-          accommodations: values.accommodations,
-          needs: values.appellations.map((code) => ({ appellationCode: code, positions: 1 })),
-        },
-        { type: 'body', metatype: EmployerRegistrationDto },
-      )) as EmployerRegistrationDto;
-      await this.booking.register(employer, dto, key ? (body.idempotencyKey as string) : undefined);
-    } catch (error) {
-      const shown = formError(error);
-      if (!shown) throw error;
-      // The page comes back with what is free NOW: after a lost race, the remaining choice.
-      const view = await this.booking.view(employer);
-      sendPage(
-        res,
-        <RegistrationPage
-          view={view}
-          csrf={this.web.csrfToken(req, res)}
-          idempotencyKey={randomUUID()}
-          error={shown}
-          values={{
-            ...values,
-            cells: values.cells.filter((c) => view.free.some((f) => `${f.slotId}:${f.table}` === c)),
-          }}
-        />,
-        shown.status,
-      );
-      return;
-    }
-    res.redirect(303, employerPath(eventId, '/candidats'));
+    await pageAction(this.web, req, {
+      labels: FIELD_LABELS,
+      run: async () => {
+        const dto = (await this.validation.transform(
+          {
+            tables: formInt(values.tables),
+            cells: values.cells.map((cell) => {
+              const [slotId, table] = cell.split(':');
+              return { slotId, table: formInt(table) };
+            }),
+            maxInterviews: formInt(values.maxInterviews),
+            accommodations: values.accommodations,
+            needs: values.appellations.map((code) => ({ appellationCode: code, positions: 1 })),
+          },
+          { type: 'body', metatype: EmployerRegistrationDto },
+        )) as EmployerRegistrationDto;
+        return this.booking.register(employer, dto, key ? (body.idempotencyKey as string) : undefined);
+      },
+      done: () => res.redirect(303, employerPath(eventId, '/candidats')),
+      refused: async (shown) => {
+        // The page comes back with what is free NOW: after a lost race, the remaining choice.
+        const view = await this.booking.view(employer);
+        sendPage(
+          res,
+          <RegistrationPage
+            view={view}
+            csrf={this.web.csrfToken(req, res)}
+            idempotencyKey={randomUUID()}
+            error={shown}
+            values={{
+              ...values,
+              cells: values.cells.filter((c) => view.free.some((f) => `${f.slotId}:${f.table}` === c)),
+            }}
+          />,
+          shown.status,
+        );
+      },
+    });
   }
 
   @Get(':eventId/candidats')
@@ -164,28 +153,29 @@ export class EmployerPagesController {
     @Res() res: Response,
   ): Promise<void> {
     assertScope(employer, eventCompanyLink, { eventId });
-    const body = (req.body ?? {}) as Record<string, unknown>;
+    const body = formBody(req);
     const priority = new Set(formList(body.priority));
     // "Prioritaire" alone means "je veux rencontrer" too.
     const ids = [...new Set([...formList(body.meet), ...priority])];
-    try {
-      const dto = (await this.validation.transform(
-        { requests: ids.map((profileId) => ({ profileId, priority: priority.has(profileId) })) },
-        { type: 'body', metatype: MeetingRequestsDto },
-      )) as MeetingRequestsDto;
-      await this.choices.saveRequests(employer, dto);
-    } catch (error) {
-      const shown = formError(error);
-      if (!shown) throw error;
-      const [view, profiles] = [await this.booking.view(employer), await this.choices.profiles(employer)];
-      sendPage(
-        res,
-        <ProfilesPage view={view} profiles={profiles} csrf={this.web.csrfToken(req, res)} error={shown.message} />,
-        shown.status,
-      );
-      return;
-    }
-    res.redirect(303, employerPath(eventId, '/confirmation'));
+    await pageAction(this.web, req, {
+      labels: FIELD_LABELS,
+      run: async () => {
+        const dto = (await this.validation.transform(
+          { requests: ids.map((profileId) => ({ profileId, priority: priority.has(profileId) })) },
+          { type: 'body', metatype: MeetingRequestsDto },
+        )) as MeetingRequestsDto;
+        return this.choices.saveRequests(employer, dto);
+      },
+      done: () => res.redirect(303, employerPath(eventId, '/confirmation')),
+      refused: async (shown) => {
+        const [view, profiles] = [await this.booking.view(employer), await this.choices.profiles(employer)];
+        sendPage(
+          res,
+          <ProfilesPage view={view} profiles={profiles} csrf={this.web.csrfToken(req, res)} error={shown.message} />,
+          shown.status,
+        );
+      },
+    });
   }
 
   @Get(':eventId/confirmation')
@@ -221,28 +211,32 @@ export class EmployerPagesController {
     @Res() res: Response,
   ): Promise<void> {
     assertScope(employer, eventCompanyLink, { eventId });
-    const body = (req.body ?? {}) as Record<string, unknown>;
+    const body = formBody(req);
     const values = {
       reason: typeof body.reason === 'string' ? body.reason : undefined,
       pauseUntil: typeof body.pauseUntil === 'string' ? body.pauseUntil : undefined,
     };
-    try {
-      const dto = (await this.validation.transform(
-        { reason: values.reason?.trim() || undefined, pauseUntil: values.pauseUntil || undefined },
-        { type: 'body', metatype: DeclineDto },
-      )) as DeclineDto;
-      const declined = await this.booking.decline(employer, dto);
-      const view = await this.booking.view(employer);
-      sendPage(res, <DeclinedPage view={view} pausedUntil={declined.pausedUntil} />);
-    } catch (error) {
-      const shown = formError(error);
-      if (!shown) throw error;
-      const view = await this.booking.view(employer);
-      sendPage(
-        res,
-        <DeclinePage view={view} csrf={this.web.csrfToken(req, res)} error={shown} values={values} />,
-        shown.status,
-      );
-    }
+    await pageAction(this.web, req, {
+      labels: FIELD_LABELS,
+      run: async () => {
+        const dto = (await this.validation.transform(
+          { reason: values.reason?.trim() || undefined, pauseUntil: values.pauseUntil || undefined },
+          { type: 'body', metatype: DeclineDto },
+        )) as DeclineDto;
+        return this.booking.decline(employer, dto);
+      },
+      done: async (declined) => {
+        const view = await this.booking.view(employer);
+        sendPage(res, <DeclinedPage view={view} pausedUntil={declined.pausedUntil} />);
+      },
+      refused: async (shown) => {
+        const view = await this.booking.view(employer);
+        sendPage(
+          res,
+          <DeclinePage view={view} csrf={this.web.csrfToken(req, res)} error={shown} values={values} />,
+          shown.status,
+        );
+      },
+    });
   }
 }

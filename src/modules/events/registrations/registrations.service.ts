@@ -17,13 +17,21 @@ import { eventsErrors as errors } from '../events.errors';
 import { placeHoldingStatuses, type RegistrationStatus } from '../events-vocabulary';
 import { ensureQuota } from '../events.service';
 
+export interface RegistrableCandidate {
+  candidateId: string;
+  pseudonym: string;
+  siaeName: string;
+}
+
 /** Organisers' decisions: which status each leads to from which. */
-const decisionMoves: Record<DecideRegistrationDto['decision'], { to: RegistrationStatus; from: RegistrationStatus[] }> =
-  {
-    accept: { to: 'accepted', from: ['pending', 'waitlisted'] },
-    waitlist: { to: 'waitlisted', from: ['pending', 'accepted'] },
-    decline: { to: 'declined', from: ['pending', 'accepted', 'waitlisted'] },
-  };
+export const decisionMoves: Record<
+  DecideRegistrationDto['decision'],
+  { to: RegistrationStatus; from: RegistrationStatus[] }
+> = {
+  accept: { to: 'accepted', from: ['pending', 'waitlisted'] },
+  waitlist: { to: 'waitlisted', from: ['pending', 'accepted'] },
+  decline: { to: 'declined', from: ['pending', 'accepted', 'waitlisted'] },
+};
 
 const holds = (s: RegistrationStatus) => placeHoldingStatuses.includes(s);
 
@@ -193,6 +201,30 @@ export class RegistrationsService {
       await this.move(manager, principal, event, registration, 'withdrawn');
     });
     return this.one(principal, eventId, registrationId);
+  }
+
+  /**
+   * The candidates the caller may register (CIP or direction of a member SIAE): of her SIAE, with a shared profile and
+   * an active `employers` consent, not erased, not already registered. Pseudonyms only: the page is shared staff
+   * furniture, no identity is read (nothing to audit).
+   */
+  async registrable(principal: Principal, eventId: string): Promise<RegistrableCandidate[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const { memberSiaeIds } = await accessEvent(manager, principal, eventId);
+      const viewer = viewerOf(principal);
+      const siaeIds = memberSiaeIds.filter((id) => holdsRoleIn(viewer, id, ['cip', 'direction']));
+      if (siaeIds.length === 0) return [];
+      return manager.query(
+        `SELECT c.id AS "candidateId", p.pseudonym, s.name AS "siaeName"
+           FROM candidate c JOIN candidate_profile p ON p.candidate_id = c.id JOIN siae s ON s.id = c.siae_id
+          WHERE c.siae_id = ANY($2::uuid[]) AND c.erased_at IS NULL
+            AND EXISTS (SELECT 1 FROM candidate_consent k WHERE k.candidate_id = c.id AND k.scope = 'employers' AND k.withdrawn_at IS NULL)
+            AND NOT EXISTS (SELECT 1 FROM event_registration r WHERE r.event_id = $1 AND r.candidate_id = c.id
+                              AND r.status NOT IN ('withdrawn', 'declined'))
+          ORDER BY s.name, p.pseudonym, c.id LIMIT 500`,
+        [eventId, siaeIds],
+      );
+    });
   }
 
   /** Organisers see every registration; the staff of a member SIAE see their own SIAE's. Pseudonyms only. */
