@@ -1,3 +1,4 @@
+import { invitationRevokedAtSql } from '../booking/employer-link';
 import { EntityManager } from 'typeorm';
 import { fieldDate } from '../../../platform/clock/clock';
 import { scoreEventPairs } from '../../matching/event-pair-scores';
@@ -36,7 +37,7 @@ export async function loadPlanningSnapshot(
               (SELECT json_agg(json_build_array(b.slot_id, b.table_number)) FROM event_booking b
                 WHERE b.invitation_id = i.id) AS cells
          FROM event_invitation i
-        WHERE i.event_id = $1 AND i.status = 'confirmed' AND i.revoked_at IS NULL ORDER BY i.created_at, i.id`,
+        WHERE i.event_id = $1 AND i.status = 'confirmed' AND ${invitationRevokedAtSql('i')} IS NULL ORDER BY i.created_at, i.id`,
       [eventId],
     );
   const needs: Array<{ invitation_id: string; hiring_need_id: string }> = await manager.query(

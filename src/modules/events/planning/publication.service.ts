@@ -9,7 +9,8 @@ import type { PlanChangePayload } from '../../../platform/queue/job-catalogue';
 import type { JobOutcome } from '../../../platform/queue/job-handler';
 import { MailService } from '../../notifications/mail.service';
 import type { PlanMailLine } from '../../notifications/templates/plan';
-import { eventCompanyLink } from '../booking/employer-link';
+import { eventCompanyLink, invitationRevokedAtSql } from '../booking/employer-link';
+import { linkExpiry } from '../invitations/invitations.service';
 import { Event } from '../entities/event.entity';
 import { accessAsOrganiser } from '../events-access';
 import { EventsService } from '../events.service';
@@ -160,19 +161,20 @@ export class PublicationService implements OnModuleInit {
       const date = frenchDay(event.eventDate);
       let mails = 0;
 
-      const employers: Array<{ id: string; pooled_company_id: string; email: string | null; expires: Date }> =
-        await manager.query(
-          `SELECT i.id, i.pooled_company_id, c.email, i.token_expires_at AS expires FROM event_invitation i
-             LEFT JOIN company_contact c ON c.id = i.contact_id
-            WHERE i.id = ANY($1::uuid[]) AND i.revoked_at IS NULL`,
-          [invitationIds],
-        );
+      // The link's expiry and revocation live on the platform links only (event_invitation keeps no copy).
+      const expires = await linkExpiry(manager, event);
+      const employers: Array<{ id: string; pooled_company_id: string; email: string | null }> = await manager.query(
+        `SELECT i.id, i.pooled_company_id, c.email FROM event_invitation i
+           LEFT JOIN company_contact c ON c.id = i.contact_id
+          WHERE i.id = ANY($1::uuid[]) AND ${invitationRevokedAtSql('i')} IS NULL`,
+        [invitationIds],
+      );
       for (const employer of employers) {
         if (!employer.email) continue;
         const link = await this.links.issue(
           eventCompanyLink,
           { eventId: event.id, pooledCompanyId: employer.pooled_company_id },
-          employer.expires,
+          expires,
           manager,
         );
         await this.mail.send(manager, employer.email, 'event-plan-employer', {
