@@ -5,6 +5,7 @@ import { PlanningModule } from './events/planning/planning.module';
 import { EmployerNetworkModule } from './employer-network/employer-network.module';
 import { MatchingModule } from './matching/matching.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { ProposalsModule } from './proposals/proposals.module';
 import { ReferentialsModule } from './referentials/referentials.module';
 import { ReportsModule } from './reports/reports.module';
 import { StructuresModule } from './structures/structures.module';
@@ -21,4 +22,5 @@ export const domainModules = [
   ReportsModule,
   DayModule,
   PlanningModule,
+  ProposalsModule,
 ];

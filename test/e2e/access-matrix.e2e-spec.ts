@@ -32,6 +32,7 @@ import { dayEntries } from '../support/day-access';
 import { employerNetworkEntries } from '../support/employer-network-access';
 import { eventsEntries } from '../support/events-access';
 import { reportsEntries } from '../support/reports-access';
+import { proposalsEntries } from '../support/proposals-access';
 import { TEST_PASSWORD } from '../support/fixtures';
 import { buildAccessWorld, type AccessWorld } from '../support/access-world';
 import { routeRequest } from '../support/route-request';
@@ -627,6 +628,7 @@ describe('access matrix: every route, every kind of caller', () => {
       ...eventsEntries,
       ...reportsEntries,
       ...dayEntries,
+      ...proposalsEntries,
     };
     const missing = routes.filter((r) => !(r in covered));
     const stale = Object.keys(covered).filter((r) => !routes.includes(r));

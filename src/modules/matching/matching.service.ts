@@ -40,6 +40,17 @@ import { limitsFor } from '../employer-network/solicitation-budget';
 import type { PooledCompanyFacts } from './pooled-company-queries';
 import { SnapshotCache } from './snapshot-cache';
 import { bestPerPooledCompany, solicitationState, type PooledCompanyMatchItem } from './pooled-company-matches';
+import { demoteNeverAnswering, neverAnsweringSql, neverAnswersReason } from './company-responsiveness';
+
+/** The companies among `ids` that never answer proposals, with how many proposals they left unanswered. */
+async function loadNeverAnswering(manager: EntityManager, ids: string[], now: Date): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows: Array<{ pooled_company_id: string; due: number }> = await manager.query(neverAnsweringSql('$1', '$2'), [
+    ids,
+    now,
+  ]);
+  return new Map(rows.map((r) => [r.pooled_company_id, r.due]));
+}
 
 const DEFAULT_LIMIT = 20;
 /** Pooled companies shown beside the needs of a candidate (best first). */
@@ -208,7 +219,17 @@ export class MatchingService {
         ctx,
         { ...page, minScore: q.minScore },
       );
-      const companies = this.rankPooledCompanies(candidate, needs.pooled, ctx, q);
+      const ranked = this.rankPooledCompanies(candidate, needs.pooled, ctx, q);
+      const silent = await loadNeverAnswering(
+        manager,
+        ranked.all.map((b) => b.row.pooledCompanyId),
+        this.clock.now(),
+      );
+      const companies = {
+        best: demoteNeverAnswering(ranked.all, silent).slice(0, POOLED_COMPANIES_SHOWN),
+        total: ranked.total,
+        silent,
+      };
       const { labels, facts } = await loadShownDetails(
         manager,
         [...new Set([...ranking.items.map((r) => r.needId), ...companies.best.map((b) => b.row.needId)])],
@@ -255,15 +276,18 @@ export class MatchingService {
       ctx,
       { minScore: q.minScore },
     );
-    return {
-      best: bestPerPooledCompany(ranked.items, byNeed, POOLED_COMPANIES_SHOWN),
-      total: new Set(ranked.items.map((r) => byNeed.get(r.needId)!.pooledCompanyId)).size,
-    };
+    // Every company, not only the shown ones: a company that never answers is demoted before the list is cut.
+    const all = bestPerPooledCompany(ranked.items, byNeed, Number.MAX_SAFE_INTEGER);
+    return { all, total: all.length };
   }
 
   /** Those companies as shown, with their solicitation state (budget, pause) and the SIAE that know them. */
   private pooledCompaniesView(
-    companies: ReturnType<MatchingService['rankPooledCompanies']>,
+    companies: {
+      best: ReturnType<MatchingService['rankPooledCompanies']>['all'];
+      total: number;
+      silent: ReadonlyMap<string, number>;
+    },
     labels: ReadonlyMap<string, NeedLabels>,
     facts: ReadonlyMap<string, PooledCompanyFacts>,
     ctx: MatchingContext,
@@ -291,6 +315,9 @@ export class MatchingService {
               distanceKm: r.distanceKm === null ? null : Math.round(r.distanceKm * 10) / 10,
             },
             solicitation: solicitationState(f, limitsFor(f.budgetRows, f.sizeBand), f.pausedUntil, ctx.today),
+            reasons: companies.silent.has(row.pooledCompanyId)
+              ? [neverAnswersReason(companies.silent.get(row.pooledCompanyId)!)]
+              : [],
           },
         ];
       }),

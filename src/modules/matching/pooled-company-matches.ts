@@ -36,6 +36,8 @@ export interface PooledCompanyMatchItem {
     distanceKm: number | null;
   };
   solicitation: SolicitationState;
+  /** Why the company is placed where it is, beyond its best need's score (e.g. it never answers proposals). */
+  reasons: string[];
 }
 
 /**

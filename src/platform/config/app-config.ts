@@ -269,6 +269,27 @@ export class AppConfig {
   /** Where SMS go: `log` writes them to the logs (development, and until a provider is contracted). */
   @IsIn(['log'])
   SMS_PROVIDER = 'log' as const;
+
+  /** A proposal left unanswered this many days gets its one automatic relaunch of the employer (proposals). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  PROPOSAL_RELAUNCH_DAYS = 7;
+
+  /** A proposal still unanswered this many days after it was sent: its CIP is alerted (proposals). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(180)
+  PROPOSAL_CIP_ALERT_DAYS = 14;
+
+  /** A proposal unanswered this many days after it was sent expires (proposals; les-emplois uses 60). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(365)
+  PROPOSAL_EXPIRY_DAYS = 30;
 }
 
 /** `EVENT_REMINDER_DAYS` as distinct offsets, most distant first. */

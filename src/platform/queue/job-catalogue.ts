@@ -33,6 +33,10 @@ export interface JobPayloads {
   'events.plan.notify': PlanChangePayload;
   /** The same change, for the candidates' side (their agendas and messages: events/agendas owns this handler). */
   'events.plan.candidates-notify': PlanChangePayload;
+  /** Selects proposals due for a relaunch, a CIP alert or an expiry (or whose need closed), not done yet; one job each. */
+  'proposals.sweep': { v: 1 };
+  /** One of those chores on one proposal (re-reads it: no longer due → skipped). */
+  'proposals.chore': { v: 1; proposalId: string; chore: 'relaunch' | 'alert' | 'expire' | 'need-closed' };
 }
 
 /** What changed in an event's plan, and which meetings (ids of `event_meeting`); see events/planning/README.md. */
@@ -58,6 +62,8 @@ export const jobQueue: { readonly [K in JobName]: QueueName } = {
   'events.plan.compute': QueueName.Scheduling,
   'events.plan.notify': QueueName.Notifications,
   'events.plan.candidates-notify': QueueName.Notifications,
+  'proposals.sweep': QueueName.Notifications,
+  'proposals.chore': QueueName.Notifications,
 };
 
 export const allJobNames = Object.keys(jobQueue) as JobName[];
@@ -70,6 +76,7 @@ export const recurringJobs: { readonly [K in JobName]?: { pattern: string; paylo
   'candidates.retention.sweep': { pattern: '0 3 * * *', payload: { v: 1 } },
   'employer-network.needs.expire': { pattern: '30 3 * * *', payload: { v: 1 } },
   'events.invitations.relaunch-sweep': { pattern: '*/15 * * * *', payload: { v: 1 } },
+  'proposals.sweep': { pattern: '*/15 * * * *', payload: { v: 1 } },
 };
 
 /** Retries with exponential backoff; failed jobs are kept for inspection, completed ones trimmed. */

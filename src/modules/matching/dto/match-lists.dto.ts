@@ -127,6 +127,9 @@ export class PooledCompanyMatchItemDto {
   /** Le besoin le mieux classé de l'entreprise (ouvert de préférence à score égal). */
   bestNeed: BestNeedDto;
   solicitation: SolicitationStateDto;
+  /** Pourquoi l'entreprise est à cette place au-delà du score de son besoin (ex. : ne répond jamais aux propositions, classée plus bas). */
+  @ApiProperty({ type: [String] })
+  reasons: string[];
 }
 
 export class PooledCompanyMatchesDto {

@@ -1,5 +1,6 @@
 import { layout, RenderedMail } from './layout';
 import { planMailTemplates } from './plan';
+import { proposalTemplates } from './proposals';
 
 /** Every e-mail the product sends, in French, with the variables each one needs (checked at compile time). */
 export const mailTemplates = {
@@ -99,6 +100,7 @@ export const mailTemplates = {
       'Si vous n’êtes pas à l’origine de ce changement, prévenez immédiatement la direction de votre structure.',
     ]),
   ...planMailTemplates,
+  ...proposalTemplates,
 };
 
 export type MailTemplateName = keyof typeof mailTemplates;

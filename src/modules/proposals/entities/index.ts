@@ -1,0 +1,2 @@
+export { Proposal } from './proposal.entity';
+export { ProposalTransition } from './proposal-transition.entity';
