@@ -376,6 +376,13 @@ const matrix: Record<string, Entry> = {
   'POST /equipe/evenements/:eventId/inscriptions/:registrationId/decision': staffForm({ registrationId: anyId }),
   'POST /equipe/evenements/:eventId/places': staffForm({}),
   'POST /equipe/evenements/:eventId/invitations/:invitationId/revocation': staffForm({ invitationId: anyId }),
+  'GET /equipe/propositions': {
+    public:
+      'staff page: without its session cookie it redirects to the login (303); the proposals use case decides once signed in',
+    allowed: { as: 'anonymous', status: 303 },
+    wrongRole: none('decided by the proposals use case once signed in (proposals browser test)'),
+    otherTenant: none('lists the proposals of the signed-in person’s own SIAE only'),
+  },
   'GET /ressources/maillage.:version.css': {
     public: 'the stylesheet of every page',
     allowed: { as: 'anonymous', status: 200 },

@@ -181,4 +181,36 @@ export const proposalsEntries: Record<string, ProposalsEntry> = {
     link: (await interviewOfA(w)).link,
     body: { outcome: 'not_hired', reason: 'profile_not_fit' },
   })),
+  'GET /employeurs/propositions/:proposalId': employerRoute(
+    200,
+    async (w) => {
+      const p = await proposalOfA(w);
+      return { params: { proposalId: p.id }, link: p.link };
+    },
+    true,
+  ),
+  'POST /employeurs/propositions/:proposalId/rencontre': employerRoute(
+    303,
+    async (w) => {
+      const p = await proposalOfA(w);
+      return { params: { proposalId: p.id }, link: p.link, body: { mode: 'call_me' } };
+    },
+    true,
+  ),
+  'POST /employeurs/propositions/:proposalId/refus': employerRoute(
+    303,
+    async (w) => {
+      const p = await proposalOfA(w);
+      return { params: { proposalId: p.id }, link: p.link, body: { reason: 'position_filled' } };
+    },
+    true,
+  ),
+  'POST /employeurs/propositions/:proposalId/issue': employerRoute(
+    303,
+    async (w) => {
+      const p = await interviewOfA(w);
+      return { params: { proposalId: p.id }, link: p.link, body: { outcome: 'not_hired', reason: 'profile_not_fit' } };
+    },
+    true,
+  ),
 };

@@ -3,6 +3,8 @@ import { CandidatesModule } from '../candidates/candidates.module';
 import { EmployerNetworkModule } from '../employer-network/employer-network.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { EmployerProposalController } from './employer-proposal.controller';
+import { EmployerProposalPagesController } from './pages/employer-proposal-pages.controller';
+import { StaffProposalsPagesController } from './pages/staff-proposals-pages.controller';
 import { ProposalChoreJob } from './jobs/proposal-chore.job';
 import { ProposalsSweepJob } from './jobs/proposals-sweep.job';
 import { ProposalAnswersService } from './proposal-answers.service';
@@ -21,7 +23,12 @@ import { ProposalsService } from './proposals.service';
  */
 @Module({
   imports: [EmployerNetworkModule, NotificationsModule, CandidatesModule],
-  controllers: [ProposalsController, EmployerProposalController],
+  controllers: [
+    ProposalsController,
+    EmployerProposalController,
+    EmployerProposalPagesController,
+    StaffProposalsPagesController,
+  ],
   providers: [
     ProposalsService,
     ProposalFlow,

@@ -15,7 +15,7 @@ export const proposalTemplates = {
       `${v.relaunch ? 'Relance : ' : ''}Une candidature pour votre poste de ${v.job}`,
       [
         'Bonjour,',
-        `${v.siae}, structure d’insertion du collectif « ${v.collective} », vous propose la candidature de ${v.pseudonym} pour le poste de ${v.job}.`,
+        `${v.siae}, structure d’insertion du collectif « ${v.collective} », vous propose la candidature de ${v.pseudonym.replace(/\.$/, '')} pour le poste de ${v.job}.`,
         ...(v.message ? [`Son message : « ${v.message} »`] : []),
         'Ce lien personnel vous montre le profil et pourquoi il correspond, sans créer de compte. En un clic : « je veux la/le rencontrer » ou « pas maintenant ». Votre réponse, même négative, aide la personne à avancer.',
         'Ce lien est personnel : ne le transférez pas.',
