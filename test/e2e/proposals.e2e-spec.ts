@@ -64,7 +64,7 @@ describe('proposals: from the CIP’s proposal to the employer’s answer', () =
     p1 = res.body.id;
     expect(res.body).toMatchObject({ status: 'sent', hiringNeedId: company.needId, budget: { last7Days: 1 } });
     expect(res.body.nextStep).toMatch(/relance automatique/);
-    await t.drainQueues();
+    await t.drainQueues(60_000);
     const mail = await t.smtp.waitFor(company.email);
     expect(mail.subject).toMatch(/Une candidature pour votre poste de Agent/);
     expect(mail.text).toContain('Très motivée');
@@ -105,12 +105,12 @@ describe('proposals: from the CIP’s proposal to the employer’s answer', () =
     await w.relogin();
     expect((await sweeps().enqueueDue()).relaunch).toBe(1);
     expect((await sweeps().enqueueDue()).relaunch).toBe(1);
-    await t.drainQueues();
+    await t.drainQueues(60_000);
     const relaunches = mailsTo(company.email, /^Relance/);
     expect(relaunches).toHaveLength(1);
     relaunchToken = tokenInMail(relaunches[0].text);
     expect((await sweeps().enqueueDue()).relaunch).toBe(0);
-    await t.drainQueues();
+    await t.drainQueues(60_000);
     expect(mailsTo(company.email, /^Relance/)).toHaveLength(1);
   });
 
@@ -127,7 +127,7 @@ describe('proposals: from the CIP’s proposal to the employer’s answer', () =
       status: 'refused',
       refusal: { reason: 'profile_not_fit', label: 'Le profil ne correspond pas' },
     });
-    await t.drainQueues();
+    await t.drainQueues(60_000);
     const told = mailsTo(w.users.cipB.email, /pas maintenant/);
     expect(told).toHaveLength(1);
     expect(told[0].text).toContain('Le profil ne correspond pas');
@@ -162,7 +162,7 @@ describe('proposals: from the CIP’s proposal to the employer’s answer', () =
       .send({ outcome: 'hired', contractType: 'cdd', startDate: '2027-03-01' });
     expect(hired.status).toBe(200);
     expect(hired.body).toMatchObject({ status: 'accepted', hire: { contractType: 'cdd', startDate: '2027-03-01' } });
-    await t.drainQueues();
+    await t.drainQueues(60_000);
 
     const [need] = await t.dataSource.query(`SELECT status, closed_at FROM hiring_need WHERE id = $1`, [
       company.needId,
@@ -216,14 +216,14 @@ describe('proposals: from the CIP’s proposal to the employer’s answer', () =
     const c5 = await candidateOf(w, 'B');
     const p4 = await propose('cipB', { candidateId: c4.id, hiringNeedId: silent.needId });
     await propose('cipB', { candidateId: c5.id, hiringNeedId: silent.needId });
-    await t.drainQueues();
+    await t.drainQueues(60_000);
     const alertsBefore = mailsTo(w.users.cipB.email, /Sans réponse/).length;
     clock.advance(15 * DAY);
     await w.relogin();
     const due = await sweeps().enqueueDue();
     expect(due).toMatchObject({ alert: 2, expire: 0 });
     await sweeps().enqueueDue();
-    await t.drainQueues();
+    await t.drainQueues(60_000);
     expect(mailsTo(w.users.cipB.email, /Sans réponse/).length - alertsBefore).toBe(2);
 
     const figures = await api().get(`/api/collectives/${w.collective.id}/proposal-figures`).set(as('coord'));
@@ -245,7 +245,7 @@ describe('proposals: from the CIP’s proposal to the employer’s answer', () =
     clock.advance(16 * DAY);
     await w.relogin();
     expect((await sweeps().enqueueDue()).expire).toBe(2);
-    await t.drainQueues();
+    await t.drainQueues(60_000);
     const expired = await api().get(`/api/proposals/${p4}`).set(as('cipB'));
     expect(expired.body).toMatchObject({ status: 'expired', expiryReason: 'no_answer' });
     expect((await sweeps().enqueueDue()).expire).toBe(0);

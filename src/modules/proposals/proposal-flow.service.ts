@@ -176,7 +176,10 @@ export class ProposalFlow {
     const open = await manager.find(Proposal, {
       where: { hiringNeedId: needId, status: In([...openProposalStatuses]) },
       order: { id: 'ASC' },
-      lock: { mode: 'pessimistic_write' },
+      // A proposal locked by another transaction is being answered right now (e.g. a second hire): waiting for it here
+      // while it waits for the need's row would deadlock. Skipped, it ends as its own answer says, or the
+      // need-closed sweep expires it.
+      lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' },
     });
     for (const p of open) await this.expire(manager, p, 'need_closed');
     return open.length;

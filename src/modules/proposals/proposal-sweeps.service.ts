@@ -5,6 +5,7 @@ import { Clock } from '../../platform/clock/clock';
 import { AppConfig } from '../../platform/config/app-config';
 import { LinksService } from '../../platform/links/links.service';
 import { OutboxService } from '../../platform/queue/outbox.service';
+import { Proposal } from './entities';
 import { ProposalFlow } from './proposal-flow.service';
 import { proposalLink } from './proposal-link';
 import { ProposalsService } from './proposals.service';
@@ -88,7 +89,7 @@ export class ProposalSweeps {
           const [contact]: Array<{ email: string | null }> = p.contactId
             ? await manager.query(`SELECT email FROM company_contact WHERE id = $1`, [p.contactId])
             : [];
-          await manager.update('proposal', { id: p.id }, { relaunchedAt: now });
+          await manager.update(Proposal, { id: p.id }, { relaunchedAt: now });
           if (!contact?.email || p.linkExpiresAt <= now) return 'done';
           // Only the hash of the first link was kept: the relaunch carries a new link (the first one stays valid).
           const link = await this.links.issue(proposalLink, { proposalId: p.id }, p.linkExpiresAt, manager);
@@ -106,7 +107,7 @@ export class ProposalSweeps {
         }
         case 'alert': {
           if (!unanswered || p.cipAlertedAt || age < this.config.PROPOSAL_CIP_ALERT_DAYS) return 'skipped';
-          await manager.update('proposal', { id: p.id }, { cipAlertedAt: now });
+          await manager.update(Proposal, { id: p.id }, { cipAlertedAt: now });
           const [n]: Array<{ company: string; job: string; pseudonym: string | null }> = await manager.query(
             `SELECT pc.display_name AS company, a.label AS job, cp.pseudonym FROM pooled_company pc
                JOIN rome_appellation a ON a.code = $2 LEFT JOIN candidate_profile cp ON cp.candidate_id = $3 WHERE pc.id = $1`,
