@@ -1636,6 +1636,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/{id}/day/replanning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replanifier à partir du prochain créneau (organisation) : rendez-vous tenus, en cours et annoncés à des personnes présentes gardés, places des absent·es redonnées ; calcul par le worker */
+        post: operations["DayController_replan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/day/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vue en direct (organisation) : rendez-vous tenus, en cours et à venir, candidat·es présent·es sans entretien, employeurs avec des tables libres */
+        get: operations["DayController_liveView"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events/{id}/planning-runs": {
         parameters: {
             query?: never;
@@ -4187,6 +4221,84 @@ export interface components {
             siaeId: string;
             /** @description Places ajoutées à son quota */
             places: number;
+        };
+        ReplanningDto: {
+            /**
+             * Format: uuid
+             * @description La planification lancée (suivre son avancement par ses routes)
+             */
+            runId: string;
+            /** @description Position du premier créneau replanifié (le prochain qui commence) */
+            fromSlotPosition: number;
+            /** Format: uuid */
+            fromSlotId: string;
+            /** @description Rendez-vous gardés tels quels (tenus, en cours, annoncés à des personnes présentes) */
+            lockedMeetings: number;
+        };
+        LiveSlotDto: {
+            /** Format: uuid */
+            id: string;
+            position: number;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+        };
+        LiveMeetingDto: {
+            /** Format: uuid */
+            meetingId: string;
+            slotPosition: number;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            tableNumber: number;
+            /** Format: uuid */
+            registrationId: string;
+            pseudonym: string;
+            /** Format: uuid */
+            invitationId: string;
+            companyName: string;
+            /** @enum {string} */
+            status: "planned" | "announced" | "done";
+        };
+        WaitingCandidateDto: {
+            /** Format: uuid */
+            registrationId: string;
+            pseudonym: string;
+            siaeName: string;
+            walkIn: boolean;
+            /** @description Entretiens déjà tenus */
+            interviewsHeld: number;
+        };
+        FreeTablesDto: {
+            /** Format: uuid */
+            invitationId: string;
+            companyName: string;
+            /** @description Tables libres au créneau en cours (ou au prochain, entre deux créneaux) */
+            freeTablesNow: number;
+            /** @description Emplacements (table × créneau) libres d’ici la fin */
+            freeCellsToCome: number;
+        };
+        LiveViewDto: {
+            /** Format: uuid */
+            eventId: string;
+            eventTitle: string;
+            status: string;
+            /** Format: date-time */
+            now: string;
+            currentSlot: components["schemas"]["LiveSlotDto"] | null;
+            nextSlot: components["schemas"]["LiveSlotDto"] | null;
+            /** @description Rendez-vous des créneaux terminés */
+            done: components["schemas"]["LiveMeetingDto"][];
+            /** @description Rendez-vous du créneau en cours */
+            inProgress: components["schemas"]["LiveMeetingDto"][];
+            /** @description Rendez-vous à venir */
+            toCome: components["schemas"]["LiveMeetingDto"][];
+            /** @description Candidat·es présent·es sans entretien en cours ni à venir */
+            candidatesWithoutInterview: components["schemas"]["WaitingCandidateDto"][];
+            /** @description Employeurs présents avec des tables libres */
+            employersWithFreeTables: components["schemas"]["FreeTablesDto"][];
         };
         LaunchPlanningDto: {
             /**
@@ -11022,6 +11134,120 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EventDto"];
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Ressource introuvable ou hors de vos structures (code `<RESSOURCE>_NOT_FOUND`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    DayController_replan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplanningDto"];
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Ressource introuvable ou hors de vos structures (code `<RESSOURCE>_NOT_FOUND`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    DayController_liveView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveViewDto"];
                 };
             };
             /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */

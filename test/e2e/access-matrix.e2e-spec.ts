@@ -366,9 +366,11 @@ const matrix: Record<string, Entry> = {
   // The day's pages (events/day): same session and CSRF rules as the organisers' event page; the day's use cases decide
   // access once signed in (events-day-pages.browser.e2e-spec.ts).
   'GET /equipe/evenements/:eventId/accueil': staffPage(),
+  'GET /equipe/evenements/:eventId/direct': staffPage(),
   'POST /equipe/evenements/:eventId/accueil/candidats/:registrationId': staffForm({ registrationId: anyId }),
   'POST /equipe/evenements/:eventId/accueil/employeurs/:invitationId': staffForm({ invitationId: anyId }),
   'POST /equipe/evenements/:eventId/accueil/employeurs/:invitationId/depart': staffForm({ invitationId: anyId }),
+  'POST /equipe/evenements/:eventId/accueil/replanification': staffForm({}),
   // The organisers' and CIPs' forms of the event page (events/pages): the events use cases decide once signed in
   // (events-staff-pages.browser.e2e-spec.ts).
   'POST /equipe/evenements/:eventId/ouverture': staffForm({}),

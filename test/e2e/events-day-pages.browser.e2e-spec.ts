@@ -92,6 +92,21 @@ describe('the day’s pages in a browser', () => {
     const size = Buffer.byteLength(await page.content());
     // a page for a poor connection: well under 100 kB for this event (no script, one stylesheet cached a year)
     expect(size).toBeLessThan(100_000);
+
+    // the re-planning button asks the planning job for a run from the next slot, then the live view
+    await page.getByRole('button', { name: 'Replanifier à partir du prochain créneau' }).click();
+    await page.waitForURL(/fait=replanification/);
+    expect(await page.getByText('Replanification lancée').count()).toBe(1);
+    const [run] = await t.dataSource.query(
+      `SELECT status, from_slot_position FROM event_planning_run WHERE event_id = $1 ORDER BY created_at DESC LIMIT 1`,
+      [w.eventId],
+    );
+    expect(run).toEqual({ status: 'queued', from_slot_position: 1 });
+    await page.getByRole('link', { name: 'Vue en direct' }).click();
+    await page.waitForURL(`**/equipe/evenements/${w.eventId}/direct`);
+    expect(await heading(page)).toBe('En direct — Job dating logistique');
+    expect(await page.textContent('main')).toContain('Aucun créneau en cours. Prochain : créneau 1 à 09:00.');
+    await b.checkPage(page, '4-direct');
     await context.close();
   });
 

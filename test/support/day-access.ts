@@ -7,6 +7,7 @@
 import type { AccessWorld } from './access-world';
 import { employerHeaders, eventBody } from './event-world';
 import type { EventsEntry } from './events-access';
+import { computePlanAndPublish } from './day-world';
 
 let seq = 0;
 
@@ -104,7 +105,7 @@ export async function dayOfC1(w: AccessWorld): Promise<DayOfC1> {
   await as(w, 'dirA', 'post', `/api/events/${eventId}/registrations/${registration.id}/decision`, {
     decision: 'accept',
   });
-  for (const to of ['planning', 'published']) await as(w, 'dirA', 'post', `/api/events/${eventId}/transitions`, { to });
+  await computePlanAndPublish(w.t, eventId, `Bearer ${w.tokens.get('dirA')}`);
   await as(w, 'dirA', 'put', `/api/events/${eventId}/day/employers/${invitation.id}/presence`, { presence: 'present' });
   return {
     eventId,
@@ -165,5 +166,17 @@ export const dayEntries: Record<string, EventsEntry> = {
     wrongRole: organiserOnly,
     otherTenant: otherCoordinator,
     request: async (w) => ({ params: { id: (await dayOfC1(w)).eventId }, body: { siaeId: w.siaeA.id, places: 2 } }),
+  },
+  'POST /api/events/:id/day/replanning': {
+    allowed: { as: 'dirA', status: 202 },
+    wrongRole: organiserOnly,
+    otherTenant: otherCoordinator,
+    request: async (w) => ({ params: { id: (await dayOfC1(w)).eventId } }),
+  },
+  'GET /api/events/:id/day/live': {
+    allowed: { as: 'dirA', status: 200 },
+    wrongRole: organiserOnly,
+    otherTenant: otherCoordinator,
+    request: async (w) => ({ params: { id: (await dayOfC1(w)).eventId } }),
   },
 };

@@ -1,3 +1,4 @@
+import { ComputeEventPlan } from '../../src/modules/events/planning/compute-event-plan';
 import { CandidateFixtures } from './candidate-fixtures';
 import { buildEventWorld, eventBody, employerHeaders, pooledCompany, type EventWorld } from './event-world';
 import type { TestApp } from './test-app';
@@ -101,16 +102,25 @@ export async function buildDayWorld(
   return { ...w, cf, eventId, slots, employers, candidates };
 }
 
-/** open → planning → published through the events' status machine. */
+/**
+ * open → planning → a planning run computed in this process (the planning job's use case, as the worker would run it)
+ * → published, as an organiser does it.
+ */
 export async function publish(t: TestApp, w: EventWorld, eventId: string): Promise<void> {
-  for (const to of ['planning', 'published']) {
-    const res = await t
-      .http()
-      .post(`/api/events/${eventId}/transitions`)
-      .set('authorization', w.auth('coord'))
-      .send({ to });
-    if (res.status !== 201) throw new Error(`${to}: ${res.status} ${JSON.stringify(res.body)}`);
-  }
+  await computePlanAndPublish(t, eventId, w.auth('coord'));
+}
+
+export async function computePlanAndPublish(t: TestApp, eventId: string, authorization: string): Promise<string> {
+  const call = async (path: string, body: object) => {
+    const res = await t.http().post(`/api/events/${eventId}${path}`).set('authorization', authorization).send(body);
+    if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as { id: string };
+  };
+  await call('/transitions', { to: 'planning' });
+  const run = await call('/planning-runs', { timeLimitSeconds: 10 });
+  await t.get(ComputeEventPlan).execute(run.id);
+  await call('/transitions', { to: 'published' });
+  return run.id;
 }
 
 /** A new consented candidate of SIAE A (a walk-in), through the API. */

@@ -1,5 +1,12 @@
-import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../../platform/auth/access.decorators';
 import type { Principal } from '../../../platform/auth/principal';
 import { ParseId } from '../../../platform/errors/parse-id.pipe';
@@ -12,9 +19,13 @@ import {
   EmployerDepartureDto,
   EmployerPresenceDto,
   ExtraPlacesDto,
+  LiveViewDto,
+  ReplanningDto,
   SetPresenceDto,
   WalkInDto,
 } from './dto/day.dto';
+import { LiveViewService } from './live-view.service';
+import { ReplanningService } from './replanning.service';
 import { WalkInsService } from './walk-ins.service';
 
 /** The day of an event (thin: each route calls one use case, which the check-in and live pages call too). */
@@ -25,6 +36,8 @@ export class DayController {
   constructor(
     private readonly checkIn: CheckInService,
     private readonly walkIns: WalkInsService,
+    private readonly live: LiveViewService,
+    private readonly replanning: ReplanningService,
   ) {}
 
   @Get('events/:id/day/check-in')
@@ -104,5 +117,26 @@ export class DayController {
     @Body() dto: ExtraPlacesDto,
   ): Promise<EventDto> {
     return this.walkIns.grantExtraPlaces(p, id, dto);
+  }
+
+  @Post('events/:id/day/replanning')
+  @HttpCode(202)
+  @ApiOperation({
+    summary:
+      'Replanifier à partir du prochain créneau (organisation) : rendez-vous tenus, en cours et annoncés à des personnes présentes gardés, places des absent·es redonnées ; calcul par le worker',
+  })
+  @ApiAcceptedResponse({ type: ReplanningDto })
+  replan(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string): Promise<ReplanningDto> {
+    return this.replanning.request(p, id);
+  }
+
+  @Get('events/:id/day/live')
+  @ApiOperation({
+    summary:
+      'Vue en direct (organisation) : rendez-vous tenus, en cours et à venir, candidat·es présent·es sans entretien, employeurs avec des tables libres',
+  })
+  @ApiOkResponse({ type: LiveViewDto })
+  liveView(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string): Promise<LiveViewDto> {
+    return this.live.view(p, id);
   }
 }

@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
 import { EventsModule } from '../events.module';
+import { PlanningModule } from '../planning/planning.module';
 import { CheckInService } from './check-in.service';
 import { DayController } from './day.controller';
 import './day.errors';
+import { LiveViewService } from './live-view.service';
 import { DayPagesController } from './pages/day-pages.controller';
+import { ReplanningService } from './replanning.service';
 import { WalkInsService } from './walk-ins.service';
 
 /**
@@ -12,8 +15,8 @@ import { WalkInsService } from './walk-ins.service';
  * planning module's exports; the events module's status machine starts the day.
  */
 @Module({
-  imports: [EventsModule],
+  imports: [EventsModule, PlanningModule],
   controllers: [DayController, DayPagesController],
-  providers: [CheckInService, WalkInsService],
+  providers: [CheckInService, WalkInsService, LiveViewService, ReplanningService],
 })
 export class DayModule {}

@@ -1,4 +1,10 @@
-import { decideReplanning, type RuleCandidate, type RuleEmployer, type RuleMeeting } from './replanning-rules';
+import {
+  applyDayPresence,
+  decideReplanning,
+  type RuleCandidate,
+  type RuleEmployer,
+  type RuleMeeting,
+} from './replanning-rules';
 import { slotsAround } from './presence';
 
 const at = (h: number, m = 0) => new Date(Date.UTC(2027, 2, 12, h, m));
@@ -94,5 +100,52 @@ describe('slotsAround', () => {
     // between two slots (changeover): nothing in progress, the next one is the re-planning's start
     expect(slotsAround(slots, at(8, 17))).toMatchObject({ current: null, next: { id: 's2' } });
     expect(slotsAround(slots, at(10))).toMatchObject({ current: null, next: null });
+  });
+});
+
+describe('applyDayPresence (the planning snapshot of a re-planning run)', () => {
+  const snapshot = {
+    fromSlotPosition: 2,
+    candidates: [
+      { registrationId: 'here', maxInterviews: 3 },
+      { registrationId: 'gone', maxInterviews: 3 },
+      { registrationId: 'late', maxInterviews: 3 },
+    ],
+    employers: [
+      { invitationId: 'e1', maxInterviews: null, cells: slots.map((s) => ({ slotId: s.id, tableNumber: 1 })) },
+      { invitationId: 'leaves', maxInterviews: 8, cells: slots.map((s) => ({ slotId: s.id, tableNumber: 2 })) },
+      { invitationId: 'absent', maxInterviews: 8, cells: slots.map((s) => ({ slotId: s.id, tableNumber: 3 })) },
+    ],
+    meetings: [meeting('lateKept', 'late', 'e1', 's3'), meeting('goneLater', 'gone', 'e1', 's4')],
+    lockedMeetingIds: [],
+  };
+  const presence = {
+    slots,
+    candidates: [
+      here('here'),
+      { registrationId: 'gone', checkedInAt: null, absentAt: at(8) },
+      { registrationId: 'late', checkedInAt: null, absentAt: null },
+    ],
+    employers: [
+      employer('e1'),
+      employer('leaves', { leftAt: slots[2].startsAt }),
+      employer('absent', { checkedInAt: null, absentAt: at(8) }),
+    ],
+  };
+
+  it('leaves absent people out, cuts a leaving employer’s cells, and gives no new meeting to people not checked in', () => {
+    const s = applyDayPresence(snapshot, presence);
+    expect(s.candidates).toEqual([
+      { registrationId: 'here', maxInterviews: 3 },
+      { registrationId: 'late', maxInterviews: 1 },
+    ]);
+    expect(s.employers.map((e) => e.invitationId)).toEqual(['e1', 'leaves']);
+    expect(s.employers[1].cells.map((c) => c.slotId)).toEqual(['s1', 's2']);
+    expect(s.lockedMeetingIds).toEqual(['lateKept']);
+  });
+
+  it('changes nothing on a first planning (no re-planning slot)', () => {
+    const first = { ...snapshot, fromSlotPosition: null };
+    expect(applyDayPresence(first, presence)).toBe(first);
   });
 });

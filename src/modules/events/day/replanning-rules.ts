@@ -92,3 +92,68 @@ export function decideReplanning(input: {
     );
   return { locked, dropped, candidateSlots, employerSlots };
 }
+
+/** The presence columns as the planning snapshot needs them (see `loadDayPresence`). */
+export interface DayPresence {
+  slots: RuleSlot[];
+  candidates: RuleCandidate[];
+  employers: RuleEmployer[];
+}
+
+/**
+ * A re-planning run's snapshot with the day's presence applied (the planning job calls this when the run starts at a
+ * slot): people recorded absent leave the plan (their later meetings are cancelled when the run is applied), an
+ * employer that leaves keeps only the cells before its departure, and people not yet checked in keep their kept
+ * meetings without being given new ones (their maximum becomes what they keep). Earlier slots stay as they were.
+ */
+export function applyDayPresence<S extends PresenceSnapshot>(snapshot: S, presence: DayPresence): S {
+  if (snapshot.fromSlotPosition === null) return snapshot;
+  const decision = decideReplanning({
+    slots: presence.slots,
+    fromPosition: snapshot.fromSlotPosition,
+    candidates: presence.candidates,
+    employers: presence.employers,
+    meetings: snapshot.meetings,
+  });
+  const kept = new Set(decision.locked);
+  const keptCount = (field: 'registrationId' | 'invitationId', id: string) =>
+    snapshot.meetings.filter((m) => kept.has(m.id) && m[field] === id).length;
+  const candidates = new Map(presence.candidates.map((c) => [c.registrationId, c]));
+  const employers = new Map(presence.employers.map((e) => [e.invitationId, e]));
+  const startOf = new Map(presence.slots.map((s) => [s.id, s.startsAt.getTime()]));
+  return {
+    ...snapshot,
+    candidates: snapshot.candidates
+      .filter((c) => candidates.get(c.registrationId)?.absentAt == null)
+      .map((c) =>
+        candidates.get(c.registrationId)?.checkedInAt
+          ? c
+          : { ...c, maxInterviews: keptCount('registrationId', c.registrationId) },
+      ),
+    employers: snapshot.employers
+      .filter((e) => employers.get(e.invitationId)?.absentAt == null)
+      .map((e) => {
+        const row = employers.get(e.invitationId);
+        const leftAt = row?.leftAt?.getTime() ?? null;
+        return {
+          ...e,
+          cells: leftAt === null ? e.cells : e.cells.filter((cell) => (startOf.get(cell.slotId) ?? 0) < leftAt),
+          maxInterviews: row?.checkedInAt ? e.maxInterviews : keptCount('invitationId', e.invitationId),
+        };
+      }),
+    lockedMeetingIds: [...new Set([...snapshot.lockedMeetingIds, ...decision.locked])],
+  };
+}
+
+/** The parts of the planning snapshot the day's presence changes (structural, so the rules stay free of planning). */
+export interface PresenceSnapshot {
+  fromSlotPosition: number | null;
+  candidates: Array<{ registrationId: string; maxInterviews: number }>;
+  employers: Array<{
+    invitationId: string;
+    maxInterviews: number | null;
+    cells: Array<{ slotId: string; tableNumber: number }>;
+  }>;
+  meetings: RuleMeeting[];
+  lockedMeetingIds: string[];
+}

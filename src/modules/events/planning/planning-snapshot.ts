@@ -3,6 +3,8 @@ import { EntityManager } from 'typeorm';
 import { fieldDate } from '../../../platform/clock/clock';
 import { scoreEventPairs } from '../../matching/event-pair-scores';
 import type { EventPlanningRun } from './entities';
+import { loadDayPresence } from '../day/day-presence';
+import { applyDayPresence } from '../day/replanning-rules';
 import { pairKey, type PlanningSnapshot, type SnapshotMeeting } from './engine/plan-instance';
 
 /**
@@ -90,7 +92,7 @@ export async function loadPlanningSnapshot(
   }
   const excluded = new Set([...excludedBy].filter(([, n]) => n.excluded === n.needs).map(([key]) => key));
 
-  return {
+  const snapshot: PlanningSnapshot = {
     slots,
     candidates: registrations.map((r) => ({
       registrationId: r.id,
@@ -121,6 +123,9 @@ export async function loadPlanningSnapshot(
     })),
     fromSlotPosition: run.fromSlotPosition,
     lockedMeetingIds: run.lockedMeetingIds,
-    candidateIdOf,
   };
+  // A re-planning on the day (a run from a slot): the day's presence columns say who is still there (events/day).
+  const adjusted =
+    run.fromSlotPosition === null ? snapshot : applyDayPresence(snapshot, await loadDayPresence(manager, eventId));
+  return { ...adjusted, candidateIdOf };
 }

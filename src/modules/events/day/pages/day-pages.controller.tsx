@@ -8,8 +8,10 @@ import { sendPage } from '../../../../platform/web/render';
 import { StaffSession } from '../../../../platform/web/staff-session';
 import { WebSecurity } from '../../../../platform/web/web-security';
 import { CheckInService } from '../check-in.service';
+import { LiveViewService } from '../live-view.service';
 import { presenceValues, type Presence } from '../presence';
-import { CheckInPage } from './day-views';
+import { ReplanningService } from '../replanning.service';
+import { CheckInPage, LivePage } from './day-views';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const text = (value: unknown) => (typeof value === 'string' ? value.trim().slice(0, 100) : '');
@@ -26,12 +28,15 @@ export class DayPagesController {
     private readonly staff: StaffSession,
     private readonly web: WebSecurity,
     private readonly checkIn: CheckInService,
+    private readonly live: LiveViewService,
+    private readonly replanning: ReplanningService,
   ) {}
 
   @Get(':eventId/accueil')
   async checkInPage(
     @Param('eventId', ParseId) eventId: string,
     @Query('q') q: unknown,
+    @Query('fait') done: unknown,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
@@ -53,6 +58,11 @@ export class DayPagesController {
         csrf={this.web.csrfToken(req, res)}
         who={principal.email}
         upcoming={upcoming}
+        notice={
+          done === 'replanification'
+            ? 'Replanification lancée : le nouveau planning arrive dans un instant.'
+            : undefined
+        }
       />,
     );
   }
@@ -100,6 +110,21 @@ export class DayPagesController {
       throw commonErrors.validation([{ field: 'fromSlotId', problems: ['doit être un identifiant (UUID) valide'] }]);
     await this.checkIn.employerLeaves(principal, eventId, invitationId, fromSlotId);
     this.back(res, eventId, body, `i-${invitationId}`);
+  }
+
+  @Post(':eventId/accueil/replanification')
+  async replan(@Param('eventId', ParseId) eventId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const principal = await this.signedIn(req, res, eventId);
+    if (!principal) return;
+    await this.replanning.request(principal, eventId);
+    res.redirect(303, `/equipe/evenements/${eventId}/accueil?fait=replanification`);
+  }
+
+  @Get(':eventId/direct')
+  async livePage(@Param('eventId', ParseId) eventId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const principal = await this.staff.principal(req);
+    if (!principal) return res.redirect(303, this.staff.loginPath(`/equipe/evenements/${eventId}/direct`));
+    sendPage(res, <LivePage live={await this.live.view(principal, eventId)} who={principal.email} />);
   }
 
   /** Writes check the CSRF token first (403 without it), then the session (303 to the login without one). */

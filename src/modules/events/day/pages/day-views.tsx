@@ -1,7 +1,7 @@
 import { CsrfField, Notice } from '../../../../platform/web/components';
 import { Layout } from '../../../../platform/web/layout';
 import { hhmm, slotLabel } from '../../pages/page-format';
-import type { CandidatePresenceDto, CheckInListDto, EmployerPresenceDto } from '../dto/day.dto';
+import type { CandidatePresenceDto, CheckInListDto, EmployerPresenceDto, LiveViewDto } from '../dto/day.dto';
 import type { Presence } from '../presence';
 
 /** At most this many candidates on one check-in page: the page stays small on a poor connection; search finds others. */
@@ -177,6 +177,71 @@ export function CheckInPage({
           <EmployerCard e={e} base={base} q={q} csrf={csrf} upcoming={upcoming} />
         ))}
       </ul>
+
+      <h2>Replanifier</h2>
+      <p>
+        Les entretiens tenus, en cours et annoncés à des personnes présentes sont gardés ; les places des absent·es sont
+        redonnées aux candidat·es présent·es, à partir du prochain créneau.
+      </p>
+      <form method="post" action={`${base}/replanification`}>
+        <CsrfField token={csrf} />
+        <div class="actions">
+          <button type="submit">Replanifier à partir du prochain créneau</button>
+        </div>
+      </form>
+      <p>
+        <a href={`/equipe/evenements/${list.eventId}/direct`}>Vue en direct</a>
+      </p>
+    </Layout>
+  );
+}
+
+/** The live view: what is happening now, who waits without an interview, which tables are free. */
+export function LivePage({ live, who }: { live: LiveViewDto; who: string }) {
+  const next = live.nextSlot;
+  const nextMeetings = next ? live.toCome.filter((m) => m.slotPosition === next.position) : [];
+  return (
+    <Layout title={`En direct — ${live.eventTitle}`} who={who}>
+      <h1>{`En direct — ${live.eventTitle}`}</h1>
+      <p>
+        {live.currentSlot
+          ? `Créneau ${live.currentSlot.position} en cours (${slotLabel(live.currentSlot)}).`
+          : 'Aucun créneau en cours.'}
+        {next ? ` Prochain : créneau ${next.position} à ${hhmm(next.startsAt)}.` : ' Plus de créneau à venir.'}
+      </p>
+      <p>{`${live.done.length} entretien(s) tenu(s), ${live.inProgress.length} en cours, ${live.toCome.length} à venir.`}</p>
+
+      <h2>{`Candidat·es présent·es sans entretien (${live.candidatesWithoutInterview.length})`}</h2>
+      {live.candidatesWithoutInterview.length === 0 ? <p>Personne n’attend sans entretien.</p> : null}
+      <ul>
+        {live.candidatesWithoutInterview.map((c) => (
+          <li>{`${c.pseudonym} (${c.siaeName}) — ${c.interviewsHeld} entretien(s) tenu(s)${c.walkIn ? ', sur place' : ''}`}</li>
+        ))}
+      </ul>
+
+      <h2>{`Employeurs avec des tables libres (${live.employersWithFreeTables.length})`}</h2>
+      {live.employersWithFreeTables.length === 0 ? <p>Aucune table libre.</p> : null}
+      <ul>
+        {live.employersWithFreeTables.map((e) => (
+          <li>{`${e.companyName} — ${e.freeTablesNow} table(s) libre(s) maintenant, ${e.freeCellsToCome} d’ici la fin`}</li>
+        ))}
+      </ul>
+
+      <h2>{`En cours (${live.inProgress.length})`}</h2>
+      <ul>
+        {live.inProgress.map((m) => (
+          <li>{`Table ${m.tableNumber} : ${m.companyName} — ${m.pseudonym}`}</li>
+        ))}
+      </ul>
+      {next ? <h2>{`Créneau ${next.position} (${nextMeetings.length})`}</h2> : null}
+      <ul>
+        {nextMeetings.map((m) => (
+          <li>{`Table ${m.tableNumber} : ${m.companyName} — ${m.pseudonym}`}</li>
+        ))}
+      </ul>
+      <p>
+        <a href={`/equipe/evenements/${live.eventId}/accueil`}>Retour à l’accueil</a>
+      </p>
     </Layout>
   );
 }
