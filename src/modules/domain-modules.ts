@@ -2,6 +2,7 @@ import { CandidatesModule } from './candidates/candidates.module';
 import { DayModule } from './events/day/day.module';
 import { EventsModule } from './events/events.module';
 import { PlanningModule } from './events/planning/planning.module';
+import { OutcomesModule } from './events/outcomes/outcomes.module';
 import { EmployerNetworkModule } from './employer-network/employer-network.module';
 import { MatchingModule } from './matching/matching.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -23,4 +24,5 @@ export const domainModules = [
   DayModule,
   PlanningModule,
   ProposalsModule,
+  OutcomesModule,
 ];

@@ -4,6 +4,7 @@
  * with its status and its code. Staff pages are opened with the page session cookie of the real login form.
  */
 import { buildAccessWorld, type AccessWorld, type SignedInActor } from '../support/access-world';
+import { employerHeaders } from '../support/event-world';
 import { reportsEntries } from '../support/reports-access';
 import { routeRequest } from '../support/route-request';
 import { TestApp } from '../support/test-app';
@@ -23,12 +24,24 @@ describe('outcomes and reports access: every route, every kind of caller', () =>
 
   describe.each(Object.entries(reportsEntries))('%s', (route, entry) => {
     const call = async (actor: SignedInActor | null) => {
-      const input = await entry.request(w);
+      const { link, ...input } = await entry.request(w);
+      if (entry.employerLink) {
+        // The employer's session (cookie + CSRF header) when a caller is given; nothing at all for "anonymous".
+        const req = routeRequest(t, route, { ...input, body: undefined }, null).redirects(0);
+        if (actor !== null) req.set(await employerHeaders(t, link!));
+        return input.body === undefined ? req : req.send(input.body);
+      }
       if (!entry.page) return routeRequest(t, route, input, actor === null ? null : w.tokens.get(actor)!);
       const req = routeRequest(t, route, input, null).redirects(0);
       return actor === null ? req : req.set('cookie', pageCookie(actor));
     };
-    if (entry.page)
+    if (entry.employerLink)
+      it('refuses a caller without an employer session with 401 EMPLOYER_SESSION_REQUIRED', async () => {
+        const res = await call(null);
+        expect(res.status).toBe(401);
+        expect(res.headers['x-error-code'] ?? res.body.code).toBe('EMPLOYER_SESSION_REQUIRED');
+      });
+    else if (entry.page)
       it('sends an anonymous caller to the login page (303)', async () => {
         const res = await call(null);
         expect([res.status, res.headers.location]).toEqual([

@@ -1,23 +1,19 @@
+import { creditOutcomeToSiae } from '../../src/modules/employer-network/outcome-credit';
+import { OutcomeRequestsService } from '../../src/modules/events/outcomes/outcome-requests.service';
 import { parseCsv, parseFrenchNumber } from '../../src/modules/reports/csv-writer';
 import { REPORT_CSV_HEADER } from '../../src/modules/reports/report-csv';
 import { FixedClock } from '../../src/platform/clock/clock';
 import { CandidateFixtures, type NewCandidate } from '../support/candidate-fixtures';
-import {
-  buildEventWorld,
-  employerHeaders,
-  eventBody,
-  pooledCompany,
-  tokenInMail,
-  type EventWorld,
-} from '../support/event-world';
+import { buildEventWorld, eventBody, pooledCompany, tokenInMail, type EventWorld } from '../support/event-world';
 import { TestApp } from '../support/test-app';
+import { withWriteBarrier } from '../support/write-barrier';
 
 /**
  * The whole job dating of issue 15, through the API, in the order of its acceptance bullet. Each step builds on the
  * previous ones (one event, one world); the steps that exist today are listed in the describe's title and in
  * src/modules/reports/README.md.
  */
-describe('a whole job dating: event → invitations → bookings → registrations → requests → report (CSV parsed back)', () => {
+describe('a whole job dating: event → invitations → bookings → registrations → requests → planning job → publish → outcomes → report (CSV parsed back)', () => {
   const clock = new FixedClock(new Date('2027-02-01T09:00:00Z'));
   let t: TestApp;
   let w: EventWorld;
@@ -28,8 +24,37 @@ describe('a whole job dating: event → invitations → bookings → registratio
   const tokens: Record<string, string> = {};
   const candidates: Record<string, NewCandidate> = {};
   const registrations: Record<string, string> = {};
+  const invitations: Record<string, string> = {};
+  /** The published plan's meetings: who meets whom (candidate key a1…c1, its SIAE A/B/C, company key). */
+  const meetings: Array<{ id: string; candidate: string; siae: string; company: string }> = [];
+  /** Meetings the outcome steps have used, so that each step takes a fresh one. */
+  const used = new Set<string>();
+  const take = (siae: string, not: string[] = []) => {
+    const m = meetings.find((x) => x.siae === siae && !used.has(x.id) && !not.includes(x.company));
+    if (!m) throw new Error(`no meeting left for a candidate of ${siae}`);
+    used.add(m.id);
+    return m;
+  };
+  let planRun: { meetings: number; planStatus: string; objective: number; bound: number; gap: number };
   const api = () => t.http();
-  const asEmployer = async (name: string) => employerHeaders(t, tokens[name]);
+  /** An employer session per link and instant of the test clock (sessions last minutes; the clock jumps days). */
+  const sessions = new Map<string, Record<string, string>>();
+  const asEmployer = async (name: string) => {
+    const key = `${tokens[name]}@${clock.now().toISOString()}`;
+    if (!sessions.has(key)) {
+      const res = await api().post('/api/employer-links/exchange').send({ token: tokens[name] });
+      expect([res.status, res.body.code]).toEqual([200, undefined]);
+      const cookies = ((res.headers['set-cookie'] as unknown as string[]) ?? []).map((c) => c.split(';')[0]);
+      sessions.set(key, { cookie: cookies.join('; '), 'x-csrf-token': res.body.csrfToken as string });
+    }
+    return sessions.get(key)!;
+  };
+  /** Staff sessions expire too: after a jump of the clock, everybody signs in again. */
+  const signInAgain = async () => {
+    const fresh = new Map<string, string>();
+    for (const [key, user] of Object.entries(w.users)) fresh.set(key, await w.f.tokenFor(user));
+    w.auth = (who) => `Bearer ${fresh.get(who)}`;
+  };
 
   beforeAll(async () => {
     t = await TestApp.create({ clock, withWorker: true });
@@ -66,8 +91,9 @@ describe('a whole job dating: event → invitations → bookings → registratio
         .set('authorization', w.auth('coord'))
         .send({ pooledCompanyId: companies[key].id });
       expect([res.status, res.body.code]).toEqual([201, undefined]);
+      invitations[key] = res.body.id;
     }
-    await t.drainQueues();
+    await t.drainQueues(60_000);
     for (const key of Object.keys(companies))
       tokens[key] = tokenInMail((await t.smtp.waitFor(`rh@${key}.exemple.fr`)).text);
   });
@@ -128,6 +154,240 @@ describe('a whole job dating: event → invitations → bookings → registratio
     }
   });
 
+  it('6. planning job: the organiser launches a run (202), the worker computes and stores the plan', async () => {
+    const moved = await api()
+      .post(`/api/events/${eventId}/transitions`)
+      .set('authorization', w.auth('coord'))
+      .send({ to: 'planning' });
+    expect(moved.body.status).toBe('planning');
+    const launched = await api()
+      .post(`/api/events/${eventId}/planning-runs`)
+      .set('authorization', w.auth('coord'))
+      .send({ timeLimitSeconds: 10 });
+    expect([launched.status, launched.body.status]).toEqual([202, 'queued']);
+    await t.drainQueues(120_000);
+    const run = await api()
+      .get(`/api/events/${eventId}/planning-runs/${launched.body.id}`)
+      .set('authorization', w.auth('coord'));
+    expect(run.body).toMatchObject({ status: 'succeeded', isCurrent: true });
+    expect(run.body.planStatus).toMatch(/^(optimal|feasible)$/);
+    planRun = run.body;
+  });
+
+  it('7. publish: every meeting announced; each candidate has at least one meeting', async () => {
+    const published = await api().post(`/api/events/${eventId}/plan/publication`).set('authorization', w.auth('coord'));
+    expect([published.status, published.body.code]).toEqual([201, undefined]);
+    const rows: Array<{ id: string; registration_id: string; invitation_id: string; status: string }> =
+      await t.dataSource.query(
+        `SELECT id, registration_id, invitation_id, status FROM event_meeting WHERE event_id = $1 ORDER BY id`,
+        [eventId],
+      );
+    expect(rows.length).toBe(planRun.meetings);
+    expect(rows.every((m) => m.status === 'announced')).toBe(true);
+    for (const m of rows) {
+      const candidate = Object.keys(registrations).find((k) => registrations[k] === m.registration_id)!;
+      const company = Object.keys(invitations).find((k) => invitations[k] === m.invitation_id)!;
+      meetings.push({ id: m.id, candidate, siae: candidate[0].toUpperCase(), company });
+    }
+    expect(new Set(meetings.map((m) => m.candidate)).size).toBe(5);
+  });
+
+  describe('outcomes, the day after the event', () => {
+    type Meeting = (typeof meetings)[number];
+    const outcome = async (m: Meeting, body: object, company = m.company) =>
+      api()
+        .post(`/api/employer/event/meetings/${m.id}/outcome`)
+        .set(await asEmployer(company))
+        .send(body);
+    const byCip = (siae: string, m: Meeting, body: object) =>
+      api()
+        .post(`/api/events/${eventId}/meetings/${m.id}/outcome`)
+        .set('authorization', w.auth(`cip${siae}`))
+        .send(body);
+    let hired: Meeting;
+
+    beforeAll(async () => {
+      // 13 March 2027, 10:00 in Lyon: the day after the event, after the request hour.
+      clock.set(new Date('2027-03-13T09:00:00Z'));
+      await signInAgain();
+    });
+
+    it('refuses an outcome before its meeting took place', async () => {
+      clock.set(new Date('2027-03-12T07:00:00Z'));
+      const early = await outcome(
+        meetings.find((m) => m.siae === 'A')!,
+        { kind: 'none', date: '2027-03-12' },
+      );
+      expect([early.status, early.body.code]).toEqual([409, 'EVENT_OUTCOME_MEETING_NOT_HELD']);
+      clock.set(new Date('2027-03-13T09:00:00Z'));
+    });
+
+    it('an employer records a hire through its link; it becomes an interaction credited to the candidate’s SIAE', async () => {
+      hired = take('A');
+      const res = await outcome(hired, {
+        kind: 'hire',
+        date: '2027-03-13',
+        contractType: 'cdd',
+        startDate: '2027-04-01',
+      });
+      expect([res.status, res.body.code]).toEqual([201, undefined]);
+      expect(res.body).toMatchObject({
+        kind: 'hire',
+        contractType: 'cdd',
+        startDate: '2027-04-01',
+        recordedBy: 'employer',
+      });
+      const [interaction] = await t.dataSource.query(
+        `SELECT i.kind, i.by_siae_id, i.candidate_id, i.occurred_on::text AS on FROM event_outcome o
+           JOIN company_interaction i ON i.id = o.interaction_id WHERE o.id = $1`,
+        [res.body.id],
+      );
+      expect(interaction).toEqual({
+        kind: 'hire',
+        by_siae_id: w.siaes.A.id,
+        candidate_id: candidates[hired.candidate].id,
+        on: '2027-03-13',
+      });
+    });
+
+    it('states the rules of an outcome with their codes: one per meeting, hire fields for a hire only, dates in range', async () => {
+      const again = await outcome(hired, { kind: 'none', date: '2027-03-13' });
+      expect([again.status, again.body.code]).toEqual([409, 'EVENT_OUTCOME_ALREADY_RECORDED']);
+      expect(again.body.message).toMatch(/« Embauche », par l’employeur/);
+      const other = meetings.find((m) => !used.has(m.id))!;
+      const noContract = await outcome(other, { kind: 'hire', date: '2027-03-13' });
+      expect([noContract.status, noContract.body.code]).toEqual([400, 'EVENT_OUTCOME_HIRE_FIELDS_REQUIRED']);
+      const notHire = await outcome(other, { kind: 'none', date: '2027-03-13', contractType: 'cdi' });
+      expect([notHire.status, notHire.body.code]).toEqual([400, 'EVENT_OUTCOME_HIRE_FIELDS_ONLY_FOR_HIRE']);
+      const before = await outcome(other, { kind: 'none', date: '2027-03-11' });
+      expect([before.status, before.body.code]).toEqual([400, 'EVENT_OUTCOME_DATE_OUT_OF_RANGE']);
+      const future = await outcome(other, { kind: 'none', date: '2027-03-20' });
+      expect([future.status, future.body.code]).toEqual([400, 'EVENT_OUTCOME_DATE_OUT_OF_RANGE']);
+      const unknown = await outcome(other, { kind: 'none', date: '2027-03-13', note: 'x' });
+      expect(unknown.status).toBe(400);
+      const stranger = ['propre', 'logi', 'resto'].find((c) => c !== other.company)!;
+      const notMine = await outcome(other, { kind: 'none', date: '2027-03-13' }, stranger);
+      expect([notMine.status, notMine.body.code]).toEqual([404, 'PLANNING_MEETING_NOT_FOUND']);
+      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM event_outcome WHERE meeting_id = $1`, [
+        other.id,
+      ]);
+      expect(n).toBe(0);
+    });
+
+    it('a CIP records for her SIAE’s candidates only', async () => {
+      const ofB = take('B');
+      const mine = await byCip('B', ofB, { kind: 'second_interview', date: '2027-03-13' });
+      expect([mine.status, mine.body.recordedBy]).toEqual([201, 'cip']);
+      const notMine = await byCip(
+        'A',
+        meetings.find((m) => m.siae === 'B' && !used.has(m.id))!,
+        {
+          kind: 'none',
+          date: '2027-03-13',
+        },
+      );
+      expect([notMine.status, notMine.body.code]).toEqual([403, 'EVENT_OUTCOME_CIP_ONLY']);
+      const list = await api().get(`/api/events/${eventId}/outcomes`).set('authorization', w.auth('cipB'));
+      expect(list.body.map((m: { meetingId: string }) => m.meetingId).sort()).toEqual(
+        meetings
+          .filter((m) => m.siae === 'B')
+          .map((m) => m.id)
+          .sort(),
+      );
+      expect(list.body.filter((m: { outcome: unknown }) => m.outcome !== null)).toHaveLength(1);
+    });
+
+    it('the employer and the CIP recording the same meeting at once: one outcome, the other told (409)', async () => {
+      const ofC = take('C');
+      const statuses = await withWriteBarrier(t.config.DATABASE_URL, 'event_outcome', 2, async () =>
+        Promise.all([
+          outcome(ofC, { kind: 'none', date: '2027-03-13' }),
+          byCip('C', ofC, { kind: 'second_interview', date: '2027-03-13' }),
+        ]),
+      );
+      expect(statuses.map((r) => r.status).sort()).toEqual([201, 409]);
+      expect(statuses.find((r) => r.status === 409)!.body.code).toBe('EVENT_OUTCOME_ALREADY_RECORDED');
+      const rows = await t.dataSource.query(
+        `SELECT count(*)::int AS outcomes, count(interaction_id)::int AS credited FROM event_outcome WHERE meeting_id = $1`,
+        [ofC.id],
+      );
+      expect(rows).toEqual([{ outcomes: 1, credited: 1 }]);
+    });
+
+    it('reciprocity counts an immersion of B’s candidate with a company A introduced as an outcome through others', async () => {
+      const reciprocity = async () =>
+        (await api().get(`/api/collectives/${w.collective.id}/reciprocity`).set('authorization', w.auth('coord')))
+          .body as Array<{ siaeName: string; outcomesThroughOthers: number }>;
+      const before = await reciprocity();
+      const res = await outcome(take('B'), { kind: 'immersion', date: '2027-03-13' });
+      expect(res.status).toBe(201);
+      const after = await reciprocity();
+      const of = (rows: typeof after, name: string) => rows.find((r) => r.siaeName === name)!.outcomesThroughOthers;
+      expect(of(after, 'SIAE B') - of(before, 'SIAE B')).toBe(1);
+      // A introduced every company: its own candidate's hire is not "through others".
+      expect(of(after, 'SIAE A')).toBe(0);
+    });
+
+    it('the credit keeps the rule of issue 11: an outcome names a candidate of the SIAE it is credited to', async () => {
+      const credit = {
+        pooledCompanyId: companies.propre.id,
+        viaCompanyId: companies.propre.companyId,
+        candidateId: candidates.b1.id,
+        kind: 'hire' as const,
+        occurredOn: '2027-03-13',
+        note: null,
+        byUserId: null,
+      };
+      await expect(
+        t.dataSource.transaction((m) => creditOutcomeToSiae(m, { ...credit, siaeId: w.siaes.A.id })),
+      ).rejects.toMatchObject({ code: 'INTERACTION_CANDIDATE_NOT_OF_SIAE' });
+      const id = await t.dataSource.transaction((m) => creditOutcomeToSiae(m, { ...credit, siaeId: w.siaes.B.id }));
+      const [row] = await t.dataSource.query(`SELECT company_id, by_siae_id FROM company_interaction WHERE id = $1`, [
+        id,
+      ]);
+      // B has no record of the company: the interaction goes on the record it was reached through, in B's name.
+      expect(row).toEqual({ company_id: companies.propre.companyId, by_siae_id: w.siaes.B.id });
+      await t.dataSource.query(`DELETE FROM company_interaction WHERE id = $1`, [id]);
+    });
+
+    it('sends each employer exactly one outcome request, however often the sweep runs', async () => {
+      const requests = t.get(OutcomeRequestsService);
+      clock.set(new Date('2027-03-13T07:30:00Z')); // 08:30 in Lyon: not yet
+      expect(await requests.enqueueDue()).toBe(0);
+      clock.set(new Date('2027-03-13T09:00:00Z'));
+      expect(await requests.enqueueDue()).toBe(3);
+      expect(await requests.enqueueDue()).toBe(0); // already claimed: swept twice, one job each
+      await t.drainQueues(60_000);
+      expect(await requests.enqueueDue()).toBe(0);
+      await t.drainQueues(60_000);
+      for (const key of ['propre', 'logi', 'resto']) {
+        const mails = t.smtp.received.filter(
+          (m) => m.to.includes(`rh@${key}.exemple.fr`) && /Et après/.test(m.subject),
+        );
+        expect([key, mails.length]).toEqual([key, 1]);
+      }
+      const rows = await t.dataSource.query(
+        `SELECT person_type, status, mail_message_id IS NOT NULL AS mailed FROM reminder_dispatch
+          WHERE event_id = $1 AND kind = 'event_outcome_request'`,
+        [eventId],
+      );
+      expect(rows).toEqual(Array(3).fill({ person_type: 'event_invitation', status: 'sent', mailed: true }));
+      // the mailed link opens the employer's outcomes
+      const mail = t.smtp.received.find((m) => m.to.includes('rh@logi.exemple.fr') && /Et après/.test(m.subject))!;
+      tokens.logi = tokenInMail(mail.text);
+      const list = await api()
+        .get('/api/employer/event/outcomes')
+        .set(await asEmployer('logi'));
+      expect(list.body.map((m: { meetingId: string }) => m.meetingId).sort()).toEqual(
+        meetings
+          .filter((m) => m.company === 'logi')
+          .map((m) => m.id)
+          .sort(),
+      );
+      expect(JSON.stringify(list.body)).not.toContain(candidates.b1.lastName);
+    });
+  });
+
   it('report: the organisers’ figures as JSON, and the same figures in a CSV a French spreadsheet opens', async () => {
     const json = await api().get(`/api/events/${eventId}/report`).set('authorization', w.auth('coord'));
     expect([json.status, json.body.code]).toEqual([200, undefined]);
@@ -162,6 +422,22 @@ describe('a whole job dating: event → invitations → bookings → registratio
     expect(value('Employeurs', 'Invités')).toBe(json.body.employers.invited);
     expect(value('Candidat·es', 'Accepté·es')).toBe(5);
     expect(value('Par structure', 'Inscrit·es', 'SIAE B')).toBe(2);
+    expect(json.body.interviews).toMatchObject({ planned: meetings.length, cancelled: 0 });
+    expect(json.body.outcomes).toMatchObject({ recorded: 4, hire: 1, immersion: 1, daysToHire: [20] });
+    expect(json.body.outcomes.hiresByContract).toEqual([{ contractType: 'cdd', count: 1 }]);
+    expect(json.body.plan).toEqual({
+      status: planRun.planStatus,
+      objective: planRun.objective,
+      bound: planRun.bound,
+      gap: planRun.gap,
+      relativeGap: planRun.gap / planRun.bound,
+    });
+    expect(value('Suites', 'Embauches')).toBe(1);
+    expect(value('Suites', 'Embauches en CDD')).toBe(1);
+    expect(value('Suites', 'Délai médian jusqu’à l’embauche (jours)')).toBe(20);
+    expect(value('Planning', 'Écart relatif à l’optimum (%)')).toBeCloseTo((100 * planRun.gap) / planRun.bound, 1);
+    expect(value('Par structure', 'Embauches', 'SIAE A')).toBe(1);
+    expect(value('Entretiens', 'Prévus')).toBe(meetings.length);
   });
 
   it('report: refused to a CIP who does not organise the event, 404 for another collective’s coordinator', async () => {

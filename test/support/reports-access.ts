@@ -11,21 +11,94 @@ export interface ReportsEntry {
   allowed: { as: SignedInActor; status: number };
   wrongRole: { as: SignedInActor; code: string } | { none: string };
   otherTenant: { as: SignedInActor; code: string } | { none: string };
-  request: (w: AccessWorld) => Promise<{ params?: Record<string, string>; query?: Record<string, string> }>;
+  request: (
+    w: AccessWorld,
+  ) => Promise<{ params?: Record<string, string>; query?: Record<string, string>; body?: object; link?: string }>;
   /** A staff page: its credential is the page session cookie; without it, a 303 to the login page. */
   page?: true;
+  /** Opened by the employer's event link (its session cookie + CSRF) instead of a staff session. */
+  employerLink?: true;
 }
 
-async function eventOfC1(w: AccessWorld): Promise<string> {
-  const res = await w.t
-    .http()
-    .post('/api/events')
-    .set('authorization', `Bearer ${w.tokens.get('dirA')}`)
-    .send(eventBody(w.c1.id));
+let seq = 0;
+const as = (w: AccessWorld, actor: SignedInActor) => ({ authorization: `Bearer ${w.tokens.get(actor)}` });
+
+async function eventOfC1(w: AccessWorld, open = false): Promise<string> {
+  const res = await w.t.http().post('/api/events').set(as(w, 'dirA')).send(eventBody(w.c1.id));
   if (res.status !== 201) throw new Error(`event setup failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (open) await w.t.http().post(`/api/events/${res.body.id}/transitions`).set(as(w, 'dirA')).send({ to: 'open' });
   return res.body.id as string;
 }
 
+/**
+ * A meeting that took place: an open event of C1, a pooled company invited and booked through its link, a candidate of
+ * SIAE A registered and accepted, and the plan's meeting written as the planning job stores it, its slot moved an hour
+ * into the past (the access world runs on the real clock).
+ */
+async function heldMeetingOfA(w: AccessWorld): Promise<{ id: string; meetingId: string; link: string }> {
+  const http = () => w.t.http();
+  const id = await eventOfC1(w, true);
+  const q = (sql: string, params: unknown[]) => w.t.dataSource.query(sql, params);
+  const [{ id: companyId }] = await q(
+    `INSERT INTO company (siae_id, name, commune_code) VALUES ($1, 'Entreprise Suites', '69123') RETURNING id`,
+    [w.siaeA.id],
+  );
+  await q(`INSERT INTO company_contact (company_id, last_name, email) VALUES ($1, 'Suites', $2)`, [
+    companyId,
+    `suites-${process.pid}-${seq++}@exemple.fr`,
+  ]);
+  await q(
+    `INSERT INTO company_share (company_id, collective_id, with_contacts, shared_at) VALUES ($1, $2, true, now())`,
+    [companyId, w.c1.id],
+  );
+  const [{ id: pooledId }] = await q(
+    `INSERT INTO pooled_company (collective_id, display_name) VALUES ($1, 'Entreprise Suites') RETURNING id`,
+    [w.c1.id],
+  );
+  await q(`INSERT INTO pooled_company_member (pooled_company_id, collective_id, company_id) VALUES ($1, $2, $3)`, [
+    pooledId,
+    w.c1.id,
+    companyId,
+  ]);
+  const invited = await http()
+    .post(`/api/events/${id}/invitations`)
+    .set(as(w, 'dirA'))
+    .send({ pooledCompanyId: pooledId });
+  if (invited.status !== 201)
+    throw new Error(`invitation setup failed: ${invited.status} ${JSON.stringify(invited.body)}`);
+  const [{ body_text }] = await q(
+    `SELECT body_text FROM mail_message WHERE template = 'event-invitation' ORDER BY created_at DESC LIMIT 1`,
+    [],
+  );
+  const link = /\/lien\/([A-Za-z0-9_-]+)/.exec(body_text as string)![1];
+  const [slot] = await q(`SELECT id FROM event_slot WHERE event_id = $1 ORDER BY position LIMIT 1`, [id]);
+  const candidate = await http()
+    .post('/api/candidates')
+    .set(as(w, 'cipA'))
+    .send({ siaeId: w.siaeA.id, firstName: 'Alex', lastName: `Suites${seq++}` });
+  const registration = await q(
+    `INSERT INTO event_registration (event_id, candidate_id, siae_id, status, max_interviews) VALUES ($1, $2, $3, 'accepted', 3) RETURNING id`,
+    [id, candidate.body.id, w.siaeA.id],
+  );
+  const [run] = await q(
+    `INSERT INTO event_planning_run (event_id, status, progress, time_limit_seconds, is_current) VALUES ($1, 'succeeded', 100, 10, true) RETURNING id`,
+    [id],
+  );
+  // The event took place today (in France), its first slot an hour ago.
+  await q(`UPDATE event SET event_date = (now() AT TIME ZONE 'Europe/Paris')::date WHERE id = $1`, [id]);
+  await q(
+    `UPDATE event_slot SET starts_at = now() - interval '1 hour', ends_at = now() - interval '45 minutes' WHERE id = $1`,
+    [slot.id],
+  );
+  const [meeting] = await q(
+    `INSERT INTO event_meeting (event_id, run_id, registration_id, invitation_id, slot_id, table_number, status)
+     VALUES ($1, $2, $3, $4, $5, 1, 'planned') RETURNING id`,
+    [id, run.id, registration[0].id, invited.body.id, slot.id],
+  );
+  return { id, meetingId: meeting.id, link };
+}
+
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
 const period = { from: '2027-01-01', to: '2027-12-31' };
 const eventReport: ReportsEntry = {
   allowed: { as: 'dirA', status: 200 },
@@ -46,6 +119,13 @@ const reportPage: ReportsEntry = {
   otherTenant: { none: 'decided by the report use case once signed in (tested through the API routes above)' },
   request: async (w) => ({ params: { eventId: await eventOfC1(w) } }),
 };
+const employerRoute = (status: number, request: ReportsEntry['request']): ReportsEntry => ({
+  employerLink: true,
+  allowed: { as: 'admin', status },
+  wrongRole: { none: 'an employer link opens its own invitation only: the scope is the token' },
+  otherTenant: { none: 'another employer’s meeting is 404 PLANNING_MEETING_NOT_FOUND (job-dating-day e2e)' },
+  request,
+});
 
 export const reportsEntries: Record<string, ReportsEntry> = {
   'GET /api/events/:id/report': eventReport,
@@ -54,4 +134,32 @@ export const reportsEntries: Record<string, ReportsEntry> = {
   'GET /api/collectives/:id/report.csv': collectiveReport,
   'GET /equipe/evenements/:eventId/bilan': reportPage,
   'GET /equipe/evenements/:eventId/bilan.csv': reportPage,
+  'GET /api/events/:id/outcomes': {
+    allowed: { as: 'cipA', status: 200 },
+    wrongRole: { none: 'staff of a member SIAE see the meetings of their own SIAE’s candidates' },
+    otherTenant: { as: 'cipB', code: 'EVENT_NOT_FOUND' },
+    request: async (w) => ({ params: { id: await eventOfC1(w) } }),
+  },
+  'POST /api/events/:id/meetings/:meetingId/outcome': {
+    allowed: { as: 'cipA', status: 201 },
+    wrongRole: { as: 'devA', code: 'EVENT_OUTCOME_CIP_ONLY' },
+    otherTenant: { as: 'cipB', code: 'EVENT_NOT_FOUND' },
+    request: async (w) => {
+      const { id, meetingId } = await heldMeetingOfA(w);
+      return { params: { id, meetingId }, body: { kind: 'second_interview', date: today() } };
+    },
+  },
+  'GET /api/employer/event/outcomes': employerRoute(200, async (w) => ({ link: (await heldMeetingOfA(w)).link })),
+  'POST /api/employer/event/meetings/:meetingId/outcome': employerRoute(201, async (w) => {
+    const { meetingId, link } = await heldMeetingOfA(w);
+    return { link, params: { meetingId }, body: { kind: 'none', date: today() } };
+  }),
+  'GET /employeurs/evenements/:eventId/suites': employerRoute(200, async (w) => {
+    const { id, link } = await heldMeetingOfA(w);
+    return { link, params: { eventId: id } };
+  }),
+  'POST /employeurs/evenements/:eventId/suites/:meetingId': employerRoute(303, async (w) => {
+    const { id, meetingId, link } = await heldMeetingOfA(w);
+    return { link, params: { eventId: id, meetingId }, body: { kind: 'none', date: today() } };
+  }),
 };

@@ -80,13 +80,8 @@ function eventRows(report: EventReportDto): CsvCell[][] {
   const rows: CsvCell[][] = figureRows(report).map((r) => [...head, ...r]);
   if (report.plan) {
     rows.push([...head, 'Planning', 'Statut', '', report.plan.status ? planStatusLabels[report.plan.status] : null]);
-    rows.push([
-      ...head,
-      'Planning',
-      'Écart à l’optimum (%)',
-      '',
-      report.plan.gap === null ? null : report.plan.gap * 100,
-    ]);
+    rows.push([...head, 'Planning', 'Écart à l’optimum (borne − valeur)', '', report.plan.gap]);
+    rows.push([...head, 'Planning', 'Écart relatif à l’optimum (%)', '', percent(report.plan.relativeGap)]);
   }
   return rows;
 }
@@ -103,14 +98,7 @@ export function collectiveReportCsv(report: CollectiveReportDto): string {
     ...report.events.flatMap(eventRows),
     [label, period, 'Collectif', 'Événements', '', totals.events],
     ...figureRows(totals).map((r) => [label, period, ...r]),
-    [
-      label,
-      period,
-      'Planning',
-      'Écart moyen à l’optimum (%)',
-      '',
-      totals.averageGap === null ? null : totals.averageGap * 100,
-    ],
+    [label, period, 'Planning', 'Écart relatif moyen à l’optimum (%)', '', percent(totals.averageRelativeGap)],
   ];
   return toCsv(REPORT_CSV_HEADER, rows);
 }

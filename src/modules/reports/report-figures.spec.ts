@@ -120,7 +120,7 @@ describe('impact figures of an event', () => {
     const a = eventFigures(snapshot());
     const other = snapshot();
     other.outcomes = [{ meetingId: 'm1', kind: 'hire', startDate: '2026-12-20', contractType: 'cdd' }];
-    other.plan = { status: 'feasible', objective: 90, bound: 100, gap: 0.1 };
+    other.plan = { status: 'feasible', objective: 90, bound: 100, gap: 10 };
     const b = eventFigures(other);
     const t = totalFigures([a, b]);
     expect(t.employers.invited).toBe(8);
@@ -133,6 +133,7 @@ describe('impact figures of an event', () => {
       { contractType: 'cdi', count: 1 },
     ]);
     expect(t.bySiae.find((s) => s.siaeId === 's1')?.hires).toBe(2);
-    expect(t.averageGap).toBeCloseTo(0.05);
+    expect(b.plan?.relativeGap).toBeCloseTo(0.1);
+    expect(t.averageRelativeGap).toBeCloseTo(0.05);
   });
 });

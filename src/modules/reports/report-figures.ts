@@ -47,7 +47,13 @@ export interface SnapshotPlan {
   status: 'optimal' | 'feasible' | null;
   objective: number | null;
   bound: number | null;
+  /** As the planning run stores it: bound − objective (0 = proven optimal). */
   gap: number | null;
+}
+
+export interface PlanFigures extends SnapshotPlan {
+  /** gap / bound, 0–1: comparable between events of different sizes. */
+  relativeGap: number | null;
 }
 
 export interface ReportSnapshot {
@@ -117,7 +123,7 @@ export interface EventFigures {
   bySiae: SiaeFigures[];
   interviews: InterviewFigures;
   outcomes: OutcomeFigures;
-  plan: SnapshotPlan | null;
+  plan: PlanFigures | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -150,6 +156,11 @@ export function meetingHeld(
   if (meeting.status === 'done') return true;
   if (meeting.status !== 'planned' && meeting.status !== 'announced') return false;
   return meeting.slotEnded && !!registration?.checkedIn && !!invitation?.checkedIn && !invitation.leftEarly;
+}
+
+export function relativeGap(plan: SnapshotPlan): number | null {
+  if (plan.gap === null || plan.bound === null || plan.bound <= 0) return null;
+  return plan.gap / plan.bound;
 }
 
 export function eventFigures(snapshot: ReportSnapshot): EventFigures {
@@ -237,12 +248,14 @@ export function eventFigures(snapshot: ReportSnapshot): EventFigures {
       daysToHireMedian: median(daysToHire),
       daysToHireAverage: average(daysToHire),
     },
-    plan: snapshot.plan,
+    plan: snapshot.plan ? { ...snapshot.plan, relativeGap: relativeGap(snapshot.plan) } : null,
   };
 }
 
 /** A collective's figures over a period: the events' figures added up (coverage and delays recomputed, not averaged). */
-export function totalFigures(events: EventFigures[]): Omit<EventFigures, 'plan'> & { averageGap: number | null } {
+export function totalFigures(
+  events: EventFigures[],
+): Omit<EventFigures, 'plan'> & { averageRelativeGap: number | null } {
   const sum = <T extends object>(pick: (e: EventFigures) => T): T => {
     const out = {} as Record<string, number>;
     for (const e of events)
@@ -276,7 +289,7 @@ export function totalFigures(events: EventFigures[]): Omit<EventFigures, 'plan'>
     daysToHireAverage: _a,
     ...outcomeCounts
   } = sum((e) => e.outcomes);
-  const gaps = events.map((e) => e.plan?.gap).filter((g): g is number => typeof g === 'number');
+  const gaps = events.map((e) => e.plan?.relativeGap).filter((g): g is number => typeof g === 'number');
   return {
     employers,
     candidates: {
@@ -299,6 +312,6 @@ export function totalFigures(events: EventFigures[]): Omit<EventFigures, 'plan'>
       daysToHireMedian: median(daysToHire),
       daysToHireAverage: average(daysToHire),
     },
-    averageGap: average(gaps),
+    averageRelativeGap: average(gaps),
   };
 }

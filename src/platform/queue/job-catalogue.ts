@@ -37,6 +37,10 @@ export interface JobPayloads {
   'proposals.sweep': { v: 1 };
   /** One of those chores on one proposal (re-reads it: no longer due → skipped). */
   'proposals.chore': { v: 1; proposalId: string; chore: 'relaunch' | 'alert' | 'expire' | 'need-closed' };
+  /** Claims the employers due their outcome request (the day after the event) in reminder_dispatch; one job per claim. */
+  'events.outcomes.request-sweep': { v: 1 };
+  /** The one outcome request of an employer: its claimed dispatch row, moved once (sent or skipped). */
+  'events.outcome.request': { v: 1; dispatchId: string };
 }
 
 /** What changed in an event's plan, and which meetings (ids of `event_meeting`); see events/planning/README.md. */
@@ -64,6 +68,8 @@ export const jobQueue: { readonly [K in JobName]: QueueName } = {
   'events.plan.candidates-notify': QueueName.Notifications,
   'proposals.sweep': QueueName.Notifications,
   'proposals.chore': QueueName.Notifications,
+  'events.outcomes.request-sweep': QueueName.Notifications,
+  'events.outcome.request': QueueName.Notifications,
 };
 
 export const allJobNames = Object.keys(jobQueue) as JobName[];
@@ -77,6 +83,7 @@ export const recurringJobs: { readonly [K in JobName]?: { pattern: string; paylo
   'employer-network.needs.expire': { pattern: '30 3 * * *', payload: { v: 1 } },
   'events.invitations.relaunch-sweep': { pattern: '*/15 * * * *', payload: { v: 1 } },
   'proposals.sweep': { pattern: '*/15 * * * *', payload: { v: 1 } },
+  'events.outcomes.request-sweep': { pattern: '5 * * * *', payload: { v: 1 } },
 };
 
 /** Retries with exponential backoff; failed jobs are kept for inspection, completed ones trimmed. */

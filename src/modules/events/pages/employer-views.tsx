@@ -69,6 +69,14 @@ export function RegistrationPage({ view, csrf, idempotencyKey, error, values, se
       <Steps current={1} />
       <h1>{view.title}</h1>
       <EventSummary view={view} />
+      {view.status === 'confirmed' &&
+      (view.eventStatus === 'running' || view.eventStatus === 'closed' || view.eventStatus === 'published') ? (
+        <p>
+          <a class="button" href={employerPath(view.eventId, '/suites')}>
+            Suites de vos entretiens
+          </a>
+        </p>
+      ) : null}
       {view.status === 'declined' ? (
         <Notice kind="warn">
           <p>Vous avez décliné cette invitation. Vous pouvez encore vous inscrire ci-dessous si vous changez d’avis.</p>

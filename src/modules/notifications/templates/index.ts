@@ -93,6 +93,17 @@ export const mailTemplates = {
       ],
       { label: 'Voir notre agenda', url: v.url },
     ),
+  'event-outcome-request': (v: { event: string; date: string; meetings: number; url: string }): RenderedMail =>
+    layout(
+      `Et après « ${v.event} » ? Dites-nous ce qu’ont donné vos entretiens`,
+      [
+        'Bonjour,',
+        `Merci d’avoir participé à « ${v.event} » le ${v.date} : vous y avez rencontré ${v.meetings} candidat·e(s).`,
+        'En deux minutes, sans compte, dites pour chacun·e ce qui a suivi : pas de suite, un second entretien, une immersion (PMSMP) ou une embauche. Les structures d’insertion pourront ainsi accompagner la suite.',
+        'Ce lien est personnel : ne le transférez pas. Sur la page de l’événement, choisissez « Suites de vos entretiens ».',
+      ],
+      { label: 'Dire ce qu’ont donné mes entretiens', url: v.url },
+    ),
   'password-changed': (v: { displayName: string }): RenderedMail =>
     layout('Votre mot de passe Maillage a été modifié', [
       `Bonjour ${v.displayName},`,

@@ -111,9 +111,12 @@ export class PlanFiguresDto {
   objective: number | null;
   @ApiProperty({ type: Number, nullable: true })
   bound: number | null;
-  /** Écart relatif à l'optimum prouvé (0 = optimal). */
+  /** Borne − valeur, comme le calcul de planning l'enregistre (0 = optimal prouvé). */
   @ApiProperty({ type: Number, nullable: true })
   gap: number | null;
+  /** Écart relatif à l'optimum : (borne − valeur) / borne, entre 0 et 1. */
+  @ApiProperty({ type: Number, nullable: true })
+  relativeGap: number | null;
 }
 
 /** Bilan d'impact d'un événement. */
@@ -149,9 +152,9 @@ export class ReportTotalsDto {
   interviews: InterviewFiguresDto;
   @ApiProperty({ type: OutcomeFiguresDto })
   outcomes: OutcomeFiguresDto;
-  /** Écart moyen à l'optimum des plannings des événements. */
+  /** Écart relatif moyen à l'optimum des plannings des événements, entre 0 et 1. */
   @ApiProperty({ type: Number, nullable: true })
-  averageGap: number | null;
+  averageRelativeGap: number | null;
 }
 
 /** Bilan d'impact d'un collectif sur une période. */

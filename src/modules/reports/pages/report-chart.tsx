@@ -7,9 +7,10 @@ export interface ChartBar {
   value: number;
 }
 
-const WIDTH = 640;
-const LABEL_WIDTH = 250;
-const BAR_HEIGHT = 28;
+// Sized for a phone first: the SVG scales to the column (~360 px), so a 420-unit width keeps the text near 15 px.
+const WIDTH = 420;
+const LABEL_WIDTH = 205;
+const BAR_HEIGHT = 30;
 const GAP = 12;
 // Dark blue on white: 8.6:1, and the value is written in the same dark text beside the bar, never inside it.
 const BAR_COLOUR = '#1f4e8c';
@@ -17,7 +18,7 @@ const TEXT_COLOUR = '#1b1b1b';
 
 export function BarChart({ id, title, bars }: { id: string; title: string; bars: ChartBar[] }) {
   const max = Math.max(1, ...bars.map((b) => b.value));
-  const room = WIDTH - LABEL_WIDTH - 60;
+  const room = WIDTH - LABEL_WIDTH - 40;
   const height = bars.length * (BAR_HEIGHT + GAP) + GAP;
   const description = bars.map((b) => `${b.label} : ${b.value}`).join(' ; ');
   return (
@@ -37,11 +38,11 @@ export function BarChart({ id, title, bars }: { id: string; title: string; bars:
           const w = Math.round((b.value / max) * room);
           return (
             <g>
-              <text x={LABEL_WIDTH - 8} y={y + BAR_HEIGHT * 0.7} text-anchor="end" font-size="15" fill={TEXT_COLOUR}>
+              <text x={LABEL_WIDTH - 8} y={y + BAR_HEIGHT * 0.7} text-anchor="end" font-size="16" fill={TEXT_COLOUR}>
                 {b.label}
               </text>
               <rect x={LABEL_WIDTH} y={y} width={Math.max(w, 1)} height={BAR_HEIGHT} fill={BAR_COLOUR} />
-              <text x={LABEL_WIDTH + Math.max(w, 1) + 6} y={y + BAR_HEIGHT * 0.7} font-size="15" fill={TEXT_COLOUR}>
+              <text x={LABEL_WIDTH + Math.max(w, 1) + 6} y={y + BAR_HEIGHT * 0.7} font-size="16" fill={TEXT_COLOUR}>
                 {String(b.value)}
               </text>
             </g>

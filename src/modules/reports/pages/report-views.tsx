@@ -97,7 +97,7 @@ export function EventReportPage({ report, who }: { report: EventReportDto; who: 
               h.count,
             ]),
             ['Délai médian jusqu’à l’embauche', days(o.daysToHireMedian)],
-            ['Planning : écart à l’optimum', plan?.gap === null || !plan ? '—' : percent(plan.gap)],
+            ['Planning : écart relatif à l’optimum', plan ? percent(plan.relativeGap) : '—'],
           ]}
         />
       </div>

@@ -1,0 +1,1 @@
+export { EventOutcome } from './event-outcome.entity';
