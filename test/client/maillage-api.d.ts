@@ -1636,6 +1636,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/{id}/day/replanning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replanifier à partir du prochain créneau (organisation) : rendez-vous tenus, en cours et annoncés à des personnes présentes gardés, places des absent·es redonnées ; calcul par le worker */
+        post: operations["DayController_replan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/day/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vue en direct (organisation) : rendez-vous tenus, en cours et à venir, candidat·es présent·es sans entretien, employeurs avec des tables libres */
+        get: operations["DayController_liveView"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events/{id}/planning-runs": {
         parameters: {
             query?: never;
@@ -1733,6 +1767,177 @@ export interface paths {
         put?: never;
         /** Annuler une rencontre (elle ne sera plus replanifiée ; les personnes sont prévenues) */
         post: operations["PlanningController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les propositions de sa structure, par état, avec les jours d’attente et la suite à donner */
+        get: operations["ProposalsController_list"];
+        put?: never;
+        /** Proposer une personne de sa structure (CIP, direction ; consentement « employers ») à un besoin ouvert du réseau mutualisé, ou spontanément à une entreprise mutualisée : compte comme une sollicitation (budget, pause), courriel avec lien personnel à l’employeur */
+        post: operations["ProposalsController_propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Propositions reçues par les entreprises du réseau de sa structure (chargé·e de développement) */
+        get: operations["ProposalsController_received"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Une proposition de sa structure et son historique */
+        get: operations["ProposalsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retirer une proposition (CIP, direction) : le lien de l’employeur cesse de fonctionner */
+        post: operations["ProposalsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Noter l’issue après l’entretien, dite par l’employeur (CIP, direction) : embauche ou non */
+        post: operations["ProposalsController_outcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/collectives/{id}/proposal-figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Taux et délai médian de réponse par entreprise et par structure, entreprises qui ne répondent jamais (coordination) */
+        get: operations["ProposalsController_figures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employer/proposal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** La candidature proposée : profil pseudonymisé, raisons du rapprochement, votre réponse */
+        get: operations["EmployerProposalController_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employer/proposal/interview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** « Je veux la/le rencontrer » : des dates proposées, ou « appelez-moi » */
+        post: operations["EmployerProposalController_interview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employer/proposal/refusal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** « Pas maintenant », avec une raison */
+        post: operations["EmployerProposalController_refuse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employer/proposal/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Après l’entretien : embauche (contrat, date de début) ou non */
+        post: operations["EmployerProposalController_outcome"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3307,6 +3512,8 @@ export interface components {
             /** Format: uuid */
             pooledCompanyId: string;
             commune: components["schemas"]["CommuneRefDto"] | null;
+            /** @description Pourquoi l'entreprise est à cette place au-delà du score de son besoin (ex. : ne répond jamais aux propositions, classée plus bas). */
+            reasons: string[];
             name: string;
             /** @description Nombre de SIAE du collectif qui connaissent cette entreprise. */
             knownBySiae: number;
@@ -4085,6 +4292,84 @@ export interface components {
             /** @description Places ajoutées à son quota */
             places: number;
         };
+        ReplanningDto: {
+            /**
+             * Format: uuid
+             * @description La planification lancée (suivre son avancement par ses routes)
+             */
+            runId: string;
+            /** @description Position du premier créneau replanifié (le prochain qui commence) */
+            fromSlotPosition: number;
+            /** Format: uuid */
+            fromSlotId: string;
+            /** @description Rendez-vous gardés tels quels (tenus, en cours, annoncés à des personnes présentes) */
+            lockedMeetings: number;
+        };
+        LiveSlotDto: {
+            /** Format: uuid */
+            id: string;
+            position: number;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+        };
+        LiveMeetingDto: {
+            /** Format: uuid */
+            meetingId: string;
+            slotPosition: number;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            tableNumber: number;
+            /** Format: uuid */
+            registrationId: string;
+            pseudonym: string;
+            /** Format: uuid */
+            invitationId: string;
+            companyName: string;
+            /** @enum {string} */
+            status: "planned" | "announced" | "done";
+        };
+        WaitingCandidateDto: {
+            /** Format: uuid */
+            registrationId: string;
+            pseudonym: string;
+            siaeName: string;
+            walkIn: boolean;
+            /** @description Entretiens déjà tenus */
+            interviewsHeld: number;
+        };
+        FreeTablesDto: {
+            /** Format: uuid */
+            invitationId: string;
+            companyName: string;
+            /** @description Tables libres au créneau en cours (ou au prochain, entre deux créneaux) */
+            freeTablesNow: number;
+            /** @description Emplacements (table × créneau) libres d’ici la fin */
+            freeCellsToCome: number;
+        };
+        LiveViewDto: {
+            /** Format: uuid */
+            eventId: string;
+            eventTitle: string;
+            status: string;
+            /** Format: date-time */
+            now: string;
+            currentSlot: components["schemas"]["LiveSlotDto"] | null;
+            nextSlot: components["schemas"]["LiveSlotDto"] | null;
+            /** @description Rendez-vous des créneaux terminés */
+            done: components["schemas"]["LiveMeetingDto"][];
+            /** @description Rendez-vous du créneau en cours */
+            inProgress: components["schemas"]["LiveMeetingDto"][];
+            /** @description Rendez-vous à venir */
+            toCome: components["schemas"]["LiveMeetingDto"][];
+            /** @description Candidat·es présent·es sans entretien en cours ni à venir */
+            candidatesWithoutInterview: components["schemas"]["WaitingCandidateDto"][];
+            /** @description Employeurs présents avec des tables libres */
+            employersWithFreeTables: components["schemas"]["FreeTablesDto"][];
+        };
         LaunchPlanningDto: {
             /**
              * @description Temps de calcul maximal (secondes) ; le planning rendu est le meilleur trouvé, avec son écart prouvé
@@ -4211,6 +4496,215 @@ export interface components {
             /** @example L’employeur ne recrute plus sur ce poste. */
             reason: string;
         };
+        ProposeDto: {
+            /**
+             * Format: uuid
+             * @description La personne proposée (de sa structure, consentement « employers »)
+             */
+            candidateId: string;
+            /**
+             * Format: uuid
+             * @description Le besoin de recrutement ouvert du réseau mutualisé
+             */
+            hiringNeedId?: string;
+            /**
+             * Format: uuid
+             * @description Candidature spontanée : l’entreprise mutualisée
+             */
+            pooledCompanyId?: string;
+            /** @description Candidature spontanée : code OGR de l’appellation ROME visée */
+            appellationCode?: string;
+            /**
+             * Format: uuid
+             * @description Contact partagé à qui écrire (par défaut : le premier avec une adresse e-mail)
+             */
+            contactId?: string;
+            /** @description Mot court à l’employeur : jamais le nom ni les coordonnées */
+            message?: string;
+            /**
+             * @description La personne accepte que son nom et ses coordonnées soient donnés à l’employeur s’il demande à la rencontrer
+             * @default false
+             */
+            revealIdentityOnInterview: boolean;
+            /** @description Coordination seulement : proposer malgré le budget de sollicitations, avec la raison (journalisé) */
+            overrideReason?: string;
+        };
+        AppellationRefDto: {
+            code: string;
+            label: string;
+        };
+        InterviewViewDto: {
+            /** @enum {string} */
+            mode: "dates" | "call_me";
+            /** @description Dates proposées (ISO 8601) */
+            dates: string[];
+            note: string | null;
+        };
+        RefusalViewDto: {
+            /** @enum {string} */
+            reason: "position_filled" | "profile_not_fit" | "candidate_unreachable" | "other";
+            /** @description La raison en français */
+            label: string;
+            text: string | null;
+        };
+        HireViewDto: {
+            /** @enum {string} */
+            contractType: "cdi" | "cdd" | "interim" | "apprenticeship" | "professionalisation" | "iae" | "other";
+            /** @example 2027-03-01 */
+            startDate: string;
+        };
+        ProposalTransitionDto: {
+            /** @enum {string|null} */
+            from: "sent" | "viewed" | "interview_planned" | "accepted" | "refused" | "expired" | "withdrawn" | null;
+            /** @enum {string} */
+            to: "sent" | "viewed" | "interview_planned" | "accepted" | "refused" | "expired" | "withdrawn";
+            /** Format: date-time */
+            at: string;
+            /** @description Qui : un compte, « employeur (lien) », « relance automatique »… */
+            by: string;
+        };
+        ProposalBudgetDto: {
+            last7Days: number;
+            last30Days: number;
+            maxPer7Days: number;
+            maxPer30Days: number;
+        };
+        ProposalCreatedDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "sent" | "viewed" | "interview_planned" | "accepted" | "refused" | "expired" | "withdrawn";
+            /** Format: uuid */
+            candidateId: string;
+            pseudonym: string;
+            /**
+             * Format: uuid
+             * @description La structure de la personne, qui propose
+             */
+            siaeId: string;
+            /** Format: uuid */
+            collectiveId: string;
+            /** Format: uuid */
+            pooledCompanyId: string;
+            companyName: string;
+            /**
+             * Format: uuid
+             * @description Null : candidature spontanée
+             */
+            hiringNeedId: string | null;
+            appellation: components["schemas"]["AppellationRefDto"];
+            message: string | null;
+            revealIdentityOnInterview: boolean;
+            /** Format: date-time */
+            sentAt: string;
+            /** Format: date-time */
+            viewedAt: string | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            relaunchedAt: string | null;
+            interview: components["schemas"]["InterviewViewDto"] | null;
+            refusal: components["schemas"]["RefusalViewDto"] | null;
+            hire: components["schemas"]["HireViewDto"] | null;
+            /** @enum {string|null} */
+            expiryReason: "no_answer" | "need_closed" | null;
+            withdrawalReason: string | null;
+            /** @description Jours depuis le dernier changement (depuis l’envoi tant que rien n’a bougé) */
+            daysWaiting: number;
+            /** @description Ce qu’il y a à faire maintenant, en français */
+            nextStep: string;
+            transitions: components["schemas"]["ProposalTransitionDto"][];
+            /** @description Sollicitations de l’entreprise sur 7 et 30 jours après celle-ci */
+            budget: components["schemas"]["ProposalBudgetDto"];
+        };
+        ProposalDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "sent" | "viewed" | "interview_planned" | "accepted" | "refused" | "expired" | "withdrawn";
+            /** Format: uuid */
+            candidateId: string;
+            pseudonym: string;
+            /**
+             * Format: uuid
+             * @description La structure de la personne, qui propose
+             */
+            siaeId: string;
+            /** Format: uuid */
+            collectiveId: string;
+            /** Format: uuid */
+            pooledCompanyId: string;
+            companyName: string;
+            /**
+             * Format: uuid
+             * @description Null : candidature spontanée
+             */
+            hiringNeedId: string | null;
+            appellation: components["schemas"]["AppellationRefDto"];
+            message: string | null;
+            revealIdentityOnInterview: boolean;
+            /** Format: date-time */
+            sentAt: string;
+            /** Format: date-time */
+            viewedAt: string | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            relaunchedAt: string | null;
+            interview: components["schemas"]["InterviewViewDto"] | null;
+            refusal: components["schemas"]["RefusalViewDto"] | null;
+            hire: components["schemas"]["HireViewDto"] | null;
+            /** @enum {string|null} */
+            expiryReason: "no_answer" | "need_closed" | null;
+            withdrawalReason: string | null;
+            /** @description Jours depuis le dernier changement (depuis l’envoi tant que rien n’a bougé) */
+            daysWaiting: number;
+            /** @description Ce qu’il y a à faire maintenant, en français */
+            nextStep: string;
+            transitions: components["schemas"]["ProposalTransitionDto"][];
+        };
+        ProposalStatusCountDto: {
+            /** @enum {string} */
+            status: "sent" | "viewed" | "interview_planned" | "accepted" | "refused" | "expired" | "withdrawn";
+            count: number;
+        };
+        ProposalListDto: {
+            items: components["schemas"]["ProposalDto"][];
+            /** @description Propositions par état (toutes, avant le filtre) */
+            counts: components["schemas"]["ProposalStatusCountDto"][];
+        };
+        ReceivedProposalDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "sent" | "viewed" | "interview_planned" | "accepted" | "refused" | "expired" | "withdrawn";
+            /** Format: uuid */
+            pooledCompanyId: string;
+            companyName: string;
+            appellation: components["schemas"]["AppellationRefDto"];
+            /**
+             * Format: uuid
+             * @description La structure qui propose
+             */
+            fromSiaeId: string;
+            fromSiaeName: string;
+            /** @description Seulement pour une personne de sa propre structure */
+            pseudonym: string | null;
+            /** Format: date-time */
+            sentAt: string;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** @description Jours depuis l’envoi */
+            daysSinceSent: number;
+        };
+        WithdrawProposalDto: {
+            /** @description Par exemple : la personne a trouvé un autre emploi */
+            reason?: string;
+        };
         OutcomeDto: {
             /** Format: uuid */
             id: string;
@@ -4228,6 +4722,131 @@ export interface components {
             recordedBy: "employer" | "cip";
             /** Format: date-time */
             recordedAt: string;
+        };
+        ResponseFiguresDto: {
+            /** @description Propositions envoyées (hors retirées avant réponse) */
+            proposals: number;
+            /** @description Celles qui attendaient une réponse : répondues, ou sans réponse depuis 14 jours et plus */
+            due: number;
+            /** @description Répondues (entretien demandé ou refus motivé) */
+            answered: number;
+            /** @description answered / due, entre 0 et 1 (null sans proposition due) */
+            responseRate: number | null;
+            /** @description Délai médian de réponse, en jours (une décimale) */
+            medianResponseDays: number | null;
+        };
+        CompanyResponseFiguresDto: {
+            /** @description Propositions envoyées (hors retirées avant réponse) */
+            proposals: number;
+            /** @description Celles qui attendaient une réponse : répondues, ou sans réponse depuis 14 jours et plus */
+            due: number;
+            /** @description Répondues (entretien demandé ou refus motivé) */
+            answered: number;
+            /** @description answered / due, entre 0 et 1 (null sans proposition due) */
+            responseRate: number | null;
+            /** @description Délai médian de réponse, en jours (une décimale) */
+            medianResponseDays: number | null;
+            /** Format: uuid */
+            pooledCompanyId: string;
+            companyName: string;
+            /** @description Aucune réponse à au moins 2 propositions dues : classée plus bas dans les listes */
+            neverAnswers: boolean;
+        };
+        SiaeResponseFiguresDto: {
+            /** @description Propositions envoyées (hors retirées avant réponse) */
+            proposals: number;
+            /** @description Celles qui attendaient une réponse : répondues, ou sans réponse depuis 14 jours et plus */
+            due: number;
+            /** @description Répondues (entretien demandé ou refus motivé) */
+            answered: number;
+            /** @description answered / due, entre 0 et 1 (null sans proposition due) */
+            responseRate: number | null;
+            /** @description Délai médian de réponse, en jours (une décimale) */
+            medianResponseDays: number | null;
+            /**
+             * Format: uuid
+             * @description La structure qui a proposé
+             */
+            siaeId: string;
+            siaeName: string;
+        };
+        ProposalFiguresDto: {
+            /** Format: uuid */
+            collectiveId: string;
+            /** @description Tout le collectif */
+            overall: components["schemas"]["ResponseFiguresDto"];
+            byCompany: components["schemas"]["CompanyResponseFiguresDto"][];
+            bySiae: components["schemas"]["SiaeResponseFiguresDto"][];
+            /** @description Les entreprises qui ne répondent jamais */
+            neverAnswering: components["schemas"]["CompanyResponseFiguresDto"][];
+        };
+        EmployerSkillDto: {
+            label: string;
+            /** @description declared, observed, certified */
+            evidenceLevel: string;
+        };
+        EmployerProfileDto: {
+            pseudonym: string;
+            /** @description Commune de résidence */
+            commune: string;
+            mobilityRadiusKm: number;
+            availableFrom: string | null;
+            workTime: string | null;
+            targetJobs: string[];
+            skills: components["schemas"]["EmployerSkillDto"][];
+            /** @description Savoir-être, en français */
+            softSkills: string[];
+        };
+        RevealedIdentityDto: {
+            firstName: string;
+            lastName: string;
+            phone: string | null;
+            email: string | null;
+        };
+        CipContactDto: {
+            /** @description La ou le CIP qui accompagne la personne */
+            name: string;
+            email: string | null;
+            /** @description Sa structure */
+            siaeName: string;
+        };
+        EmployerProposalDto: {
+            /** Format: uuid */
+            proposalId: string;
+            /** @enum {string} */
+            status: "sent" | "viewed" | "interview_planned" | "accepted" | "refused" | "expired" | "withdrawn";
+            companyName: string;
+            appellation: components["schemas"]["AppellationRefDto"];
+            /** @description Le collectif de structures d’insertion */
+            collectiveName: string;
+            message: string | null;
+            profile: components["schemas"]["EmployerProfileDto"];
+            /** @description Pourquoi ce profil correspond au besoin (moteur de rapprochement) */
+            reasons: string[];
+            /** @description Adéquation entre 0 et 1 (null : candidature spontanée) */
+            score: number | null;
+            interview: components["schemas"]["InterviewViewDto"] | null;
+            refusal: components["schemas"]["RefusalViewDto"] | null;
+            hire: components["schemas"]["HireViewDto"] | null;
+            identity: components["schemas"]["RevealedIdentityDto"] | null;
+            cip: components["schemas"]["CipContactDto"];
+        };
+        InterviewRequestDto: {
+            /**
+             * @description « dates » : proposer des dates ; « call_me » : être appelé·e
+             * @enum {string}
+             */
+            mode: "dates" | "call_me";
+            /** @description Avec « dates » : 1 à 3 dates et heures (ISO 8601), à venir */
+            dates?: string[];
+            /** @description Lieu, personne à demander, numéro où rappeler… */
+            note?: string;
+        };
+        RefusalDto: {
+            /** @enum {string} */
+            reason: "position_filled" | "profile_not_fit" | "candidate_unreachable" | "other";
+            /** @description Obligatoire avec « other » */
+            text?: string;
         };
         StaffMeetingOutcomeDto: {
             /** Format: uuid */
@@ -10674,6 +11293,120 @@ export interface operations {
             };
         };
     };
+    DayController_replan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplanningDto"];
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Ressource introuvable ou hors de vos structures (code `<RESSOURCE>_NOT_FOUND`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    DayController_liveView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveViewDto"];
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Ressource introuvable ou hors de vos structures (code `<RESSOURCE>_NOT_FOUND`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     PlanningController_list: {
         parameters: {
             query?: never;
@@ -11076,6 +11809,564 @@ export interface operations {
             };
             /** @description Ressource introuvable ou hors de vos structures (code `<RESSOURCE>_NOT_FOUND`). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    ProposalsController_list: {
+        parameters: {
+            query?: {
+                status?: "sent" | "viewed" | "interview_planned" | "accepted" | "refused" | "expired" | "withdrawn";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalListDto"];
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    ProposalsController_propose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalCreatedDto"];
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    ProposalsController_received: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceivedProposalDto"][];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    ProposalsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDto"];
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Ressource introuvable ou hors de vos structures (code `<RESSOURCE>_NOT_FOUND`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    ProposalsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawProposalDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDto"];
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Ressource introuvable ou hors de vos structures (code `<RESSOURCE>_NOT_FOUND`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    ProposalsController_outcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutcomeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDto"];
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Ressource introuvable ou hors de vos structures (code `<RESSOURCE>_NOT_FOUND`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    ProposalsController_figures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalFiguresDto"];
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Ressource introuvable ou hors de vos structures (code `<RESSOURCE>_NOT_FOUND`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    EmployerProposalController_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerProposalDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    EmployerProposalController_interview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterviewRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerProposalDto"];
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    EmployerProposalController_refuse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefusalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerProposalDto"];
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    EmployerProposalController_outcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutcomeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerProposalDto"];
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
