@@ -55,9 +55,10 @@ describe('worker: an application context without HTTP', () => {
     );
   });
 
-  it('starts a BullMQ worker only for the queues that have handlers (not the empty scheduling queue)', () => {
-    expect([...started].sort()).toEqual([QueueName.Maintenance, QueueName.Notifications, QueueName.Pooling].sort());
-    expect(started).not.toContain(QueueName.Scheduling);
+  it('starts a BullMQ worker for every queue that has handlers (scheduling: the planning job events.plan.compute)', () => {
+    expect([...started].sort()).toEqual(
+      [QueueName.Maintenance, QueueName.Notifications, QueueName.Pooling, QueueName.Scheduling].sort(),
+    );
   });
 
   it('runs a job with the handlers of the domain modules', async () => {
