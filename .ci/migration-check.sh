@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# Fails when the entities describe a schema the migrations do not produce (TypeORM's generate finds something to do).
+# Fails when the entities describe a schema the migrations do not produce (TypeORM's generate finds something to do),
+# or when the functions and triggers of the migrated database differ from their constants in the modules
+# (src/modules/schema-objects.ts; the check applies the constants in a rolled-back transaction and compares the
+# server's renderings).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # The project role of DATABASE_URL (default: the one .ci/services.sh creates) creates and drops the scratch database.
@@ -21,3 +24,4 @@ if ! grep -q "No changes in database schema were found" <<<"$out"; then
   exit 1
 fi
 echo "migrations: en phase avec les entités"
+node dist/src/cli/check-schema-drift.js
