@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { QueueName } from '../../src/platform/queue/job-catalogue';
 import { QueueProducer } from '../../src/platform/queue/queue-producer.service';
 import { buildPlanningWorld, type PlanningWorld } from '../support/planning-world';
 import { TestApp } from '../support/test-app';
@@ -140,7 +141,7 @@ describe('a worker killed with SIGKILL in the middle of a planning run', () => {
     expect(row).toMatchObject({ status: 'succeeded', attempts: 2, is_current: true });
     await t.drainQueues(60_000);
 
-    const job = await t.get(QueueProducer).queue('scheduling').getJob(runId);
+    const job = await t.get(QueueProducer).queue(QueueName.Scheduling).getJob(runId);
     expect(await job?.getState()).toBe('completed');
     const runs = await watcher.query(`SELECT id, status, is_current FROM event_planning_run WHERE event_id = $1`, [
       w.eventId,
