@@ -1,4 +1,5 @@
 import { CandidatesModule } from './candidates/candidates.module';
+import { AgendasModule } from './events/agendas/agendas.module';
 import { DayModule } from './events/day/day.module';
 import { EventsModule } from './events/events.module';
 import { PlanningModule } from './events/planning/planning.module';
@@ -25,4 +26,5 @@ export const domainModules = [
   PlanningModule,
   ProposalsModule,
   OutcomesModule,
+  AgendasModule,
 ];

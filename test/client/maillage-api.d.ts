@@ -2012,10 +2012,216 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/{id}/agendas/grid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Grille tables × créneaux de l’événement (organisation) */
+        get: operations["StaffAgendasController_grid"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/agendas/grid.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Toutes les rencontres de l’événement en iCalendar (organisation) */
+        get: operations["StaffAgendasController_gridIcs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/agendas/siae": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les entretiens des candidat·es de vos structures à l’événement (CIP, direction) */
+        get: operations["StaffAgendasController_siae"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/agendas/siae.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les entretiens des candidat·es de vos structures en iCalendar (CIP, direction) */
+        get: operations["StaffAgendasController_siaeIcs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/registrations/{registrationId}/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** L’agenda d’une ou un candidat inscrit (CIP, direction de sa structure) */
+        get: operations["StaffAgendasController_registration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/registrations/{registrationId}/agenda.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** L’agenda d’une ou un candidat en iCalendar (CIP, direction de sa structure) */
+        get: operations["StaffAgendasController_registrationIcs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/registrations/{registrationId}/agenda-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Un lien personnel vers l’agenda de la ou du candidat, à lui transmettre (montré une fois ; CIP, direction) */
+        post: operations["StaffAgendasController_issueLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/registrations/{registrationId}/agenda-link/revocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Désactiver tous les liens d’agenda de la ou du candidat (CIP, direction) */
+        post: operations["StaffAgendasController_revokeLinks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employer/event/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Votre agenda : vos entretiens (profils pseudonymisés), tables et horaires */
+        get: operations["EmployerAgendaController_agenda"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employer/event/agenda.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Votre agenda en iCalendar, pour votre calendrier */
+        get: operations["EmployerAgendaController_agendaIcs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidate-agenda/{registrationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mon agenda : l’entreprise, la table et l’heure de chaque entretien */
+        get: operations["CandidateAgendaController_agenda"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/candidate-agenda/{registrationId}/agenda.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mon agenda en iCalendar (« Ajouter à mon agenda ») */
+        get: operations["CandidateAgendaController_agendaIcs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Fichier iCalendar (RFC 5545, UTF-8, lignes CRLF) : VTIMEZONE Europe/Paris, un VEVENT par entretien (UID stable, SEQUENCE augmentée à chaque changement, STATUS:CANCELLED pour un entretien annulé). */
+        IcsCalendar: string;
         LoginDto: {
             /** Format: email */
             email: string;
@@ -4898,6 +5104,132 @@ export interface components {
             tableNumber: number;
             /** @description L'entretien a eu lieu (ou a commencé) : sa suite peut être déclarée. */
             held: boolean;
+        };
+        AgendaEventDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: date */
+            date: string;
+            /** @enum {string} */
+            status: "draft" | "open" | "planning" | "published" | "running" | "closed" | "cancelled";
+            /** @description Adresse et commune */
+            place: string;
+            /** @description Indications d’accès */
+            accessNotes: string | null;
+        };
+        GridSlotDto: {
+            /** Format: uuid */
+            id: string;
+            position: number;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+        };
+        GridTableDto: {
+            tableNumber: number;
+            /** @description Une case par créneau, dans l’ordre des créneaux */
+            cells: components["schemas"]["GridCellDto"][];
+        };
+        StaffAgendaMeetingDto: {
+            /**
+             * Format: uuid
+             * @description Identifiant stable (UID iCalendar)
+             */
+            id: string;
+            sequence: number;
+            /** @enum {string} */
+            status: "planned" | "announced" | "cancelled" | "done" | "no_show";
+            cancelled: boolean;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            slotPosition: number;
+            tableNumber: number;
+            /** Format: uuid */
+            registrationId: string;
+            /** Format: uuid */
+            candidateId: string;
+            /** @description Pseudonyme du profil partagé */
+            pseudonym: string;
+            /** Format: uuid */
+            invitationId: string;
+            employer: string;
+        };
+        OrganiserGridDto: {
+            event: components["schemas"]["AgendaEventDto"];
+            slots: components["schemas"]["GridSlotDto"][];
+            /** @description Les tables où un entretien est placé, par numéro */
+            tables: components["schemas"]["GridTableDto"][];
+            /** @description Entretiens annulés après annonce (hors grille) */
+            cancelled: components["schemas"]["StaffAgendaMeetingDto"][];
+        };
+        SiaeAgendaDto: {
+            event: components["schemas"]["AgendaEventDto"];
+            /** @description Les structures de la personne connectée ici */
+            siaeIds: string[];
+            meetings: components["schemas"]["StaffAgendaMeetingDto"][];
+        };
+        CandidateAgendaMeetingDto: {
+            /**
+             * Format: uuid
+             * @description Identifiant stable (UID iCalendar)
+             */
+            id: string;
+            sequence: number;
+            /** @enum {string} */
+            status: "planned" | "announced" | "cancelled" | "done" | "no_show";
+            cancelled: boolean;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            slotPosition: number;
+            tableNumber: number;
+            /** @description Nom de l’entreprise */
+            employer: string;
+        };
+        CandidateAgendaDto: {
+            event: components["schemas"]["AgendaEventDto"];
+            /** Format: uuid */
+            registrationId: string;
+            meetings: components["schemas"]["CandidateAgendaMeetingDto"][];
+        };
+        CandidateAgendaLinkDto: {
+            /** @description Adresse à transmettre à la personne (page de son agenda, sans compte) */
+            url: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        AgendaLinksRevokedDto: {
+            /** @description Nombre de liens désactivés */
+            revoked: number;
+        };
+        EmployerAgendaMeetingDto: {
+            /**
+             * Format: uuid
+             * @description Identifiant stable (UID iCalendar)
+             */
+            id: string;
+            sequence: number;
+            /** @enum {string} */
+            status: "planned" | "announced" | "cancelled" | "done" | "no_show";
+            cancelled: boolean;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            slotPosition: number;
+            tableNumber: number;
+            /** @description Pseudonyme du profil partagé (« Candidat·e » si le consentement a été retiré) */
+            pseudonym: string;
+        };
+        EmployerAgendaDto: {
+            event: components["schemas"]["AgendaEventDto"];
+            company: string;
+            meetings: components["schemas"]["EmployerAgendaMeetingDto"][];
         };
         ErrorDto: {
             /**
@@ -12553,6 +12885,659 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OutcomeDto"];
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Ressource introuvable ou hors de vos structures (code `<RESSOURCE>_NOT_FOUND`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    StaffAgendasController_grid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganiserGridDto"];
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Ressource introuvable ou hors de vos structures (code `<RESSOURCE>_NOT_FOUND`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    StaffAgendasController_gridIcs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Une rencontre par VEVENT */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": components["schemas"]["IcsCalendar"];
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Ressource introuvable ou hors de vos structures (code `<RESSOURCE>_NOT_FOUND`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    StaffAgendasController_siae: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiaeAgendaDto"];
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Ressource introuvable ou hors de vos structures (code `<RESSOURCE>_NOT_FOUND`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    StaffAgendasController_siaeIcs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Un entretien par VEVENT */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": components["schemas"]["IcsCalendar"];
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Ressource introuvable ou hors de vos structures (code `<RESSOURCE>_NOT_FOUND`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    StaffAgendasController_registration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                registrationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateAgendaDto"];
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Ressource introuvable ou hors de vos structures (code `<RESSOURCE>_NOT_FOUND`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    StaffAgendasController_registrationIcs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                registrationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Un entretien par VEVENT */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": components["schemas"]["IcsCalendar"];
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Ressource introuvable ou hors de vos structures (code `<RESSOURCE>_NOT_FOUND`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    StaffAgendasController_issueLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                registrationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateAgendaLinkDto"];
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Ressource introuvable ou hors de vos structures (code `<RESSOURCE>_NOT_FOUND`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    StaffAgendasController_revokeLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                registrationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaLinksRevokedDto"];
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Ressource introuvable ou hors de vos structures (code `<RESSOURCE>_NOT_FOUND`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    EmployerAgendaController_agenda: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerAgendaDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    EmployerAgendaController_agendaIcs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Un entretien par VEVENT */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": components["schemas"]["IcsCalendar"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CandidateAgendaController_agenda: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                registrationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateAgendaDto"];
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Ressource introuvable ou hors de vos structures (code `<RESSOURCE>_NOT_FOUND`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CandidateAgendaController_agendaIcs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                registrationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Un entretien par VEVENT */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": components["schemas"]["IcsCalendar"];
                 };
             };
             /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */

@@ -6,6 +6,7 @@
 import type { AccessWorld, SignedInActor } from './access-world';
 import { employerHeaders, eventBody } from './event-world';
 import { planningEntries } from './planning-access';
+import { agendasEntries } from './agendas-access';
 
 export interface EventsEntry {
   allowed: { as: SignedInActor; status: number };
@@ -280,4 +281,5 @@ export const eventsEntries: Record<string, EventsEntry> = {
     body: { requests: [] },
   })),
   ...planningEntries,
+  ...agendasEntries,
 };

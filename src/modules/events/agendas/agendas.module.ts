@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../../notifications/notifications.module';
+import { EventsModule } from '../events.module';
+import { AgendasService } from './agendas.service';
+import { CandidateAgendaController, EmployerAgendaController, StaffAgendasController } from './agendas.controller';
+import './candidate-link';
+
+/**
+ * Agendas of a job dating (issue 15 §3, §4, §8): JSON and ICS for candidates (personal link), employers (event link),
+ * CIPs and organisers; the candidate's agenda page; reminders J-n. Reads the plan (events/planning's `event_meeting`),
+ * never changes it. Its own module beside events (which never uses it: no cycle).
+ */
+@Module({
+  imports: [EventsModule, NotificationsModule],
+  controllers: [StaffAgendasController, EmployerAgendaController, CandidateAgendaController],
+  providers: [AgendasService],
+  exports: [AgendasService],
+})
+export class AgendasModule {}
