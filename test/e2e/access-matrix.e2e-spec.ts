@@ -328,6 +328,7 @@ const matrix: Record<string, Entry> = {
   'POST /api/employer-links/exchange': employerOnly(401, async () => ({ body: { token: 'x'.repeat(43) } })),
   'GET /api/employer-links/session': employerOnly(401),
   'POST /api/employer-links/session/close': employerOnly(401),
+  'GET /agenda/:registrationId': employerOnly(401, async () => ({ params: { registrationId: anyId } })),
   'GET /employeurs/evenements/:eventId': employerOnly(401, anyEvent),
   'GET /employeurs/evenements/:eventId/candidats': employerOnly(401, anyEvent),
   'POST /employeurs/evenements/:eventId/candidats': employerOnly(401, anyEvent),

@@ -128,6 +128,12 @@ describe('agendas: JSON and ICS for the organiser, CIPs, candidates and employer
         `Entretien avec ${m.employer} (table ${m.tableNumber})`,
       ]);
     }
+    // the page her link lands on: the same meetings, and the ICS as "Ajouter à mon agenda"
+    const page = await api().get(`/agenda/${registration.id}`).set(headers);
+    expect([page.status, page.headers['content-type']]).toEqual([200, 'text/html; charset=utf-8']);
+    for (const m of res.body.meetings) expect(page.text).toContain(m.employer);
+    expect(page.text).toContain(`href="/api/candidate-agenda/${registration.id}/agenda.ics"`);
+    expect(page.text).toContain('Ajouter à mon agenda');
     // her CIP reads the same agenda
     const byCip = await api()
       .get(`/api/events/${pw.eventId}/registrations/${registration.id}/agenda`)

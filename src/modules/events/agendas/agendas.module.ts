@@ -4,6 +4,7 @@ import { EventsModule } from '../events.module';
 import { AgendasService } from './agendas.service';
 import { CandidateAgendaController, EmployerAgendaController, StaffAgendasController } from './agendas.controller';
 import './candidate-link';
+import { CandidateAgendaPagesController } from './pages/candidate-agenda-pages.controller';
 
 /**
  * Agendas of a job dating (issue 15 §3, §4, §8): JSON and ICS for candidates (personal link), employers (event link),
@@ -12,7 +13,12 @@ import './candidate-link';
  */
 @Module({
   imports: [EventsModule, NotificationsModule],
-  controllers: [StaffAgendasController, EmployerAgendaController, CandidateAgendaController],
+  controllers: [
+    StaffAgendasController,
+    EmployerAgendaController,
+    CandidateAgendaController,
+    CandidateAgendaPagesController,
+  ],
   providers: [AgendasService],
   exports: [AgendasService],
 })
