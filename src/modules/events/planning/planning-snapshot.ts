@@ -13,6 +13,10 @@ import { pairKey, type PlanningSnapshot, type SnapshotMeeting } from './engine/p
  * cells they booked, the matching engine's scores of every candidate × the needs each employer brought, the employers'
  * requests (priority ones as priority pairs), the candidates' wishes, and every meeting row of the event.
  *
+ * A candidate is planned only while her `employers` consent is active and she is not erased: meeting employers is
+ * what that consent covers, and it can be withdrawn after the registration was accepted. Leaving her out of the
+ * snapshot cancels her meetings that are not yet held when the run is applied (announced ones included).
+ *
  * The day's re-planning (events/day) leaves out the people it recorded absent by filtering these queries on its
  * presence columns; the run's `from_slot_position` and `locked_meeting_ids` say what else to keep.
  */
@@ -29,8 +33,12 @@ export async function loadPlanningSnapshot(
   );
   const registrations: Array<{ id: string; candidate_id: string; present_slot_ids: string[]; max_interviews: number }> =
     await manager.query(
-      `SELECT id, candidate_id, present_slot_ids, max_interviews FROM event_registration
-        WHERE event_id = $1 AND status = 'accepted' ORDER BY created_at, id`,
+      `SELECT r.id, r.candidate_id, r.present_slot_ids, r.max_interviews
+         FROM event_registration r JOIN candidate c ON c.id = r.candidate_id
+        WHERE r.event_id = $1 AND r.status = 'accepted' AND c.erased_at IS NULL
+          AND EXISTS (SELECT 1 FROM candidate_consent k
+                       WHERE k.candidate_id = r.candidate_id AND k.scope = 'employers' AND k.withdrawn_at IS NULL)
+        ORDER BY r.created_at, r.id`,
       [eventId],
     );
   const invitations: Array<{ id: string; max_interviews: number | null; cells: Array<[string, number]> | null }> =
