@@ -9,8 +9,7 @@
 
 -- loadSnapshot, statement 1 of 3
 --   $1 = "00000000-0000-4000-c000-000000000001"
-SELECT
-  c.id,
+SELECT c.id,
   c.siae_id,
   c.name,
   c.siret,
@@ -21,46 +20,35 @@ SELECT
   c.size_band,
   s.with_contacts,
   s.shared_at
-FROM
-  company_share s
+FROM company_share s
   JOIN company c ON c.id = s.company_id
   JOIN collective_membership m ON m.collective_id = s.collective_id
   AND m.siae_id = c.siae_id
   AND m.status = 'active'
-WHERE
-  s.collective_id = $1
+WHERE s.collective_id = $1
   AND s.withdrawn_at IS NULL
-ORDER BY
-  c.id;
+ORDER BY c.id;
 
 -- loadSnapshot, statement 2 of 3
 --   $1 = ["00000000-0000-4000-b000-000000000001"]
-SELECT
-  id,
+SELECT id,
   company_id,
   first_name,
   last_name,
   email,
   phone
-FROM
-  company_contact
-WHERE
-  company_id = ANY ($1::uuid[])
-ORDER BY
-  id;
+FROM company_contact
+WHERE company_id = ANY($1::uuid [])
+ORDER BY id;
 
 -- loadSnapshot, statement 3 of 3
 --   $1 = "00000000-0000-4000-c000-000000000001"
-SELECT
-  kind,
+SELECT kind,
   company_a_id,
   company_b_id
-FROM
-  pooling_correction
-WHERE
-  collective_id = $1
-ORDER BY
-  created_at,
+FROM pooling_correction
+WHERE collective_id = $1
+ORDER BY created_at,
   id;
 
 -- ====================================================================================================================
@@ -69,45 +57,34 @@ ORDER BY
 
 -- loadPrevious, statement 1 of 3
 --   $1 = "00000000-0000-4000-c000-000000000001"
-SELECT
-  id,
+SELECT id,
   engine_version,
   statistics_run_id,
   corrections,
   drift
-FROM
-  pooling_run
-WHERE
-  collective_id = $1
+FROM pooling_run
+WHERE collective_id = $1
   AND status = 'done'
-ORDER BY
-  finished_at DESC,
+ORDER BY finished_at DESC,
   id DESC
-LIMIT
-  1;
+LIMIT 1;
 
 -- loadPrevious, statement 2 of 3
 --   $1 = "00000000-0000-4000-c000-000000000001"
-SELECT
-  company_id,
+SELECT company_id,
   pooled_company_id,
   input_hash,
   fingerprint,
   linking_keys,
   link_group
-FROM
-  pooled_company_member
-WHERE
-  collective_id = $1;
+FROM pooled_company_member
+WHERE collective_id = $1;
 
 -- loadPrevious, statement 3 of 3
 --   $1 = "00000000-0000-4000-9000-000000000001"
-SELECT
-  linking_statistics
-FROM
-  pooling_run
-WHERE
-  id = $1;
+SELECT linking_statistics
+FROM pooling_run
+WHERE id = $1;
 
 -- ====================================================================================================================
 -- writePooling (pooling-writer.ts), incremental run: two records re-linked apart (one keeps its pooled company, one gets a new one), one record gone, one record not re-linked (its pooled company compared for what it shows)
@@ -127,8 +104,7 @@ WHERE
 --   $5 = ["f","f"]
 --   $6 = ["{17,42}","{17,42}"]
 --   $7 = ["00000000-0000-4000-b000-000000000001","00000000-0000-4000-b000-000000000002"]
-INSERT INTO
-  pooled_company_member (
+INSERT INTO pooled_company_member (
     pooled_company_id,
     collective_id,
     company_id,
@@ -137,26 +113,23 @@ INSERT INTO
     linking_keys,
     link_group
   )
-SELECT
-  u.p,
+SELECT u.p,
   $1,
   u.c,
   u.h,
   u.f,
-  u.k::int[],
+  u.k::int [],
   u.g
-FROM
-  unnest(
-    $2::uuid[],
-    $3::uuid[],
-    $4::text[],
-    $5::text[],
-    $6::text[],
-    $7::uuid[]
-  ) AS u (p, c, h, f, k, g)
-ON CONFLICT (collective_id, company_id) DO UPDATE
-SET
-  pooled_company_id = EXCLUDED.pooled_company_id,
+FROM unnest(
+    $2::uuid [],
+    $3::uuid [],
+    $4::text [],
+    $5::text [],
+    $6::text [],
+    $7::uuid []
+  ) AS u(p, c, h, f, k, g) ON CONFLICT (collective_id, company_id) DO
+UPDATE
+SET pooled_company_id = EXCLUDED.pooled_company_id,
   input_hash = EXCLUDED.input_hash,
   fingerprint = EXCLUDED.fingerprint,
   linking_keys = EXCLUDED.linking_keys,
@@ -166,42 +139,32 @@ SET
 --   $1 = "00000000-0000-4000-c000-000000000001"
 --   $2 = ["00000000-0000-4000-b000-000000000009"]
 DELETE FROM pooled_company_member
-WHERE
-  collective_id = $1
-  AND company_id = ANY ($2::uuid[]);
+WHERE collective_id = $1
+  AND company_id = ANY($2::uuid []);
 
 -- writePooling, statement 5 of 6
 --   $1 = ["00000000-0000-4000-f000-000000000001"]
 --   $2 = '2027-03-15T09:00:00.000Z'
 UPDATE pooled_company p
-SET
-  dissolved_at = $2
-WHERE
-  p.id = ANY ($1::uuid[])
+SET dissolved_at = $2
+WHERE p.id = ANY($1::uuid [])
   AND p.dissolved_at IS NULL
   AND NOT EXISTS (
-    SELECT
-      1
-    FROM
-      pooled_company_member m
-    WHERE
-      m.pooled_company_id = p.id
+    SELECT 1
+    FROM pooled_company_member m
+    WHERE m.pooled_company_id = p.id
   )
-RETURNING
-  p.id;
+RETURNING p.id;
 
 -- writePooling, statement 6 of 6
 --   $1 = "00000000-0000-4000-c000-000000000001"
 --   $2 = ["00000000-0000-4000-f000-000000000003"]
-SELECT
-  id,
+SELECT id,
   display_name,
   siret,
   siren,
   commune_code,
   size_band
-FROM
-  pooled_company
-WHERE
-  collective_id = $1
-  AND id = ANY ($2::uuid[]);
+FROM pooled_company
+WHERE collective_id = $1
+  AND id = ANY($2::uuid []);

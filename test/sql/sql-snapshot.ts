@@ -6,7 +6,7 @@
  * the function runs). Statements written by TypeORM itself (find, save, update of an entity) appear as a comment.
  * Written by `npm run sql:snapshot`; `npm run sql:check` (also part of `npm run test:unit`) fails when a file differs.
  */
-import { format } from 'sql-formatter';
+import { format } from '@sqltools/formatter';
 import type { EntityManager } from 'typeorm';
 import { pooledCompaniesByTrade } from '../../src/modules/employer-network/pooled-companies-by-trade';
 import { loadPrevious, loadSnapshot, type SnapshotRow } from '../../src/modules/employer-network/pooling-snapshot';
@@ -405,14 +405,13 @@ function param(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Readable layout (sql-formatter, PostgreSQL dialect); a statement it cannot parse is kept as written. */
+/**
+ * Readable layout by @sqltools/formatter, the formatter TypeORM's `--pretty` migrations use (already in every
+ * worktree's node_modules). It only re-spaces: `uuid[]` reads `uuid []`, the same type to PostgreSQL.
+ */
 export function layout(sql: string): string {
   if (sql.startsWith('-- ')) return sql;
-  try {
-    return format(sql, { language: 'postgresql', keywordCase: 'preserve', tabWidth: 2, linesBetweenQueries: 1 });
-  } catch (error) {
-    return `-- (sql-formatter: ${(error as Error).message.split('\n')[0]}; kept as written)\n${sql.trim()}`;
-  }
+  return format(sql, { language: 'sql', indent: '  ' });
 }
 
 /** Every snapshot file's text, by file name. */
