@@ -1,11 +1,14 @@
 /**
  * npm run bench:pooling [-- --out <folder>] [--records <n>] [--only all|main|dev|wild|tune|held-out|aside|<profile name>]
+ *   [--explain <n>]
  *
  * Generates labelled company records (test/bench/pooling/generator.ts: ≥ 500 SIAE, 100k records on the main profile,
  * plus development and held-out profiles with other seeds, territories and rates), runs the real linking engine of the pooling job on
  * each, and scores the result with the shared scorer (shared/bench/pooling/score.mjs): pairwise and B-cubed
  * precision / recall / F1 for records and contacts, wall time, and the machine. With --out the sets and links are kept
- * so that `npm run --silent pool:link -- <folder>/main` and score.mjs can be run by hand on them.
+ * so that `npm run --silent pool:link -- <folder>/main` and score.mjs can be run by hand on them. With --explain the
+ * missed and false pairs are printed by category with <n> samples each (pooling/explain.ts): never on held-out or aside
+ * sets when tuning.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -22,6 +25,7 @@ import {
   Profile,
   WILD_DEV_PROFILES,
 } from './pooling/generator';
+import { explain } from './pooling/explain';
 import { loadCommunes, writeLinks, writeSet } from './pooling/io';
 import { loadAverage, machineDescription } from './support/machine';
 
@@ -56,6 +60,7 @@ async function main() {
   const keep = opt('--out');
   const only = opt('--only');
   const recordsOverride = opt('--records') ? Number(opt('--records')) : undefined;
+  const explainSamples = opt('--explain') !== undefined ? Number(opt('--explain')) : undefined;
   const communesFile = findCommunesCsv(__dirname) ?? findCommunesCsv(process.cwd());
   if (!communesFile) throw new Error('référentiel des communes introuvable (data/communes ou ../shared/data/communes)');
   const scorer = (await import(pathToFileURL(findScorer()).href)) as ScoreModule;
@@ -106,6 +111,7 @@ async function main() {
       `linking: ${linkSeconds.toFixed(2)} s wall, ${cpuSeconds.toFixed(2)} s CPU (${result.stats.candidatePairs} candidate pairs, ${result.stats.links} merges, ${result.stats.mergesRefused} refused by group agreement)`,
     );
     console.log(scorer.formatScore(scorer.scoreFiles(path.join(dir, 'truth', 'truth.jsonl'), linksFile)));
+    if (explainSamples !== undefined) explain(set.records, set.truth, result, { communes }, explainSamples);
   }
   if (keep)
     console.log(

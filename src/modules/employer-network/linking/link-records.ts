@@ -85,6 +85,28 @@ function blockingKeys(r: PreparedRecord, globalDf: Map<string, number>): string[
   return keys;
 }
 
+/** The records as the pair scoring reads them: prepared, with the flags counted over the whole set. */
+export interface LinkingState {
+  table: TokenTable;
+  prepared: PreparedRecord[];
+  globalDf: Map<string, number>;
+  statistics: { records: number; documentFrequency: Map<string, number> };
+  blockingKeys(p: PreparedRecord): string[];
+}
+
+/** Everything linkRecords does before scoring pairs; also what the bench's --explain reads to show why a pair scored. */
+export function prepareForLinking(records: readonly LinkableRecord[], options: LinkOptions = {}): LinkingState {
+  const table = new TokenTable();
+  const prepared = prepareRecords(records, table, options.communes, options.statistics);
+  markSharedSirets(prepared);
+  const globalDf = new Map<string, number>(options.statistics?.documentFrequency ?? []);
+  if (!options.statistics)
+    for (const p of prepared) for (const t of new Set(p.name.tokens)) globalDf.set(t, (globalDf.get(t) ?? 0) + 1);
+  markMultiSiteNames(prepared, globalDf);
+  const statistics = { records: options.statistics?.records ?? prepared.length, documentFrequency: globalDf };
+  return { table, prepared, globalDf, statistics, blockingKeys: (p) => blockingKeys(p, globalDf) };
+}
+
 interface Edge {
   a: number;
   b: number;
@@ -100,18 +122,10 @@ interface Edge {
  */
 export function linkRecords(records: readonly LinkableRecord[], options: LinkOptions = {}): LinkResult {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const table = new TokenTable();
-  const prepared = prepareRecords(records, table, options.communes, options.statistics);
+  const { table, prepared, globalDf, statistics } = prepareForLinking(records, options);
   const n = prepared.length;
   const indexOf = new Map<string, number>();
   prepared.forEach((p) => indexOf.set(p.recordId, p.index));
-
-  markSharedSirets(prepared);
-  const globalDf = new Map<string, number>(options.statistics?.documentFrequency ?? []);
-  if (!options.statistics)
-    for (const p of prepared) for (const t of new Set(p.name.tokens)) globalDf.set(t, (globalDf.get(t) ?? 0) + 1);
-  markMultiSiteNames(prepared, globalDf);
-  const statistics = { records: options.statistics?.records ?? n, documentFrequency: globalDf };
   const focus =
     options.focus?.({ records: prepared, statistics, blockingKeys: (p) => blockingKeys(p, globalDf) }) ?? null;
   const inFocus = focus ? prepared.map((p) => focus.has(p.recordId)) : null;
@@ -252,7 +266,17 @@ function isAnchored(p: PreparedRecord): boolean {
  * left out on purpose: they already linked the clusters, and in a big cluster some are always mistyped.
  */
 function groupsAgree(prepared: PreparedRecord[], table: TokenTable, a: number[], b: number[]): boolean {
-  if (a.length === 1 && b.length === 1) return true;
+  return groupVerdict(prepared, table, a, b).agree;
+}
+
+/** groupsAgree with its count: cross pairs against, of those looked at, and whether a hard "no" decided it. */
+export function groupVerdict(
+  prepared: readonly PreparedRecord[],
+  table: TokenTable,
+  a: readonly number[],
+  b: readonly number[],
+): { agree: boolean; hardNo: boolean; against: number; count: number } {
+  if (a.length === 1 && b.length === 1) return { agree: true, hardNo: false, against: 0, count: 0 };
   // A lone record's commune is one typing (often the neighbouring one): repeated against every member of the other
   // group it would outvote them all, although the pair score that proposed the merge has already paid for it. Only a
   // commune that two records confirm speaks for a second site.
@@ -268,7 +292,8 @@ function groupsAgree(prepared: PreparedRecord[], table: TokenTable, a: number[],
     const f = factPoints(x, y, table);
     // a lone record too far from one member is judged against the whole group, not vetoed by one stray in it (unless
     // its name is known at several sites: then it may be another one)
-    if (f.total === HARD_NO && (!loneRecord || x.multiSiteName || y.multiSiteName)) return false;
+    if (f.total === HARD_NO && (!loneRecord || x.multiSiteName || y.multiSiteName))
+      return { agree: false, hardNo: true, against: against + 1, count: count + 1 };
     if (f.total === HARD_NO) {
       against++;
       count++;
@@ -278,7 +303,7 @@ function groupsAgree(prepared: PreparedRecord[], table: TokenTable, a: number[],
     if (facts <= AGAINST) against++;
     count++;
   }
-  return against <= 0.2 * count;
+  return { agree: against <= 0.2 * count, hardNo: false, against, count };
 }
 
 /** Two different towns within reach of each other (not two arrondissements of one city, which say two sites). */

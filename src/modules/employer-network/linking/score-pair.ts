@@ -23,7 +23,7 @@ const NAME_X = [0, 0.5, 0.7, 0.85, 1];
 const NAME_Y = [-6, -3, 0, 2, 4];
 
 /** Piecewise-linear map of the name similarity to log-odds-like points. */
-function namePoints(sim: number): number {
+export function namePoints(sim: number): number {
   for (let i = 1; i < NAME_X.length; i++) {
     if (sim <= NAME_X[i])
       return NAME_Y[i - 1] + ((sim - NAME_X[i - 1]) * (NAME_Y[i] - NAME_Y[i - 1])) / (NAME_X[i] - NAME_X[i - 1]);
@@ -199,6 +199,10 @@ export interface Facts {
   identity: number;
   /** One e-mail or phone (normalised) on both records. */
   sharedContact: boolean;
+  /** The parts of `total` (for explanations): identifiers, street address, contacts. */
+  ids?: number;
+  address?: number;
+  contact?: number;
 }
 
 /** The evidence other than the name: what tells two sites of one company apart. */
@@ -218,5 +222,5 @@ export function factPoints(a: PreparedRecord, b: PreparedRecord, table: TokenTab
   if (a.naf && b.naf) total += a.naf === b.naf ? 0.5 : -1;
   if (a.siaeId === b.siaeId) total -= 2;
   const identity = Math.max(0, ids) + Math.max(0, address) + (contact > 1 ? contact : 0);
-  return { total, place, identity, sharedContact: contact > 1 };
+  return { total, place, identity, sharedContact: contact > 1, ids, address, contact };
 }
