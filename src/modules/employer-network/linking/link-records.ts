@@ -299,11 +299,19 @@ export function groupVerdict(
       count++;
       continue;
     }
-    const facts = loneRecord && isNeighbourPenalty(x, y, f.place) ? f.total - f.place : f.total;
+    let facts = loneRecord && isNeighbourPenalty(x, y, f.place) ? f.total - f.place : f.total;
+    // a lone record's odd street, under a name that no two confirmed addresses or SIRETs show at several sites, is one
+    // typing against a group: it cannot say "second site" alone (a second site needs two records, see sites.ts)
+    if (loneRecord && f.address! < 0 && !atSeveralSites(x) && !atSeveralSites(y)) facts -= f.address!;
     if (facts <= AGAINST) against++;
     count++;
   }
   return { agree: against <= 0.2 * count, hardNo: false, against, count };
+}
+
+/** Whether the record's name is known at several sites of its commune, its city or anywhere. */
+function atSeveralSites(p: PreparedRecord): boolean {
+  return p.multiSiteCommune || p.multiSiteCity || p.multiSiteName;
 }
 
 /** Two different towns within reach of each other (not two arrondissements of one city, which say two sites). */

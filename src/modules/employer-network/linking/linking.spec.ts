@@ -672,3 +672,20 @@ describe('public bodies: a slip in the kind, two bodies of one town', () => {
     expect(together(r, town[0], vague)).toBe(false);
   });
 });
+
+describe('linkRecords: a stray judged against its group (issue 16)', () => {
+  it('lets one record with an odd street join its establishment when the name is known at one site only', () => {
+    const right = [1, 2, 3].map(() => rec({ name: 'Ovalis', communeInsee: '69266', address: '135 avenue des Lilas' }));
+    const vague = rec({ name: 'Ovalis SARL', communeInsee: '69266' });
+    const odd = rec({ name: 'OVALIS', communeInsee: '69266', address: '12 rue Pasteur' });
+    const r = linkRecords([...right, vague, odd], { communes });
+    expect(clusterOf(r, odd.recordId).length).toBe(5);
+  });
+
+  it('still keeps apart a record whose street is a second site that two records confirm', () => {
+    const right = [1, 2, 3].map(() => rec({ name: 'Ovalis', communeInsee: '69266', address: '135 avenue des Lilas' }));
+    const other = [1, 2].map(() => rec({ name: 'Ovalis', communeInsee: '69266', address: '12 rue Pasteur' }));
+    const r = linkRecords([...right, ...other], { communes });
+    expect(together(r, right[0], other[0])).toBe(false);
+  });
+});
