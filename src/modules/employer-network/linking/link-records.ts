@@ -332,6 +332,7 @@ const MAJORITY_MIN = 2;
 function markSharedSirets(prepared: PreparedRecord[]): void {
   const bySiret = new Map<string, PreparedRecord[]>();
   for (const p of prepared) if (p.siret) (bySiret.get(p.siret) ?? bySiret.set(p.siret, []).get(p.siret)!).push(p);
+  const severalTowns = new Set<string>();
   for (const group of bySiret.values()) {
     if (group.length < 2) continue;
     const perCity = new Map<string, PreparedRecord[]>();
@@ -342,6 +343,7 @@ function markSharedSirets(prepared: PreparedRecord[]): void {
       located += list.length;
       if (list.length > top.length || (list.length === top.length && list[0].index < top[0].index)) top = list;
     }
+    if (perCity.size > 1) severalTowns.add(group[0].siret!);
     const townMajority = top.length >= MAJORITY_MIN && top.length >= MAJORITY_SHARE * located;
     if (perCity.size > 1 && !townMajority) {
       for (const p of group) p.siretShared = true;
@@ -360,6 +362,28 @@ function markSharedSirets(prepared: PreparedRecord[]): void {
     if (biggest.length >= MAJORITY_MIN && biggest.length >= MAJORITY_SHARE * located2.length && rest > 0) {
       for (const list of sites.slice(1)) for (const p of list) p.siretShared = true;
     } else for (const p of group) p.siretShared = true;
+  }
+  headOfficeSirets(prepared, severalTowns);
+}
+
+/**
+ * A head office's SIRET typed for a branch by most of the branch's SIAE looks like the branch's own there. Two SIRETs
+ * of one SIREN kept as their own in one town, one of them also typed in other towns: that one is the head office's,
+ * typed for this site too, and only says "same company" here.
+ */
+function headOfficeSirets(prepared: PreparedRecord[], severalTowns: ReadonlySet<string>): void {
+  const own = new Map<string, Map<string, PreparedRecord[]>>();
+  for (const p of prepared) {
+    if (!p.siret || !p.siretValid || p.siretShared || !p.city) continue;
+    const k = `${p.city}|${p.siret.slice(0, 9)}`;
+    const sirets = own.get(k) ?? own.set(k, new Map()).get(k)!;
+    (sirets.get(p.siret) ?? sirets.set(p.siret, []).get(p.siret)!).push(p);
+  }
+  for (const sirets of own.values()) {
+    if (sirets.size < 2) continue;
+    const travelled = [...sirets.keys()].filter((s) => severalTowns.has(s));
+    if (travelled.length !== 1 || travelled.length === sirets.size) continue;
+    for (const p of sirets.get(travelled[0])!) p.siretShared = true;
   }
 }
 

@@ -689,3 +689,22 @@ describe('linkRecords: a stray judged against its group (issue 16)', () => {
     expect(together(r, right[0], other[0])).toBe(false);
   });
 });
+
+describe('linkRecords: a head office’s SIRET typed for a branch (issue 16)', () => {
+  const branch = '73282932001015';
+  const head = '73282932001007';
+
+  it('reads the SIRET also typed in another town as the head office’s where the branch has its own', () => {
+    const own = [1, 2, 3].map(() => rec({ name: 'Nexatrans', communeInsee: '69266', siret: branch }));
+    const typedHead = [1, 2, 3].map(() => rec({ name: 'Nexatrans', communeInsee: '69266', siret: head }));
+    const elsewhere = rec({ name: 'Nexatrans', communeInsee: '38185', siret: head });
+    const r = linkRecords([...own, ...typedHead, elsewhere], { communes });
+    expect(clusterOf(r, own[0].recordId).sort()).toEqual([...own, ...typedHead].map((x) => x.recordId).sort());
+  });
+
+  it('keeps two SIRETs of one SIREN in one town apart when neither is typed anywhere else', () => {
+    const a = [1, 2].map(() => rec({ name: 'Nexatrans', communeInsee: '69266', siret: branch }));
+    const b = [1, 2].map(() => rec({ name: 'Nexatrans', communeInsee: '69266', siret: head }));
+    expect(together(linkRecords([...a, ...b], { communes }), a[0], b[0])).toBe(false);
+  });
+});
