@@ -301,6 +301,8 @@ export interface NormalisedName {
   compact: string;
   /** Initials of the words (with and without "Société", "Ets"…) when there are 3 or more, to meet acronyms ("SMTP"). */
   initials: string[];
+  /** Where the words after "agence" begin in `tokens` ("Agence Brive Netmarket", "Netmarket agence de Brive"). */
+  agencyAt?: number;
 }
 
 /** Light French plural folding: "transports" → "transport", "bureaux" → "bureau"; short words are left alone. */
@@ -364,11 +366,13 @@ export function normaliseCompanyName(raw: string | null | undefined): Normalised
   }
   const tokens: string[] = [];
   const initialsAll: string[] = [];
+  let agencyAt: number | undefined;
   for (let i = 0; i < words.length; i++) {
     let w = words[i];
     // "Ste" opens a name as "Société" and otherwise means "Sainte" (Ste-Foy).
     if (w === 'ste' && i > 0 && tokens.length > 0) w = 'sainte';
     if (LEGAL_FORMS.has(w) || STOP.has(w)) continue;
+    if (w === 'agence' && agencyAt === undefined) agencyAt = tokens.length;
     initialsAll.push(w[0]);
     if (GENERIC.has(w)) continue;
     for (const part of (ABBREVIATIONS[w] ?? w).split(' ')) tokens.push(PUBLIC_BODIES.has(part) ? part : singular(part));
@@ -380,5 +384,7 @@ export function normaliseCompanyName(raw: string | null | undefined): Normalised
   const initials: string[] = [];
   if (tokens.length >= 3) initials.push(tokens.map((t) => t[0]).join(''));
   if (initialsAll.length >= 3 && initialsAll.length !== tokens.length) initials.push(initialsAll.join(''));
-  return { tokens, compact, initials };
+  return agencyAt !== undefined && agencyAt < tokens.length
+    ? { tokens, compact, initials, agencyAt }
+    : { tokens, compact, initials };
 }

@@ -708,3 +708,26 @@ describe('linkRecords: a head office’s SIRET typed for a branch (issue 16)', (
     expect(together(linkRecords([...a, ...b], { communes }), a[0], b[0])).toBe(false);
   });
 });
+
+describe('linkRecords: the town named in a record without a commune (issue 16)', () => {
+  const twoSites = () => [
+    ...[1, 2, 3].map(() => rec({ name: 'Nexa Services', communeInsee: '69266', address: '4 rue Colin' })),
+    ...[1, 2, 3].map(() => rec({ name: 'Nexa Services', communeInsee: '69259', address: '80 avenue Jean Jaurès' })),
+  ];
+
+  it('places "Agence <town> <name>" in that town: it joins the site there, not the other one', () => {
+    const sites = twoSites();
+    const agency = rec({ name: 'Agence Vénissieux Nexa Services' });
+    const r = linkRecords([...sites, agency], { communes });
+    expect(together(r, agency, sites[3])).toBe(true);
+    expect(together(r, agency, sites[0])).toBe(false);
+  });
+
+  it('places a name ending with a town’s long name, and marks where "agence" stood', () => {
+    const sites = twoSites();
+    const suffixed = rec({ name: 'Nexa Services Vénissieux' });
+    expect(together(linkRecords([...sites, suffixed], { communes }), suffixed, sites[3])).toBe(true);
+    expect(normaliseCompanyName('Netmarket agence de Brive').agencyAt).toBe(1);
+    expect(normaliseCompanyName('Netmarket').agencyAt).toBeUndefined();
+  });
+});

@@ -133,18 +133,26 @@ export function prepareRecords(
     }
   }
   // "Masson et Associés Saint-Didier-de-la-Tour" typed with the neighbouring commune: the town at the end of a name
-  // is dropped when it is a commune near the one typed.
-  const nearbyTownSuffix = (name: NormalisedName, code: string | null): NormalisedName => {
-    if (!communes || !code || name.tokens.length < 2 || TOWN_BODIES.has(name.tokens[0])) return name;
-    const here = communes.get(code) ?? communes.get(cityOf(code) ?? '');
-    if (!here) return name;
+  // is dropped when it is a commune near the one typed (without a commune: near a town of its postcode; without a
+  // postcode either: a long town name, two words left).
+  const nearbyTownSuffix = (name: NormalisedName, code: string | null, postcode: string | null): NormalisedName => {
+    if (!communes || name.tokens.length < 2 || TOWN_BODIES.has(name.tokens[0])) return name;
+    const codes = code ? [code] : postcode ? (postcodeToCommunes.get(postcode) ?? []) : [];
+    const heres = codes.map((c) => communes.get(c) ?? communes.get(cityOf(c) ?? '')).filter((c) => c !== undefined);
+    // without any place: only a long town name, and two words left ("Renault Ferreira Moussoulens")
+    const placeless = !code && !postcode;
+    if (heres.length === 0 && !placeless) return name;
     for (let k = Math.min(4, name.tokens.length - 1); k >= 1; k--) {
       const suffix = name.tokens.slice(-k).join(' ');
       const towns = townsByName.get(suffix);
+      if (placeless && towns && name.tokens.length - k >= 2 && (k >= 2 || suffix.length >= 8)) {
+        const kept = name.tokens.slice(0, -k);
+        return { tokens: kept, compact: kept.join(''), initials: name.initials };
+      }
       if (
         towns?.some((t) => {
           const c = communes.get(t);
-          return c !== undefined && distanceKm(c, here) <= 20;
+          return c !== undefined && heres.some((here) => distanceKm(c, here) <= 20);
         })
       ) {
         const kept = name.tokens.slice(0, -k);
@@ -160,10 +168,48 @@ export function prepareRecords(
     const c = code ? (communes?.get(code) ?? communes?.get(cityOf(code) ?? '')) : undefined;
     return c?.name ? normaliseCompanyName(c.name.replace(/ \d+(er|e)$/, '')).tokens : [];
   };
+  const rawNames = records.map((r) => normaliseCompanyName(r.name));
+  /** Where a name may name a town: after "agence" (up to five words), or a town's long name ending a longer name. */
+  const townSpan = (name: NormalisedName): [number, number] | null => {
+    const t = name.tokens;
+    const at = name.agencyAt;
+    if (at !== undefined) {
+      for (let k = Math.min(5, t.length - at); k >= 1; k--)
+        if (townsByName.has(t.slice(at, at + k).join(' '))) return [at, k];
+      return null;
+    }
+    if (t.length < 3 || TOWN_BODIES.has(t[0])) return null;
+    for (let k = Math.min(4, t.length - 2); k >= 1; k--) {
+      const suffix = t.slice(-k).join(' ');
+      if (townsByName.has(suffix) && (k >= 2 || suffix.length >= 8)) return [t.length - k, k];
+    }
+    return null;
+  };
+  // "Agence Brive Netmarket", "Renault Ferreira Moussoulens" without a commune: the town named places the record (the
+  // one town of that name, or the one within reach of its postcode's towns), as a typed commune would; its words then
+  // leave the name as the commune's own do (withoutTown). Several towns of that name: left unplaced.
+  if (communes)
+    records.forEach((r, i) => {
+      if (communeOf[i] !== null) return;
+      const span = townSpan(rawNames[i]);
+      if (!span) return;
+      const towns = townsByName.get(rawNames[i].tokens.slice(span[0], span[0] + span[1]).join(' '))!;
+      const near = r.postcode ? (postcodeToCommunes.get(digitsOnly(r.postcode)) ?? []) : null;
+      const fit = near
+        ? towns.filter((t) =>
+            near.some((n) => {
+              const [x, y] = [communes.get(t), communes.get(n)];
+              return x !== undefined && y !== undefined && distanceKm(x, y) <= 20;
+            }),
+          )
+        : towns;
+      if (fit.length === 1) communeOf[i] = fit[0];
+    });
   const names = records.map((r, i) => {
-    const name = normaliseCompanyName(r.name);
+    const name = rawNames[i];
     if (TOWN_BODIES.has(name.tokens[0])) return withTown(name, townName(communeOf[i]));
-    return nearbyTownSuffix(withoutTown(name, wordsOfTown(communeOf[i])), communeOf[i]);
+    const postcode = r.postcode ? digitsOnly(r.postcode) : null;
+    return nearbyTownSuffix(withoutTown(name, wordsOfTown(communeOf[i])), communeOf[i], postcode);
   });
   // Document frequency over the set itself: a word is as telling as it is rare among these companies.
   const df = new Map<string, number>();
