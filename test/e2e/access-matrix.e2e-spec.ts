@@ -372,6 +372,12 @@ const matrix: Record<string, Entry> = {
   'POST /equipe/evenements/:eventId/accueil/employeurs/:invitationId': staffForm({ invitationId: anyId }),
   'POST /equipe/evenements/:eventId/accueil/employeurs/:invitationId/depart': staffForm({ invitationId: anyId }),
   'POST /equipe/evenements/:eventId/accueil/replanification': staffForm({}),
+  // The organisers' planning page (events/planning/pages): the planning use cases decide once signed in
+  // (events-planning-pages.browser.e2e-spec.ts).
+  'GET /equipe/evenements/:eventId/planning': staffPage(),
+  'GET /equipe/evenements/:eventId/planning/comparaison': staffPage(),
+  'POST /equipe/evenements/:eventId/planning/calculs': staffForm({}),
+  'POST /equipe/evenements/:eventId/planning/publication': staffForm({}),
   // The organisers' and CIPs' forms of the event page (events/pages): the events use cases decide once signed in
   // (events-staff-pages.browser.e2e-spec.ts).
   'POST /equipe/evenements/:eventId/ouverture': staffForm({}),

@@ -94,6 +94,12 @@ export function StaffEventPage({
         <strong>{eventStatusLabels[event.status]}</strong>
         {` — ${frenchDay(event.date)}, ${event.place.address}, ${event.place.communeName}`}
       </p>
+      {organiser ? (
+        <nav aria-label="Pages de l’événement">
+          <a href={`${base}/planning`}>Planning</a> · <a href={`${base}/accueil`}>Accueil du jour</a> ·{' '}
+          <a href={`${base}/direct`}>En direct</a>
+        </nav>
+      ) : null}
       {done ? (
         <Notice kind="ok">
           <p role="status">{doneMessages[done]}</p>

@@ -6,6 +6,7 @@ import { EventPlanService } from './event-plan.service';
 import { CandidatesNotifyPlaceholderJob } from './jobs/candidates-notify.job';
 import { ComputePlanJob } from './jobs/compute-plan.job';
 import { NotifyPlanChangeJob } from './jobs/notify-plan-change.job';
+import { PlanningPagesController } from './pages/planning-pages.controller';
 import { PlanningController } from './planning.controller';
 import { PlanningRunsService } from './planning-runs.service';
 import { PublicationService } from './publication.service';
@@ -18,7 +19,7 @@ import './planning.errors';
  */
 @Module({
   imports: [EventsModule, NotificationsModule],
-  controllers: [PlanningController],
+  controllers: [PlanningController, PlanningPagesController],
   providers: [
     EventPlanService,
     PlanningRunsService,
