@@ -372,6 +372,9 @@ const matrix: Record<string, Entry> = {
   'POST /equipe/evenements/:eventId/accueil/employeurs/:invitationId': staffForm({ invitationId: anyId }),
   'POST /equipe/evenements/:eventId/accueil/employeurs/:invitationId/depart': staffForm({ invitationId: anyId }),
   'POST /equipe/evenements/:eventId/accueil/replanification': staffForm({}),
+  // The CIP's walk-in page (events/day): the walk-ins use case decides once signed in (events-day-pages browser test).
+  'GET /equipe/evenements/:eventId/sur-place': staffPage(),
+  'POST /equipe/evenements/:eventId/sur-place': staffForm({}),
   // The organisers' planning page (events/planning/pages): the planning use cases decide once signed in
   // (events-planning-pages.browser.e2e-spec.ts).
   'GET /equipe/evenements/:eventId/planning': staffPage(),

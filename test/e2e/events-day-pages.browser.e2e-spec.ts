@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { FixedClock } from '../../src/platform/clock/clock';
 import { BrowserHarness } from '../support/browser';
-import { buildDayWorld, publish, type DayWorld } from '../support/day-world';
+import { buildDayWorld, publish, walkInCandidate, type DayWorld } from '../support/day-world';
 import { TEST_PASSWORD } from '../support/fixtures';
 import { TestApp } from '../support/test-app';
 
@@ -120,6 +120,35 @@ describe('the day’s pages in a browser', () => {
     await page.getByRole('button', { name: 'Se connecter' }).click();
     expect((await refused).status()).toBe(403);
     expect(await page.textContent('main')).not.toContain('Candidate 1');
+    await context.close();
+  });
+
+  it('lets a CIP register one of her candidates on the spot (walk-in page)', async () => {
+    const candidateId = await walkInCandidate(w, 'Sur place Une');
+    const context = await b.context(390);
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await page.goto(`/equipe/evenements/${w.eventId}/sur-place`);
+    await page.getByLabel('Adresse e-mail').fill(w.users.cipA.email);
+    await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL(`**/equipe/evenements/${w.eventId}/sur-place`);
+    expect(await heading(page)).toBe('Inscription sur place — Job dating logistique');
+    expect(await page.locator('script').count()).toBe(0);
+    await b.checkPage(page, '5-sur-place');
+    await page.getByLabel('Candidat·e').selectOption({ label: 'Sur place Une — SIAE A' });
+    await page.getByLabel('Nombre maximum d’entretiens').fill('2');
+    await page.getByRole('button', { name: 'Inscrire sur place' }).click();
+    await page.waitForURL(/sur-place\?inscrite=/);
+    expect(await page.textContent('main')).toContain('Sur place Une est inscrit·e sur place et pointé·e présent·e.');
+    // no longer offered: she is registered
+    expect(await page.locator('option', { hasText: 'Sur place Une' }).count()).toBe(0);
+    const [row] = await t.dataSource.query(
+      `SELECT status, walk_in, checked_in_at, max_interviews FROM event_registration WHERE event_id = $1 AND candidate_id = $2`,
+      [w.eventId, candidateId],
+    );
+    expect(row).toEqual({ status: 'accepted', walk_in: true, checked_in_at: clock.now(), max_interviews: 2 });
+    await b.checkPage(page, '6-sur-place-inscrite');
     await context.close();
   });
 });

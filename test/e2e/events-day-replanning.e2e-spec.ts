@@ -165,12 +165,30 @@ describe('the day: re-planning from the next slot, and the live view', () => {
     const rows = live(await meetings());
     expect(res.body.currentSlot).toMatchObject({ position: 2 });
     expect(res.body.nextSlot).toMatchObject({ position: 3 });
+    // Slot 1 is over: its meetings whose candidate and employer were both there are now `done` (held); the one of
+    // the candidate never checked in is not.
+    const checkedIn = new Set([0, 1, 2, 3].map(reg));
+    const slot1 = rows.filter((m) => m.position === 1);
+    expect(slot1.filter((m) => checkedIn.has(m.registration_id)).length).toBeGreaterThan(0);
+    for (const m of slot1)
+      expect([m.id, m.status]).toEqual([m.id, checkedIn.has(m.registration_id) ? 'done' : 'announced']);
     expect(res.body.done.map((m: { meetingId: string }) => m.meetingId).sort()).toEqual(
-      rows
-        .filter((m) => m.position === 1)
+      slot1
+        .filter((m) => m.status === 'done')
         .map((m) => m.id)
         .sort(),
     );
+    // Read again: nothing is marked twice (sequence raised once).
+    const sequences = await t.dataSource.query(
+      `SELECT id, sequence FROM event_meeting WHERE id = ANY($1::uuid[]) ORDER BY id`,
+      [slot1.map((m) => m.id)],
+    );
+    expect((await coord.get('/day/live')).status).toBe(200);
+    expect(
+      await t.dataSource.query(`SELECT id, sequence FROM event_meeting WHERE id = ANY($1::uuid[]) ORDER BY id`, [
+        slot1.map((m) => m.id),
+      ]),
+    ).toEqual(sequences);
     expect(res.body.inProgress).toHaveLength(rows.filter((m) => m.position === 2).length);
     expect(res.body.toCome).toHaveLength(rows.filter((m) => m.position === 3).length);
     const busy = new Set(rows.filter((m) => m.position >= 2).map((m) => m.registration_id));

@@ -13,7 +13,7 @@ import { withWriteBarrier } from '../support/write-barrier';
  * previous ones (one event, one world); the steps that exist today are listed in the describe's title and in
  * src/modules/reports/README.md.
  */
-describe('a whole job dating: event → invitations → bookings → registrations → requests → planning job → publish → outcomes → report (CSV parsed back)', () => {
+describe('a whole job dating: event → invitations → bookings → registrations → requests → planning job → publish → check-in and re-planning → outcomes → report (CSV parsed back)', () => {
   const clock = new FixedClock(new Date('2027-02-01T09:00:00Z'));
   let t: TestApp;
   let w: EventWorld;
@@ -36,6 +36,9 @@ describe('a whole job dating: event → invitations → bookings → registratio
     return m;
   };
   let planRun: { meetings: number; planStatus: string; objective: number; bound: number; gap: number };
+  /** Set by the day's re-planning: meetings cancelled then, and every other meeting row (held, to come, no-show). */
+  let cancelledOnTheDay = 0;
+  let notCancelled = 0;
   const api = () => t.http();
   /** An employer session per link and instant of the test clock (sessions last minutes; the clock jumps days). */
   const sessions = new Map<string, Record<string, string>>();
@@ -190,6 +193,150 @@ describe('a whole job dating: event → invitations → bookings → registratio
       meetings.push({ id: m.id, candidate, siae: candidate[0].toUpperCase(), company });
     }
     expect(new Set(meetings.map((m) => m.candidate)).size).toBe(5);
+  });
+
+  describe('the day: check-in with two no-shows and a walk-in, then re-planning from the next slot', () => {
+    interface Row {
+      id: string;
+      registration_id: string;
+      invitation_id: string;
+      slot_id: string;
+      position: number;
+      table_number: number;
+      status: string;
+    }
+    const rows = (): Promise<Row[]> =>
+      t.dataSource.query(
+        `SELECT m.id, m.registration_id, m.invitation_id, m.slot_id, s.position, m.table_number, m.status
+           FROM event_meeting m JOIN event_slot s ON s.id = m.slot_id WHERE m.event_id = $1 ORDER BY m.id`,
+        [eventId],
+      );
+    const coord = (method: 'put' | 'post', path: string, body: object = {}) =>
+      api()[method](`/api/events/${eventId}${path}`).set('authorization', w.auth('coord')).send(body);
+    const noShows: string[] = [];
+    let before: Row[];
+
+    beforeAll(async () => {
+      // The walk-in's file exists before the day (made while the fixtures' staff sessions are still open).
+      candidates.a3 = await cf.newCandidate(w.users.cipA, w.siaes.A.id);
+      await cf.consent(w.users.cipA, candidates.a3.id, 'employers');
+      // 12 March 2027, 08:45 in Lyon: the room opens, slot 1 starts at 09:00.
+      clock.set(new Date('2027-03-12T07:45:00Z'));
+      await signInAgain();
+    });
+
+    it('check-in: three employers and three candidates present, two no-shows, a walk-in registered by her CIP', async () => {
+      before = await rows();
+      // The no-shows: two candidates with meetings after slot 1, so that their places are there to refill.
+      const later = (key: string) => before.filter((m) => m.registration_id === registrations[key] && m.position >= 2);
+      noShows.push(
+        ...Object.keys(registrations)
+          .sort()
+          .filter((key) => later(key).length > 0)
+          .slice(0, 2),
+      );
+      expect(noShows).toHaveLength(2);
+      for (const key of Object.keys(invitations)) {
+        const res = await coord('put', `/day/employers/${invitations[key]}/presence`, { presence: 'present' });
+        expect([res.status, res.body.code]).toEqual([200, undefined]);
+      }
+      for (const key of Object.keys(registrations)) {
+        const presence = noShows.includes(key) ? 'absent' : 'present';
+        const res = await coord('put', `/day/candidates/${registrations[key]}/presence`, { presence });
+        expect([res.status, res.body.presence]).toEqual([200, presence]);
+      }
+      const [event] = await t.dataSource.query(`SELECT status FROM event WHERE id = $1`, [eventId]);
+      expect(event.status).toBe('running'); // the first check-in started the day
+
+      // SIAE A has one place left (3, two used): its CIP registers a consented candidate on the spot.
+      const walkIn = await api()
+        .post(`/api/events/${eventId}/day/walk-ins`)
+        .set('authorization', w.auth('cipA'))
+        .send({ candidateId: candidates.a3.id, maxInterviews: 3, wishedEmployerIds: Object.values(invitations) });
+      expect([walkIn.status, walkIn.body.presence, walkIn.body.walkIn]).toEqual([201, 'present', true]);
+      registrations.a3 = walkIn.body.registrationId;
+      const list = await api().get(`/api/events/${eventId}/day/check-in`).set('authorization', w.auth('coord'));
+      expect([list.body.candidatesPresent, list.body.candidatesAbsent, list.body.employersPresent]).toEqual([4, 2, 3]);
+    });
+
+    it('re-planning during slot 1: kept meetings unchanged, no-shows out of what is to come, their places refilled', async () => {
+      clock.set(new Date('2027-03-12T08:05:00Z')); // 09:05 in Lyon: slot 1 in progress
+      const clicked = await coord('post', '/day/replanning');
+      expect([clicked.status, clicked.body.fromSlotPosition]).toEqual([202, 2]);
+      await t.drainQueues(120_000);
+      const [run] = await t.dataSource.query(`SELECT status, is_current, error FROM event_planning_run WHERE id = $1`, [
+        clicked.body.runId,
+      ]);
+      expect(run).toEqual({ status: 'succeeded', is_current: true, error: null });
+      const after = await rows();
+      const byId = new Map(after.map((m) => [m.id, m]));
+      const absent = new Set(noShows.map((key) => registrations[key]));
+      const live = (m: Row) => ['planned', 'announced', 'done'].includes(m.status);
+
+      // Slot 1 has begun: each of its meetings stays on its row, slot and table; the no-shows' are recorded as such.
+      const slot1 = before.filter((m) => m.position === 1);
+      expect(slot1.length).toBeGreaterThan(0);
+      for (const m of slot1)
+        expect(byId.get(m.id)).toEqual({ ...m, status: absent.has(m.registration_id) ? 'no_show' : 'announced' });
+      // Meetings announced to people present, later in the morning: kept exactly (id, slot, table, status).
+      const announcedKept = before.filter((m) => m.position >= 2 && !absent.has(m.registration_id));
+      expect(announcedKept.length).toBeGreaterThan(0);
+      for (const m of announcedKept) expect(byId.get(m.id)).toEqual(m);
+      expect(clicked.body.lockedMeetings).toBe(
+        slot1.length - slot1.filter((m) => absent.has(m.registration_id)).length + announcedKept.length,
+      );
+
+      // The no-shows have nothing to come; each cell they left is taken again by someone present.
+      const toCome = after.filter((m) => live(m) && m.position >= 2);
+      expect(toCome.filter((m) => absent.has(m.registration_id))).toEqual([]);
+      const freed = before.filter((m) => m.position >= 2 && absent.has(m.registration_id));
+      expect(freed.length).toBeGreaterThan(0);
+      for (const m of freed) {
+        expect(byId.get(m.id)?.status).toBe('cancelled');
+        const taker = toCome.find(
+          (x) => x.slot_id === m.slot_id && x.invitation_id === m.invitation_id && x.table_number === m.table_number,
+        );
+        expect(taker && !absent.has(taker.registration_id)).toBe(true);
+      }
+      expect(toCome.filter((m) => m.registration_id === registrations.a3).length).toBeGreaterThan(0);
+      // No rule broken: one meeting per table and slot, per candidate and slot, per pair.
+      const liveRows = after.filter(live);
+      const distinct = (key: (m: Row) => string) => new Set(liveRows.map(key)).size;
+      expect(distinct((m) => `${m.slot_id}/${m.invitation_id}/${m.table_number}`)).toBe(liveRows.length);
+      expect(distinct((m) => `${m.slot_id}/${m.registration_id}`)).toBe(liveRows.length);
+      expect(distinct((m) => `${m.registration_id}/${m.invitation_id}`)).toBe(liveRows.length);
+
+      // What the next steps use: the current run (the report reads its figures), the meetings as they stand (the
+      // outcomes take live ones; the report counts them).
+      const current = await api()
+        .get(`/api/events/${eventId}/planning-runs/${clicked.body.runId}`)
+        .set('authorization', w.auth('coord'));
+      expect(current.body).toMatchObject({ isCurrent: true, fromSlotPosition: 2 });
+      planRun = current.body;
+      cancelledOnTheDay = after.filter((m) => m.status === 'cancelled').length;
+      notCancelled = after.length - cancelledOnTheDay;
+      meetings.length = 0;
+      for (const m of liveRows) {
+        const candidate = Object.keys(registrations).find((k) => registrations[k] === m.registration_id)!;
+        const company = Object.keys(invitations).find((k) => invitations[k] === m.invitation_id)!;
+        meetings.push({ id: m.id, candidate, siae: candidate[0].toUpperCase(), company });
+      }
+    });
+
+    it('the live view after slot 1: its meetings held by people present are done, the no-shows’ are not', async () => {
+      clock.set(new Date('2027-03-12T08:25:00Z')); // 09:25: slot 2 in progress, slot 1 over
+      const res = await api().get(`/api/events/${eventId}/day/live`).set('authorization', w.auth('coord'));
+      expect([res.status, res.body.currentSlot?.position]).toEqual([200, 2]);
+      const absent = new Set(noShows.map((key) => registrations[key]));
+      const slot1 = (await rows()).filter((m) => m.position === 1);
+      for (const m of slot1) expect(m.status).toBe(absent.has(m.registration_id) ? 'no_show' : 'done');
+      expect(res.body.done.map((m: { meetingId: string }) => m.meetingId).sort()).toEqual(
+        slot1
+          .filter((m) => m.status === 'done')
+          .map((m) => m.id)
+          .sort(),
+      );
+    });
   });
 
   describe('outcomes, the day after the event', () => {
@@ -392,9 +539,10 @@ describe('a whole job dating: event → invitations → bookings → registratio
     const json = await api().get(`/api/events/${eventId}/report`).set('authorization', w.auth('coord'));
     expect([json.status, json.body.code]).toEqual([200, undefined]);
     expect(json.body.employers).toMatchObject({ invited: 3, confirmed: 3, declined: 0 });
-    expect(json.body.candidates).toMatchObject({ registered: 5, accepted: 5 });
+    // five registered ahead, one walk-in on the day
+    expect(json.body.candidates).toMatchObject({ registered: 6, accepted: 6 });
     expect(json.body.bySiae.map((s: { siaeName: string; registered: number }) => [s.siaeName, s.registered])).toEqual([
-      ['SIAE A', 2],
+      ['SIAE A', 3],
       ['SIAE B', 2],
       ['SIAE C', 1],
     ]);
@@ -420,9 +568,10 @@ describe('a whole job dating: event → invitations → bookings → registratio
       rows.slice(1).every((r) => r.length === 6 && r[0] === 'Job dating logistique' && r[1] === '12/03/2027'),
     ).toBe(true);
     expect(value('Employeurs', 'Invités')).toBe(json.body.employers.invited);
-    expect(value('Candidat·es', 'Accepté·es')).toBe(5);
+    expect(value('Candidat·es', 'Accepté·es')).toBe(6);
     expect(value('Par structure', 'Inscrit·es', 'SIAE B')).toBe(2);
-    expect(json.body.interviews).toMatchObject({ planned: meetings.length, cancelled: 0 });
+    expect(json.body.interviews).toMatchObject({ planned: notCancelled, cancelled: cancelledOnTheDay });
+    expect(cancelledOnTheDay).toBeGreaterThan(0);
     expect(json.body.outcomes).toMatchObject({ recorded: 4, hire: 1, immersion: 1, daysToHire: [20] });
     expect(json.body.outcomes.hiresByContract).toEqual([{ contractType: 'cdd', count: 1 }]);
     expect(json.body.plan).toEqual({
@@ -437,7 +586,7 @@ describe('a whole job dating: event → invitations → bookings → registratio
     expect(value('Suites', 'Délai médian jusqu’à l’embauche (jours)')).toBe(20);
     expect(value('Planning', 'Écart relatif à l’optimum (%)')).toBeCloseTo((100 * planRun.gap) / planRun.bound, 1);
     expect(value('Par structure', 'Embauches', 'SIAE A')).toBe(1);
-    expect(value('Entretiens', 'Prévus')).toBe(meetings.length);
+    expect(value('Entretiens', 'Prévus')).toBe(notCancelled);
   });
 
   it('report: refused to a CIP who does not organise the event, 404 for another collective’s coordinator', async () => {
@@ -454,7 +603,7 @@ describe('a whole job dating: event → invitations → bookings → registratio
       .set('authorization', w.auth('coord'));
     expect([res.status, res.body.code]).toEqual([200, undefined]);
     expect(res.body.events.map((e: { event: { id: string } }) => e.event.id)).toEqual([eventId]);
-    expect(res.body.totals).toMatchObject({ events: 1, candidates: { accepted: 5 } });
+    expect(res.body.totals).toMatchObject({ events: 1, candidates: { accepted: 6 } });
     const outside = await api()
       .get(`/api/collectives/${w.collective.id}/report`)
       .query({ from: '2027-04-01', to: '2027-06-30' })

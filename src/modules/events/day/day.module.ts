@@ -6,6 +6,7 @@ import { DayController } from './day.controller';
 import './day.errors';
 import { LiveViewService } from './live-view.service';
 import { DayPagesController } from './pages/day-pages.controller';
+import { WalkInPagesController } from './pages/walk-in-pages.controller';
 import { ReplanningService } from './replanning.service';
 import { WalkInsService } from './walk-ins.service';
 
@@ -16,7 +17,7 @@ import { WalkInsService } from './walk-ins.service';
  */
 @Module({
   imports: [EventsModule, PlanningModule],
-  controllers: [DayController, DayPagesController],
+  controllers: [DayController, DayPagesController, WalkInPagesController],
   providers: [CheckInService, WalkInsService, LiveViewService, ReplanningService],
 })
 export class DayModule {}

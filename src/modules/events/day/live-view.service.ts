@@ -5,6 +5,7 @@ import { Clock } from '../../../platform/clock/clock';
 import { EventSlot } from '../entities';
 import { accessAsOrganiser } from '../events-access';
 import type { FreeTablesDto, LiveMeetingDto, LiveSlotDto, LiveViewDto, WaitingCandidateDto } from './dto/day.dto';
+import { markHeldMeetings } from './held-meetings';
 import { slotsAround } from './presence';
 
 const slotView = (s: EventSlot | null): LiveSlotDto | null =>
@@ -23,9 +24,15 @@ export class LiveViewService {
   ) {}
 
   async view(principal: Principal, eventId: string): Promise<LiveViewDto> {
+    const now = this.clock.now();
+    // Meetings of ended slots become `done` first, in a READ COMMITTED transaction of their own: two organisers
+    // reading at once then mark each meeting once (the second waits and skips it) instead of a serialisation error.
+    await this.dataSource.transaction(async (manager) => {
+      await accessAsOrganiser(manager, principal, eventId);
+      await markHeldMeetings(manager, eventId, now);
+    });
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const { event } = await accessAsOrganiser(manager, principal, eventId);
-      const now = this.clock.now();
       const slots = await manager.find(EventSlot, { where: { eventId }, order: { position: 'ASC' } });
       const { current, next } = slotsAround(slots, now);
       const rows: Array<Omit<LiveMeetingDto, 'startsAt' | 'endsAt'> & { startsAt: Date; endsAt: Date }> =
@@ -50,7 +57,8 @@ export class LiveViewService {
         endsAt: r.endsAt.toISOString(),
       }));
       const t = now.getTime();
-      const done = meetings.filter((m) => new Date(m.endsAt).getTime() <= t);
+      // Held: marked `done` above (both sides there); a meeting of an ended slot that nobody attended is not counted.
+      const done = meetings.filter((m) => m.status === 'done');
       const inProgress = current ? meetings.filter((m) => m.slotPosition === current.position) : [];
       const toCome = meetings.filter((m) => new Date(m.startsAt).getTime() > t);
 

@@ -12,6 +12,7 @@ import { planningErrors } from '../planning/planning.errors';
 import { assertOnTheDay } from './check-in.service';
 import { loadDayPresence } from './day-presence';
 import { dayErrors as errors } from './day.errors';
+import { markHeldMeetings } from './held-meetings';
 import type { ReplanningDto } from './dto/day.dto';
 import { slotsAround } from './presence';
 import { decideReplanning } from './replanning-rules';
@@ -50,6 +51,7 @@ export class ReplanningService {
         const { next } = slotsAround(slots, now);
         if (!next) throw errors.noSlotLeft();
         if (!(await manager.existsBy(EventPlanningRun, { eventId, isCurrent: true }))) throw errors.noPlanYet();
+        const held = await markHeldMeetings(manager, eventId, now);
         const [noShows] = (await manager.query(
           `UPDATE event_meeting m SET status = 'no_show', sequence = m.sequence + 1, updated_at = $3
              FROM event_slot s, event_registration r, event_invitation i
@@ -90,6 +92,7 @@ export class ReplanningService {
               locked: decision.locked.length,
               givenBack: decision.dropped.length,
               noShows: noShows.length,
+              held: held.length,
             },
           },
           manager,

@@ -1,5 +1,6 @@
 import { CsrfField, Notice } from '../../../../platform/web/components';
 import { Layout } from '../../../../platform/web/layout';
+import type { FormProblem } from '../../../../platform/web/page-action';
 import { hhmm, slotLabel } from '../../pages/page-format';
 import type { CandidatePresenceDto, CheckInListDto, EmployerPresenceDto, LiveViewDto } from '../dto/day.dto';
 import type { Presence } from '../presence';
@@ -124,6 +125,7 @@ export function CheckInPage({
   who,
   upcoming,
   notice,
+  problem,
 }: {
   list: CheckInListDto;
   q: string;
@@ -131,6 +133,7 @@ export function CheckInPage({
   who: string;
   upcoming: UpcomingSlot[];
   notice?: string;
+  problem?: FormProblem;
 }) {
   const base = `/equipe/evenements/${list.eventId}/accueil`;
   // Without a search, the people still to check in come first; the page never lists more than CHECK_IN_PAGE_SIZE.
@@ -146,6 +149,18 @@ export function CheckInPage({
         {`${list.candidatesPresent} présent·e(s), ${list.candidatesAbsent} absent·e(s) sur ${list.candidatesExpected} candidat·es ; ${list.employersPresent} employeur(s) présent(s).`}
       </p>
       {notice ? <Notice kind="ok">{<p>{notice}</p>}</Notice> : null}
+      {problem ? (
+        <Notice kind="error" title="Action refusée">
+          <p>{problem.message}</p>
+          {problem.details.length ? (
+            <ul>
+              {problem.details.map((d) => (
+                <li>{d}</li>
+              ))}
+            </ul>
+          ) : null}
+        </Notice>
+      ) : null}
       <form method="get" action={base} role="search">
         <div class="field">
           <label for="q">Rechercher un pseudonyme, une structure ou un employeur</label>
@@ -242,6 +257,75 @@ export function LivePage({ live, who }: { live: LiveViewDto; who: string }) {
       <p>
         <a href={`/equipe/evenements/${live.eventId}/accueil`}>Retour à l’accueil</a>
       </p>
+    </Layout>
+  );
+}
+
+/**
+ * A CIP registers one of her consented candidates on the spot (walk-in): accepted and checked in at once, within her
+ * SIAE's places (the organisers grant extra places). Candidates already registered are not offered.
+ */
+export function WalkInPage({
+  eventId,
+  eventTitle,
+  registrable,
+  csrf,
+  who,
+  registered,
+  problem,
+}: {
+  eventId: string;
+  eventTitle: string;
+  registrable: Array<{ candidateId: string; pseudonym: string; siaeName: string }>;
+  csrf: string;
+  who: string;
+  registered?: string;
+  problem?: FormProblem;
+}) {
+  return (
+    <Layout title={`Inscription sur place — ${eventTitle}`} who={who}>
+      <h1>{`Inscription sur place — ${eventTitle}`}</h1>
+      <p>
+        La personne est inscrite, acceptée et pointée présente aussitôt ; elle prend une place de votre structure. La
+        prochaine replanification lui propose des entretiens.
+      </p>
+      {registered ? (
+        <Notice kind="ok">
+          <p role="status">{`${registered} est inscrit·e sur place et pointé·e présent·e.`}</p>
+        </Notice>
+      ) : null}
+      {problem ? (
+        <Notice kind="error" title="Inscription refusée">
+          <p>{problem.message}</p>
+          {problem.details.length ? (
+            <ul>
+              {problem.details.map((d) => (
+                <li>{d}</li>
+              ))}
+            </ul>
+          ) : null}
+        </Notice>
+      ) : null}
+      {registrable.length === 0 ? (
+        <p>Aucun·e candidat·e de votre structure à inscrire (consentement « employeurs » et profil partagé requis).</p>
+      ) : (
+        <form method="post" action={`/equipe/evenements/${eventId}/sur-place`}>
+          <CsrfField token={csrf} />
+          <div class="field">
+            <label for="candidateId">Candidat·e</label>
+            <select id="candidateId" name="candidateId" required>
+              {registrable.map((c) => (
+                <option value={c.candidateId}>{`${c.pseudonym} — ${c.siaeName}`}</option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="maxInterviews">Nombre maximum d’entretiens</label>
+            <input id="maxInterviews" name="maxInterviews" type="number" min={1} max={20} value="3" required />
+          </div>
+          <button type="submit">Inscrire sur place</button>
+        </form>
+      )}
     </Layout>
   );
 }
