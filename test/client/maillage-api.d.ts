@@ -2956,7 +2956,7 @@ export interface components {
              */
             contactId: string | null;
             /** @enum {string} */
-            kind: "call" | "email" | "visit" | "immersion_hosted" | "hire" | "event_attended";
+            kind: "call" | "email" | "visit" | "immersion_hosted" | "hire" | "event_attended" | "interview";
             /** Format: date */
             occurredOn: string;
             /** Format: uuid */
@@ -3084,7 +3084,7 @@ export interface components {
             /** Format: uuid */
             companyId: string;
             /** @enum {string} */
-            kind: "call" | "email" | "visit" | "immersion_hosted" | "hire" | "event_attended";
+            kind: "call" | "email" | "visit" | "immersion_hosted" | "hire" | "event_attended" | "interview";
             /** Format: date */
             occurredOn: string;
             /** Format: uuid */
@@ -3146,10 +3146,10 @@ export interface components {
         };
         InteractionDto: {
             /**
-             * @description call (appel), email, visit (visite), immersion_hosted (immersion accueillie), hire (embauche), event_attended (événement).
+             * @description call (appel), email, visit (visite), immersion_hosted (immersion accueillie), hire (embauche), event_attended (événement), interview (entretien).
              * @enum {string}
              */
-            kind: "call" | "email" | "visit" | "immersion_hosted" | "hire" | "event_attended";
+            kind: "call" | "email" | "visit" | "immersion_hosted" | "hire" | "event_attended" | "interview";
             /** @description Date de l'échange (AAAA-MM-JJ), au plus tard aujourd'hui (heure de Paris). */
             occurredOn: string;
             /**
@@ -3266,7 +3266,7 @@ export interface components {
             companiesIntroduced: number;
             /** @description Entreprises introduites par d'autres qu'elle a sollicitées. */
             othersCompaniesUsed: number;
-            /** @description Embauches et immersions obtenues auprès d'entreprises introduites par d'autres. */
+            /** @description Embauches, immersions et entretiens (demandés à la suite d'une proposition) obtenus auprès d'entreprises introduites par d'autres. */
             outcomesThroughOthers: number;
         };
         PoolingRunRequestDto: {
@@ -3384,7 +3384,7 @@ export interface components {
              */
             siaeId: string;
             /** @enum {string} */
-            kind: "call" | "email" | "visit" | "immersion_hosted" | "hire" | "event_attended";
+            kind: "call" | "email" | "visit" | "immersion_hosted" | "hire" | "event_attended" | "interview";
             /** Format: date */
             occurredOn: string;
             /** Format: uuid */

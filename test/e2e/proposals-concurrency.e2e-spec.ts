@@ -1,8 +1,12 @@
+import { Proposal } from '../../src/modules/proposals/entities';
+import { ProposalFlow } from '../../src/modules/proposals/proposal-flow.service';
 import { withWriteBarrier } from '../support/write-barrier';
 import {
   buildProposalWorld,
   candidateOf,
   companyWithNeed,
+  freshEmployerSession,
+  proposalToken,
   type CompanyWithNeed,
   type ProposalWorld,
 } from '../support/proposal-world';
@@ -10,7 +14,8 @@ import { TestApp } from '../support/test-app';
 
 /**
  * Proposals racing (issue 14, acceptance "concurrency"): the same person proposed to the same need by two CIPs at
- * once, and 20 proposals for the last unit of a company's solicitation budget. Each race is forced to overlap by a
+ * once, 20 proposals for the last unit of a company's solicitation budget, and an outcome credited once in the
+ * reciprocity figures however many times it is asked for. Each race is forced to overlap by a
  * write barrier (test/support/write-barrier.ts), so it fails if the lock or the constraint it relies on goes away.
  */
 describe('proposals under concurrency', () => {
@@ -72,5 +77,46 @@ describe('proposals under concurrency', () => {
       [company.pooledCompanyId],
     );
     expect({ proposals, solicitations }).toEqual({ proposals: 1, solicitations: 1 });
+  }, 180_000);
+
+  it('credits an interview once in the reciprocity figures: two answers at once, then racing replays of the credit', async () => {
+    const company = await companyWithNeed(w, 'Nettoyage Crédit Unique');
+    const candidate = await candidateOf(w, 'B');
+    const created = await propose('cipB', { candidateId: candidate.id, hiringNeedId: company.needId });
+    expect(created.status).toBe(201);
+    const token = await proposalToken(t, company.email);
+    const [s1, s2] = [await freshEmployerSession(t, token), await freshEmployerSession(t, token)];
+    const ask = (session: Record<string, string>) =>
+      t.http().post('/api/employer/proposal/interview').set(session).send({ mode: 'call_me' });
+    // Both answers reach the proposal's row lock together: one moves it, the other finds it moved.
+    const answers = await withWriteBarrier(t.config.DATABASE_URL, 'proposal', 2, () => Promise.all([ask(s1), ask(s2)]));
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(answers.find((r) => r.status === 409)!.body.code).toBe('PROPOSAL_TRANSITION_NOT_ALLOWED');
+
+    // The credit's own guard, without the proposal's lock: four transactions claim the same outcome at once (a
+    // retried job, a replayed request); UQ_proposal_credit lets one write its interaction.
+    const flow = t.get(ProposalFlow);
+    const proposal = (await t.dataSource.getRepository(Proposal).findOneBy({ id: created.body.id as string }))!;
+    const replay = (outcome: 'interview' | 'hire') =>
+      withWriteBarrier(t.config.DATABASE_URL, 'proposal_credit', 4, () =>
+        Promise.all(
+          [0, 1, 2, 3].map(() => t.dataSource.transaction((m) => flow.creditOutcome(m, proposal, outcome, null))),
+        ),
+      );
+    expect(await replay('interview')).toEqual([false, false, false, false]);
+    expect((await replay('hire')).sort()).toEqual([false, false, false, true]);
+    const rows: Array<{ kind: string; n: number }> = await t.dataSource.query(
+      `SELECT kind, count(*)::int AS n FROM company_interaction WHERE candidate_id = $1 GROUP BY kind ORDER BY kind`,
+      [candidate.id],
+    );
+    expect(rows).toEqual([
+      { kind: 'hire', n: 1 },
+      { kind: 'interview', n: 1 },
+    ]);
+    const [{ n: introducerMails }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_entry WHERE action = 'proposal.introducer.notified' AND subject_id = $1`,
+      [proposal.id],
+    );
+    expect(introducerMails).toBe(2);
   }, 180_000);
 });

@@ -138,6 +138,13 @@ describe('proposals: from the CIP’s proposal to the employer’s answer', () =
   });
 
   it('accepts a second proposal with a hire: the need closes, the other open proposal expires, the introducer is told', async () => {
+    // Reciprocity: B's outcomes through companies others (A) introduced, read before, after the interview, after the hire.
+    const outcomesOfB = async () => {
+      const res = await api().get(`/api/collectives/${w.collective.id}/reciprocity`).set(as('coord'));
+      expect(res.status).toBe(200);
+      return res.body.find((r: { siaeId: string }) => r.siaeId === w.siaes.B.id).outcomesThroughOthers as number;
+    };
+    const before = await outcomesOfB();
     p2 = await propose('cipB', { candidateId: c2.id, hiringNeedId: company.needId, revealIdentityOnInterview: true });
     token2 = await proposalToken(t, company.email);
     p3 = await propose('cipC', { candidateId: c3.id, hiringNeedId: company.needId });
@@ -156,6 +163,8 @@ describe('proposals: from the CIP’s proposal to the employer’s answer', () =
     expect(interview.body.status).toBe('interview_planned');
     // The person agreed and an interview was asked for: her name and contact are given, and the showing is audited.
     expect(interview.body.identity).toMatchObject({ lastName: c2.lastName, email: c2.email });
+    // The interview obtained through A's contact counts for B at once.
+    expect(await outcomesOfB()).toBe(before + 1);
     const hired = await api()
       .post('/api/employer/proposal/outcome')
       .set(employer)
@@ -182,10 +191,18 @@ describe('proposals: from the CIP’s proposal to the employer’s answer', () =
       [c2.id],
     );
     expect(audit.n).toBeGreaterThanOrEqual(1);
-    // Counted in the reciprocity figures as an outcome B obtained through a company A introduced.
-    const reciprocity = await api().get(`/api/collectives/${w.collective.id}/reciprocity`).set(as('coord'));
-    const rowB = reciprocity.body.find((r: { siaeId: string }) => r.siaeId === w.siaes.B.id);
-    expect(rowB.outcomesThroughOthers).toBe(1);
+    // The hire is a second outcome B obtained through a company A introduced; each was credited once, in B's name,
+    // with B's candidate (the interaction rows reciprocity counts).
+    expect(await outcomesOfB()).toBe(before + 2);
+    const credited = await t.dataSource.query(
+      `SELECT pc.outcome, i.kind, i.by_siae_id, i.candidate_id FROM proposal_credit pc
+         JOIN company_interaction i ON i.id = pc.interaction_id WHERE pc.proposal_id = $1 ORDER BY pc.outcome`,
+      [p2],
+    );
+    expect(credited).toEqual([
+      { outcome: 'hire', kind: 'hire', by_siae_id: w.siaes.B.id, candidate_id: c2.id },
+      { outcome: 'interview', kind: 'interview', by_siae_id: w.siaes.B.id, candidate_id: c2.id },
+    ]);
   });
 
   it('shows the coordinator the response rate and median response time per company and per SIAE', async () => {

@@ -5,7 +5,15 @@ export type SizeBand = (typeof sizeBands)[number];
 export const preferredChannels = ['email', 'phone', 'sms', 'visit'] as const;
 export type PreferredChannel = (typeof preferredChannels)[number];
 
-export const interactionKinds = ['call', 'email', 'visit', 'immersion_hosted', 'hire', 'event_attended'] as const;
+export const interactionKinds = [
+  'call',
+  'email',
+  'visit',
+  'immersion_hosted',
+  'hire',
+  'event_attended',
+  'interview',
+] as const;
 export type InteractionKind = (typeof interactionKinds)[number];
 
 export const contractTypes = [

@@ -18,12 +18,14 @@ export interface OutcomeCredit {
 }
 
 /**
- * An outcome obtained with a pooled company (a hire, an immersion… after an event or a proposal), logged as an
- * interaction of that company **credited to the candidate's SIAE** (`by_siae_id`), so that reciprocity's "outcomes
- * through others" counts it when another SIAE introduced the company. Pooled companies have no interaction table: the
- * row goes on the credited SIAE's own record of the company when it has one, else on the record it was reached
- * through. The rule of issue 11 holds here too: the candidate must be followed by the credited SIAE. Runs in the
- * caller's transaction; the caller decides who may record (this function trusts it).
+ * The one way the product credits an outcome obtained with a pooled company (an event's outcome, a proposal's interview
+ * or hire): an interaction of that company **credited to the candidate's SIAE** (`by_siae_id`), so that reciprocity's
+ * "outcomes through others" counts it when another SIAE introduced the company (`hire`, `immersion_hosted`,
+ * `interview`). Pooled companies have no interaction table: the row goes on the credited SIAE's own record of the
+ * company when it has one, else on the record it was reached through. The rule of issue 11 holds here too: the
+ * candidate must be followed by the credited SIAE. Runs in the caller's transaction; the caller decides who may record
+ * (this function trusts it) and makes the credit happen once (events: `UQ_event_outcome_meeting`; proposals:
+ * `UQ_proposal_credit`), since an interaction row has no natural key of its own.
  */
 export async function creditOutcomeToSiae(manager: EntityManager, credit: OutcomeCredit): Promise<string> {
   const followed = await manager.existsBy(Candidate, {
@@ -43,41 +45,10 @@ export async function creditOutcomeToSiae(manager: EntityManager, credit: Outcom
     kind: credit.kind,
     occurredOn: credit.occurredOn,
     contactId: null,
-    note: credit.note,
+    note: credit.note === null ? null : credit.note.slice(0, 1000),
     byUserId: credit.byUserId,
     bySiaeId: credit.siaeId,
     candidateId: credit.candidateId,
-  });
-  return (inserted.identifiers[0] as { id: string }).id;
-}
-
-/**
- * A hire obtained through another module's use case (a proposal accepted by the employer), written as the `hire`
- * interaction the reciprocity figures count: on the company record the proposal went to, in the name of the SIAE whose
- * candidate was hired. The rule of issue 11 (an outcome names a candidate of the logging SIAE) holds by construction:
- * the caller passes the proposal's candidate and that candidate's own SIAE. So "outcomes through others' contacts"
- * (PooledCompaniesService.reciprocity) credits it whenever another SIAE introduced the company.
- */
-export async function creditHireOutcome(
-  manager: EntityManager,
-  input: {
-    companyId: string;
-    bySiaeId: string;
-    candidateId: string;
-    byUserId: string | null;
-    occurredOn: string;
-    note: string;
-  },
-): Promise<string> {
-  const inserted = await manager.insert(CompanyInteraction, {
-    companyId: input.companyId,
-    kind: 'hire',
-    occurredOn: input.occurredOn,
-    contactId: null,
-    note: input.note.slice(0, 1000),
-    byUserId: input.byUserId,
-    bySiaeId: input.bySiaeId,
-    candidateId: input.candidateId,
   });
   return (inserted.identifiers[0] as { id: string }).id;
 }

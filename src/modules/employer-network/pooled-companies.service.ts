@@ -166,7 +166,7 @@ export class PooledCompaniesService {
 
   /**
    * Reciprocity per SIAE of a collective: records contributed, pooled companies it introduced, pooled companies
-   * introduced by others that it used (solicited), and outcomes (hires, immersions) it obtained with companies others
+   * introduced by others that it used (solicited), and outcomes (hires, immersions, interviews) it obtained with companies others
    * introduced, counted only when tied to a candidate of the SIAE that recorded them (checked when logged: an outcome
    * anyone could log without naming whom it was for would inflate the figures the collective's trust rests on). What makes SIAE keep sharing is seeing that it goes both ways.
    */
@@ -191,7 +191,7 @@ export class PooledCompaniesService {
                 (SELECT count(*)::int FROM company_interaction it JOIN members x ON x.company_id = it.company_id
                    JOIN introducer i ON i.pooled_company_id = x.pooled_company_id
                   WHERE coalesce(it.by_siae_id, x.siae_id) = cm.siae_id AND i.siae_id <> cm.siae_id
-                    AND it.kind IN ('hire', 'immersion_hosted') AND it.candidate_id IS NOT NULL) AS "outcomesThroughOthers"
+                    AND it.kind IN ('hire', 'immersion_hosted', 'interview') AND it.candidate_id IS NOT NULL) AS "outcomesThroughOthers"
            FROM (${activeMembersSql('$1::uuid')}) cm JOIN siae si ON si.id = cm.siae_id
           ORDER BY si.name, cm.siae_id`,
         [collectiveId],

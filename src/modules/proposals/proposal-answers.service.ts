@@ -67,7 +67,7 @@ export class ProposalAnswersService {
         when,
         ...(dto.note ? [`Message de l’employeur : « ${dto.note} »`] : []),
       ]);
-      await this.flow.tellIntroducer(manager, proposal, 'interview');
+      await this.flow.creditOutcome(manager, proposal, 'interview', null);
       return this.employerView(manager, proposal);
     });
   }

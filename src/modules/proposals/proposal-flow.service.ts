@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Clock, fieldDate } from '../../platform/clock/clock';
-import { creditHireOutcome } from '../employer-network/outcome-credit';
+import { creditOutcomeToSiae } from '../employer-network/outcome-credit';
 import { MailService } from '../notifications/mail.service';
-import { Proposal, ProposalTransition } from './entities';
+import { Proposal, ProposalCredit, ProposalTransition } from './entities';
 import { allowedNext, isFinal, mayMove, type ProposalActor } from './proposal-states';
 import { proposalsErrors as errors } from './proposals.errors';
-import { openProposalStatuses, type ProposalStatus } from './proposals-vocabulary';
+import { type CreditedOutcome, openProposalStatuses, type ProposalStatus } from './proposals-vocabulary';
 
 /** Who makes a move: a staff account, the employer through the link, or the sweeps (with a label for the record). */
 export type Mover = { kind: 'staff'; userId: string } | { kind: 'employer' } | { kind: 'system'; label: string };
@@ -17,9 +17,8 @@ const EMPLOYER_LABEL = 'employeur (lien)';
 
 /**
  * The one way a proposal changes status (checked against proposal-states.ts, dated in `proposal_transition`, audited),
- * and what follows a move: the CIP told, the introducing SIAE told of an interview or a hire obtained through its
- * contact, a hire credited in the reciprocity figures, the need closed once its positions are filled and its other
- * open proposals expired. Always inside the caller's transaction, with the proposal's row locked by the caller.
+ * and what follows a move: the CIP told, an interview or a hire credited in the reciprocity figures (once each) and the
+ * introducing SIAE told of it, the need closed once its positions are filled and its other open proposals expired. Always inside the caller's transaction, with the proposal's row locked by the caller.
  */
 @Injectable()
 export class ProposalFlow {
@@ -82,9 +81,13 @@ export class ProposalFlow {
   /**
    * The SIAE that introduced the pooled company (its first active share, as in the reciprocity figures) hears that
    * another SIAE's proposal led to an interview or a hire: its direction and chargé·es de développement, who hold the
-   * relationship. Nothing about the person is said.
+   * relationship. Nothing about the person is said. Called by `creditOutcome`, once per proposal and outcome.
    */
-  async tellIntroducer(manager: EntityManager, proposal: Proposal, what: 'interview' | 'hire'): Promise<boolean> {
+  private async tellIntroducer(
+    manager: EntityManager,
+    proposal: Proposal,
+    what: 'interview' | 'hire',
+  ): Promise<boolean> {
     const [introducer]: Array<{ siae_id: string }> = await manager.query(
       `SELECT c.siae_id FROM pooled_company_member m
          JOIN company c ON c.id = m.company_id
@@ -110,9 +113,7 @@ export class ProposalFlow {
         subject: `Votre contact chez ${names.company} a permis ${outcome}`,
         lines: [
           `${names.siae} a proposé une personne qu’elle accompagne à ${names.company} (${names.job}), entreprise que votre structure a fait connaître au collectif : la proposition a abouti à ${outcome}.`,
-          what === 'hire'
-            ? 'Cette embauche compte dans les chiffres de réciprocité du collectif (résultats obtenus grâce aux contacts des autres).'
-            : 'Merci pour ce partage : c’est ce qui fait vivre le réseau.',
+          `${what === 'hire' ? 'Cette embauche' : 'Cet entretien'} compte dans les chiffres de réciprocité du collectif (résultats obtenus grâce aux contacts des autres). Merci pour ce partage : c’est ce qui fait vivre le réseau.`,
         ],
       });
     await this.audit.record(
@@ -129,20 +130,49 @@ export class ProposalFlow {
   }
 
   /**
+   * An outcome of the proposal (the interview asked for, the hire) credited to the proposing SIAE through
+   * employer-network's `creditOutcomeToSiae`, then told to the introducing SIAE. The `proposal_credit` row is claimed
+   * first: a retry, a replay or a racing transaction finds it (`UQ_proposal_credit`) and writes nothing, so each outcome
+   * counts once per proposal in the reciprocity figures and the introducer hears of it once. Returns whether this call
+   * credited it.
+   */
+  async creditOutcome(
+    manager: EntityManager,
+    proposal: Proposal,
+    outcome: CreditedOutcome,
+    byUserId: string | null,
+  ): Promise<boolean> {
+    const [claimed]: Array<{ id: string }> = await manager.query(
+      `INSERT INTO proposal_credit (proposal_id, outcome) VALUES ($1, $2)
+       ON CONFLICT (proposal_id, outcome) DO NOTHING RETURNING id`,
+      [proposal.id, outcome],
+    );
+    if (!claimed) return false;
+    const interactionId = await creditOutcomeToSiae(manager, {
+      pooledCompanyId: proposal.pooledCompanyId,
+      viaCompanyId: proposal.companyId,
+      siaeId: proposal.siaeId,
+      candidateId: proposal.candidateId,
+      kind: outcome,
+      occurredOn: fieldDate(this.clock.now()),
+      note:
+        outcome === 'hire'
+          ? 'Embauche à la suite d’une proposition de candidature (Maillage)'
+          : 'Entretien demandé par l’employeur à la suite d’une proposition de candidature (Maillage)',
+      byUserId,
+    });
+    await manager.update(ProposalCredit, { id: claimed.id }, { interactionId });
+    await this.tellIntroducer(manager, proposal, outcome);
+    return true;
+  }
+
+  /**
    * A hire: credited to the proposing SIAE as an outcome (reciprocity), the introducer told, and the need closed when
    * its positions are filled by accepted proposals — which expires its other open proposals (their CIPs told). The
    * need's row is locked first, so two hires at once count each other.
    */
   async afterHire(manager: EntityManager, proposal: Proposal, byUserId: string | null): Promise<void> {
-    await creditHireOutcome(manager, {
-      companyId: proposal.companyId,
-      bySiaeId: proposal.siaeId,
-      candidateId: proposal.candidateId,
-      byUserId,
-      occurredOn: fieldDate(this.clock.now()),
-      note: 'Embauche à la suite d’une proposition de candidature (Maillage)',
-    });
-    await this.tellIntroducer(manager, proposal, 'hire');
+    await this.creditOutcome(manager, proposal, 'hire', byUserId);
     if (!proposal.hiringNeedId) return;
     const [need]: Array<{ status: string; positions: number }> = await manager.query(
       `SELECT status, positions FROM hiring_need WHERE id = $1 FOR UPDATE`,

@@ -35,6 +35,13 @@ export type InterviewMode = (typeof interviewModes)[number];
 export const expiryReasons = ['no_answer', 'need_closed'] as const;
 export type ExpiryReason = (typeof expiryReasons)[number];
 
+/**
+ * The outcomes of a proposal credited to the proposing SIAE in the reciprocity figures (each once per proposal): the
+ * interview the employer asked for and the hire. Each is written as the employer-network interaction of that name.
+ */
+export const creditedOutcomes = ['interview', 'hire'] as const;
+export type CreditedOutcome = (typeof creditedOutcomes)[number];
+
 export const statusLabels: Record<ProposalStatus, string> = {
   sent: 'Envoyée',
   viewed: 'Consultée',

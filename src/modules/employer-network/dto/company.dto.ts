@@ -146,7 +146,7 @@ export class InteractionDto {
   @ApiProperty({
     enum: interactionKinds,
     description:
-      'call (appel), email, visit (visite), immersion_hosted (immersion accueillie), hire (embauche), event_attended (événement).',
+      'call (appel), email, visit (visite), immersion_hosted (immersion accueillie), hire (embauche), event_attended (événement), interview (entretien).',
   })
   @IsIn(interactionKinds, { message: `doit être un de : ${interactionKinds.join(', ')}` })
   kind: InteractionKind;

@@ -37,7 +37,7 @@ export class ReciprocityRowDto {
   companiesIntroduced: number;
   /** Entreprises introduites par d'autres qu'elle a sollicitées. */
   othersCompaniesUsed: number;
-  /** Embauches et immersions obtenues auprès d'entreprises introduites par d'autres. */
+  /** Embauches, immersions et entretiens (demandés à la suite d'une proposition) obtenus auprès d'entreprises introduites par d'autres. */
   outcomesThroughOthers: number;
 }
 
