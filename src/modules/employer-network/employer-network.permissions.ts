@@ -1,6 +1,29 @@
-import { adminParty, coordinatorParty, employerParty, staffOf, type WriteRule } from '../structures/access/write-rules';
+import {
+  adminParty,
+  coordinatorParty,
+  employerParty,
+  staffOf,
+  type Party,
+  type WriteRule,
+} from '../structures/access/write-rules';
 import { COMPANY_WRITERS } from './employer-network-access';
 import { employerNetworkErrors as errors } from './employer-network.errors';
+
+/**
+ * A write on a pooled company by those who hold the relationship with it: the coordinators of its collective and the
+ * direction / chargé·es de développement of an SIAE that brought a record of it, plus `also` (the admin, the company's
+ * own link). Members of the collective see the company and get `refused`; anyone else learns nothing (404).
+ */
+function relationshipRule(route: string, refused: WriteRule['refused'], audit: string, ...also: Party[]): WriteRule {
+  return {
+    routes: [route],
+    may: [coordinatorParty, staffOf('contributor', COMPANY_WRITERS), ...also],
+    visibleTo: [staffOf('member')],
+    refused,
+    hidden: errors.pooledCompanyNotFound,
+    audit,
+  };
+}
 
 /**
  * Every write on an object the collective shares, and who may make it. The services decide with this table
@@ -57,48 +80,33 @@ export const employerNetworkWrites = {
     audit: 'company.interaction',
   },
   /**
-   * The company asked not to be called: the coordinators of the collective, and the direction / chargé·es de
-   * développement of an SIAE that brought a record of it (they hold the relationship); or the company itself, through
-   * a personal link scoped to this pooled company (declining a job dating invitation with a pause). Lifting it is its
-   * own action, for staff only.
+   * The company asked not to be called: the relationship's holders; or the company itself, through a personal link
+   * scoped to this pooled company (declining a job dating invitation with a pause). Lifting it is staff only.
    */
-  pause: {
-    routes: ['PUT /api/pooled-companies/:id/pause'],
-    may: [
-      coordinatorParty,
-      staffOf('contributor', COMPANY_WRITERS),
-      employerParty('pooledCompanyId', 'POST /api/employer/event/decline'),
-    ],
-    visibleTo: [staffOf('member')],
-    refused: errors.pauseForbidden,
-    hidden: errors.pooledCompanyNotFound,
-    audit: 'pooled_company.pause',
-  },
-  liftPause: {
-    routes: ['DELETE /api/pooled-companies/:id/pause'],
-    may: [coordinatorParty, staffOf('contributor', COMPANY_WRITERS)],
-    visibleTo: [staffOf('member')],
-    refused: errors.pauseForbidden,
-    hidden: errors.pooledCompanyNotFound,
-    audit: 'pooled_company.pause.lift',
-  },
-  /** Human corrections of the linking: coordinators, and direction / chargé·es de développement whose records are involved. */
-  split: {
-    routes: ['POST /api/pooled-companies/:id/split'],
-    may: [coordinatorParty, adminParty, staffOf('contributor', COMPANY_WRITERS)],
-    visibleTo: [staffOf('member')],
-    refused: errors.correctionForbidden,
-    hidden: errors.pooledCompanyNotFound,
-    audit: 'pooling.split',
-  },
-  merge: {
-    routes: ['POST /api/pooled-companies/:id/merge'],
-    may: [coordinatorParty, adminParty, staffOf('contributor', COMPANY_WRITERS)],
-    visibleTo: [staffOf('member')],
-    refused: errors.correctionForbidden,
-    hidden: errors.pooledCompanyNotFound,
-    audit: 'pooling.merge',
-  },
+  pause: relationshipRule(
+    'PUT /api/pooled-companies/:id/pause',
+    errors.pauseForbidden,
+    'pooled_company.pause',
+    employerParty('pooledCompanyId', 'POST /api/employer/event/decline'),
+  ),
+  liftPause: relationshipRule(
+    'DELETE /api/pooled-companies/:id/pause',
+    errors.pauseForbidden,
+    'pooled_company.pause.lift',
+  ),
+  /** Human corrections of the linking: the relationship's holders and the platform admin. */
+  split: relationshipRule(
+    'POST /api/pooled-companies/:id/split',
+    errors.correctionForbidden,
+    'pooling.split',
+    adminParty,
+  ),
+  merge: relationshipRule(
+    'POST /api/pooled-companies/:id/merge',
+    errors.correctionForbidden,
+    'pooling.merge',
+    adminParty,
+  ),
   /** A pooling run on demand: coordinators, and direction / chargé·es de développement of a member SIAE. */
   poolingRun: {
     routes: ['POST /api/collectives/:id/pooling-runs'],
