@@ -16,7 +16,7 @@ import { answerClientErrorsAsJson, rejectInvalidUtf8, rejectMalformedQuery } fro
 import { JsonLogger } from './platform/logging/json-logger';
 import { requestIdMiddleware } from './platform/logging/request-context';
 import { addErrorResponses } from './platform/openapi/error-responses';
-import { textMediaSchemas } from './platform/openapi/text-media';
+import { withNamedSchemas } from './platform/openapi/named-schemas';
 import { pageRouteExclusions } from './platform/web/page-controller';
 
 export interface CreateAppOptions {
@@ -71,8 +71,9 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
     // Employer routes: the HttpOnly session cookie opened from a personal link (platform/links).
     .addCookieAuth('maillage_employeur', { type: 'apiKey', in: 'cookie' }, 'employer-session')
     .build();
-  config.components = { ...config.components, schemas: { ...textMediaSchemas } };
   return withStringBounds(
-    addErrorResponses(SwaggerModule.createDocument(app, config, { extraModels: [ErrorDto, FieldProblemDto] })),
+    addErrorResponses(
+      withNamedSchemas(SwaggerModule.createDocument(app, config, { extraModels: [ErrorDto, FieldProblemDto] })),
+    ),
   );
 }

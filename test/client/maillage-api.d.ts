@@ -2220,8 +2220,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description Fichier iCalendar (RFC 5545, UTF-8, lignes CRLF) : VTIMEZONE Europe/Paris, un VEVENT par entretien (UID stable, SEQUENCE augmentée à chaque changement, STATUS:CANCELLED pour un entretien annulé). */
-        IcsCalendar: string;
         LoginDto: {
             /** Format: email */
             email: string;
@@ -5255,6 +5253,12 @@ export interface components {
             /** @description Code propre à la règle quand elle en a un (ex. `SIRET_INVALID`). */
             code?: string;
         };
+        /** @description La fiche complète (`mine: true`, structure de la personne, lecture journalisée) ou le profil partagé (`mine: false`, SIAE partenaire avec consentement). */
+        CandidateDetailDto: components["schemas"]["CandidateFullDto"] | components["schemas"]["CandidatePartnerDto"];
+        /** @description Fichier iCalendar (RFC 5545, UTF-8, lignes CRLF) : VTIMEZONE Europe/Paris, un VEVENT par entretien (UID stable, SEQUENCE augmentée à chaque changement, STATUS:CANCELLED pour un entretien annulé). */
+        IcsCalendar: string;
+        /** @description Bilan en CSV pour un tableur français : UTF-8 avec BOM, séparateur « ; », fins de ligne CRLF, virgule décimale, dates JJ/MM/AAAA. Une ligne par chiffre (format long), colonnes : Événement ; Date ; Rubrique ; Indicateur ; Structure ; Valeur. « Structure » est vide pour un chiffre de l’ensemble ; les lignes « Total <collectif> » d’un bilan de collectif portent les totaux de la période. */
+        ReportCsv: string;
     };
     responses: never;
     parameters: never;
@@ -7372,7 +7376,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CandidateFullDto"] | components["schemas"]["CandidatePartnerDto"];
+                    "application/json": components["schemas"]["CandidateDetailDto"];
                 };
             };
             /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
@@ -11085,13 +11089,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description CSV UTF-8 avec BOM, séparateur « ; », virgule décimale : une ligne par chiffre */
+            /** @description Le bilan en CSV (une ligne par chiffre) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["ReportCsv"];
                 };
             };
             /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
@@ -11210,13 +11214,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description CSV UTF-8 avec BOM, séparateur « ; », virgule décimale : une ligne par chiffre */
+            /** @description Le bilan en CSV (une ligne par chiffre) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["ReportCsv"];
                 };
             };
             /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */

@@ -1,6 +1,7 @@
 import { ParseId } from '../../platform/errors/parse-id.pipe';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkNamedResponse } from '../../platform/openapi/named-schemas';
 import { QueuedDto } from '../../platform/openapi/common.dto';
 import { Allow, CurrentPrincipal } from '../../platform/auth/access.decorators';
 import type { Principal } from '../../platform/auth/principal';
@@ -13,6 +14,8 @@ import { CandidateSearchService } from './candidate-search.service';
 import { CandidatesService } from './candidates.service';
 import { CreateCandidateDto, UpdateCandidateDto } from './dto/candidate.dto';
 import {
+  candidateDetailSchema,
+  type CandidateDetailDto,
   CandidateErasureDto,
   CandidateExportDto,
   CandidateFullDto,
@@ -61,14 +64,10 @@ export class CandidatesController {
       'Fiche complète (ma structure, lecture journalisée) ou profil partagé (SIAE partenaire, avec consentement)',
   })
   @ApiExtraModels(CandidateFullDto, CandidatePartnerDto)
-  @ApiOkResponse({
+  @ApiOkNamedResponse('CandidateDetailDto', candidateDetailSchema, {
     description: 'La fiche complète (`mine: true`) ou le profil partagé (`mine: false`).',
-    schema: { oneOf: [{ $ref: getSchemaPath(CandidateFullDto) }, { $ref: getSchemaPath(CandidatePartnerDto) }] },
   })
-  detail(
-    @CurrentPrincipal() p: Principal,
-    @Param('id', ParseId) id: string,
-  ): Promise<CandidateFullDto | CandidatePartnerDto> {
+  detail(@CurrentPrincipal() p: Principal, @Param('id', ParseId) id: string): Promise<CandidateDetailDto> {
     return this.candidates.detail(p, id);
   }
 

@@ -4,14 +4,24 @@ import type { Response } from 'express';
 import { CurrentPrincipal } from '../../platform/auth/access.decorators';
 import type { Principal } from '../../platform/auth/principal';
 import { ParseId } from '../../platform/errors/parse-id.pipe';
+import { ApiOkNamedResponse } from '../../platform/openapi/named-schemas';
 import { CollectiveReportDto, EventReportDto, ReportPeriodQueryDto } from './dto/report.dto';
-import { collectiveReportCsv, eventReportCsv } from './report-csv';
+import { collectiveReportCsv, eventReportCsv, REPORT_CSV_HEADER } from './report-csv';
 import { ReportsService } from './reports.service';
 
-const csvResponse = {
-  description: 'CSV UTF-8 avec BOM, séparateur « ; », virgule décimale : une ligne par chiffre',
-  content: { 'text/csv': { schema: { type: 'string' as const } } },
-};
+/**
+ * The CSV body as a named schema (`ReportCsv`), so the operations refer to a type like every JSON answer does; the
+ * columns are REPORT_CSV_HEADER's.
+ */
+const ApiOkCsv = () =>
+  ApiOkNamedResponse(
+    'ReportCsv',
+    {
+      type: 'string',
+      description: `Bilan en CSV pour un tableur français : UTF-8 avec BOM, séparateur « ; », fins de ligne CRLF, virgule décimale, dates JJ/MM/AAAA. Une ligne par chiffre (format long), colonnes : ${REPORT_CSV_HEADER.join(' ; ')}. « Structure » est vide pour un chiffre de l’ensemble ; les lignes « Total <collectif> » d’un bilan de collectif portent les totaux de la période.`,
+    },
+    { description: 'Le bilan en CSV (une ligne par chiffre)', mediaType: 'text/csv' },
+  );
 
 function sendCsv(res: Response, filename: string, body: string): string {
   res.setHeader('content-type', 'text/csv; charset=utf-8');
@@ -36,7 +46,7 @@ export class ReportsController {
   @Get('events/:id/report.csv')
   @ApiOperation({ summary: 'Bilan d’impact d’un événement, en CSV pour un tableur français' })
   @ApiProduces('text/csv')
-  @ApiOkResponse(csvResponse)
+  @ApiOkCsv()
   async eventReportCsv(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseId) id: string,
@@ -60,7 +70,7 @@ export class ReportsController {
   @Get('collectives/:id/report.csv')
   @ApiOperation({ summary: 'Bilan d’impact d’un collectif sur une période, en CSV pour un tableur français' })
   @ApiProduces('text/csv')
-  @ApiOkResponse(csvResponse)
+  @ApiOkCsv()
   async collectiveReportCsv(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseId) id: string,

@@ -43,7 +43,7 @@ describe('untypedResponses (npm run openapi:check)', () => {
     expect(untypedResponses(withErrors)).toEqual([]);
   });
 
-  it('names a 2xx without a schema, an object without properties, an array without items and a bare 4xx', () => {
+  it('names a 2xx without a schema, an object without properties, an array without items, an inline union and a bare 4xx', () => {
     const doc = typed();
     doc.paths['/api/things/{id}'].post = {
       responses: { '201': { description: '' }, '409': { description: 'conflit' } },
@@ -51,12 +51,18 @@ describe('untypedResponses (npm run openapi:check)', () => {
     doc.paths['/api/things/{id}'].put = {
       responses: { '200': { description: '', content: { 'application/json': { schema: { type: 'object' } } } } },
     };
+    doc.paths['/api/things/{id}'].patch = {
+      responses: {
+        '200': { description: '', content: { 'application/json': { schema: { oneOf: [{ $ref: '#/T' }] } } } },
+      },
+    };
     doc.components!.schemas!.T.properties!.loose = { type: 'object' };
     doc.components!.schemas!.T.properties!.list = { type: 'array' };
     expect(untypedResponses(doc)).toEqual([
       'PUT /api/things/{id} 200 application/json : objet sans propriétés',
       'POST /api/things/{id} 201 : réponse sans schéma (nommer un DTO de réponse dans le type de retour)',
       'POST /api/things/{id} 409 : erreur sans le schéma ErrorDto',
+      'PATCH /api/things/{id} 200 application/json : union sans nom (platform/openapi/named-schemas.ts)',
       'schéma T.loose : objet sans propriétés',
       "schéma T.list : liste sans type d'élément",
     ]);

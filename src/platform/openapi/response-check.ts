@@ -43,7 +43,12 @@ export function untypedResponses(document: OpenApiDocument): string[] {
           const contents = Object.entries(response.content ?? {});
           if (contents.length === 0 || contents.some(([, media]) => !media.schema))
             problems.push(`${name} ${status} : réponse sans schéma (nommer un DTO de réponse dans le type de retour)`);
-          for (const [type, media] of contents) untypedSpots(media.schema, `${name} ${status} ${type}`, problems);
+          for (const [type, media] of contents) {
+            untypedSpots(media.schema, `${name} ${status} ${type}`, problems);
+            // A union written inline has no name: generators and checkers see an anonymous type (name it once).
+            if (media.schema && (media.schema.oneOf ?? media.schema.anyOf ?? media.schema.allOf))
+              problems.push(`${name} ${status} ${type} : union sans nom (platform/openapi/named-schemas.ts)`);
+          }
         } else if (/^4/.test(status)) {
           const schema = response.content?.['application/json']?.schema;
           if (schema?.$ref !== ERROR_SCHEMA_REF) problems.push(`${name} ${status} : erreur sans le schéma ErrorDto`);

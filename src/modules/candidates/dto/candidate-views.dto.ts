@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { CommuneRefDto, IdNameDto } from '../../../platform/openapi/common.dto';
 import {
   candidateStatuses,
@@ -177,6 +177,16 @@ export class CandidatePartnerDto {
   siaeId: string;
   profile: SharedProfileDto;
 }
+
+/** What `GET /api/candidates/:id` answers: the full record for the person's own SIAE, the shared profile for a partner. */
+export type CandidateDetailDto = CandidateFullDto | CandidatePartnerDto;
+
+/** The named schema of `CandidateDetailDto` (platform/openapi/named-schemas.ts): one `$ref` for clients and checkers. */
+export const candidateDetailSchema = {
+  description:
+    'La fiche complète (`mine: true`, structure de la personne, lecture journalisée) ou le profil partagé (`mine: false`, SIAE partenaire avec consentement).',
+  oneOf: [{ $ref: getSchemaPath(CandidateFullDto) }, { $ref: getSchemaPath(CandidatePartnerDto) }],
+};
 
 export class SkillCountsDto {
   declared?: number;
