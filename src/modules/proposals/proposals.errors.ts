@@ -147,4 +147,9 @@ registerServerOnlyConstraints({
   CK_proposal_interview_mode: 'the DTO checks the mode against interviewModes before the service writes it',
   CK_proposal_expiry_reason: 'only the sweeps and the need-closing use case expire a proposal, with a fixed reason',
   CK_proposal_contract: 'the DTO checks the contract type against contractTypes before the service writes it',
+  CK_proposal_credit_outcome: 'only ProposalFlow.creditOutcome writes a credit, with an outcome of creditedOutcomes',
+  UQ_proposal_credit:
+    'claimed with ON CONFLICT DO NOTHING: a second credit of the same outcome is "already done", never an error',
+  FK_proposal_credit_proposal: 'written in the transaction that holds the proposal it credits',
+  FK_proposal_credit_interaction: 'written in the transaction that inserted the interaction it points to',
 });
