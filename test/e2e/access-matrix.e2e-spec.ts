@@ -395,6 +395,13 @@ const matrix: Record<string, Entry> = {
     wrongRole: none('decided by the proposals use case once signed in (proposals browser test)'),
     otherTenant: none('lists the proposals of the signed-in person’s own SIAE only'),
   },
+  'GET /equipe/propositions/recues': {
+    public:
+      'staff page: without its session cookie it redirects to the login (303); the proposals lists use case decides once signed in',
+    allowed: { as: 'anonymous', status: 303 },
+    wrongRole: none('any staff role reads what the companies of its SIAE’s network received (proposals browser test)'),
+    otherTenant: none('lists the companies of the signed-in person’s own SIAE only (proposals e2e)'),
+  },
   'GET /ressources/maillage.:version.css': {
     public: 'the stylesheet of every page',
     allowed: { as: 'anonymous', status: 200 },

@@ -149,4 +149,30 @@ describe('browser: the employer answers a proposal from the e-mail link', () => 
     expect((await page.textContent('tbody')) ?? '').toContain('Lou M.');
     await context.close();
   });
+
+  it('shows the chargé·e de développement what the companies of her network received, without other SIAE’s people', async () => {
+    const context = await b.context(390);
+    const page = await context.newPage();
+    await page.goto('/equipe/propositions/recues');
+    await page.waitForURL(/\/equipe\/connexion\?suite=/);
+    await page.getByLabel('Adresse e-mail').fill(w.users.devA.email);
+    await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL('**/equipe/propositions/recues');
+    expect(await heading(page)).toBe('Propositions reçues par les entreprises de votre réseau');
+    // A introduced the company; B proposed Sam (hired) and Lou (refused): two rows, B named, its people not.
+    const rows = page.locator('tbody tr');
+    expect(await rows.count()).toBe(2);
+    const body = (await page.textContent('tbody')) ?? '';
+    expect(body).toContain('Propreté Rhône Services — Agent / Agente de propreté de locaux');
+    expect(body).toContain(w.siaes.B.name);
+    expect(body).toContain('Embauche');
+    expect(body).toContain('Refusée');
+    for (const c of [agreed, other])
+      for (const v of [c.firstName, c.lastName, c.email, c.phone]) expect(body).not.toContain(v);
+    for (const pseudonym of ['Sam R.', 'Lou M.']) expect(body).not.toContain(pseudonym);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await b.checkPage(page, '7-recues-charge-dev');
+    await context.close();
+  });
 });

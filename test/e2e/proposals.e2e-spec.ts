@@ -284,5 +284,9 @@ describe('proposals: from the CIP’s proposal to the employer’s answer', () =
     expect(received.body.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining([p1, p2, p3]));
     // A's staff do not get the pseudonyms of B's and C's candidates.
     expect(received.body.every((r: { pseudonym: string | null }) => r.pseudonym === null)).toBe(true);
+    // C holds no record of these companies: none of what they received is in its list.
+    const outside = await api().get('/api/proposals/received').set(as('cipC'));
+    expect(outside.status).toBe(200);
+    expect(outside.body.filter((r: { id: string }) => [p1, p2, p3].includes(r.id))).toEqual([]);
   });
 });

@@ -43,8 +43,12 @@ export const proposalsReads = {
   mine: { routes: ['GET /api/proposals', 'GET /equipe/propositions'], may: [staffOf('owner')] },
   /** One proposal: staff of the candidate's SIAE; anyone else 404 PROPOSAL_NOT_FOUND. */
   one: { routes: ['GET /api/proposals/:id'], may: [staffOf('owner')], hidden: errors.proposalNotFound },
-  /** Proposals received by the companies of the caller's SIAE's network (records it owns): any staff role. */
-  received: { routes: ['GET /api/proposals/received'], may: [staffOf('owner')] },
+  /**
+   * Proposals received by the companies of the caller's SIAE's network (pooled companies holding a record it owns, in
+   * collectives it is a member of): any staff role — the chargé·e de développement's list, as JSON and as a page. The
+   * pseudonym is given for the SIAE's own people only.
+   */
+  received: { routes: ['GET /api/proposals/received', 'GET /equipe/propositions/recues'], may: [staffOf('owner')] },
   /** Response figures of a collective: its coordinators and the admin; members 403, others 404. */
   figures: {
     routes: ['GET /api/collectives/:id/proposal-figures'],
