@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class ProposalCredit1796608548770 implements MigrationInterface {
-    name = 'ProposalCredit1796608548770'
+export class ProposalCredit1796610000000 implements MigrationInterface {
+    name = 'ProposalCredit1796610000000'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         // Written by hand: TypeORM compares CHECK constraints by name only, so it does not see a new value in the list.
