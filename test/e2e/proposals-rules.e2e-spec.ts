@@ -177,6 +177,83 @@ describe('proposals: rules, tokens and identity', () => {
     });
   });
 
+  describe('every route against every state', () => {
+    type Move = 'employerInterview' | 'employerRefusal' | 'employerOutcome' | 'staffWithdrawal' | 'staffOutcome';
+    type Answer = { status: number; body: { code?: string; details?: { from?: string } } };
+    const moves: Record<Move, (p: { id: string }, employer: Record<string, string>) => PromiseLike<Answer>> = {
+      employerInterview: (_p, e) => api().post('/api/employer/proposal/interview').set(e).send({ mode: 'call_me' }),
+      employerRefusal: (_p, e) =>
+        api().post('/api/employer/proposal/refusal').set(e).send({ reason: 'position_filled' }),
+      employerOutcome: (_p, e) =>
+        api()
+          .post('/api/employer/proposal/outcome')
+          .set(e)
+          .send({ outcome: 'hired', contractType: 'cdi', startDate: '2027-05-01' }),
+      staffWithdrawal: (p) => api().post(`/api/proposals/${p.id}/withdrawal`).set(as('cipB')).send({}),
+      staffOutcome: (p) =>
+        api()
+          .post(`/api/proposals/${p.id}/outcome`)
+          .set(as('cipB'))
+          .send({ outcome: 'not_hired', reason: 'candidate_unreachable' }),
+    };
+    // What the state machine refuses from each state (the allowed moves are not sent: they would change the state).
+    // A withdrawn proposal's link is revoked: the employer gets 410 without data, staff get the 409.
+    const refusedFrom: Record<string, Move[]> = {
+      sent: ['employerOutcome', 'staffOutcome'],
+      viewed: ['employerOutcome', 'staffOutcome'],
+      interview_planned: ['employerInterview'],
+      accepted: ['employerInterview', 'employerRefusal', 'employerOutcome', 'staffWithdrawal', 'staffOutcome'],
+      refused: ['employerInterview', 'employerRefusal', 'employerOutcome', 'staffWithdrawal', 'staffOutcome'],
+      withdrawn: ['employerInterview', 'employerRefusal', 'employerOutcome', 'staffWithdrawal', 'staffOutcome'],
+    };
+    /** Brings a fresh proposal to `state` through the routes, with an employer session opened before any withdrawal. */
+    const inState = async (state: string) => {
+      const c = await aliasCandidate();
+      const p = await proposeOk({ candidateId: c.id, hiringNeedId: company.needId });
+      const employer = await freshEmployerSession(t, p.token);
+      const ok = async (res: PromiseLike<{ status: number; body: unknown }>) => {
+        const r = await res;
+        if (r.status >= 300) throw new Error(`setup ${state}: ${r.status} ${JSON.stringify(r.body)}`);
+      };
+      if (state !== 'sent') await ok(api().get('/api/employer/proposal').set(employer));
+      if (['interview_planned', 'accepted'].includes(state)) await ok(moves.employerInterview(p, employer));
+      if (state === 'accepted')
+        await ok(
+          api()
+            .post('/api/employer/proposal/outcome')
+            .set(employer)
+            .send({ outcome: 'hired', contractType: 'cdd', startDate: '2027-05-01' }),
+        );
+      if (state === 'refused') await ok(moves.employerRefusal(p, employer));
+      if (state === 'withdrawn') await ok(moves.staffWithdrawal(p, employer));
+      return { p, employer };
+    };
+
+    it.each(Object.entries(refusedFrom))(
+      'from %s, refuses each move the state machine does not allow, with its code, and the state stays',
+      async (state, refused) => {
+        const { p, employer } = await inState(state);
+        const before = await api().get(`/api/proposals/${p.id}`).set(as('cipB'));
+        expect(before.body.status).toBe(state);
+        const got: Record<string, [number, string | undefined, string | undefined]> = {};
+        for (const move of refused) {
+          const res = await moves[move](p, employer);
+          got[move] = [res.status, res.body.code, res.body.details?.from];
+        }
+        const expected = Object.fromEntries(
+          refused.map((move) =>
+            state === 'withdrawn' && move.startsWith('employer')
+              ? [move, [410, 'EMPLOYER_LINK_REVOKED', undefined]]
+              : [move, [409, 'PROPOSAL_TRANSITION_NOT_ALLOWED', state]],
+          ),
+        );
+        expect(got).toEqual(expected);
+        const after = await api().get(`/api/proposals/${p.id}`).set(as('cipB'));
+        expect([after.body.status, after.body.transitions.length]).toEqual([state, before.body.transitions.length]);
+      },
+    );
+  });
+
   describe('the employer’s link', () => {
     const noData = (body: Record<string, unknown>) => expect(Object.keys(body).sort()).toEqual(['code', 'message']);
 
