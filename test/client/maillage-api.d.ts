@@ -2216,6 +2216,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/{id}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Journal des rappels J-n : un envoi par personne et par type, SMS et e-mail (organisation) */
+        get: operations["RemindersController_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5228,6 +5245,47 @@ export interface components {
             event: components["schemas"]["AgendaEventDto"];
             company: string;
             meetings: components["schemas"]["EmployerAgendaMeetingDto"][];
+        };
+        ReminderSmsDto: {
+            /** @enum {string} */
+            status: "pending" | "sent" | "failed";
+            /** @description Fournisseur (log tant qu’aucun contrat n’est passé) */
+            provider: string;
+            /** @description Numéro masqué (deux derniers chiffres) */
+            to: string;
+            /** Format: date-time */
+            sentAt: string | null;
+        };
+        ReminderMailDto: {
+            /** @enum {string} */
+            status: "pending" | "sent" | "failed";
+            /** Format: date-time */
+            sentAt: string | null;
+        };
+        ReminderLogRowDto: {
+            /** Format: uuid */
+            dispatchId: string;
+            /** @enum {string} */
+            personType: "candidate" | "employer";
+            /**
+             * Format: uuid
+             * @description Inscription (candidat·e) ou invitation (employeur)
+             */
+            personId: string;
+            /** @description Pseudonyme ou nom de l’entreprise */
+            label: string;
+            /** @example event_reminder_j2 */
+            kind: string;
+            /** @enum {string} */
+            status: "queued" | "sent" | "skipped";
+            /** @description Pourquoi rien n’a été envoyé : superseded, event_cancelled, event_not_published, event_started, registration_withdrawn, invitation_withdrawn, meeting_cancelled, no_contact */
+            skipReason: string | null;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: date-time */
+            processedAt: string | null;
+            sms: components["schemas"]["ReminderSmsDto"] | null;
+            mail: components["schemas"]["ReminderMailDto"] | null;
         };
         ErrorDto: {
             /**
@@ -13542,6 +13600,63 @@ export interface operations {
                 };
                 content: {
                     "text/calendar": components["schemas"]["IcsCalendar"];
+                };
+            };
+            /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Authentification requise (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Rôle insuffisant (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Ressource introuvable ou hors de vos structures (code `<RESSOURCE>_NOT_FOUND`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    RemindersController_log: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderLogRowDto"][];
                 };
             };
             /** @description Données ou identifiant invalides (`VALIDATION_FAILED`, `INVALID_ID`, ou le code de la règle). */

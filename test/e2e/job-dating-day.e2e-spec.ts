@@ -1,10 +1,21 @@
 import { creditOutcomeToSiae } from '../../src/modules/employer-network/outcome-credit';
+import { RemindersService } from '../../src/modules/events/agendas/reminders/reminders.service';
 import { OutcomeRequestsService } from '../../src/modules/events/outcomes/outcome-requests.service';
 import { parseCsv, parseFrenchNumber } from '../../src/modules/reports/csv-writer';
 import { REPORT_CSV_HEADER } from '../../src/modules/reports/report-csv';
 import { FixedClock } from '../../src/platform/clock/clock';
+import { QueueName } from '../../src/platform/queue/job-catalogue';
+import { JobRunner } from '../../src/platform/queue/job-runner.service';
+import { icsText, parseAgenda, tokenOfUrl } from '../support/agenda-ics';
 import { CandidateFixtures, type NewCandidate } from '../support/candidate-fixtures';
-import { buildEventWorld, eventBody, pooledCompany, tokenInMail, type EventWorld } from '../support/event-world';
+import {
+  buildEventWorld,
+  employerHeaders,
+  eventBody,
+  pooledCompany,
+  tokenInMail,
+  type EventWorld,
+} from '../support/event-world';
 import { TestApp } from '../support/test-app';
 import { withWriteBarrier } from '../support/write-barrier';
 
@@ -13,7 +24,7 @@ import { withWriteBarrier } from '../support/write-barrier';
  * previous ones (one event, one world); the steps that exist today are listed in the describe's title and in
  * src/modules/reports/README.md.
  */
-describe('a whole job dating: event → invitations → bookings → registrations → requests → planning job → publish → check-in and re-planning → outcomes → report (CSV parsed back)', () => {
+describe('a whole job dating: event → invitations → bookings → registrations → requests → planning job → publish → agendas → reminders → check-in and re-planning → outcomes → report (CSV parsed back)', () => {
   const clock = new FixedClock(new Date('2027-02-01T09:00:00Z'));
   let t: TestApp;
   let w: EventWorld;
@@ -27,6 +38,8 @@ describe('a whole job dating: event → invitations → bookings → registratio
   const invitations: Record<string, string> = {};
   /** The published plan's meetings: who meets whom (candidate key a1…c1, its SIAE A/B/C, company key). */
   const meetings: Array<{ id: string; candidate: string; siae: string; company: string }> = [];
+  /** Meetings cancelled by the organiser after publication (the agendas step): out of `meetings`. */
+  const cancelled: Array<(typeof meetings)[number] & { sequence: number }> = [];
   /** Meetings the outcome steps have used, so that each step takes a fresh one. */
   const used = new Set<string>();
   const take = (siae: string, not: string[] = []) => {
@@ -195,6 +208,119 @@ describe('a whole job dating: event → invitations → bookings → registratio
     expect(new Set(meetings.map((m) => m.candidate)).size).toBe(5);
   });
 
+  describe('agendas and reminders, once the plan is published', () => {
+    const ics = async (path: string, headers: Record<string, string>) =>
+      parseAgenda(icsText(await api().get(path).set(headers)));
+    const uids = (cal: ReturnType<typeof parseAgenda>) => cal.events.map((e) => e.uid).sort();
+    const ids = (list: typeof meetings) => list.map((m) => m.id).sort();
+    const candidateHeaders = async (key: string) => {
+      const link = await api()
+        .post(`/api/events/${eventId}/registrations/${registrations[key]}/agenda-link`)
+        .set('authorization', w.auth(`cip${key[0].toUpperCase()}`));
+      expect([link.status, link.body.code]).toEqual([201, undefined]);
+      return employerHeaders(t, tokenOfUrl(link.body.url as string));
+    };
+
+    it('agendas (every ICS parsed): the organiser’s grid, each CIP’s candidates, each candidate through her link, each employer through its own', async () => {
+      const grid = await ics(`/api/events/${eventId}/agendas/grid.ics`, { authorization: w.auth('coord') });
+      expect([grid.method, grid.timezones]).toEqual(['PUBLISH', ['Europe/Paris']]);
+      expect(uids(grid)).toEqual(ids(meetings));
+      for (const e of grid.events) {
+        expect([e.tzid, ['09:00', '09:20', '09:40'].includes(e.localStart)]).toEqual(['Europe/Paris', true]);
+        expect(e.location).toBe('12 rue du Dauphiné, Lyon');
+      }
+      for (const siae of ['A', 'B', 'C']) {
+        const cal = await ics(`/api/events/${eventId}/agendas/siae.ics`, { authorization: w.auth(`cip${siae}`) });
+        expect([siae, uids(cal)]).toEqual([siae, ids(meetings.filter((m) => m.siae === siae))]);
+      }
+      for (const key of Object.keys(registrations)) {
+        const cal = await ics(`/api/candidate-agenda/${registrations[key]}/agenda.ics`, await candidateHeaders(key));
+        expect([key, uids(cal)]).toEqual([key, ids(meetings.filter((m) => m.candidate === key))]);
+        expect(cal.timezones).toEqual(['Europe/Paris']);
+      }
+      for (const key of Object.keys(companies)) {
+        const text = icsText(
+          await api()
+            .get('/api/employer/event/agenda.ics')
+            .set(await asEmployer(key)),
+        );
+        expect([key, uids(parseAgenda(text))]).toEqual([key, ids(meetings.filter((m) => m.company === key))]);
+        for (const c of Object.values(candidates))
+          for (const value of [c.lastName, c.email]) expect(text).not.toContain(value);
+      }
+    });
+
+    it('reminders (sweep twice + after outage, exactly one per person and kind; a cancelled meeting gets none and its ICS is a CANCEL with higher SEQUENCE)', async () => {
+      // The organiser calls off every meeting of the candidate of A with the fewest (A keeps meetings for the outcomes).
+      const ofA = ['a1', 'a2'].sort(
+        (x, y) => meetings.filter((m) => m.candidate === x).length - meetings.filter((m) => m.candidate === y).length,
+      );
+      const off = ofA[0];
+      expect(meetings.filter((m) => m.candidate === ofA[1]).length).toBeGreaterThan(0);
+      const headers = await candidateHeaders(off);
+      const agendaPath = `/api/candidate-agenda/${registrations[off]}/agenda.ics`;
+      const before = await ics(agendaPath, headers);
+      for (const m of meetings.filter((x) => x.candidate === off)) {
+        const res = await api()
+          .post(`/api/events/${eventId}/meetings/${m.id}/cancellation`)
+          .set('authorization', w.auth('coord'))
+          .send({ reason: 'Empêchement de la candidate' });
+        expect([res.status, res.body.code]).toEqual([201, undefined]);
+        cancelled.push({ ...m, sequence: res.body.sequence as number });
+        meetings.splice(meetings.indexOf(m), 1);
+      }
+      const after = await ics(agendaPath, headers);
+      for (const e of before.events) {
+        const now = after.events.find((x) => x.uid === e.uid)!;
+        expect([now.status, now.sequence > e.sequence]).toEqual(['CANCELLED', true]);
+      }
+      await t.drainQueues(60_000);
+
+      const reminders = t.get(RemindersService);
+      const people = Object.keys(registrations).length - 1 + Object.keys(companies).length;
+      const rows = async () =>
+        (await t.dataSource.query(
+          `SELECT person_id, kind, status FROM reminder_dispatch WHERE event_id = $1 AND kind LIKE 'event_reminder_%'`,
+          [eventId],
+        )) as Array<{ person_id: string; kind: string; status: string }>;
+      // J-2 (the first slot is 2027-03-12 09:00 in Lyon): swept twice, one claim each
+      clock.set(new Date('2027-03-10T08:05:00Z'));
+      expect(await reminders.enqueueDue()).toBe(people);
+      expect(await reminders.enqueueDue()).toBe(0);
+      await t.drainQueues(60_000);
+      // outage: the worker down while J-1 falls due, then up; the sweep catches up once
+      const runner = t.get(JobRunner);
+      await runner.onApplicationShutdown();
+      clock.set(new Date('2027-03-11T11:00:00Z'));
+      runner.start(Object.values(QueueName), 2);
+      expect(await reminders.enqueueDue()).toBe(people);
+      expect(await reminders.enqueueDue()).toBe(0);
+      await t.drainQueues(60_000);
+      const all = await rows();
+      expect(all).toHaveLength(2 * people);
+      expect(new Set(all.map((r) => `${r.person_id}/${r.kind}`)).size).toBe(2 * people);
+      expect(all.every((r) => r.status === 'sent')).toBe(true);
+      expect(all.some((r) => r.person_id === registrations[off])).toBe(false);
+      for (const key of Object.keys(candidates)) {
+        const mails = t.smtp.received.filter((m) => m.to.includes(candidates[key].email) && /^Rappel/.test(m.subject));
+        const sms: Array<{ n: number }> = await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM reminder_dispatch d JOIN sms_message s ON s.id = d.sms_message_id
+            WHERE d.person_id = $1 AND s.status = 'sent'`,
+          [registrations[key]],
+        );
+        expect([key, mails.length, sms[0].n]).toEqual(key === off ? [key, 0, 0] : [key, 2, 2]);
+      }
+      for (const key of Object.keys(companies))
+        expect([
+          key,
+          t.smtp.received.filter((m) => m.to.includes(`rh@${key}.exemple.fr`) && /^Rappel/.test(m.subject)).length,
+        ]).toEqual([key, 2]);
+      await signInAgain();
+      const log = await api().get(`/api/events/${eventId}/reminders`).set('authorization', w.auth('coord'));
+      expect([log.status, log.body.length]).toEqual([200, 2 * people]);
+    });
+  });
+
   describe('the day: check-in with two no-shows and a walk-in, then re-planning from the next slot', () => {
     interface Row {
       id: string;
@@ -226,7 +352,8 @@ describe('a whole job dating: event → invitations → bookings → registratio
     });
 
     it('check-in: three employers and three candidates present, two no-shows, a walk-in registered by her CIP', async () => {
-      before = await rows();
+      // The organiser's cancellations of the reminders step stay as they are: the day works on live meetings.
+      before = (await rows()).filter((m) => m.status !== 'cancelled');
       // The no-shows: two candidates with meetings after slot 1, so that their places are there to refill.
       const later = (key: string) => before.filter((m) => m.registration_id === registrations[key] && m.position >= 2);
       noShows.push(

@@ -71,6 +71,7 @@ async function candidateLink(w: AccessWorld): Promise<{ params: Record<string, s
 export const agendasEntries: Record<string, EventsEntry> = {
   'GET /api/events/:id/agendas/grid': organisers(ofEvent),
   'GET /api/events/:id/agendas/grid.ics': organisers(ofEvent),
+  'GET /api/events/:id/reminders': organisers(ofEvent),
   'GET /api/events/:id/agendas/siae': cips(200, ofEvent),
   'GET /api/events/:id/agendas/siae.ics': cips(200, ofEvent),
   'GET /api/events/:id/registrations/:registrationId/agenda': cips(200, ofRegistration),

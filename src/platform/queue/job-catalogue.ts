@@ -41,6 +41,10 @@ export interface JobPayloads {
   'events.outcomes.request-sweep': { v: 1 };
   /** The one outcome request of an employer: its claimed dispatch row, moved once (sent or skipped). */
   'events.outcome.request': { v: 1; dispatchId: string };
+  /** Claims the reminders J-n due (until the event starts) in reminder_dispatch; one job per claim (events/agendas). */
+  'events.reminders.sweep': { v: 1 };
+  /** One reminder to one person: its claimed dispatch row, moved once (sent or skipped with the reason read then). */
+  'events.reminder.send': { v: 1; dispatchId: string };
 }
 
 /** What changed in an event's plan, and which meetings (ids of `event_meeting`); see events/planning/README.md. */
@@ -70,6 +74,8 @@ export const jobQueue: { readonly [K in JobName]: QueueName } = {
   'proposals.chore': QueueName.Notifications,
   'events.outcomes.request-sweep': QueueName.Notifications,
   'events.outcome.request': QueueName.Notifications,
+  'events.reminders.sweep': QueueName.Notifications,
+  'events.reminder.send': QueueName.Notifications,
 };
 
 export const allJobNames = Object.keys(jobQueue) as JobName[];
@@ -84,6 +90,7 @@ export const recurringJobs: { readonly [K in JobName]?: { pattern: string; paylo
   'events.invitations.relaunch-sweep': { pattern: '*/15 * * * *', payload: { v: 1 } },
   'proposals.sweep': { pattern: '*/15 * * * *', payload: { v: 1 } },
   'events.outcomes.request-sweep': { pattern: '5 * * * *', payload: { v: 1 } },
+  'events.reminders.sweep': { pattern: '*/15 * * * *', payload: { v: 1 } },
 };
 
 /** Retries with exponential backoff; failed jobs are kept for inspection, completed ones trimmed. */

@@ -5,6 +5,10 @@ import { AgendasService } from './agendas.service';
 import { CandidateAgendaController, EmployerAgendaController, StaffAgendasController } from './agendas.controller';
 import './candidate-link';
 import { CandidateAgendaPagesController } from './pages/candidate-agenda-pages.controller';
+import { ReminderSweepJob } from './reminders/jobs/reminder-sweep.job';
+import { SendReminderJob } from './reminders/jobs/send-reminder.job';
+import { RemindersController } from './reminders/reminders.controller';
+import { RemindersService } from './reminders/reminders.service';
 
 /**
  * Agendas of a job dating (issue 15 §3, §4, §8): JSON and ICS for candidates (personal link), employers (event link),
@@ -18,8 +22,9 @@ import { CandidateAgendaPagesController } from './pages/candidate-agenda-pages.c
     EmployerAgendaController,
     CandidateAgendaController,
     CandidateAgendaPagesController,
+    RemindersController,
   ],
-  providers: [AgendasService],
+  providers: [AgendasService, RemindersService, ReminderSweepJob, SendReminderJob],
   exports: [AgendasService],
 })
 export class AgendasModule {}
