@@ -343,9 +343,11 @@ describe('a whole job dating: event → invitations → bookings → registratio
     let before: Row[];
 
     beforeAll(async () => {
-      // The walk-in's file exists before the day (made while the fixtures' staff sessions are still open).
-      candidates.a3 = await cf.newCandidate(w.users.cipA, w.siaes.A.id);
-      await cf.consent(w.users.cipA, candidates.a3.id, 'employers');
+      // The walk-in's file exists before the day; fresh fixtures sign the CIP in at the clock's time (the reminders
+      // step moved it past the first sessions' expiry).
+      const fixtures = new CandidateFixtures(t, w.f);
+      candidates.a3 = await fixtures.newCandidate(w.users.cipA, w.siaes.A.id);
+      await fixtures.consent(w.users.cipA, candidates.a3.id, 'employers');
       // 12 March 2027, 08:45 in Lyon: the room opens, slot 1 starts at 09:00.
       clock.set(new Date('2027-03-12T07:45:00Z'));
       await signInAgain();
