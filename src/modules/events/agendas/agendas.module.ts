@@ -9,6 +9,8 @@ import { ReminderSweepJob } from './reminders/jobs/reminder-sweep.job';
 import { SendReminderJob } from './reminders/jobs/send-reminder.job';
 import { RemindersController } from './reminders/reminders.controller';
 import { RemindersService } from './reminders/reminders.service';
+import { CandidatePlanNoticesService } from './plan-notices/candidate-plan-notices.service';
+import { CandidatesNotifyJob } from './plan-notices/candidates-notify.job';
 
 /**
  * Agendas of a job dating (issue 15 §3, §4, §8): JSON and ICS for candidates (personal link), employers (event link),
@@ -24,7 +26,14 @@ import { RemindersService } from './reminders/reminders.service';
     CandidateAgendaPagesController,
     RemindersController,
   ],
-  providers: [AgendasService, RemindersService, ReminderSweepJob, SendReminderJob],
+  providers: [
+    AgendasService,
+    RemindersService,
+    ReminderSweepJob,
+    SendReminderJob,
+    CandidatePlanNoticesService,
+    CandidatesNotifyJob,
+  ],
   exports: [AgendasService],
 })
 export class AgendasModule {}

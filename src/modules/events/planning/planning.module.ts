@@ -3,7 +3,6 @@ import { EventsModule } from '../events.module';
 import { NotificationsModule } from '../../notifications/notifications.module';
 import { ComputeEventPlan } from './compute-event-plan';
 import { EventPlanService } from './event-plan.service';
-import { CandidatesNotifyPlaceholderJob } from './jobs/candidates-notify.job';
 import { ComputePlanJob } from './jobs/compute-plan.job';
 import { NotifyPlanChangeJob } from './jobs/notify-plan-change.job';
 import { PlanningPagesController } from './pages/planning-pages.controller';
@@ -27,7 +26,6 @@ import './planning.errors';
     ComputeEventPlan,
     ComputePlanJob,
     NotifyPlanChangeJob,
-    CandidatesNotifyPlaceholderJob,
   ],
   exports: [EventPlanService, PlanningRunsService],
 })

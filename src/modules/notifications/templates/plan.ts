@@ -53,4 +53,24 @@ export const planMailTemplates = {
       ...(v.meetings.length ? lines(v.meetings) : ['Aucune rencontre prévue pour le moment.']),
       `Le détail est sur Maillage : ${v.url}`,
     ]),
+  'event-plan-candidate': (v: {
+    change: PlanChangeKind;
+    event: string;
+    date: string;
+    place: string;
+    meetings: PlanMailLine[];
+    url: string;
+  }): RenderedMail =>
+    layout(
+      `${v.change === 'published' ? 'Votre planning' : 'Planning modifié'} : ${v.event} du ${v.date}`,
+      [
+        'Bonjour,',
+        `${intro[v.change]} Vos entretiens à « ${v.event} » le ${v.date} (${v.place}) :`,
+        ...(v.meetings.length
+          ? lines(v.meetings)
+          : ['Aucun entretien prévu pour le moment : votre conseiller·ère vous recontactera.']),
+        'Ce lien est personnel : il ouvre votre agenda, que vous pouvez ajouter à votre calendrier.',
+      ],
+      { label: 'Voir mon agenda', url: v.url },
+    ),
 };

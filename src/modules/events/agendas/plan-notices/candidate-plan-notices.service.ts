@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { JobOutcome } from '../../../../platform/queue/job-handler';
+import type { PlanChangePayload } from '../../../../platform/queue/job-catalogue';
+import { MailService } from '../../../notifications/mail.service';
+import { SmsService } from '../../../notifications/sms/sms.service';
+import type { PlanMailLine } from '../../../notifications/templates/plan';
+import { Event } from '../../entities/event.entity';
+import { frenchDay, hhmm } from '../../pages/page-format';
+import { EventPlanNotice } from '../../planning/entities';
+import { readAgendaEvent, readAgendaMeetings } from '../agenda-reader';
+import { AgendasService } from '../agendas.service';
+
+const smsIntro: Record<PlanChangePayload['change'], string> = {
+  published: 'votre planning est prêt',
+  replanned: 'votre planning a changé',
+  'meeting-cancelled': 'un entretien a été annulé',
+};
+
+/**
+ * The candidates' side of a change of the plan (`events.plan.candidates-notify`, emitted by events/planning with the
+ * employers' and CIPs' `events.plan.notify`): each candidate concerned gets an SMS when she has a phone and an e-mail
+ * when she has an address, with her meetings as they stand, the cancelled ones of this change marked, and a fresh
+ * link to her agenda. Only candidates still accepted, not erased and consenting to employers (the planning's own
+ * rule). Once per job: the notice row keyed by the job id is written in the same transaction as the messages.
+ */
+@Injectable()
+export class CandidatePlanNoticesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly agendas: AgendasService,
+    private readonly mail: MailService,
+    private readonly sms: SmsService,
+  ) {}
+
+  async notify(jobId: string, payload: PlanChangePayload): Promise<JobOutcome> {
+    return this.dataSource.transaction(async (manager) => {
+      const fresh: unknown[] = await manager.query(
+        `INSERT INTO event_plan_notice (id, event_id, change, mails) VALUES ($1, $2, $3, 0)
+         ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [jobId, payload.eventId, payload.change],
+      );
+      if (fresh.length === 0) return 'skipped';
+      const event = await manager.findOneBy(Event, { id: payload.eventId });
+      if (!event || event.status === 'cancelled') return 'skipped';
+      const people: Array<{ registration_id: string; phone: string | null; email: string | null }> =
+        await manager.query(
+          `SELECT DISTINCT r.id AS registration_id, c.phone, c.email
+             FROM event_meeting m JOIN event_registration r ON r.id = m.registration_id
+             JOIN candidate c ON c.id = r.candidate_id
+            WHERE m.id = ANY($1::uuid[]) AND m.event_id = $2 AND r.status = 'accepted' AND c.erased_at IS NULL
+              AND EXISTS (SELECT 1 FROM candidate_consent k
+                           WHERE k.candidate_id = c.id AND k.scope = 'employers' AND k.withdrawn_at IS NULL)
+            ORDER BY r.id`,
+          [payload.meetingIds, event.id],
+        );
+      const changed = new Set(payload.meetingIds);
+      const agendaEvent = await readAgendaEvent(manager, event);
+      const date = frenchDay(event.eventDate);
+      let messages = 0;
+      for (const person of people) {
+        if (!person.phone && !person.email) continue;
+        const rows = await readAgendaMeetings(manager, event.id, 'people', 'm.registration_id = $2', [
+          person.registration_id,
+        ]);
+        const lines: PlanMailLine[] = rows
+          .filter((m) => ['announced', 'done'].includes(m.status) || changed.has(m.id))
+          .map((m) => ({
+            time: `${hhmm(m.startsAt)} – ${hhmm(m.endsAt)}`,
+            table: m.tableNumber,
+            who: m.employer,
+            cancelled: m.status === 'cancelled' || m.status === 'no_show',
+          }));
+        const link = await this.agendas.issueLink(manager, event, person.registration_id);
+        if (person.phone) {
+          const text = lines.map((l) => `${l.time} ${l.who} table ${l.table}${l.cancelled ? ' (ANNULÉ)' : ''}`);
+          await this.sms.send(
+            manager,
+            person.phone,
+            'event-plan-candidate',
+            // The link first: a long morning is cut at the message's bound (sms_message.body, 1,000), never the link.
+            `${event.title} (${date}) : ${smsIntro[payload.change]}. Votre agenda : ${link.url} — ${text.join(' ; ')}`.slice(
+              0,
+              1000,
+            ),
+          );
+          messages++;
+        }
+        if (person.email) {
+          await this.mail.send(manager, person.email, 'event-plan-candidate', {
+            change: payload.change,
+            event: event.title,
+            date,
+            place: agendaEvent.place,
+            meetings: lines,
+            url: link.url,
+          });
+          messages++;
+        }
+      }
+      await manager.update(EventPlanNotice, { id: jobId }, { mails: messages });
+      return 'done';
+    });
+  }
+}
