@@ -48,6 +48,29 @@ describe('a whole job dating: event → invitations → bookings → registratio
     used.add(m.id);
     return m;
   };
+  /**
+   * Whom each employer asks to meet (the first one a priority), chosen so that every optimal plan gives the later steps
+   * what they need, whoever the engine returns among them. By the plan's rules (events/planning/engine/plan-instance.ts,
+   * matching/engine/job-dating-weight.ts): these employers bring no hiring need, so every candidate × employer pair is
+   * listed and weighs by the requests alone, an asked pair more than an unasked one (190 or 36 against 1); the coverage
+   * bonus counts each candidate once. Each employer has 3 cells and asks for 3 people who together cover all five, so
+   * no plan is worth more than "each employer meets exactly whom it asked for", and a plan that is worth as much has
+   * those 9 pairs. They can be placed: a2 and b1 are there at 9:00 only (slot 1: a2–resto, b1–logi), c1, whom all three
+   * ask for, meets propre at 9:00 and logi and resto later, a1 and b2 fill slots 2 and 3 (in one order or the other).
+   * Step 7 checks it. What the later steps draw from it:
+   * - the reminders step calls off a2's one meeting (slot 1: on the day its cell is in the past);
+   * - the no-shows are a1 (both her meetings after slot 1: two places to refill) and b1 (her slot-1 meeting becomes a
+   *   no-show). On the day only the walk-in a3 is free at slots 2 and 3 (b2 and c1 are busy, a2 is there at 9:00 only),
+   *   and she can take both places (two slots, two employers): a meeting adds value, so every optimal re-planning gives
+   *   her both;
+   * - the outcomes then find meetings of A (a3: 2), B (b2: 2) and C (c1: 3).
+   */
+  const requested: Record<string, [string, string, string]> = {
+    propre: ['c1', 'a1', 'b2'],
+    logi: ['b1', 'c1', 'a1'],
+    resto: ['a2', 'c1', 'b2'],
+  };
+  const noShows = ['a1', 'b1'];
   let planRun: { meetings: number; planStatus: string; objective: number; bound: number; gap: number };
   /** Set by the day's re-planning: meetings cancelled then, and every other meeting row (held, to come, no-show). */
   let cancelledOnTheDay = 0;
@@ -125,22 +148,23 @@ describe('a whole job dating: event → invitations → bookings → registratio
     }
   });
 
-  it('4. registrations: CIPs of A, B and C register consented candidates; the coordinator accepts them', async () => {
-    const plan: Array<[string, 'A' | 'B' | 'C']> = [
-      ['a1', 'A'],
-      ['a2', 'A'],
-      ['b1', 'B'],
-      ['b2', 'B'],
-      ['c1', 'C'],
+  it('4. registrations: CIPs of A, B and C register consented candidates (two there at 9:00 only); the coordinator accepts them', async () => {
+    const first = slots.find((s) => s.position === 1)!.id;
+    const plan: Array<[string, 'A' | 'B' | 'C', string[]]> = [
+      ['a1', 'A', []],
+      ['a2', 'A', [first]],
+      ['b1', 'B', [first]],
+      ['b2', 'B', []],
+      ['c1', 'C', []],
     ];
-    for (const [key, siae] of plan) {
+    for (const [key, siae, presentSlotIds] of plan) {
       const cip = w.users[`cip${siae}`];
       candidates[key] = await cf.newCandidate(cip, w.siaes[siae].id);
       await cf.consent(cip, candidates[key].id, 'employers');
       const res = await api()
         .post(`/api/events/${eventId}/registrations`)
         .set('authorization', w.auth(`cip${siae}`))
-        .send({ candidateId: candidates[key].id, maxInterviews: 3 });
+        .send({ candidateId: candidates[key].id, maxInterviews: 3, presentSlotIds });
       expect([res.status, res.body.code]).toEqual([201, undefined]);
       registrations[key] = res.body.id;
       const decided = await api()
@@ -151,21 +175,20 @@ describe('a whole job dating: event → invitations → bookings → registratio
     }
   });
 
-  it('5. requests: each employer asks to meet the profiles it sees (one priority)', async () => {
-    for (const key of ['propre', 'logi', 'resto']) {
+  it('5. requests: each employer asks to meet three of the profiles it sees (the first a priority)', async () => {
+    for (const [key, asked] of Object.entries(requested)) {
       const profiles = await api()
         .get('/api/employer/event/profiles')
         .set(await asEmployer(key));
       expect(profiles.status).toBe(200);
       expect(profiles.body).toHaveLength(5);
+      // A profile is named by the registration's id: the test knows whom it stands for, the employer does not.
+      const seen = new Set(profiles.body.map((p: { profileId: string }) => p.profileId));
+      expect(asked.every((c) => seen.has(registrations[c]))).toBe(true);
       const saved = await api()
         .put('/api/employer/event/meeting-requests')
         .set(await asEmployer(key))
-        .send({
-          requests: profiles.body
-            .slice(0, 3)
-            .map((p: { profileId: string }, i: number) => ({ profileId: p.profileId, priority: i === 0 })),
-        });
+        .send({ requests: asked.map((c, i) => ({ profileId: registrations[c], priority: i === 0 })) });
       expect(saved.body).toEqual({ requested: 3, priority: 1 });
     }
   });
@@ -190,22 +213,38 @@ describe('a whole job dating: event → invitations → bookings → registratio
     planRun = run.body;
   });
 
-  it('7. publish: every meeting announced; each candidate has at least one meeting', async () => {
+  it('7. publish: every meeting announced; the plan is the one the requests make, each candidate in it', async () => {
     const published = await api().post(`/api/events/${eventId}/plan/publication`).set('authorization', w.auth('coord'));
     expect([published.status, published.body.code]).toEqual([201, undefined]);
-    const rows: Array<{ id: string; registration_id: string; invitation_id: string; status: string }> =
-      await t.dataSource.query(
-        `SELECT id, registration_id, invitation_id, status FROM event_meeting WHERE event_id = $1 ORDER BY id`,
-        [eventId],
-      );
+    const rows: Array<{
+      id: string;
+      registration_id: string;
+      invitation_id: string;
+      status: string;
+      position: number;
+    }> = await t.dataSource.query(
+      `SELECT m.id, m.registration_id, m.invitation_id, m.status, s.position
+           FROM event_meeting m JOIN event_slot s ON s.id = m.slot_id WHERE m.event_id = $1 ORDER BY m.id`,
+      [eventId],
+    );
     expect(rows.length).toBe(planRun.meetings);
     expect(rows.every((m) => m.status === 'announced')).toBe(true);
+    const positions: Record<string, number[]> = {};
     for (const m of rows) {
       const candidate = Object.keys(registrations).find((k) => registrations[k] === m.registration_id)!;
       const company = Object.keys(invitations).find((k) => invitations[k] === m.invitation_id)!;
       meetings.push({ id: m.id, candidate, siae: candidate[0].toUpperCase(), company });
+      (positions[candidate] ??= []).push(m.position);
     }
-    expect(new Set(meetings.map((m) => m.candidate)).size).toBe(5);
+    // The plan the requests make (see `requested`): the later steps rely on it, so a change of the planning's rules
+    // that gives another plan fails here, not in a step that cannot find its meeting.
+    expect(meetings.map((m) => `${m.company}/${m.candidate}`).sort()).toEqual(
+      Object.entries(requested)
+        .flatMap(([company, asked]) => asked.map((c) => `${company}/${c}`))
+        .sort(),
+    );
+    for (const key of Object.keys(positions)) positions[key].sort();
+    expect(positions).toEqual({ a1: [2, 3], a2: [1], b1: [1], b2: [2, 3], c1: [1, 2, 3] });
   });
 
   describe('agendas and reminders, once the plan is published', () => {
@@ -251,12 +290,8 @@ describe('a whole job dating: event → invitations → bookings → registratio
     });
 
     it('reminders (sweep twice + after outage, exactly one per person and kind; a cancelled meeting gets none and its ICS is a CANCEL with higher SEQUENCE)', async () => {
-      // The organiser calls off every meeting of the candidate of A with the fewest (A keeps meetings for the outcomes).
-      const ofA = ['a1', 'a2'].sort(
-        (x, y) => meetings.filter((m) => m.candidate === x).length - meetings.filter((m) => m.candidate === y).length,
-      );
-      const off = ofA[0];
-      expect(meetings.filter((m) => m.candidate === ofA[1]).length).toBeGreaterThan(0);
+      // The organiser calls off a2's meeting (her one, at 9:00: see `requested`).
+      const off = 'a2';
       const headers = await candidateHeaders(off);
       const agendaPath = `/api/candidate-agenda/${registrations[off]}/agenda.ics`;
       const before = await ics(agendaPath, headers);
@@ -339,7 +374,6 @@ describe('a whole job dating: event → invitations → bookings → registratio
       );
     const coord = (method: 'put' | 'post', path: string, body: object = {}) =>
       api()[method](`/api/events/${eventId}${path}`).set('authorization', w.auth('coord')).send(body);
-    const noShows: string[] = [];
     let before: Row[];
 
     beforeAll(async () => {
@@ -356,26 +390,14 @@ describe('a whole job dating: event → invitations → bookings → registratio
     it('check-in: three employers and three candidates present, two no-shows, a walk-in registered by her CIP', async () => {
       // The organiser's cancellations of the reminders step stay as they are: the day works on live meetings.
       before = (await rows()).filter((m) => m.status !== 'cancelled');
-      // The no-shows: one with meetings after slot 1 (her places are there to refill) and another, chosen so that the
-      // outcomes steps still find what they record (meetings of A: 1, of B: 2, of C: 1; a no-show keeps none; the
-      // walk-in of A gets at least one, asserted by the re-planning step). The plan decides who has what, so the choice
-      // reads it; the second is the one who loses least (the candidate whose meetings the reminders step called off
-      // has nothing left to lose, and she does not come).
-      const later = (key: string) => before.filter((m) => m.registration_id === registrations[key] && m.position >= 2);
-      const held = (key: string) => before.filter((m) => m.registration_id === registrations[key]).length;
-      const need: Record<string, number> = { a: 1, b: 2, c: 1 };
-      const left: Record<string, number> = { a: 1, b: 0, c: 0 };
-      for (const key of Object.keys(registrations)) left[key[0]] += held(key);
-      const fits = (key: string) => left[key[0]] - held(key) >= need[key[0]];
-      const pick = (key: string | undefined) => {
-        if (!key) return;
-        noShows.push(key);
-        left[key[0]] -= held(key);
-      };
-      const byHeld = Object.keys(registrations).sort((x, y) => held(y) - held(x) || x.localeCompare(y));
-      pick(byHeld.find((key) => later(key).length > 0 && fits(key)));
-      pick([...byHeld].reverse().find((key) => !noShows.includes(key) && fits(key)));
-      expect(noShows).toHaveLength(2);
+      // The no-shows (see `requested`): a1, whose two meetings come after slot 1, and b1, whose one is at 9:00.
+      const of = (key: string) => before.filter((m) => m.registration_id === registrations[key]);
+      expect([
+        of('a1')
+          .map((m) => m.position)
+          .sort(),
+        of('b1').map((m) => m.position),
+      ]).toEqual([[2, 3], [1]]);
       for (const key of Object.keys(invitations)) {
         const res = await coord('put', `/day/employers/${invitations[key]}/presence`, { presence: 'present' });
         expect([res.status, res.body.code]).toEqual([200, undefined]);
@@ -437,6 +459,8 @@ describe('a whole job dating: event → invitations → bookings → registratio
           (x) => x.slot_id === m.slot_id && x.invitation_id === m.invitation_id && x.table_number === m.table_number,
         );
         expect(taker && !absent.has(taker.registration_id)).toBe(true);
+        // (nobody else is free then: see `requested`)
+        expect(taker?.registration_id).toBe(registrations.a3);
       }
       expect(toCome.filter((m) => m.registration_id === registrations.a3).length).toBeGreaterThan(0);
       // No rule broken: one meeting per table and slot, per candidate and slot, per pair.
