@@ -1,4 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { SMS_MAX_LENGTH } from './sms-body';
 
 export type SmsStatus = 'pending' | 'sent' | 'failed';
 
@@ -25,7 +26,8 @@ export class SmsMessage {
   @Column({ type: 'varchar', length: 60 })
   template: string;
 
-  @Column({ type: 'varchar', length: 1000 })
+  /** Brought to the bound by `SmsService` for every caller; the column refuses anything longer. */
+  @Column({ type: 'varchar', length: SMS_MAX_LENGTH })
   body: string;
 
   /** The provider that handled (or will handle) it: `log`… (config SMS_PROVIDER). */

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { OutboxService } from '../../../platform/queue/outbox.service';
+import { fitSms, type SmsPart } from './sms-body';
 import { SmsMessage } from './sms-message.entity';
 import { maskPhone, SmsProvider } from './sms-provider';
-
-/** An SMS is at most this long: 3 concatenated messages of 153 GSM characters (longer ones get split or dropped). */
-export const SMS_MAX_LENGTH = 459;
 
 /** Logs an SMS and asks for its delivery (`sms.send` through the outbox), in the caller's transaction. */
 @Injectable()
@@ -15,14 +13,22 @@ export class SmsService {
     private readonly provider: SmsProvider,
   ) {}
 
-  async send(manager: EntityManager, phone: string, template: string, body: string): Promise<string> {
-    const text = body.length > SMS_MAX_LENGTH ? `${body.slice(0, SMS_MAX_LENGTH - 1)}…` : body;
+  /**
+   * `body`: the text, or its parts with the ones never to cut (`{ keep }`: a link and what names it). Every caller's
+   * text is brought to the bound here (`fitSms`, `SMS_MAX_LENGTH`, the column's length too), a cut shown by « … ».
+   */
+  async send(
+    manager: EntityManager,
+    phone: string,
+    template: string,
+    body: string | readonly SmsPart[],
+  ): Promise<string> {
     const saved = await manager.save(
       manager.create(SmsMessage, {
         recipient: phone,
         recipientMasked: maskPhone(phone),
         template,
-        body: text,
+        body: fitSms(body),
         provider: this.provider.name,
       }),
     );

@@ -74,16 +74,12 @@ export class CandidatePlanNoticesService {
         const link = await this.agendas.issueLink(manager, event, person.registration_id);
         if (person.phone) {
           const text = lines.map((l) => `${l.time} ${l.who} table ${l.table}${l.cancelled ? ' (ANNULÉ)' : ''}`);
-          await this.sms.send(
-            manager,
-            person.phone,
-            'event-plan-candidate',
-            // The link first: a long morning is cut at the message's bound (sms_message.body, 1,000), never the link.
-            `${event.title} (${date}) : ${smsIntro[payload.change]}. Votre agenda : ${link.url} — ${text.join(' ; ')}`.slice(
-              0,
-              1000,
-            ),
-          );
+          // The link early, whole: a long morning is cut by the SMS service at its bound, never the link.
+          await this.sms.send(manager, person.phone, 'event-plan-candidate', [
+            `${event.title} (${date}) : ${smsIntro[payload.change]}. `,
+            { keep: `Votre agenda : ${link.url}` },
+            ` — ${text.join(' ; ')}`,
+          ]);
           messages++;
         }
         if (person.email) {

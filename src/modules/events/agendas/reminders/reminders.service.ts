@@ -175,12 +175,11 @@ export class RemindersService {
     const date = frenchDay(event.eventDate);
     const lines = live.map((m) => `${hhmm(m.startsAt)} : ${m.employer}, table ${m.tableNumber}`);
     const smsMessageId = person.phone
-      ? await this.sms.send(
-          manager,
-          person.phone,
-          'event-reminder-candidate',
-          `Rappel ${when} (${date}) : ${event.title}, ${agenda.event.place}. ${lines.join(' ; ')}. Votre agenda : ${link.url}`,
-        )
+      ? // The meetings may not all fit in an SMS: the SMS service cuts them (« … »), never the link to all of them.
+        await this.sms.send(manager, person.phone, 'event-reminder-candidate', [
+          `Rappel ${when} (${date}) : ${event.title}, ${agenda.event.place}. ${lines.join(' ; ')}. `,
+          { keep: `Votre agenda : ${link.url}` },
+        ])
       : null;
     const mailMessageId = person.email
       ? await this.mail.send(manager, person.email, 'event-reminder-candidate', {
