@@ -8,7 +8,7 @@ import type { PlanMailLine } from '../../../notifications/templates/plan';
 import { Event } from '../../entities/event.entity';
 import { frenchDay, hhmm } from '../../pages/page-format';
 import { EventPlanNotice } from '../../planning/entities';
-import { readAgendaEvent, readAgendaMeetings } from '../agenda-reader';
+import { readAgendaEvent, readAgendaMeetings, type AgendaRow } from '../agenda-reader';
 import { AgendasService } from '../agendas.service';
 
 const smsIntro: Record<PlanChangePayload['change'], string> = {
@@ -57,13 +57,20 @@ export class CandidatePlanNoticesService {
       const changed = new Set(payload.meetingIds);
       const agendaEvent = await readAgendaEvent(manager, event);
       const date = frenchDay(event.eventDate);
+      const reached = people.filter((p) => p.phone || p.email);
+      // Everybody's agenda in one read (slot then table order kept within each), not one query per candidate.
+      const agendas = new Map<string, AgendaRow[]>();
+      const rows = await readAgendaMeetings(manager, event.id, 'people', 'm.registration_id = ANY($2::uuid[])', [
+        reached.map((p) => p.registration_id),
+      ]);
+      for (const m of rows) {
+        const own = agendas.get(m.registrationId);
+        if (own) own.push(m);
+        else agendas.set(m.registrationId, [m]);
+      }
       let messages = 0;
-      for (const person of people) {
-        if (!person.phone && !person.email) continue;
-        const rows = await readAgendaMeetings(manager, event.id, 'people', 'm.registration_id = $2', [
-          person.registration_id,
-        ]);
-        const lines: PlanMailLine[] = rows
+      for (const person of reached) {
+        const lines: PlanMailLine[] = (agendas.get(person.registration_id) ?? [])
           .filter((m) => ['announced', 'done'].includes(m.status) || changed.has(m.id))
           .map((m) => ({
             time: `${hhmm(m.startsAt)} – ${hhmm(m.endsAt)}`,
