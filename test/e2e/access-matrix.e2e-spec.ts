@@ -4,7 +4,8 @@
  * The routes are read from the Express router of the real application (so a route hidden from OpenAPI is still
  * listed). A route with no entry below FAILS this test, and so does an entry for a route that no longer exists.
  *
- * For each route, four checks, each with data built afresh by `request` (so a destructive call never spoils another):
+ * For each route, four checks (run by test/support/access-table.ts), each with data built afresh by `request` (so a
+ * destructive call never spoils another):
  *   anonymous      → 401 UNAUTHENTICATED      (public routes: declare `public: '<why>'`, then `allowed.as` is 'anonymous')
  *   wrongRole      → 403 FORBIDDEN            (a signed-in actor whose role does not allow the route)
  *   otherTenant    → 404                      (an actor with the right role, but in another SIAE / collective)
@@ -14,11 +15,12 @@
  * the module's write table (test/e2e/access-shared-writes.e2e-spec.ts) or is stated with its code (see the
  * employer-network entries).
  *
- * Employer-network routes live in test/support/employer-network-access.ts (run by employer-network-access.e2e-spec.ts);
- * the completeness check below counts both tables.
+ * The modules' routes live in their own tables (test/support/*-access.ts: employer network, events with planning and
+ * agendas, the day, proposals, outcomes and reports), each run by its own spec through the same runner; the
+ * completeness check below counts them all.
  *
  * TO ADD A ROUTE: add one line to `matrix` with the key `'METHOD /api/path/:param'` exactly as printed by the failure
- * message, pick actors from `World` (extend `buildWorld` if you need e.g. a candidate of SIAE A), and write `request`
+ * message, pick actors from the access world (test/support/access-world.ts; extend `buildAccessWorld` if you need e.g. a candidate of SIAE A), and write `request`
  * returning the path params, the body and the query of a VALID call (validation runs before services, so a 403/404
  * decided by a service needs a valid body).
  *
@@ -34,47 +36,29 @@ import { eventsEntries } from '../support/events-access';
 import { reportsEntries } from '../support/reports-access';
 import { proposalsEntries } from '../support/proposals-access';
 import { TEST_PASSWORD } from '../support/fixtures';
-import { buildAccessWorld, type AccessWorld } from '../support/access-world';
-import { routeRequest } from '../support/route-request';
-import { TestApp } from '../support/test-app';
+import { describeAccessTable, none, type AccessCall, type AccessEntry } from '../support/access-table';
+import type { AccessWorld } from '../support/access-world';
+import type { TestApp } from '../support/test-app';
 import { validSiret } from '../support/fixtures';
 
-type Actor = 'anonymous' | 'fresh' | 'admin' | 'noRole' | 'dirA' | 'cipA' | 'devA' | 'dirB' | 'cipB' | 'devB';
-interface NoCase {
-  none: string;
-}
-interface Call {
-  params?: Record<string, string>;
-  body?: object;
-  query?: Record<string, string>;
-}
-interface Entry {
-  /** Why anyone may call it without a session; `allowed.as` is then 'anonymous'. */
-  public?: string;
-  allowed: { as: Actor; status: number };
-  wrongRole: Actor | NoCase;
-  otherTenant: Actor | NoCase;
-  request?: (w: World) => Promise<Call>;
-}
-const none = (reason: string): NoCase => ({ none: reason });
-
 /** A route whose only credential is an employer-link session: refused without one, whoever signs in on the API. */
-const employerOnly = (status: number, request: NonNullable<Entry['request']> = async () => ({})): Entry => ({
+const employerOnly = (
+  status: number,
+  request: NonNullable<AccessEntry['request']> = async () => ({}),
+): AccessEntry => ({
   public: 'employer link session, not a staff account',
   allowed: { as: 'anonymous', status },
   wrongRole: none('no staff role opens it'),
   otherTenant: none('scoped by the link, tested in employer-links.e2e-spec.ts'),
   request,
 });
-const anyEvent: NonNullable<Entry['request']> = async () => ({
+const anyEvent: NonNullable<AccessEntry['request']> = async () => ({
   params: { eventId: '00000000-0000-4000-8000-000000000000' },
 });
 
-type World = AccessWorld;
-
 const anyId = '00000000-0000-4000-8000-000000000001';
 /** A staff page: without its session cookie it redirects to the login (303); a bearer token is not a page session. */
-const staffPage = (): Entry => ({
+const staffPage = (): AccessEntry => ({
   public: 'staff page: without its session cookie it redirects to the login (303)',
   allowed: { as: 'anonymous', status: 303 },
   wrongRole: none('decided by the use cases once signed in (browser test)'),
@@ -82,7 +66,7 @@ const staffPage = (): Entry => ({
   request: anyEvent,
 });
 /** A staff form: without its CSRF token it is refused (403) before anything else. */
-const staffForm = (params: Record<string, string>): Entry => ({
+const staffForm = (params: Record<string, string>): AccessEntry => ({
   public: 'staff form: without its CSRF token it is refused (403) before the session is read',
   allowed: { as: 'anonymous', status: 403 },
   wrongRole: none('decided by the use cases once signed in (browser test)'),
@@ -94,7 +78,7 @@ let n = 0;
 const unique = (label: string) => `${label}-${process.pid}-${n++}@exemple.fr`;
 
 /** A pending user invitation in SIAE A (or collective C1) and its id. */
-async function pendingInvitation(w: World, target: 'siae' | 'collective'): Promise<string> {
+async function pendingInvitation(w: AccessWorld, target: 'siae' | 'collective'): Promise<string> {
   const path = target === 'siae' ? `/api/siae/${w.siaeA.id}/invitations` : `/api/collectives/${w.c1.id}/invitations`;
   const body = target === 'siae' ? { email: unique('inv'), role: 'cip' } : { email: unique('coord') };
   const res = await w.t
@@ -107,7 +91,7 @@ async function pendingInvitation(w: World, target: 'siae' | 'collective'): Promi
 }
 
 /** An invitation link token for a new address, issued through the real route and read back from the delivery log. */
-async function invitationToken(w: World): Promise<string> {
+async function invitationToken(w: AccessWorld): Promise<string> {
   const email = unique('link');
   await w.t
     .http()
@@ -121,7 +105,7 @@ async function invitationToken(w: World): Promise<string> {
 }
 
 /** A new collective coordinated by `dirA` where SIAE B stands as given: B's direction then decides for B. */
-async function collectiveWithB(w: World, status: 'invited' | 'active'): Promise<Call> {
+async function collectiveWithB(w: AccessWorld, status: 'invited' | 'active'): Promise<AccessCall> {
   const collective = await w.f.collective();
   await w.f.collectiveMember(collective, w.siaeA);
   await w.f.coordinator(collective, w.users.dirA);
@@ -133,7 +117,7 @@ async function collectiveWithB(w: World, status: 'invited' | 'active'): Promise<
  * A candidate of SIAE A with a shared profile (and, unless told otherwise, a collective consent whose id is returned),
  * made through the API. Other checks put A and B in common collectives: without consent, B must get 404 regardless.
  */
-async function candidateOfA(w: World, consent = true): Promise<{ id: string; consentId: string }> {
+async function candidateOfA(w: AccessWorld, consent = true): Promise<{ id: string; consentId: string }> {
   const auth = `Bearer ${w.tokens.get('cipA')}`;
   const created = await w.t
     .http()
@@ -153,7 +137,7 @@ async function candidateOfA(w: World, consent = true): Promise<{ id: string; con
   return { id, consentId: given.body.id as string };
 }
 /** An open hiring need of a company of SIAE A, inserted in SQL (the matching routes only read it). */
-async function openNeedOfA(w: World): Promise<string> {
+async function openNeedOfA(w: AccessWorld): Promise<string> {
   const [{ id: companyId }] = await w.t.dataSource.query(
     `INSERT INTO company (siae_id, name) VALUES ($1, 'Entreprise matrice') RETURNING id`,
     [w.siaeA.id],
@@ -170,14 +154,14 @@ const candidateProfile = {
   targetJobs: [{ ogrCode: '10571', experienceLevel: 'beginner' }],
 };
 
-const documentation = (): Entry => ({
+const documentation = (): AccessEntry => ({
   public: 'API documentation',
   allowed: { as: 'anonymous', status: 200 },
   wrongRole: none('public'),
   otherTenant: none('public'),
 });
 
-const matrix: Record<string, Entry> = {
+const matrix: Record<string, AccessEntry> = {
   // ---- documentation and health (platform)
   'GET /api/docs': documentation(),
   'GET /api/docs/': documentation(),
@@ -630,24 +614,10 @@ function routesOf(t: TestApp): string[] {
   return [...new Set(routes)].sort();
 }
 
-async function call(w: World, route: string, entry: Entry, as: Actor) {
-  const token = as === 'anonymous' ? null : as === 'fresh' ? await w.f.tokenFor(await w.f.user()) : w.tokens.get(as)!;
-  return routeRequest(w.t, route, entry.request ? await entry.request(w) : {}, token);
-}
-
-describe('access matrix: every route, every kind of caller', () => {
-  let t: TestApp;
-  let w: World;
-
-  beforeAll(async () => {
-    t = await TestApp.create();
-    w = await buildAccessWorld(t);
-  });
-  afterAll(() => t.close());
-
+describeAccessTable('access matrix: every route, every kind of caller', matrix, (world) => {
   it('has an entry for every route of the application, and no entry for a route that does not exist', () => {
-    const routes = routesOf(t);
-    // The employer-network routes have their own table (same four checks, richer world): a route must be in one of them.
+    const routes = routesOf(world().t);
+    // The modules' tables run on their own (same runner, same world): a route must be in one of them.
     const covered: Record<string, unknown> = {
       ...matrix,
       ...employerNetworkEntries,
@@ -659,36 +629,5 @@ describe('access matrix: every route, every kind of caller', () => {
     const missing = routes.filter((r) => !(r in covered));
     const stale = Object.keys(covered).filter((r) => !routes.includes(r));
     expect({ missing, stale }).toEqual({ missing: [], stale: [] });
-  });
-
-  describe.each(Object.entries(matrix))('%s', (route, entry) => {
-    it(entry.public ? `is public (${entry.public})` : 'refuses anonymous callers with 401', async () => {
-      const res = await call(w, route, entry, 'anonymous');
-      if (entry.public) expect([res.status, route]).toEqual([entry.allowed.status, route]);
-      else expect([res.status, res.body.code]).toEqual([401, 'UNAUTHENTICATED']);
-    });
-
-    const wrong = entry.wrongRole;
-    if (typeof wrong === 'string') {
-      it(`refuses a wrong role (${wrong}) with 403`, async () => {
-        const res = await call(w, route, entry, wrong);
-        expect([res.status, res.body.code]).toEqual([403, 'FORBIDDEN']);
-      });
-    }
-
-    const other = entry.otherTenant;
-    if (typeof other === 'string') {
-      it(`answers another tenant (${other}) with 404`, async () => {
-        const res = await call(w, route, entry, other);
-        expect([res.status, res.body.code]).toEqual([404, expect.stringMatching(/NOT_FOUND$/)]);
-      });
-    }
-
-    if (!entry.public) {
-      it(`serves the right role (${entry.allowed.as}) with ${entry.allowed.status}`, async () => {
-        const res = await call(w, route, entry, entry.allowed.as);
-        expect([res.status, res.status >= 400 ? res.body : undefined]).toEqual([entry.allowed.status, undefined]);
-      });
-    }
   });
 });

@@ -8,9 +8,9 @@
 import { eventCompanyLink } from '../../src/modules/events/booking/employer-link';
 import { LinksService } from '../../src/platform/links/links.service';
 import { tokenOfUrl } from './agenda-ics';
-import type { AccessWorld } from './access-world';
+import type { AccessEntry } from './access-table';
+import { eventRefusals, type AccessWorld } from './access-world';
 import { dayOfC1, type DayOfC1 } from './day-access';
-import type { EventsEntry } from './events-access';
 
 const days = new WeakMap<AccessWorld, Promise<DayOfC1>>();
 const day = (w: AccessWorld) => {
@@ -18,19 +18,19 @@ const day = (w: AccessWorld) => {
   return days.get(w)!;
 };
 
-const organisers = (request: EventsEntry['request']): EventsEntry => ({
+const organisers = (request: AccessEntry['request']): AccessEntry => ({
   allowed: { as: 'dirA', status: 200 },
-  wrongRole: { as: 'cipA', code: 'EVENT_ORGANISER_ONLY' },
-  otherTenant: { as: 'dirB', code: 'EVENT_NOT_FOUND' },
+  wrongRole: eventRefusals.organiserOnly,
+  otherTenant: eventRefusals.otherCoordinator,
   request,
 });
-const cips = (status: number, request: EventsEntry['request']): EventsEntry => ({
+const cips = (status: number, request: AccessEntry['request']): AccessEntry => ({
   allowed: { as: 'cipA', status },
-  wrongRole: { as: 'devA', code: 'EVENT_REGISTRATION_CIP_ONLY' },
-  otherTenant: { as: 'cipB', code: 'EVENT_NOT_FOUND' },
+  wrongRole: eventRefusals.cipOnly,
+  otherTenant: eventRefusals.otherCip,
   request,
 });
-const byLink = (request: EventsEntry['request']): EventsEntry => ({
+const byLink = (request: AccessEntry['request']): AccessEntry => ({
   employerLink: true,
   allowed: { as: 'dirA', status: 200 },
   wrongRole: { none: 'personal link only; misuse (other registration, kind, revoked, expired) in agendas.e2e-spec.ts' },
@@ -68,7 +68,7 @@ async function candidateLink(w: AccessWorld): Promise<{ params: Record<string, s
   return { params: { registrationId: d.registrationId }, link: tokenOfUrl(res.body.url as string) };
 }
 
-export const agendasEntries: Record<string, EventsEntry> = {
+export const agendasEntries: Record<string, AccessEntry> = {
   'GET /api/events/:id/agendas/grid': organisers(ofEvent),
   'GET /api/events/:id/agendas/grid.ics': organisers(ofEvent),
   'GET /api/events/:id/reminders': organisers(ofEvent),

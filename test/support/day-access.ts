@@ -4,12 +4,17 @@
  * test/e2e/events-day-access.e2e-spec.ts, counted by the access matrix. Each entry builds a published event of C1 with
  * a confirmed employer (checked in) and an accepted candidate of A, through the API.
  */
-import type { AccessWorld } from './access-world';
-import { employerHeaders, eventBody } from './event-world';
-import type { EventsEntry } from './events-access';
+import type { AccessEntry } from './access-table';
+import {
+  asActor,
+  consentedCandidateOfA,
+  eventOfC1,
+  eventRefusals,
+  invitationOfC1,
+  type AccessWorld,
+} from './access-world';
+import { employerHeaders } from './event-world';
 import { computePlanAndPublish } from './day-world';
-
-let seq = 0;
 
 export interface DayOfC1 {
   eventId: string;
@@ -18,107 +23,34 @@ export interface DayOfC1 {
   slotIds: string[];
 }
 
-async function as<T = Record<string, unknown>>(
-  w: AccessWorld,
-  who: 'dirA' | 'cipA',
-  method: 'post' | 'put',
-  path: string,
-  body: object,
-): Promise<T> {
-  const res = await w.t
-    .http()
-    [method](path)
-    .set('authorization', `Bearer ${w.tokens.get(who)}`)
-    .send(body);
-  if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body as T;
-}
-
-/** A consented candidate of SIAE A with a shared profile, through the API as A's CIP. */
-export async function consentedCandidateOfA(w: AccessWorld): Promise<string> {
-  const { id } = await as<{ id: string }>(w, 'cipA', 'post', '/api/candidates', {
-    siaeId: w.siaeA.id,
-    firstName: 'Alex',
-    lastName: `Jour${seq++}`,
-  });
-  await as(w, 'cipA', 'put', `/api/candidates/${id}/profile`, {
-    communeCode: '69266',
-    mobilityRadiusKm: 10,
-    targetJobs: [{ ogrCode: '10571', experienceLevel: 'beginner' }],
-  });
-  await as(w, 'cipA', 'post', `/api/candidates/${id}/consents`, {
-    scope: 'employers',
-    wording: 'J’accepte que mon profil sans mon nom soit montré aux employeurs.',
-  });
-  return id;
-}
-
 /** A published event of C1 (its day), with one confirmed employer checked in and one accepted candidate of A. */
 export async function dayOfC1(w: AccessWorld): Promise<DayOfC1> {
-  const event = await as<{ id: string; slots: Array<{ id: string }> }>(
-    w,
-    'dirA',
-    'post',
-    '/api/events',
-    eventBody(w.c1.id),
+  const eventId = await eventOfC1(w, ['open']);
+  const slots: Array<{ id: string }> = await w.t.dataSource.query(
+    `SELECT id FROM event_slot WHERE event_id = $1 ORDER BY position`,
+    [eventId],
   );
-  const eventId = event.id;
-  await as(w, 'dirA', 'post', `/api/events/${eventId}/transitions`, { to: 'open' });
-  const email = `rh-jour-${process.pid}-${seq++}@exemple.fr`;
-  const [{ id: companyId }] = await w.t.dataSource.query(
-    `INSERT INTO company (siae_id, name, commune_code) VALUES ($1, 'Entreprise du Jour', '69123') RETURNING id`,
-    [w.siaeA.id],
-  );
-  await w.t.dataSource.query(`INSERT INTO company_contact (company_id, last_name, email) VALUES ($1, 'Jour', $2)`, [
-    companyId,
-    email,
-  ]);
-  await w.t.dataSource.query(
-    `INSERT INTO company_share (company_id, collective_id, with_contacts, shared_at) VALUES ($1, $2, true, now())`,
-    [companyId, w.c1.id],
-  );
-  const [{ id: pooledCompanyId }] = await w.t.dataSource.query(
-    `INSERT INTO pooled_company (collective_id, display_name) VALUES ($1, 'Entreprise du Jour') RETURNING id`,
-    [w.c1.id],
-  );
-  await w.t.dataSource.query(
-    `INSERT INTO pooled_company_member (pooled_company_id, collective_id, company_id) VALUES ($1, $2, $3)`,
-    [pooledCompanyId, w.c1.id, companyId],
-  );
-  const invitation = await as<{ id: string }>(w, 'dirA', 'post', `/api/events/${eventId}/invitations`, {
-    pooledCompanyId,
-  });
-  const [{ body_text }] = await w.t.dataSource.query(`SELECT body_text FROM mail_message WHERE recipient = $1`, [
-    email,
-  ]);
-  const link = /\/lien\/([A-Za-z0-9_-]+)/.exec(body_text as string)![1];
+  const { invitationId, link } = await invitationOfC1(w, eventId, 'Entreprise du Jour');
   const booked = await w.t
     .http()
     .put('/api/employer/event/registration')
     .set(await employerHeaders(w.t, link))
-    .send({ tables: 1, cells: event.slots.map((s) => ({ slotId: s.id, table: 1 })) });
+    .send({ tables: 1, cells: slots.map((s) => ({ slotId: s.id, table: 1 })) });
   if (booked.status !== 200) throw new Error(`employer registration: ${booked.status} ${JSON.stringify(booked.body)}`);
-  const registration = await as<{ id: string }>(w, 'cipA', 'post', `/api/events/${eventId}/registrations`, {
+  const registration = await asActor<{ id: string }>(w, 'cipA', 'post', `/api/events/${eventId}/registrations`, {
     candidateId: await consentedCandidateOfA(w),
     maxInterviews: 3,
   });
-  await as(w, 'dirA', 'post', `/api/events/${eventId}/registrations/${registration.id}/decision`, {
-    decision: 'accept',
-  });
+  const path = `/api/events/${eventId}`;
+  await asActor(w, 'dirA', 'post', `${path}/registrations/${registration.id}/decision`, { decision: 'accept' });
   await computePlanAndPublish(w.t, eventId, `Bearer ${w.tokens.get('dirA')}`);
-  await as(w, 'dirA', 'put', `/api/events/${eventId}/day/employers/${invitation.id}/presence`, { presence: 'present' });
-  return {
-    eventId,
-    invitationId: invitation.id,
-    registrationId: registration.id,
-    slotIds: event.slots.map((s) => s.id),
-  };
+  await asActor(w, 'dirA', 'put', `${path}/day/employers/${invitationId}/presence`, { presence: 'present' });
+  return { eventId, invitationId, registrationId: registration.id, slotIds: slots.map((s) => s.id) };
 }
 
-const organiserOnly = { as: 'cipA', code: 'EVENT_ORGANISER_ONLY' } as const;
-const otherCoordinator = { as: 'dirB', code: 'EVENT_NOT_FOUND' } as const;
+const { organiserOnly, otherCoordinator, cipOnly, otherCip } = eventRefusals;
 
-export const dayEntries: Record<string, EventsEntry> = {
+export const dayEntries: Record<string, AccessEntry> = {
   'GET /api/events/:id/day/check-in': {
     allowed: { as: 'dirA', status: 200 },
     wrongRole: organiserOnly,
@@ -154,8 +86,8 @@ export const dayEntries: Record<string, EventsEntry> = {
   },
   'POST /api/events/:id/day/walk-ins': {
     allowed: { as: 'cipA', status: 201 },
-    wrongRole: { as: 'devA', code: 'EVENT_REGISTRATION_CIP_ONLY' },
-    otherTenant: { as: 'cipB', code: 'EVENT_NOT_FOUND' },
+    wrongRole: cipOnly,
+    otherTenant: otherCip,
     request: async (w) => ({
       params: { id: (await dayOfC1(w)).eventId },
       body: { candidateId: await consentedCandidateOfA(w), maxInterviews: 2 },

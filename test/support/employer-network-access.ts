@@ -1,56 +1,12 @@
 /**
- * Access-matrix entries for the employer-network routes, in the shape of test/e2e/access-matrix.e2e-spec.ts (typed
- * structurally so that the matrix can spread them: `...employerNetworkEntries`). They are run on their own by
- * test/e2e/employer-network-access.e2e-spec.ts until the shared matrix includes them.
+ * Access entries for the employer-network routes (test/support/access-table.ts), on the shared access world. Run by
+ * test/e2e/employer-network-access.e2e-spec.ts; the shared matrix counts these routes as covered.
  */
-import type { TestApp } from './test-app';
-import type { Fixtures } from './fixtures';
-
-export type EnActor = 'anonymous' | 'fresh' | 'admin' | 'noRole' | 'dirA' | 'cipA' | 'devA' | 'dirB' | 'cipB' | 'devB';
-export interface EnWorld {
-  t: TestApp;
-  f: Fixtures;
-  tokens: Map<EnActor, string>;
-  siaeA: { id: string };
-  siaeB: { id: string };
-  c1: { id: string };
-  c2: { id: string };
-}
-interface EnCall {
-  params?: Record<string, string>;
-  body?: object;
-  query?: Record<string, string>;
-}
-/** A refusal stated in full: who calls, and the status AND code they must get. */
-export interface EnRefusal {
-  as: EnActor;
-  status: number;
-  code: string;
-}
-export interface EnEntry {
-  public?: string;
-  allowed: { as: EnActor; status: number };
-  /** An actor alone: refused by the route's `@Allow` guard, 403 FORBIDDEN. A module's own refusal: `refuse(…)`. */
-  wrongRole: EnActor | EnRefusal | { none: string };
-  /** An actor alone: 404 with a code ending in NOT_FOUND. */
-  otherTenant: EnActor | EnRefusal | { none: string };
-  request?: (w: EnWorld) => Promise<EnCall>;
-}
-const none = (reason: string) => ({ none: reason });
-const refuse = (as: EnActor, status: number, code: string): EnRefusal => ({ as, status, code });
-
-async function as(w: EnWorld, actor: EnActor, method: 'post' | 'put', path: string, body: object) {
-  const res = await w.t
-    .http()
-    [method](path)
-    .set('authorization', `Bearer ${w.tokens.get(actor)}`)
-    .send(body);
-  if (res.status >= 300) throw new Error(`setup ${method} ${path} failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
-}
+import { none, refuse, type AccessEntry } from './access-table';
+import { asActor as as, type AccessWorld } from './access-world';
 
 /** A company record of SIAE A (made by its chargé·e de développement through the API), shared with C1 if asked. */
-export async function companyOfA(w: EnWorld, shared = false): Promise<string> {
+export async function companyOfA(w: AccessWorld, shared = false): Promise<string> {
   const { id } = await as(w, 'devA', 'post', '/api/companies', {
     siaeId: w.siaeA.id,
     name: 'Entreprise Matrice',
@@ -61,7 +17,7 @@ export async function companyOfA(w: EnWorld, shared = false): Promise<string> {
 }
 
 /** A pooled company of C1 over `members` shared records of A (written in SQL: the matrix runs without a worker). */
-export async function pooledOfC1(w: EnWorld, members = 1): Promise<{ id: string; companyIds: string[] }> {
+export async function pooledOfC1(w: AccessWorld, members = 1): Promise<{ id: string; companyIds: string[] }> {
   const companyIds: string[] = [];
   for (let i = 0; i < members; i++) companyIds.push(await companyOfA(w, true));
   const [{ id }] = await w.t.dataSource.query(
@@ -76,7 +32,7 @@ export async function pooledOfC1(w: EnWorld, members = 1): Promise<{ id: string;
   return { id, companyIds };
 }
 
-async function needOf(w: EnWorld, companyId: string): Promise<string> {
+async function needOf(w: AccessWorld, companyId: string): Promise<string> {
   const body = await as(w, 'devA', 'post', `/api/companies/${companyId}/needs`, {
     appellationCode: '10571',
     positions: 1,
@@ -85,10 +41,10 @@ async function needOf(w: EnWorld, companyId: string): Promise<string> {
   return body.id as string;
 }
 
-const companyParam = async (w: EnWorld) => ({ id: await companyOfA(w) });
+const companyParam = async (w: AccessWorld) => ({ id: await companyOfA(w) });
 
 /** A contact on a company record of SIAE A (for the GDPR routes of company contacts). */
-async function contactOfA(w: EnWorld): Promise<{ id: string; contactId: string }> {
+async function contactOfA(w: AccessWorld): Promise<{ id: string; contactId: string }> {
   const id = await companyOfA(w);
   const body = await as(w, 'devA', 'post', `/api/companies/${id}/contacts`, {
     lastName: 'Matrice',
@@ -97,7 +53,7 @@ async function contactOfA(w: EnWorld): Promise<{ id: string; contactId: string }
   return { id, contactId: (body.contacts as Array<{ id: string }>)[0].id };
 }
 
-export const employerNetworkEntries: Record<string, EnEntry> = {
+export const employerNetworkEntries: Record<string, AccessEntry> = {
   'POST /api/companies': {
     allowed: { as: 'devA', status: 201 },
     wrongRole: 'cipA',
@@ -241,7 +197,7 @@ export const employerNetworkEntries: Record<string, EnEntry> = {
     wrongRole: none('any signed-in user may ask; outside their collectives the answer is 404'),
     otherTenant: 'cipB',
     request: async (w) => ({
-      params: { id: (await as(w, 'devA', 'post', `/api/collectives/${w.c1.id}/pooling-runs`, {})).id },
+      params: { id: (await as<{ id: string }>(w, 'devA', 'post', `/api/collectives/${w.c1.id}/pooling-runs`, {})).id },
     }),
   },
   'GET /api/collectives/:id/solicitation-budget': {

@@ -4,21 +4,11 @@
  * the shared matrix counts them as covered. Rows the routes need (runs, a meeting) are written in SQL: access is what
  * is tested here, the plan itself in events-planning.e2e-spec.ts.
  */
-import type { AccessWorld } from './access-world';
-import { eventBody } from './event-world';
-import type { EventsEntry } from './events-access';
+import type { AccessEntry } from './access-table';
+import { eventOfC1, pooledCompanyOfC1, type AccessWorld } from './access-world';
 
 const organiserOnly = { as: 'cipA', code: 'EVENT_ORGANISER_ONLY' } as const;
 const otherCoordinator = { as: 'dirB', code: 'EVENT_NOT_FOUND' } as const;
-
-async function eventOfC1(w: AccessWorld, to: Array<'open' | 'planning'> = []): Promise<string> {
-  const auth = `Bearer ${w.tokens.get('dirA')}`;
-  const res = await w.t.http().post('/api/events').set('authorization', auth).send(eventBody(w.c1.id));
-  if (res.status !== 201) throw new Error(`event setup failed: ${res.status} ${JSON.stringify(res.body)}`);
-  for (const status of to)
-    await w.t.http().post(`/api/events/${res.body.id}/transitions`).set('authorization', auth).send({ to: status });
-  return res.body.id as string;
-}
 
 /** A computed (empty) run of the event, current or not. */
 async function runOf(w: AccessWorld, eventId: string, current = false): Promise<string> {
@@ -43,14 +33,7 @@ async function meetingOfC1(w: AccessWorld): Promise<{ id: string; meetingId: str
      VALUES ($1, $2, $3, 'accepted', 3) RETURNING id`,
     [eventId, candidateId, w.siaeA.id],
   );
-  const [{ id: companyId }] = await w.t.dataSource.query(
-    `INSERT INTO company (siae_id, name, commune_code) VALUES ($1, 'Entreprise Planning', '69123') RETURNING id`,
-    [w.siaeA.id],
-  );
-  const [{ id: pooledId }] = await w.t.dataSource.query(
-    `INSERT INTO pooled_company (collective_id, display_name) VALUES ($1, 'Entreprise Planning') RETURNING id`,
-    [w.c1.id],
-  );
+  const { companyId, pooledCompanyId: pooledId } = await pooledCompanyOfC1(w, 'Entreprise Planning');
   const [{ id: invitationId }] = await w.t.dataSource.query(
     `INSERT INTO event_invitation (event_id, pooled_company_id, company_id, status, sent_at, relaunch_due_at)
      VALUES ($1, $2, $3, 'confirmed', now(), now() + interval '7 days') RETURNING id`,
@@ -65,14 +48,14 @@ async function meetingOfC1(w: AccessWorld): Promise<{ id: string; meetingId: str
   return { id: eventId, meetingId };
 }
 
-const organisersOnly = (allowed: number, request: EventsEntry['request']): EventsEntry => ({
+const organisersOnly = (allowed: number, request: AccessEntry['request']): AccessEntry => ({
   allowed: { as: 'dirA', status: allowed },
   wrongRole: organiserOnly,
   otherTenant: otherCoordinator,
   request,
 });
 
-export const planningEntries: Record<string, EventsEntry> = {
+export const planningEntries: Record<string, AccessEntry> = {
   'POST /api/events/:id/planning-runs': organisersOnly(202, async (w) => ({
     params: { id: await eventOfC1(w, ['open', 'planning']) },
     body: { timeLimitSeconds: 5 },

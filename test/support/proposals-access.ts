@@ -5,21 +5,10 @@
  * test/e2e/proposals-access.e2e-spec.ts; the shared matrix counts these routes as covered.
  */
 import { proposalsReads, proposalsWrites } from '../../src/modules/proposals/proposals.permissions';
-import type { AccessWorld, SignedInActor } from './access-world';
+import type { AccessEntry } from './access-table';
+import { consentedCandidateOfA, pooledCompanyOfC1, type AccessWorld } from './access-world';
 import { employerHeaders } from './event-world';
 
-export interface ProposalsEntry {
-  allowed: { as: SignedInActor; status: number };
-  wrongRole: { as: SignedInActor; code: string } | { none: string };
-  otherTenant: { as: SignedInActor; code: string } | { none: string };
-  request: (w: AccessWorld) => Promise<{ params?: Record<string, string>; body?: object; link?: string }>;
-  /** Opened by a proposal link's session instead of a staff token (`request` gives the link). */
-  employerLink?: true;
-  /** A page (outside /api): refusals are HTML pages whose code is in X-Error-Code. */
-  page?: true;
-}
-
-let seq = 0;
 const widened = new WeakSet<AccessWorld>();
 
 /** An open need of a pooled company of C1 (over a shared record of A with a contact), written in SQL. */
@@ -31,26 +20,7 @@ async function needOfC1(w: AccessWorld): Promise<string> {
     );
     widened.add(w);
   }
-  const [{ id: companyId }] = await w.t.dataSource.query(
-    `INSERT INTO company (siae_id, name, commune_code) VALUES ($1, 'Entreprise Proposition', '69123') RETURNING id`,
-    [w.siaeA.id],
-  );
-  await w.t.dataSource.query(`INSERT INTO company_contact (company_id, last_name, email) VALUES ($1, 'Recrute', $2)`, [
-    companyId,
-    `rh-prop-${process.pid}-${seq++}@exemple.fr`,
-  ]);
-  await w.t.dataSource.query(
-    `INSERT INTO company_share (company_id, collective_id, with_contacts, shared_at) VALUES ($1, $2, true, now())`,
-    [companyId, w.c1.id],
-  );
-  const [{ id: pooledId }] = await w.t.dataSource.query(
-    `INSERT INTO pooled_company (collective_id, display_name) VALUES ($1, 'Entreprise Proposition') RETURNING id`,
-    [w.c1.id],
-  );
-  await w.t.dataSource.query(
-    `INSERT INTO pooled_company_member (pooled_company_id, collective_id, company_id) VALUES ($1, $2, $3)`,
-    [pooledId, w.c1.id, companyId],
-  );
+  const { companyId } = await pooledCompanyOfC1(w, 'Entreprise Proposition');
   const [{ id }] = await w.t.dataSource.query(
     `INSERT INTO hiring_need (company_id, appellation_code, positions, contract_type, place_commune_code, status, confirmed_at)
      VALUES ($1, '10571', 1, 'cdd', '69266', 'open', now()) RETURNING id`,
@@ -59,39 +29,13 @@ async function needOfC1(w: AccessWorld): Promise<string> {
   return id as string;
 }
 
-/** A candidate of A with a profile and an `employers` consent, through the API as A's CIP. */
-async function candidateOfA(w: AccessWorld): Promise<string> {
-  const auth = `Bearer ${w.tokens.get('cipA')}`;
-  const created = await w.t
-    .http()
-    .post('/api/candidates')
-    .set('authorization', auth)
-    .send({ siaeId: w.siaeA.id, firstName: 'Alex', lastName: `Proposé${seq++}` });
-  const id = created.body.id as string;
-  await w.t
-    .http()
-    .put(`/api/candidates/${id}/profile`)
-    .set('authorization', auth)
-    .send({
-      communeCode: '69266',
-      mobilityRadiusKm: 10,
-      targetJobs: [{ ogrCode: '10571', experienceLevel: 'beginner' }],
-    });
-  await w.t
-    .http()
-    .post(`/api/candidates/${id}/consents`)
-    .set('authorization', auth)
-    .send({ scope: 'employers', wording: 'J’accepte que mon profil sans mon nom soit montré aux employeurs.' });
-  return id;
-}
-
 /** A proposal of a candidate of A (by A's CIP) and the link token mailed to the employer. */
 async function proposalOfA(w: AccessWorld): Promise<{ id: string; link: string }> {
   const res = await w.t
     .http()
     .post('/api/proposals')
     .set('authorization', `Bearer ${w.tokens.get('cipA')}`)
-    .send({ candidateId: await candidateOfA(w), hiringNeedId: await needOfC1(w) });
+    .send({ candidateId: await consentedCandidateOfA(w), hiringNeedId: await needOfC1(w) });
   if (res.status !== 201) throw new Error(`proposal setup failed: ${res.status} ${JSON.stringify(res.body)}`);
   const [{ body_text }] = await w.t.dataSource.query(
     `SELECT body_text FROM mail_message WHERE template = 'proposal-received' ORDER BY created_at DESC LIMIT 1`,
@@ -116,7 +60,7 @@ const writer = (rule: { refused: () => { code: string }; hidden: () => { code: s
   wrongRole: { as: 'devA' as const, code: code(rule.refused) },
   otherTenant: { as: 'cipB' as const, code: code(rule.hidden) },
 });
-const employerRoute = (status: number, request: ProposalsEntry['request'], page = false): ProposalsEntry => ({
+const employerRoute = (status: number, request: AccessEntry['request'], page = false): AccessEntry => ({
   employerLink: true,
   ...(page ? { page: true as const } : {}),
   allowed: { as: 'admin', status },
@@ -125,11 +69,11 @@ const employerRoute = (status: number, request: ProposalsEntry['request'], page 
   request,
 });
 
-export const proposalsEntries: Record<string, ProposalsEntry> = {
+export const proposalsEntries: Record<string, AccessEntry> = {
   'POST /api/proposals': {
     allowed: { as: 'cipA', status: 201 },
     ...writer(proposalsWrites.propose),
-    request: async (w) => ({ body: { candidateId: await candidateOfA(w), hiringNeedId: await needOfC1(w) } }),
+    request: async (w) => ({ body: { candidateId: await consentedCandidateOfA(w), hiringNeedId: await needOfC1(w) } }),
   },
   'GET /api/proposals': {
     allowed: { as: 'cipA', status: 200 },

@@ -4,31 +4,11 @@
  * `dirA`), SIAE B in C2 (coordinated by `dirB`). Each refusal states its status AND its code. Run by
  * test/e2e/access-reports.e2e-spec.ts; the shared matrix counts these routes as covered.
  */
-import type { AccessWorld, SignedInActor } from './access-world';
-import { eventBody } from './event-world';
+import type { AccessEntry } from './access-table';
+import { eventOfC1, eventRefusals, invitationOfC1, type AccessWorld, type SignedInActor } from './access-world';
 
-export interface ReportsEntry {
-  allowed: { as: SignedInActor; status: number };
-  wrongRole: { as: SignedInActor; code: string } | { none: string };
-  otherTenant: { as: SignedInActor; code: string } | { none: string };
-  request: (
-    w: AccessWorld,
-  ) => Promise<{ params?: Record<string, string>; query?: Record<string, string>; body?: object; link?: string }>;
-  /** A staff page: its credential is the page session cookie; without it, a 303 to the login page. */
-  page?: true;
-  /** Opened by the employer's event link (its session cookie + CSRF) instead of a staff session. */
-  employerLink?: true;
-}
-
-let seq = 0;
 const as = (w: AccessWorld, actor: SignedInActor) => ({ authorization: `Bearer ${w.tokens.get(actor)}` });
-
-async function eventOfC1(w: AccessWorld, open = false): Promise<string> {
-  const res = await w.t.http().post('/api/events').set(as(w, 'dirA')).send(eventBody(w.c1.id));
-  if (res.status !== 201) throw new Error(`event setup failed: ${res.status} ${JSON.stringify(res.body)}`);
-  if (open) await w.t.http().post(`/api/events/${res.body.id}/transitions`).set(as(w, 'dirA')).send({ to: 'open' });
-  return res.body.id as string;
-}
+let seq = 0;
 
 /**
  * A meeting that took place: an open event of C1, a pooled company invited and booked through its link, a candidate of
@@ -37,40 +17,9 @@ async function eventOfC1(w: AccessWorld, open = false): Promise<string> {
  */
 async function heldMeetingOfA(w: AccessWorld): Promise<{ id: string; meetingId: string; link: string }> {
   const http = () => w.t.http();
-  const id = await eventOfC1(w, true);
+  const id = await eventOfC1(w, ['open']);
   const q = (sql: string, params: unknown[]) => w.t.dataSource.query(sql, params);
-  const [{ id: companyId }] = await q(
-    `INSERT INTO company (siae_id, name, commune_code) VALUES ($1, 'Entreprise Suites', '69123') RETURNING id`,
-    [w.siaeA.id],
-  );
-  await q(`INSERT INTO company_contact (company_id, last_name, email) VALUES ($1, 'Suites', $2)`, [
-    companyId,
-    `suites-${process.pid}-${seq++}@exemple.fr`,
-  ]);
-  await q(
-    `INSERT INTO company_share (company_id, collective_id, with_contacts, shared_at) VALUES ($1, $2, true, now())`,
-    [companyId, w.c1.id],
-  );
-  const [{ id: pooledId }] = await q(
-    `INSERT INTO pooled_company (collective_id, display_name) VALUES ($1, 'Entreprise Suites') RETURNING id`,
-    [w.c1.id],
-  );
-  await q(`INSERT INTO pooled_company_member (pooled_company_id, collective_id, company_id) VALUES ($1, $2, $3)`, [
-    pooledId,
-    w.c1.id,
-    companyId,
-  ]);
-  const invited = await http()
-    .post(`/api/events/${id}/invitations`)
-    .set(as(w, 'dirA'))
-    .send({ pooledCompanyId: pooledId });
-  if (invited.status !== 201)
-    throw new Error(`invitation setup failed: ${invited.status} ${JSON.stringify(invited.body)}`);
-  const [{ body_text }] = await q(
-    `SELECT body_text FROM mail_message WHERE template = 'event-invitation' ORDER BY created_at DESC LIMIT 1`,
-    [],
-  );
-  const link = /\/lien\/([A-Za-z0-9_-]+)/.exec(body_text as string)![1];
+  const { invitationId, link } = await invitationOfC1(w, id, 'Entreprise Suites');
   const [slot] = await q(`SELECT id FROM event_slot WHERE event_id = $1 ORDER BY position LIMIT 1`, [id]);
   const candidate = await http()
     .post('/api/candidates')
@@ -93,33 +42,33 @@ async function heldMeetingOfA(w: AccessWorld): Promise<{ id: string; meetingId: 
   const [meeting] = await q(
     `INSERT INTO event_meeting (event_id, run_id, registration_id, invitation_id, slot_id, table_number, status)
      VALUES ($1, $2, $3, $4, $5, 1, 'planned') RETURNING id`,
-    [id, run.id, registration[0].id, invited.body.id, slot.id],
+    [id, run.id, registration[0].id, invitationId, slot.id],
   );
   return { id, meetingId: meeting.id, link };
 }
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
 const period = { from: '2027-01-01', to: '2027-12-31' };
-const eventReport: ReportsEntry = {
+const eventReport: AccessEntry = {
   allowed: { as: 'dirA', status: 200 },
-  wrongRole: { as: 'cipA', code: 'EVENT_ORGANISER_ONLY' },
-  otherTenant: { as: 'dirB', code: 'EVENT_NOT_FOUND' },
+  wrongRole: eventRefusals.organiserOnly,
+  otherTenant: eventRefusals.otherCoordinator,
   request: async (w) => ({ params: { id: await eventOfC1(w) } }),
 };
-const collectiveReport: ReportsEntry = {
+const collectiveReport: AccessEntry = {
   allowed: { as: 'dirA', status: 200 },
   wrongRole: { as: 'cipA', code: 'REPORT_COORDINATOR_ONLY' },
   otherTenant: { as: 'dirB', code: 'COLLECTIVE_NOT_FOUND' },
   request: async (w) => ({ params: { id: w.c1.id }, query: period }),
 };
-const reportPage: ReportsEntry = {
+const reportPage: AccessEntry = {
   page: true,
   allowed: { as: 'dirA', status: 200 },
   wrongRole: { none: 'decided by the report use case once signed in (tested through the API routes above)' },
   otherTenant: { none: 'decided by the report use case once signed in (tested through the API routes above)' },
   request: async (w) => ({ params: { eventId: await eventOfC1(w) } }),
 };
-const employerRoute = (status: number, request: ReportsEntry['request']): ReportsEntry => ({
+const employerRoute = (status: number, request: AccessEntry['request']): AccessEntry => ({
   employerLink: true,
   allowed: { as: 'admin', status },
   wrongRole: { none: 'an employer link opens its own invitation only: the scope is the token' },
@@ -127,7 +76,7 @@ const employerRoute = (status: number, request: ReportsEntry['request']): Report
   request,
 });
 
-export const reportsEntries: Record<string, ReportsEntry> = {
+export const reportsEntries: Record<string, AccessEntry> = {
   'GET /api/events/:id/report': eventReport,
   'GET /api/events/:id/report.csv': eventReport,
   'GET /api/collectives/:id/report': collectiveReport,
