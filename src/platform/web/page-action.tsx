@@ -1,8 +1,10 @@
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
+import type { Principal } from '../auth/principal';
 import { AppError } from '../errors/app-error';
 import type { FieldProblem } from '../errors/validation';
 import { CsrfField } from './components';
 import { Layout } from './layout';
+import type { StaffSession } from './staff-session';
 import type { WebSecurity } from './web-security';
 
 /** A refusal a page shows beside its form, in French, with one line per field. */
@@ -54,6 +56,39 @@ export async function pageAction<T>(web: WebSecurity, req: Request, steps: PageA
     return;
   }
   await steps.done(result);
+}
+
+export interface StaffPageActionSteps<T> {
+  /** The staff page the form belongs to: after a login (session ended while the form was open), she comes back here. */
+  page: string;
+  /** The use case, validation included, with the page session's principal (same access rules as the API). */
+  run: (principal: Principal) => Promise<T>;
+  done: (result: T) => unknown;
+  /** The page again with the problem, rendered for the signed-in staff member. */
+  refused: (problem: FormProblem, principal: Principal) => unknown;
+  labels?: Record<string, string>;
+}
+
+/**
+ * One POST of a staff page (/equipe/…): CSRF first (403 before the session is even read), then the page session (a 303
+ * to the login without one), then `pageAction` with the signed-in principal.
+ */
+export async function staffPageAction<T>(
+  staff: StaffSession,
+  web: WebSecurity,
+  req: Request,
+  res: Response,
+  steps: StaffPageActionSteps<T>,
+): Promise<void> {
+  web.assertCsrf(req);
+  const principal = await staff.signedIn(req, res, steps.page);
+  if (!principal) return;
+  await pageAction(web, req, {
+    labels: steps.labels,
+    run: () => steps.run(principal),
+    done: steps.done,
+    refused: (problem) => steps.refused(problem, principal),
+  });
 }
 
 /** The posted form's fields (urlencoded body), never undefined. */

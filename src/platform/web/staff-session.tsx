@@ -32,6 +32,16 @@ export class StaffSession {
     return this.auth.authenticate(token).catch(() => null);
   }
 
+  /**
+   * The signed-in staff member; without one, the answer is a 303 to the login, which brings her back to `page` (the
+   * staff page she was on), and null: the caller has nothing left to do.
+   */
+  async signedIn(req: Request, res: Response, page: string): Promise<Principal | null> {
+    const principal = await this.principal(req);
+    if (!principal) res.redirect(303, this.loginPath(page));
+    return principal;
+  }
+
   loginPath(next: string): string {
     return `/equipe/connexion?suite=${encodeURIComponent(next)}`;
   }

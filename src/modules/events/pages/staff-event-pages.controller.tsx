@@ -6,7 +6,7 @@ import { AuthService } from '../../../platform/auth/auth.service';
 import type { Principal } from '../../../platform/auth/principal';
 import { ParseId } from '../../../platform/errors/parse-id.pipe';
 import { createValidationPipe } from '../../../platform/errors/validation';
-import { ConfirmPage, confirmed, formBody, pageAction, type FormProblem } from '../../../platform/web/page-action';
+import { ConfirmPage, confirmed, formBody, staffPageAction, type FormProblem } from '../../../platform/web/page-action';
 import { PageController } from '../../../platform/web/page-controller';
 import { sendPage } from '../../../platform/web/render';
 import { StaffSession } from '../../../platform/web/staff-session';
@@ -59,8 +59,8 @@ export class StaffEventPagesController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const principal = await this.staff.principal(req);
-    if (!principal) return res.redirect(303, this.staff.loginPath(eventPath(eventId)));
+    const principal = await this.staff.signedIn(req, res, eventPath(eventId));
+    if (!principal) return;
     const key = done && done in doneMessages ? (done as DoneKey) : undefined;
     await this.render(principal, eventId, req, res, { done: key });
   }
@@ -99,7 +99,7 @@ export class StaffEventPagesController {
     if (decision === 'decline' && !confirmed(body)) {
       // Declining frees the place for the waitlist: asked once more, on a page of its own.
       this.web.assertCsrf(req);
-      const principal = await this.signedIn(eventId, req, res);
+      const principal = await this.staff.signedIn(req, res, eventPath(eventId));
       if (!principal) return;
       const registration = (await this.registrations.list(principal, eventId)).find((r) => r.id === registrationId);
       return sendPage(
@@ -148,7 +148,7 @@ export class StaffEventPagesController {
   ): Promise<void> {
     if (!confirmed(formBody(req))) {
       this.web.assertCsrf(req);
-      const principal = await this.signedIn(eventId, req, res);
+      const principal = await this.staff.signedIn(req, res, eventPath(eventId));
       if (!principal) return;
       const invitation = (await this.invitations.list(principal, eventId)).find((i) => i.id === invitationId);
       return sendPage(
@@ -178,29 +178,20 @@ export class StaffEventPagesController {
     res.redirect(303, '/equipe/connexion');
   }
 
-  /** A page session, or the login page (after which the staff member comes back to the event). */
-  private async signedIn(eventId: string, req: Request, res: Response): Promise<Principal | null> {
-    const principal = await this.staff.principal(req);
-    if (!principal) res.redirect(303, this.staff.loginPath(eventPath(eventId)));
-    return principal;
-  }
-
   /** Post/redirect/get: the event page again with what was done, or with the refusal at its status. */
-  private async act(
+  private act(
     eventId: string,
     req: Request,
     res: Response,
     done: DoneKey,
     run: (principal: Principal) => Promise<unknown>,
   ): Promise<void> {
-    this.web.assertCsrf(req);
-    const principal = await this.signedIn(eventId, req, res);
-    if (!principal) return;
-    await pageAction(this.web, req, {
+    return staffPageAction(this.staff, this.web, req, res, {
+      page: eventPath(eventId),
       labels: FIELD_LABELS,
-      run: () => run(principal),
+      run,
       done: () => res.redirect(303, `${eventPath(eventId)}?fait=${done}`),
-      refused: (problem) => this.render(principal, eventId, req, res, { problem }),
+      refused: (problem, principal) => this.render(principal, eventId, req, res, { problem }),
     });
   }
 

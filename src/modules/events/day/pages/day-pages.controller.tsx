@@ -5,7 +5,7 @@ import type { Principal } from '../../../../platform/auth/principal';
 import { commonErrors } from '../../../../platform/errors/app-error';
 import { ParseId } from '../../../../platform/errors/parse-id.pipe';
 import { PageController } from '../../../../platform/web/page-controller';
-import { formBody, pageAction, type FormProblem } from '../../../../platform/web/page-action';
+import { formBody, staffPageAction, type FormProblem } from '../../../../platform/web/page-action';
 import { sendPage } from '../../../../platform/web/render';
 import { StaffSession } from '../../../../platform/web/staff-session';
 import { WebSecurity } from '../../../../platform/web/web-security';
@@ -43,8 +43,8 @@ export class DayPagesController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const principal = await this.staff.principal(req);
-    if (!principal) return res.redirect(303, this.staff.loginPath(checkInPath(eventId)));
+    const principal = await this.staff.signedIn(req, res, checkInPath(eventId));
+    if (!principal) return;
     const notice =
       done === 'replanification' ? 'Replanification lancée : le nouveau planning arrive dans un instant.' : undefined;
     await this.renderCheckIn(principal, eventId, text(q), req, res, { notice });
@@ -101,8 +101,8 @@ export class DayPagesController {
 
   @Get(':eventId/direct')
   async livePage(@Param('eventId', ParseId) eventId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const principal = await this.staff.principal(req);
-    if (!principal) return res.redirect(303, this.staff.loginPath(`/equipe/evenements/${eventId}/direct`));
+    const principal = await this.staff.signedIn(req, res, `/equipe/evenements/${eventId}/direct`);
+    if (!principal) return;
     sendPage(res, <LivePage live={await this.live.view(principal, eventId)} who={principal.email} />);
   }
 
@@ -110,21 +110,20 @@ export class DayPagesController {
    * One tap: CSRF first (403 without it), then the session (303 to the login without one), then the use case through
    * `pageAction`: a 303 back to the same search and card, or the check-in page again with the refusal, at its status.
    */
-  private async act(
+  private act(
     eventId: string,
     req: Request,
     res: Response,
     back: string,
     run: (principal: Principal) => Promise<unknown>,
   ): Promise<void> {
-    this.web.assertCsrf(req);
-    const principal = await this.staff.principal(req);
-    if (!principal) return res.redirect(303, this.staff.loginPath(checkInPath(eventId)));
-    await pageAction(this.web, req, {
+    return staffPageAction(this.staff, this.web, req, res, {
+      page: checkInPath(eventId),
       labels: FIELD_LABELS,
-      run: () => run(principal),
+      run,
       done: () => res.redirect(303, back),
-      refused: (problem) => this.renderCheckIn(principal, eventId, text(formBody(req).q), req, res, { problem }),
+      refused: (problem, principal) =>
+        this.renderCheckIn(principal, eventId, text(formBody(req).q), req, res, { problem }),
     });
   }
 

@@ -4,7 +4,7 @@ import { Public } from '../../../../platform/auth/access.decorators';
 import type { Principal } from '../../../../platform/auth/principal';
 import { ParseId } from '../../../../platform/errors/parse-id.pipe';
 import { createValidationPipe } from '../../../../platform/errors/validation';
-import { formBody, pageAction, type FormProblem } from '../../../../platform/web/page-action';
+import { formBody, staffPageAction, type FormProblem } from '../../../../platform/web/page-action';
 import { PageController } from '../../../../platform/web/page-controller';
 import { sendPage } from '../../../../platform/web/render';
 import { StaffSession } from '../../../../platform/web/staff-session';
@@ -43,20 +43,18 @@ export class WalkInPagesController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const principal = await this.staff.principal(req);
-    if (!principal) return res.redirect(303, this.staff.loginPath(walkInPath(eventId)));
+    const principal = await this.staff.signedIn(req, res, walkInPath(eventId));
+    if (!principal) return;
     await this.render(principal, eventId, req, res, { registered: text(registered)?.slice(0, 100) });
   }
 
   @Post(':eventId/sur-place')
   async register(@Param('eventId', ParseId) eventId: string, @Req() req: Request, @Res() res: Response) {
-    this.web.assertCsrf(req);
-    const principal = await this.staff.principal(req);
-    if (!principal) return res.redirect(303, this.staff.loginPath(walkInPath(eventId)));
     const body = formBody(req);
-    await pageAction(this.web, req, {
+    await staffPageAction(this.staff, this.web, req, res, {
+      page: walkInPath(eventId),
       labels: { candidateId: 'Candidat·e', maxInterviews: 'Nombre maximum d’entretiens' },
-      run: async () => {
+      run: async (principal) => {
         const dto = (await this.validation.transform(
           { candidateId: text(body.candidateId), maxInterviews: formInt(text(body.maxInterviews)) },
           { type: 'body', metatype: WalkInDto },
@@ -65,7 +63,7 @@ export class WalkInPagesController {
       },
       done: (walkIn) =>
         res.redirect(303, `${walkInPath(eventId)}?inscrite=${encodeURIComponent(walkIn.pseudonym || 'La personne')}`),
-      refused: (problem) => this.render(principal, eventId, req, res, { problem }),
+      refused: (problem, principal) => this.render(principal, eventId, req, res, { problem }),
     });
   }
 

@@ -5,7 +5,13 @@ import { Public } from '../../../../platform/auth/access.decorators';
 import type { Principal } from '../../../../platform/auth/principal';
 import { ParseId } from '../../../../platform/errors/parse-id.pipe';
 import { createValidationPipe } from '../../../../platform/errors/validation';
-import { ConfirmPage, confirmed, formBody, pageAction, type FormProblem } from '../../../../platform/web/page-action';
+import {
+  ConfirmPage,
+  confirmed,
+  formBody,
+  staffPageAction,
+  type FormProblem,
+} from '../../../../platform/web/page-action';
 import { PageController } from '../../../../platform/web/page-controller';
 import { sendPage } from '../../../../platform/web/render';
 import { StaffSession } from '../../../../platform/web/staff-session';
@@ -47,8 +53,8 @@ export class PlanningPagesController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const principal = await this.staff.principal(req);
-    if (!principal) return res.redirect(303, this.staff.loginPath(planningPath(eventId)));
+    const principal = await this.staff.signedIn(req, res, planningPath(eventId));
+    if (!principal) return;
     const key = typeof done === 'string' && done in planningDone ? (done as PlanningDoneKey) : undefined;
     await this.render(principal, eventId, req, res, { done: key });
   }
@@ -71,7 +77,7 @@ export class PlanningPagesController {
     if (!confirmed(formBody(req))) {
       // Publishing tells every employer and CIP: asked once more, on a page of its own.
       this.web.assertCsrf(req);
-      const principal = await this.signedIn(eventId, req, res);
+      const principal = await this.staff.signedIn(req, res, planningPath(eventId));
       if (!principal) return;
       const plan = await this.runs.currentPlan(principal, eventId);
       return sendPage(
@@ -100,8 +106,8 @@ export class PlanningPagesController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const principal = await this.staff.principal(req);
-    if (!principal) return res.redirect(303, this.staff.loginPath(planningPath(eventId)));
+    const principal = await this.staff.signedIn(req, res, planningPath(eventId));
+    if (!principal) return;
     // Not two run ids: back to the page, where the form offers the runs that can be compared.
     if (typeof a !== 'string' || typeof b !== 'string' || !uuid.test(a) || !uuid.test(b))
       return res.redirect(303, planningPath(eventId));
@@ -111,28 +117,20 @@ export class PlanningPagesController {
     sendPage(res, <ComparisonPage event={event} comparison={comparison} labels={labels} who={principal.email} />);
   }
 
-  private async signedIn(eventId: string, req: Request, res: Response): Promise<Principal | null> {
-    const principal = await this.staff.principal(req);
-    if (!principal) res.redirect(303, this.staff.loginPath(planningPath(eventId)));
-    return principal;
-  }
-
   /** Post/redirect/get: the planning page again with what was done, or with the refusal at its status. */
-  private async act(
+  private act(
     eventId: string,
     req: Request,
     res: Response,
     done: PlanningDoneKey,
     run: (principal: Principal) => Promise<unknown>,
   ): Promise<void> {
-    this.web.assertCsrf(req);
-    const principal = await this.signedIn(eventId, req, res);
-    if (!principal) return;
-    await pageAction(this.web, req, {
+    return staffPageAction(this.staff, this.web, req, res, {
+      page: planningPath(eventId),
       labels: { timeLimitSeconds: 'Temps de calcul maximal' },
-      run: () => run(principal),
+      run,
       done: () => res.redirect(303, `${planningPath(eventId)}?fait=${done}`),
-      refused: (problem) => this.render(principal, eventId, req, res, { problem }),
+      refused: (problem, principal) => this.render(principal, eventId, req, res, { problem }),
     });
   }
 
