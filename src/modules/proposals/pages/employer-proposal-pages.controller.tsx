@@ -1,9 +1,9 @@
 import { Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { AppError } from '../../../platform/errors/app-error';
-import { createValidationPipe, type FieldProblem } from '../../../platform/errors/validation';
+import { createValidationPipe } from '../../../platform/errors/validation';
 import { CurrentEmployer, EmployerRoute } from '../../../platform/links/employer-session.guard';
 import { assertScope, type EmployerPrincipal } from '../../../platform/links/links.service';
+import { formBody, pageAction } from '../../../platform/web/page-action';
 import { PageController } from '../../../platform/web/page-controller';
 import { sendPage } from '../../../platform/web/render';
 import { WebSecurity } from '../../../platform/web/web-security';
@@ -11,7 +11,7 @@ import { formList } from '../../events/pages/page-format';
 import { InterviewRequestDto, OutcomeDto, RefusalDto } from '../dto/proposal.dto';
 import { ProposalAnswersService } from '../proposal-answers.service';
 import { proposalLink } from '../proposal-link';
-import { type AnswerValues, type PageError, ProposalAnswerPage, proposalPath } from './employer-proposal-views';
+import { type AnswerValues, ProposalAnswerPage, proposalPath } from './employer-proposal-views';
 import { parisLocalToIso } from './proposal-page-format';
 
 const FIELD_LABELS: Record<string, string> = {
@@ -24,17 +24,6 @@ const FIELD_LABELS: Record<string, string> = {
   contractType: 'Type de contrat',
   startDate: 'Date de début',
 };
-
-/** Errors a page shows beside its forms; link and session errors go to the error page (PageExceptionFilter). */
-function formError(error: unknown): (PageError & { status: number }) | undefined {
-  if (!(error instanceof AppError) || error.status >= 500) return undefined;
-  if (/^(EMPLOYER_LINK|EMPLOYER_SESSION|CSRF)/.test(error.code)) return undefined;
-  const problems = Array.isArray(error.details) ? (error.details as FieldProblem[]) : [];
-  const details = problems
-    .filter((p) => p && typeof p.field === 'string' && Array.isArray(p.problems))
-    .map((p) => `${FIELD_LABELS[p.field.split(/[.[]/)[0]] ?? p.field} : ${p.problems.join(', ')}`);
-  return { status: error.status, message: error.message, details };
-}
 
 const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
 
@@ -73,7 +62,7 @@ export class EmployerProposalPagesController {
     @Res() res: Response,
   ): Promise<void> {
     assertScope(employer, proposalLink, { proposalId });
-    const body = (req.body ?? {}) as Record<string, unknown>;
+    const body = formBody(req);
     const values: AnswerValues = {
       form: 'rencontre',
       mode: text(body.mode),
@@ -101,7 +90,7 @@ export class EmployerProposalPagesController {
     @Res() res: Response,
   ): Promise<void> {
     assertScope(employer, proposalLink, { proposalId });
-    const body = (req.body ?? {}) as Record<string, unknown>;
+    const body = formBody(req);
     const values: AnswerValues = { form: 'refus', reason: text(body.reason), text: text(body.text) };
     await this.submit(employer, req, res, values, async () => {
       const dto = (await this.validation.transform(
@@ -120,7 +109,7 @@ export class EmployerProposalPagesController {
     @Res() res: Response,
   ): Promise<void> {
     assertScope(employer, proposalLink, { proposalId });
-    const body = (req.body ?? {}) as Record<string, unknown>;
+    const body = formBody(req);
     const values: AnswerValues = {
       form: 'issue',
       outcome: text(body.outcome),
@@ -141,27 +130,29 @@ export class EmployerProposalPagesController {
     });
   }
 
-  /** Runs one answer; on a refusal the page comes back with the error and what was typed, else 303 to the page. */
-  private async submit(
+  /**
+   * One answer through `pageAction`: 303 back to the page, or, on a refusal the employer can act on (link and session
+   * errors go to the error page), the page again with the problem, what was typed, at the problem's status.
+   */
+  private submit(
     employer: EmployerPrincipal,
     req: Request,
     res: Response,
     values: AnswerValues,
     run: () => Promise<void>,
   ): Promise<void> {
-    try {
-      await run();
-    } catch (error) {
-      const shown = formError(error);
-      if (!shown) throw error;
-      const view = await this.answers.view(employer);
-      sendPage(
-        res,
-        <ProposalAnswerPage view={view} csrf={this.web.csrfToken(req, res)} error={shown} values={values} />,
-        shown.status,
-      );
-      return;
-    }
-    res.redirect(303, proposalPath(employer.scope.proposalId));
+    return pageAction(this.web, req, {
+      labels: FIELD_LABELS,
+      run,
+      done: () => res.redirect(303, proposalPath(employer.scope.proposalId)),
+      refused: async (problem) => {
+        const view = await this.answers.view(employer);
+        sendPage(
+          res,
+          <ProposalAnswerPage view={view} csrf={this.web.csrfToken(req, res)} error={problem} values={values} />,
+          problem.status,
+        );
+      },
+    });
   }
 }
