@@ -28,6 +28,32 @@ export function Notice({
   );
 }
 
+/**
+ * A form the page refused (a `FormProblem`, or an employer page's error): the use case's French message and one line
+ * per field, in an error Notice (role=alert); nothing when there is no problem.
+ */
+export function ProblemNotice({
+  title,
+  problem,
+}: {
+  title: string;
+  problem?: { message: string; details?: string[] };
+}) {
+  if (!problem) return null;
+  return (
+    <Notice kind="error" title={title}>
+      <p>{problem.message}</p>
+      {problem.details?.length ? (
+        <ul>
+          {problem.details.map((d) => (
+            <li>{d}</li>
+          ))}
+        </ul>
+      ) : null}
+    </Notice>
+  );
+}
+
 export interface FieldProps {
   id: string;
   label: string;

@@ -1,4 +1,4 @@
-import { CsrfField, Notice } from '../../../platform/web/components';
+import { CsrfField, Notice, ProblemNotice } from '../../../platform/web/components';
 import { Layout } from '../../../platform/web/layout';
 import { softSkills } from '../../candidates/candidate-vocabulary';
 import { accommodations } from '../../employer-network/employer-network-vocabulary';
@@ -90,18 +90,7 @@ export function RegistrationPage({ view, csrf, idempotencyKey, error, values, se
           </p>
         </Notice>
       ) : null}
-      {error ? (
-        <Notice kind="error" title="Votre inscription n’a pas été enregistrée">
-          <p>{error.message}</p>
-          {error.details && error.details.length > 0 ? (
-            <ul>
-              {error.details.map((d) => (
-                <li>{d}</li>
-              ))}
-            </ul>
-          ) : null}
-        </Notice>
-      ) : null}
+      <ProblemNotice title="Votre inscription n’a pas été enregistrée" problem={error} />
 
       <h2>Métiers que vous recrutez</h2>
       <form method="get" action={employerPath(view.eventId)} role="search">
@@ -357,18 +346,7 @@ export function DeclinePage({
     <Layout title={`Décliner — ${view.title}`} who={view.companyName}>
       <h1>Décliner l’invitation</h1>
       <EventSummary view={view} />
-      {error ? (
-        <Notice kind="error" title="Votre réponse n’a pas été enregistrée">
-          <p>{error.message}</p>
-          {error.details?.length ? (
-            <ul>
-              {error.details.map((d) => (
-                <li>{d}</li>
-              ))}
-            </ul>
-          ) : null}
-        </Notice>
-      ) : null}
+      <ProblemNotice title="Votre réponse n’a pas été enregistrée" problem={error} />
       <form method="post" action={employerPath(view.eventId, '/declin')}>
         <CsrfField token={csrf} />
         <div class="field">

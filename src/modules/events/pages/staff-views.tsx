@@ -1,4 +1,4 @@
-import { CsrfField, Field, Notice, ScrollRegion } from '../../../platform/web/components';
+import { CsrfField, Field, Notice, ProblemNotice, ScrollRegion } from '../../../platform/web/components';
 import { Layout } from '../../../platform/web/layout';
 import type { FormProblem } from '../../../platform/web/page-action';
 import type { EventDto } from '../dto/event.dto';
@@ -105,18 +105,7 @@ export function StaffEventPage({
           <p role="status">{doneMessages[done]}</p>
         </Notice>
       ) : null}
-      {problem ? (
-        <Notice kind="error" title="Action refusée">
-          <p>{problem.message}</p>
-          {problem.details.length > 0 ? (
-            <ul>
-              {problem.details.map((d) => (
-                <li>{d}</li>
-              ))}
-            </ul>
-          ) : null}
-        </Notice>
-      ) : null}
+      <ProblemNotice title="Action refusée" problem={problem} />
       {organiser && event.status === 'draft' ? (
         <form method="post" action={`${base}/ouverture`}>
           <CsrfField token={csrf} />

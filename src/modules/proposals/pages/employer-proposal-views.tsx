@@ -1,4 +1,4 @@
-import { CsrfField, Notice } from '../../../platform/web/components';
+import { CsrfField, Notice, ProblemNotice } from '../../../platform/web/components';
 import { Layout } from '../../../platform/web/layout';
 import { contractTypes } from '../../employer-network/employer-network-vocabulary';
 import type { EmployerProposalDto } from '../dto/employer-proposal.dto';
@@ -23,22 +23,6 @@ export interface AnswerValues {
   outcome?: string;
   contractType?: string;
   startDate?: string;
-}
-
-function ErrorNotice({ error }: { error?: PageError }) {
-  if (!error) return null;
-  return (
-    <Notice kind="error" title="Votre réponse n’a pas été enregistrée">
-      <p>{error.message}</p>
-      {error.details && error.details.length > 0 ? (
-        <ul>
-          {error.details.map((d) => (
-            <li>{d}</li>
-          ))}
-        </ul>
-      ) : null}
-    </Notice>
-  );
 }
 
 function Profile({ view }: { view: EmployerProposalDto }) {
@@ -311,7 +295,7 @@ export function ProposalAnswerPage({
           <figcaption class="muted">{`— ${view.cip.name}, ${view.cip.siaeName}`}</figcaption>
         </figure>
       ) : null}
-      <ErrorNotice error={error} />
+      <ProblemNotice title="Votre réponse n’a pas été enregistrée" problem={error} />
       <Outcome view={view} />
       <Profile view={view} />
       <Reasons view={view} />

@@ -1,4 +1,4 @@
-import { CsrfField, Notice } from '../../../../platform/web/components';
+import { CsrfField, Notice, ProblemNotice } from '../../../../platform/web/components';
 import { Layout } from '../../../../platform/web/layout';
 import type { FormProblem } from '../../../../platform/web/page-action';
 import { hhmm, slotLabel } from '../../pages/page-format';
@@ -149,18 +149,7 @@ export function CheckInPage({
         {`${list.candidatesPresent} présent·e(s), ${list.candidatesAbsent} absent·e(s) sur ${list.candidatesExpected} candidat·es ; ${list.employersPresent} employeur(s) présent(s).`}
       </p>
       {notice ? <Notice kind="ok">{<p>{notice}</p>}</Notice> : null}
-      {problem ? (
-        <Notice kind="error" title="Action refusée">
-          <p>{problem.message}</p>
-          {problem.details.length ? (
-            <ul>
-              {problem.details.map((d) => (
-                <li>{d}</li>
-              ))}
-            </ul>
-          ) : null}
-        </Notice>
-      ) : null}
+      <ProblemNotice title="Action refusée" problem={problem} />
       <form method="get" action={base} role="search">
         <div class="field">
           <label for="q">Rechercher un pseudonyme, une structure ou un employeur</label>
@@ -294,18 +283,7 @@ export function WalkInPage({
           <p role="status">{`${registered} est inscrit·e sur place et pointé·e présent·e.`}</p>
         </Notice>
       ) : null}
-      {problem ? (
-        <Notice kind="error" title="Inscription refusée">
-          <p>{problem.message}</p>
-          {problem.details.length ? (
-            <ul>
-              {problem.details.map((d) => (
-                <li>{d}</li>
-              ))}
-            </ul>
-          ) : null}
-        </Notice>
-      ) : null}
+      <ProblemNotice title="Inscription refusée" problem={problem} />
       {registrable.length === 0 ? (
         <p>Aucun·e candidat·e de votre structure à inscrire (consentement « employeurs » et profil partagé requis).</p>
       ) : (

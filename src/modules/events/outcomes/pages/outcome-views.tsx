@@ -1,4 +1,4 @@
-import { CsrfField, Notice } from '../../../../platform/web/components';
+import { CsrfField, Notice, ProblemNotice } from '../../../../platform/web/components';
 import { Layout } from '../../../../platform/web/layout';
 import { contractTypes } from '../../../employer-network/employer-network-vocabulary';
 import type { EmployerEventDto } from '../../dto/employer.dto';
@@ -55,18 +55,7 @@ function MeetingCard({
       ) : (
         <form method="post" action={outcomesPath(eventId, `/${meeting.meetingId}`)}>
           <CsrfField token={csrf} />
-          {error ? (
-            <Notice kind="error" title="Suite non enregistrée">
-              <p>{error.message}</p>
-              {error.details?.length ? (
-                <ul>
-                  {error.details.map((d) => (
-                    <li>{d}</li>
-                  ))}
-                </ul>
-              ) : null}
-            </Notice>
-          ) : null}
+          <ProblemNotice title="Suite non enregistrée" problem={error} />
           <fieldset>
             <legend>Qu’a donné cet entretien ?</legend>
             {outcomeKinds.map((kind) => (

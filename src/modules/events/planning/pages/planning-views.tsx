@@ -1,4 +1,11 @@
-import { CsrfField, describedBy, Field, Notice, ScrollRegion } from '../../../../platform/web/components';
+import {
+  CsrfField,
+  describedBy,
+  Field,
+  Notice,
+  ProblemNotice,
+  ScrollRegion,
+} from '../../../../platform/web/components';
 import type { FormProblem } from '../../../../platform/web/page-action';
 import { Layout } from '../../../../platform/web/layout';
 import type { EventDto } from '../../dto/event.dto';
@@ -193,18 +200,7 @@ export function PlanningPage({
           <p role="status">{planningDone[done]}</p>
         </Notice>
       ) : null}
-      {problem ? (
-        <Notice kind="error" title="Action refusée">
-          <p>{problem.message}</p>
-          {problem.details.length ? (
-            <ul>
-              {problem.details.map((d) => (
-                <li>{d}</li>
-              ))}
-            </ul>
-          ) : null}
-        </Notice>
-      ) : null}
+      <ProblemNotice title="Action refusée" problem={problem} />
 
       <h2>Calcul en cours</h2>
       {active ? (
