@@ -4261,7 +4261,7 @@ export interface components {
             /** @description Pause des sollicitations enregistrée */
             pausedUntil: string | null;
         };
-        CandidateSkillViewDto: {
+        EmployerSkillDto: {
             label: string;
             /** @enum {string} */
             evidenceLevel: "declared" | "observed" | "certified";
@@ -4275,20 +4275,22 @@ export interface components {
             reasons: string[];
         };
         CandidateProfileForEmployerDto: {
+            pseudonym: string;
+            /** @description Commune de résidence */
+            commune: string;
+            mobilityRadiusKm: number;
+            availableFrom: string | null;
+            workTime: string | null;
+            /** @description Métiers visés */
+            targetJobs: string[];
+            skills: components["schemas"]["EmployerSkillDto"][];
+            /** @description Savoir-être, en français */
+            softSkills: string[];
             /**
              * Format: uuid
              * @description Identifiant du profil pour cet événement (jamais celui de la personne)
              */
             profileId: string;
-            pseudonym: string;
-            /** @description Métiers visés */
-            targetJobs: string[];
-            skills: components["schemas"]["CandidateSkillViewDto"][];
-            softSkills: string[];
-            commune: string;
-            mobilityRadiusKm: number;
-            availableFrom: string | null;
-            workTime: string | null;
             /** @description Le mot de la ou du CIP qui accompagne la personne */
             note: string | null;
             /** @description Pourquoi ce profil correspond à vos besoins */
@@ -4679,17 +4681,17 @@ export interface components {
             unchanged: number;
         };
         PlanMeetingDto: {
+            /** Format: uuid */
+            registrationId: string;
+            /** Format: uuid */
+            invitationId: string;
             /**
              * Format: uuid
              * @description Identifiant stable (UID iCalendar)
              */
             id: string | null;
-            /** Format: uuid */
-            registrationId: string;
             /** @description Pseudonyme du profil partagé */
             pseudonym: string;
-            /** Format: uuid */
-            invitationId: string;
             employer: string;
             /** Format: uuid */
             slotId: string;
@@ -5001,11 +5003,6 @@ export interface components {
             /** @description Les entreprises qui ne répondent jamais */
             neverAnswering: components["schemas"]["CompanyResponseFiguresDto"][];
         };
-        EmployerSkillDto: {
-            label: string;
-            /** @description declared, observed, certified */
-            evidenceLevel: string;
-        };
         EmployerProfileDto: {
             pseudonym: string;
             /** @description Commune de résidence */
@@ -5013,6 +5010,7 @@ export interface components {
             mobilityRadiusKm: number;
             availableFrom: string | null;
             workTime: string | null;
+            /** @description Métiers visés */
             targetJobs: string[];
             skills: components["schemas"]["EmployerSkillDto"][];
             /** @description Savoir-être, en français */
@@ -5166,11 +5164,11 @@ export interface components {
             /** Format: uuid */
             registrationId: string;
             /** Format: uuid */
+            invitationId: string;
+            /** Format: uuid */
             candidateId: string;
             /** @description Pseudonyme du profil partagé */
             pseudonym: string;
-            /** Format: uuid */
-            invitationId: string;
             employer: string;
         };
         OrganiserGridDto: {

@@ -30,6 +30,7 @@ import {
   type EventStatus,
   type InvitationStatus,
 } from '../events-vocabulary';
+import { EmployerProfileDto } from '../../candidates/dto/employer-profile.dto';
 import { SlotDto, TimeWindowDto } from './event.dto';
 
 export class CellDto {
@@ -222,13 +223,6 @@ export class DeclinedDto {
   pausedUntil: string | null;
 }
 
-export class CandidateSkillViewDto {
-  @ApiProperty()
-  label: string;
-  @ApiProperty({ enum: ['declared', 'observed', 'certified'] })
-  evidenceLevel: string;
-}
-
 export class MatchReasonDto {
   @ApiProperty({ format: 'uuid' })
   hiringNeedId: string;
@@ -240,28 +234,13 @@ export class MatchReasonDto {
   reasons: string[];
 }
 
-export class CandidateProfileForEmployerDto {
+/** The profile an invited employer sees at a job dating (the shared employer view, plus the event's own fields). */
+export class CandidateProfileForEmployerDto extends EmployerProfileDto {
   @ApiProperty({
     format: 'uuid',
     description: 'Identifiant du profil pour cet événement (jamais celui de la personne)',
   })
   profileId: string;
-  @ApiProperty()
-  pseudonym: string;
-  @ApiProperty({ type: [String], description: 'Métiers visés' })
-  targetJobs: string[];
-  @ApiProperty({ type: [CandidateSkillViewDto] })
-  skills: CandidateSkillViewDto[];
-  @ApiProperty({ type: [String] })
-  softSkills: string[];
-  @ApiProperty()
-  commune: string;
-  @ApiProperty()
-  mobilityRadiusKm: number;
-  @ApiProperty({ type: String, nullable: true })
-  availableFrom: string | null;
-  @ApiProperty({ type: String, nullable: true })
-  workTime: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Le mot de la ou du CIP qui accompagne la personne' })
   note: string | null;
   @ApiProperty({ type: [MatchReasonDto], description: 'Pourquoi ce profil correspond à vos besoins' })

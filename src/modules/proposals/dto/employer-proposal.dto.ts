@@ -1,33 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { EmployerProfileDto } from '../../candidates/dto/employer-profile.dto';
 import { proposalStatuses, type ProposalStatus } from '../proposals-vocabulary';
 import { AppellationRefDto, HireViewDto, InterviewViewDto, RefusalViewDto } from './proposal.dto';
-
-export class EmployerSkillDto {
-  @ApiProperty()
-  label: string;
-  @ApiProperty({ description: 'declared, observed, certified' })
-  evidenceLevel: string;
-}
-
-/** The pseudonymised profile an employer sees: never a name, a phone, an e-mail or an address. */
-export class EmployerProfileDto {
-  @ApiProperty()
-  pseudonym: string;
-  @ApiProperty({ description: 'Commune de résidence' })
-  commune: string;
-  @ApiProperty()
-  mobilityRadiusKm: number;
-  @ApiProperty({ type: String, nullable: true })
-  availableFrom: string | null;
-  @ApiProperty({ type: String, nullable: true })
-  workTime: string | null;
-  @ApiProperty({ type: [String] })
-  targetJobs: string[];
-  @ApiProperty({ type: [EmployerSkillDto] })
-  skills: EmployerSkillDto[];
-  @ApiProperty({ type: [String], description: 'Savoir-être, en français' })
-  softSkills: string[];
-}
 
 /** Shown only once the employer asked for an interview, and only if the person agreed. */
 export class RevealedIdentityDto {

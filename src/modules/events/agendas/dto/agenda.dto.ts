@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, IntersectionType } from '@nestjs/swagger';
 import { eventStatuses, type EventStatus } from '../../events-vocabulary';
+import { MeetingPairDto } from '../../planning/dto/planning.dto';
 import { meetingStatuses, type MeetingStatus } from '../../planning/planning-vocabulary';
 
 /** L'événement tel que l'agenda le montre : lieu et accès (repris dans LOCATION et DESCRIPTION du fichier .ics). */
@@ -71,16 +72,15 @@ export class EmployerAgendaDto {
   meetings: EmployerAgendaMeetingDto[];
 }
 
-/** Un entretien d'une ou un candidat de la structure (pseudonyme, inscription, employeur). */
-export class StaffAgendaMeetingDto extends AgendaMeetingDto {
-  @ApiProperty({ format: 'uuid' })
-  registrationId: string;
+/**
+ * Un entretien d'une ou un candidat de la structure : l'entretien de l'agenda et le binôme du planning (inscription,
+ * invitation), avec la personne (pseudonyme) et l'employeur.
+ */
+export class StaffAgendaMeetingDto extends IntersectionType(AgendaMeetingDto, MeetingPairDto) {
   @ApiProperty({ format: 'uuid' })
   candidateId: string;
   @ApiProperty({ description: 'Pseudonyme du profil partagé' })
   pseudonym: string;
-  @ApiProperty({ format: 'uuid' })
-  invitationId: string;
   @ApiProperty()
   employer: string;
 }

@@ -76,15 +76,23 @@ export class PlanningRunDto {
   finishedAt: string | null;
 }
 
-export class PlanMeetingDto {
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Identifiant stable (UID iCalendar)' })
-  id: string | null;
+/**
+ * A meeting of an event's plan, named by who meets whom: the candidate's registration and the employer's invitation (one
+ * meeting per pair for the life of the event, `UQ_event_meeting_pair`). Every view of a meeting (the plan, a comparison
+ * of runs, the staff's agendas and grid) extends it with what it shows.
+ */
+export class MeetingPairDto {
   @ApiProperty({ format: 'uuid' })
   registrationId: string;
-  @ApiProperty({ description: 'Pseudonyme du profil partagé' })
-  pseudonym: string;
   @ApiProperty({ format: 'uuid' })
   invitationId: string;
+}
+
+export class PlanMeetingDto extends MeetingPairDto {
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Identifiant stable (UID iCalendar)' })
+  id: string | null;
+  @ApiProperty({ description: 'Pseudonyme du profil partagé' })
+  pseudonym: string;
   @ApiProperty()
   employer: string;
   @ApiProperty({ format: 'uuid' })
@@ -114,11 +122,7 @@ export class CurrentPlanDto {
   meetings: PlanMeetingDto[];
 }
 
-export class MovedMeetingDto {
-  @ApiProperty({ format: 'uuid' })
-  registrationId: string;
-  @ApiProperty({ format: 'uuid' })
-  invitationId: string;
+export class MovedMeetingDto extends MeetingPairDto {
   @ApiProperty({ format: 'uuid' })
   fromSlotId: string;
   @ApiProperty()
@@ -129,11 +133,7 @@ export class MovedMeetingDto {
   toTable: number;
 }
 
-export class ComparedMeetingDto {
-  @ApiProperty({ format: 'uuid' })
-  registrationId: string;
-  @ApiProperty({ format: 'uuid' })
-  invitationId: string;
+export class ComparedMeetingDto extends MeetingPairDto {
   @ApiProperty({ format: 'uuid' })
   slotId: string;
   @ApiProperty()
