@@ -167,7 +167,10 @@ describe('employer network: GDPR export and erasure of a company contact', () =>
       .expect(200);
     // no product path e-mails company contacts yet (employer invitations will): a message to her address stands in for them
     await t.dataSource.transaction((m) =>
-      t.get(MailService).send(m, PERSON.email, 'password-changed', { displayName: 'Gwenaëlle Kerzerho' }),
+      t.get(MailService).send(m, PERSON.email, 'password-changed', { displayName: 'Gwenaëlle Kerzerho' }, [
+        // an attachment is kept with its message (mail_message.attachments): erased with it
+        { filename: 'note.txt', contentType: 'text/plain; charset=utf-8', content: 'Pour Gwenaëlle Kerzerho' },
+      ]),
     );
     await t.drainQueues();
   });
@@ -249,6 +252,7 @@ describe('employer network: GDPR export and erasure of a company contact', () =>
         'pooled_company.pause_reason (1)',
         'solicitation.override_reason (1)',
         'mail_message.body_text (1)',
+        'mail_message.attachments (1)',
         expect.stringMatching(/^audit_entry\.context/),
       ]),
     );

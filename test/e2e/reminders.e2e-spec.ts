@@ -4,6 +4,7 @@ import { FixedClock } from '../../src/platform/clock/clock';
 import { QueueName } from '../../src/platform/queue/job-catalogue';
 import { JobRunner } from '../../src/platform/queue/job-runner.service';
 import { buildPlanningWorld, type PlanningWorld } from '../support/planning-world';
+import { parseAgenda } from '../support/agenda-ics';
 import { TestApp } from '../support/test-app';
 
 /**
@@ -168,6 +169,55 @@ describe('reminders J-2 / J-1: one per person and kind, whatever the sweeps', ()
       ]);
     }
     for (const e of employersReminded) expect([e.email, reminderMails(e.email, 'j1')]).toEqual([e.email, 1]);
+  });
+
+  it('the employer’s reminder carries its agenda as ICS (PUBLISH, Europe/Paris): its meetings, pseudonyms only', async () => {
+    const identities: Array<{ id: string; last_name: string; email: string; phone: string }> = await t.dataSource.query(
+      `SELECT c.id, c.last_name, c.email, c.phone FROM candidate c
+           JOIN event_registration r ON r.candidate_id = c.id WHERE r.event_id = $1`,
+      [pw.eventId],
+    );
+    expect(identities.length).toBeGreaterThanOrEqual(6);
+    const pseudonyms = (
+      (await t.dataSource.query(
+        `SELECT p.pseudonym FROM candidate_profile p JOIN event_registration r ON r.candidate_id = p.candidate_id
+          WHERE r.event_id = $1`,
+        [pw.eventId],
+      )) as Array<{ pseudonym: string }>
+    ).map((p) => p.pseudonym);
+    // as a word: the fixtures' last name "Nom<tag>" is inside the first name "Prénom<tag>" of the same person
+    const asWord = (value: string) =>
+      new RegExp(`(?<![\\p{L}\\p{N}])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu');
+    let cancelledSeen = 0;
+    for (const e of employersReminded) {
+      const mails = t.smtp.received.filter((m) => m.to.includes(e.email) && m.subject.startsWith('Rappel'));
+      expect(mails).toHaveLength(2); // J-2 and J-1
+      for (const mail of mails) {
+        expect(mail.attachments.map((a) => [a.filename, a.contentType, a.params.method])).toEqual([
+          ['agenda.ics', 'text/calendar', 'PUBLISH'],
+        ]);
+        const ics = mail.attachments[0].content;
+        const calendar = parseAgenda(ics);
+        expect([calendar.method, calendar.timezones]).toEqual(['PUBLISH', ['Europe/Paris']]);
+        const visible: Array<{ id: string; status: string }> = await t.dataSource.query(
+          `SELECT id, status FROM event_meeting WHERE invitation_id = $1
+              AND (announced_at IS NOT NULL OR status IN ('done', 'no_show')) ORDER BY id`,
+          [e.invitationId],
+        );
+        expect(visible.length).toBeGreaterThan(0);
+        expect(calendar.events.map((v) => [v.uid, v.status, v.tzid]).sort()).toEqual(
+          visible.map((m) => [m.id, m.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED', 'Europe/Paris']).sort(),
+        );
+        cancelledSeen += calendar.events.filter((v) => v.status === 'CANCELLED').length;
+        for (const who of identities)
+          for (const value of [who.last_name, who.email, who.phone, who.id])
+            expect([value, asWord(value).test(ics)]).toEqual([value, false]);
+        // the scan can fail: the pseudonyms it must find are there
+        expect(pseudonyms.some((p) => asWord(p).test(ics))).toBe(true);
+      }
+    }
+    // `dropped` and `late` were cancelled after the publication: their meetings stay, cancelled, in the files
+    expect(cancelledSeen).toBeGreaterThan(0);
   });
 
   it('claims nothing once the event has started, nor again before it', async () => {

@@ -8,6 +8,15 @@ export interface ReceivedMail {
   text: string;
   html: string;
   headers: Map<string, unknown>;
+  attachments: ReceivedAttachment[];
+}
+
+export interface ReceivedAttachment {
+  filename: string;
+  /** The media type alone (`text/calendar`); its parameters in `params` (`method`, `charset`). */
+  contentType: string;
+  params: Record<string, string>;
+  content: string;
 }
 
 /** A real SMTP server on a free port: the app talks SMTP to it exactly as to a production relay. */
@@ -32,6 +41,13 @@ export class TestSmtpServer {
               text: parsed.text ?? '',
               html: typeof parsed.html === 'string' ? parsed.html : '',
               headers: parsed.headers as Map<string, unknown>,
+              attachments: parsed.attachments.map((a) => ({
+                filename: a.filename ?? '',
+                contentType: a.contentType,
+                params:
+                  (a.headers.get('content-type') as { params?: Record<string, string> } | undefined)?.params ?? {},
+                content: a.content.toString('utf8'),
+              })),
             });
             this.waiters.splice(0).forEach((w) => w());
             callback();

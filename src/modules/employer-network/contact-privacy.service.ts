@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import type { Principal } from '../../platform/auth/principal';
 import { Clock } from '../../platform/clock/clock';
+import type { MailAttachment } from '../notifications/mail-message.entity';
 import { CompaniesService } from './companies.service';
 import { type ContactIdentity, mentions, personMatcher, scrubJson, scrubText } from './contact-scrub';
 import { viewerOf } from './employer-network-access';
@@ -332,18 +333,31 @@ export class ContactPrivacyService {
     }));
   }
 
-  /** Messages sent to the person's address (none today: no e-mail goes to company contacts yet; the log is kept clean anyway). */
+  /** Messages sent to the person's address (the events' e-mails to employers), their attachments included. */
   private async scrubMails(manager: EntityManager, people: ContactRow[], matcher: RegExp | null): Promise<number> {
     const emails = [...new Set(people.map((p) => p.emailNormalised).filter((e): e is string => !!e))];
     if (emails.length === 0) return 0;
-    const mails: Array<{ id: string; subject: string; body_text: string; body_html: string }> = await manager.query(
-      `SELECT id, subject, body_text, body_html FROM mail_message WHERE lower(recipient) = ANY($1::text[])`,
+    const mails: Array<{
+      id: string;
+      subject: string;
+      body_text: string;
+      body_html: string;
+      attachments: MailAttachment[];
+    }> = await manager.query(
+      `SELECT id, subject, body_text, body_html, attachments FROM mail_message WHERE lower(recipient) = ANY($1::text[])`,
       [emails],
     );
     for (const m of mails)
       await manager.query(
-        `UPDATE mail_message SET recipient = 'contact-efface@invalid', subject = $2, body_text = $3, body_html = $4 WHERE id = $1`,
-        [m.id, scrubText(m.subject, matcher), scrubText(m.body_text, matcher), scrubText(m.body_html, matcher)],
+        `UPDATE mail_message SET recipient = 'contact-efface@invalid', subject = $2, body_text = $3, body_html = $4,
+                attachments = $5::jsonb WHERE id = $1`,
+        [
+          m.id,
+          scrubText(m.subject, matcher),
+          scrubText(m.body_text, matcher),
+          scrubText(m.body_html, matcher),
+          JSON.stringify(m.attachments.map((a) => ({ ...a, content: scrubText(a.content, matcher) }))),
+        ],
       );
     return mails.length;
   }

@@ -2,10 +2,22 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn 
 
 export type MailStatus = 'pending' | 'sent' | 'failed';
 
+/**
+ * A file sent with a message. Text only (an agenda's ICS), kept whole in the row: the send job, a retry or a replayed
+ * outbox row sends exactly what was decided with the change, never a file read again later.
+ */
+export interface MailAttachment {
+  filename: string;
+  /** The full Content-Type, parameters included (`text/calendar; charset=utf-8; method=PUBLISH`). */
+  contentType: string;
+  content: string;
+}
+
 /** The delivery log: one row per message, written with the change that wants it sent, updated by the send job. */
 @Entity('mail_message')
 @Index('IDX_mail_message_recipient', ['recipient', 'createdAt'])
 @Check('CK_mail_message_status', `status IN ('pending', 'sent', 'failed')`)
+@Check('CK_mail_message_attachments_array', `jsonb_typeof(attachments) = 'array'`)
 export class MailMessage {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -24,6 +36,9 @@ export class MailMessage {
 
   @Column({ name: 'body_html', type: 'text' })
   bodyHtml: string;
+
+  @Column({ type: 'jsonb', default: () => `'[]'` })
+  attachments: MailAttachment[];
 
   @Column({ type: 'varchar', length: 10, default: 'pending' })
   status: MailStatus;

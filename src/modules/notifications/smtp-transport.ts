@@ -1,6 +1,7 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import nodemailer, { Transporter } from 'nodemailer';
 import { AppConfig } from '../../platform/config/app-config';
+import type { MailAttachment } from './mail-message.entity';
 
 @Injectable()
 export class SmtpTransport implements OnModuleDestroy {
@@ -14,6 +15,7 @@ export class SmtpTransport implements OnModuleDestroy {
     text: string;
     html: string;
     id: string;
+    attachments: MailAttachment[];
   }): Promise<{ messageId: string; response: string }> {
     this.transporter ??= nodemailer.createTransport({
       host: this.config.SMTP_HOST,
@@ -29,6 +31,11 @@ export class SmtpTransport implements OnModuleDestroy {
       subject: message.subject,
       text: message.text,
       html: message.html,
+      attachments: message.attachments.map((a) => ({
+        filename: a.filename,
+        content: a.content,
+        contentType: a.contentType,
+      })),
       // Lets receiving servers and our own tests recognise a message retried after a lost acknowledgement.
       headers: { 'X-Maillage-Mail-Id': message.id },
     });

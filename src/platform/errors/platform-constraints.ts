@@ -15,4 +15,5 @@ registerServerOnlyConstraints({
     'every path that writes an account lowercases the e-mail first (DTO transform, invitation)',
   FK_employer_session_link: 'a session is opened by exchanging a link the service just verified',
   CK_mail_message_status: "the mail queue's state machine writes the status",
+  CK_mail_message_attachments_array: 'MailService writes the list of attachments (default empty), no request does',
 });

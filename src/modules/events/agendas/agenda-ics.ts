@@ -1,3 +1,4 @@
+import type { MailAttachment } from '../../notifications/mail-message.entity';
 import { buildIcs, type IcsMeeting } from './ics';
 import type {
   AgendaEventDto,
@@ -63,3 +64,13 @@ export const gridIcs = (g: OrganiserGridDto, stamp: Date) =>
     ),
     ...g.cancelled.map((m) => vevent(g.event, m, staffSummary(m))),
   ]);
+
+/**
+ * An agenda sent with an e-mail: the file of the download, its method repeated in the Content-Type as RFC 6047 asks of
+ * a calendar part (a mail client then offers to add it, not to answer an invitation).
+ */
+export const icsAttachment = (filename: string, ics: string): MailAttachment => ({
+  filename,
+  contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+  content: ics,
+});

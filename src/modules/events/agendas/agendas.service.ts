@@ -83,17 +83,26 @@ export class AgendasService {
   async forEmployer(principal: EmployerPrincipal): Promise<EmployerAgendaDto> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const { invitation, event } = await resolveEmployerLink(manager, principal, this.clock.now());
-      const rows = await readAgendaMeetings(manager, event.id, 'people', 'm.invitation_id = $2', [invitation.id]);
-      const [{ name }]: Array<{ name: string }> = await manager.query(
-        `SELECT display_name AS name FROM pooled_company WHERE id = $1`,
-        [invitation.pooledCompanyId],
-      );
-      return {
-        event: await readAgendaEvent(manager, event),
-        company: name,
-        meetings: rows.map((r) => ({ ...base(r), pseudonym: r.pseudonym })),
-      };
+      return this.employerAgenda(manager, event, invitation);
     });
+  }
+
+  /** In the caller's transaction (the employers' reminders attach it as ICS): pseudonyms only. */
+  async employerAgenda(
+    manager: EntityManager,
+    event: Event,
+    invitation: { id: string; pooledCompanyId: string },
+  ): Promise<EmployerAgendaDto> {
+    const rows = await readAgendaMeetings(manager, event.id, 'people', 'm.invitation_id = $2', [invitation.id]);
+    const [{ name }]: Array<{ name: string }> = await manager.query(
+      `SELECT display_name AS name FROM pooled_company WHERE id = $1`,
+      [invitation.pooledCompanyId],
+    );
+    return {
+      event: await readAgendaEvent(manager, event),
+      company: name,
+      meetings: rows.map((r) => ({ ...base(r), pseudonym: r.pseudonym })),
+    };
   }
 
   /** Every candidate of the caller's SIAE (where she is CIP or direction) at the event. */

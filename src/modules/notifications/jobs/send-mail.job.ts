@@ -27,6 +27,7 @@ export class SendMailJob implements JobHandler<'mail.send'> {
         text: mail.bodyText,
         html: mail.bodyHtml,
         id: mail.id,
+        attachments: mail.attachments,
       });
       await this.dataSource.getRepository(MailMessage).update(
         { id: mail.id },

@@ -15,7 +15,8 @@ import { Event } from '../../entities/event.entity';
 import { accessAsOrganiser } from '../../events-access';
 import { linkExpiry } from '../../invitations/invitations.service';
 import { frenchDay, hhmm } from '../../pages/page-format';
-import { readAgendaEvent, readAgendaMeetings } from '../agenda-reader';
+import { employerIcs, icsAttachment } from '../agenda-ics';
+import { readAgendaMeetings } from '../agenda-reader';
 import { AgendasService } from '../agendas.service';
 import type { ReminderLogRowDto } from '../dto/reminder.dto';
 import {
@@ -195,7 +196,7 @@ export class RemindersService {
     return { smsMessageId, mailMessageId };
   }
 
-  /** An e-mail to the invitation's contact with its meetings (pseudonyms) and a fresh link to its agenda. */
+  /** An e-mail to the invitation's contact with its meetings (pseudonyms), a fresh link to its agenda and its ICS. */
   private async remindEmployer(
     manager: EntityManager,
     event: Event,
@@ -223,23 +224,33 @@ export class RemindersService {
     ).map((m) => `${hhmm(m.startsAt)} : ${m.pseudonym}, table ${m.tableNumber}`);
     if (meetings.length === 0) return 'meeting_cancelled';
     if (!employer.email) return 'no_contact';
-    const place = (await readAgendaEvent(manager, event)).place;
+    // Its agenda as the download gives it (cancelled meetings included, so that a calendar that imported it drops them).
+    const agenda = await this.agendas.employerAgenda(manager, event, {
+      id: invitationId,
+      pooledCompanyId: employer.pooled_company_id,
+    });
     const link = await this.links.issue(
       eventCompanyLink,
       { eventId: event.id, pooledCompanyId: employer.pooled_company_id },
       await linkExpiry(manager, event),
       manager,
     );
-    const mailMessageId = await this.mail.send(manager, employer.email, 'event-reminder-employer', {
-      event: event.title,
-      date: frenchDay(event.eventDate),
-      place,
-      accessNotes: event.accessNotes,
-      company: employer.company,
-      meetings,
-      url: link.url,
-      when: whenLabel(days),
-    });
+    const mailMessageId = await this.mail.send(
+      manager,
+      employer.email,
+      'event-reminder-employer',
+      {
+        event: event.title,
+        date: frenchDay(event.eventDate),
+        place: agenda.event.place,
+        accessNotes: event.accessNotes,
+        company: employer.company,
+        meetings,
+        url: link.url,
+        when: whenLabel(days),
+      },
+      [icsAttachment('agenda.ics', employerIcs(agenda, this.clock.now()))],
+    );
     return { mailMessageId };
   }
 
