@@ -265,14 +265,14 @@ describe('events planning: runs, plan, publication', () => {
       );
       expect(mail).toBeDefined();
     }
-    const notices = await t.dataSource.query(`SELECT change, mails FROM event_plan_notice WHERE event_id = $1`, [
+    const notices = await t.dataSource.query(`SELECT change, messages FROM event_plan_notice WHERE event_id = $1`, [
       w.eventId,
     ]);
     // employers' and CIPs' notice (3 + 3 mails), and the candidates' (an SMS and an e-mail each: events/agendas)
     const candidatesMet = new Set(announced.map((m: Row) => m.registration_id)).size;
-    expect(notices.sort((x: Row, y: Row) => x.mails - y.mails)).toEqual([
-      { change: 'published', mails: 6 },
-      { change: 'published', mails: 2 * candidatesMet },
+    expect(notices.sort((x: Row, y: Row) => x.messages - y.messages)).toEqual([
+      { change: 'published', messages: 6 },
+      { change: 'published', messages: 2 * candidatesMet },
     ]);
     const again = await as('coord').post(`/events/${w.eventId}/plan/publication`);
     expect([again.status, again.body.code]).toEqual([409, 'EVENT_TRANSITION_NOT_ALLOWED']);

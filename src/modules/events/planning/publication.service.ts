@@ -144,7 +144,7 @@ export class PublicationService implements OnModuleInit {
   async notify(jobId: string, payload: PlanChangePayload): Promise<JobOutcome> {
     return this.dataSource.transaction(async (manager) => {
       const fresh: unknown[] = await manager.query(
-        `INSERT INTO event_plan_notice (id, event_id, change, mails) VALUES ($1, $2, $3, 0)
+        `INSERT INTO event_plan_notice (id, event_id, change, messages) VALUES ($1, $2, $3, 0)
          ON CONFLICT (id) DO NOTHING RETURNING id`,
         [jobId, payload.eventId, payload.change],
       );
@@ -159,7 +159,7 @@ export class PublicationService implements OnModuleInit {
       const registrationIds = [...new Set(concerned.map((c) => c.registration_id))];
       const lines = await this.meetingLines(manager, event.id, payload.meetingIds);
       const date = frenchDay(event.eventDate);
-      let mails = 0;
+      let messages = 0;
 
       // The link's expiry and revocation live on the platform links only (event_invitation keeps no copy).
       const expires = await linkExpiry(manager, event);
@@ -185,7 +185,7 @@ export class PublicationService implements OnModuleInit {
           meetings: lines.filter((l) => l.invitationId === employer.id).map((l) => l.forEmployer),
           url: link.url,
         });
-        mails++;
+        messages++;
       }
 
       const cips: Array<{ user_id: string; email: string; registration_ids: string[] }> = await manager.query(
@@ -203,9 +203,9 @@ export class PublicationService implements OnModuleInit {
           meetings: lines.filter((l) => mine.has(l.registrationId)).map((l) => l.forCip),
           url: `${this.config.PUBLIC_BASE_URL.replace(/\/$/, '')}/equipe/evenements/${event.id}`,
         });
-        mails++;
+        messages++;
       }
-      await manager.update(EventPlanNotice, { id: jobId }, { mails });
+      await manager.update(EventPlanNotice, { id: jobId }, { messages });
       return 'done';
     });
   }

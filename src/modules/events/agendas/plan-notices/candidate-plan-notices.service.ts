@@ -36,7 +36,7 @@ export class CandidatePlanNoticesService {
   async notify(jobId: string, payload: PlanChangePayload): Promise<JobOutcome> {
     return this.dataSource.transaction(async (manager) => {
       const fresh: unknown[] = await manager.query(
-        `INSERT INTO event_plan_notice (id, event_id, change, mails) VALUES ($1, $2, $3, 0)
+        `INSERT INTO event_plan_notice (id, event_id, change, messages) VALUES ($1, $2, $3, 0)
          ON CONFLICT (id) DO NOTHING RETURNING id`,
         [jobId, payload.eventId, payload.change],
       );
@@ -101,7 +101,7 @@ export class CandidatePlanNoticesService {
           messages++;
         }
       }
-      await manager.update(EventPlanNotice, { id: jobId }, { mails: messages });
+      await manager.update(EventPlanNotice, { id: jobId }, { messages });
       return 'done';
     });
   }

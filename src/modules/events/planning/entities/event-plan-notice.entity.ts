@@ -2,8 +2,8 @@ import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn 
 import { Event } from '../../entities/event.entity';
 
 /**
- * One row per notification job of the plan (`events.plan.notify`), keyed by the job's id: written in the same
- * transaction as the e-mails it sends, so a job that runs twice (a worker lost after committing) sends them once.
+ * One row per notification job of the plan (`events.plan.notify`, `events.plan.candidates-notify`), keyed by the job's
+ * id: written in the same transaction as the messages it sends, so a job that runs twice (a worker lost after committing) sends them once.
  */
 @Entity('event_plan_notice')
 export class EventPlanNotice {
@@ -21,9 +21,12 @@ export class EventPlanNotice {
   @Column({ type: 'varchar', length: 20 })
   change: string;
 
-  /** How many e-mails the job sent (employers + CIPs). */
+  /**
+   * How many messages the job sent: e-mails to employers and CIPs (`events.plan.notify`), or SMS and e-mails to
+   * candidates (`events.plan.candidates-notify`).
+   */
   @Column({ type: 'int' })
-  mails: number;
+  messages: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
