@@ -12,6 +12,11 @@ export function cityOf(insee: string | null | undefined): string | null {
   return code;
 }
 
+/** Paris, Lyon, Marseille: cities as big as a whole area, where a name's sites are often several. */
+export function hasArrondissements(city: string): boolean {
+  return city === '75056' || city === '69123' || city === '13055';
+}
+
 export function isArrondissement(insee: string): boolean {
   return cityOf(insee) !== insee;
 }

@@ -6,6 +6,7 @@ import { addressSites, siretSites } from './sites';
 import { addressPoints, factPoints, HARD_NO, scorePair } from './score-pair';
 import { LinkableRecord, LinkOptions, LinkResult } from './types';
 import { TokenTable } from './similarity';
+import { attachStrays, mayBeStrayOf } from './strays';
 import { UnionFind } from './union-find';
 
 export const DEFAULT_THRESHOLD = 3;
@@ -118,6 +119,7 @@ interface Edge {
  * and the pairs above the threshold are merged strongest first. Two clusters merge only if their members agree as
  * groups: no hard "no" (distance, human split) between any two of them, and at most a fifth of their cross pairs
  * speaking against it. This stops a vague record ("Adecco", Lyon, no address) from chaining two agencies together.
+ * Last, the records left alone are judged against the clusters of their name around them (attachStrays).
  * Pure: same input, same output.
  */
 export function linkRecords(records: readonly LinkableRecord[], options: LinkOptions = {}): LinkResult {
@@ -146,6 +148,8 @@ export function linkRecords(records: readonly LinkableRecord[], options: LinkOpt
   });
 
   const edges: Edge[] = [];
+  // pairs that may be one establishment seen from their clusters (see attachStrays)
+  const neighbours = new Map<number, number[]>();
   const seen = new Int32Array(n).fill(-1);
   let candidatePairs = 0;
   const toScore = inFocus ? inFocus.filter(Boolean).length : n;
@@ -165,6 +169,10 @@ export function linkRecords(records: readonly LinkableRecord[], options: LinkOpt
         candidatePairs++;
         const score = scorePair(pi, prepared[j], table);
         if (score >= threshold) edges.push({ a: i, b: j, score });
+        if (score >= threshold || mayBeStrayOf(pi, prepared[j], score, table)) {
+          (neighbours.get(i) ?? neighbours.set(i, []).get(i)!).push(j);
+          (neighbours.get(j) ?? neighbours.set(j, []).get(j)!).push(i);
+        }
       }
     }
     if (options.onProgress && ++scored % 256 === 0) options.onProgress(scored, toScore);
@@ -234,6 +242,20 @@ export function linkRecords(records: readonly LinkableRecord[], options: LinkOpt
   // 2. Then the others, strongest first.
   for (const e of edges) tryMerge(e.a, e.b);
 
+  // 3. The records left alone, judged against the clusters.
+  links += attachStrays({
+    prepared,
+    table,
+    neighbours,
+    find: (i) => uf.find(i),
+    membersOf,
+    attach: (s, root) => {
+      if (humanSplit(uf.find(s), uf.find(root))) return false;
+      merge(s, root);
+      return true;
+    },
+  });
+
   const groups = uf.groups().filter((g) => g.length > 1);
   const clusters = groups.map((g) => g.map((i) => prepared[i].recordId));
   const contactClusters = linkContacts(records, uf);
@@ -242,6 +264,8 @@ export function linkRecords(records: readonly LinkableRecord[], options: LinkOpt
     // what a change of one record can reach: every record joined to it by a link above the threshold or a human merge
     const joined = new UnionFind(n);
     for (const e of edges) joined.union(e.a, e.b);
+    // and by the pairs through which a stray may join a cluster: its decision reads those clusters
+    for (const [i, list] of neighbours) for (const j of list) joined.union(i, j);
     for (const [x, y] of options.mustLink ?? []) {
       const a = indexOf.get(x);
       const b = indexOf.get(y);

@@ -731,3 +731,77 @@ describe('linkRecords: the town named in a record without a commune (issue 16)',
     expect(normaliseCompanyName('Netmarket').agencyAt).toBeUndefined();
   });
 });
+
+describe('linkRecords: a record left alone, judged against the clusters of its name (issue 16)', () => {
+  // Vienne is 26 km from Villeurbanne, Givors 22 km (same department), Vénissieux 8 km
+  const around = new Map<string, CommuneLocation>([
+    ...communes,
+    ['38544', { lat: 45.5255, lon: 4.8745, name: 'Vienne' }],
+    ['69091', { lat: 45.5906, lon: 4.7689, name: 'Givors' }],
+  ]);
+  const alone = (r: { clusters: string[][] }, x: LinkableRecord) => clusterOf(r, x.recordId).length === 1;
+  const cluster = (name: string, commune: string, extra: Partial<LinkableRecord> = {}) =>
+    [1, 2, 3].map(() => rec({ name, communeInsee: commune, ...extra }));
+
+  it('joins the one cluster of its name when it gives no place at all (its pair scores stay under the threshold)', () => {
+    // two SIRETs of their own under the name make it "known at several sites": name + no place is then worth little
+    const own = cluster('Logienergie', '69266', { siret: '73282932000074' });
+    const other = [rec({ name: 'LOGIENERGIE', communeInsee: '69266', siret: '44306184100047' })];
+    const stray = rec({ name: 'Logienergie' });
+    const r = linkRecords([...own, ...other, stray], { communes: around });
+    expect(alone(r, stray)).toBe(false);
+    expect(together(r, stray, own[0])).toBe(true);
+  });
+
+  it('stays alone when two clusters of its name exist and nothing of it picks one', () => {
+    const lyon = cluster('Logienergie', '69266', { address: '12 rue Pasteur' });
+    const vienne = cluster('Logienergie', '38544', { address: '5 quai Riondet' });
+    const stray = rec({ name: 'Logienergie' });
+    expect(alone(linkRecords([...lyon, ...vienne, stray], { communes: around }), stray)).toBe(true);
+    // …but a phone shared with one of them does
+    const phone = { contactId: 'p1', lastName: 'Roux', phone: '04 72 10 20 30' };
+    const vienneKnown = vienne.map((v, i) => ({ ...v, contacts: [{ ...phone, contactId: `v${i}` }] }));
+    const known = rec({ name: 'Logienergie', contacts: [phone] });
+    const r = linkRecords([...lyon, ...vienneKnown, known], { communes: around });
+    expect(together(r, known, vienneKnown[0])).toBe(true);
+  });
+
+  it('joins on a name only close to the cluster’s in its very commune (two slips), not in the next one', () => {
+    const own = cluster('Multiservices', '69266', { address: '8 cours Emile Zola' });
+    const typo = rec({ name: 'SASU Mlutistrvices', communeInsee: '69266' });
+    expect(together(linkRecords([...own, typo], { communes: around }), typo, own[0])).toBe(true);
+    const next = rec({ name: 'SASU Mlutistrvices', communeInsee: '69259', address: '8 cours Emile Zola' });
+    expect(alone(linkRecords([...own, next], { communes: around }), next)).toBe(true);
+  });
+
+  it('in another town, needs the same street or the same people, and never a branch named after its town', () => {
+    // a second site in Vienne makes the name one of several sites: pair scores never join Givors (22 km) to Villeurbanne
+    const own = cluster('Omnihabitat', '69266', { address: '76 rue de la Liberté', siret: '73282932000074' });
+    const vienne = [1, 2].map(() => rec({ name: 'Omnihabitat', communeInsee: '38544', siret: '44306184100047' }));
+    const run = (x: LinkableRecord) => linkRecords([...own, ...vienne, x], { communes: around });
+    const sameStreet = rec({ name: 'OMNIHABITAT', communeInsee: '69091', address: '76 r. de la Liberte' });
+    expect(together(run(sameStreet), sameStreet, own[0])).toBe(true);
+    const nameOnly = rec({ name: 'OMNIHABITAT', communeInsee: '69091' });
+    expect(alone(run(nameOnly), nameOnly)).toBe(true);
+    const branch = rec({ name: 'Omnihabitat Givors', communeInsee: '69091', address: '76 rue de la Liberté' });
+    expect(alone(run(branch), branch)).toBe(true);
+  });
+
+  it('keeps out a record with its own SIRET that no member typed (another site of the company), or another SIREN', () => {
+    const own = cluster('Bioline', '69266', { siret: '73282932000074' });
+    const otherSite = rec({ name: 'Bioline', siret: '73282932000108' });
+    expect(alone(linkRecords([...own, otherSite], { communes: around }), otherSite)).toBe(true);
+    const otherSiren = rec({ name: 'Bioline', siren: '443061841' });
+    expect(alone(linkRecords([...own, otherSiren], { communes: around }), otherSiren)).toBe(true);
+    const sameSiret = rec({ name: 'Bioline', siret: '732 829 320 00074' });
+    expect(together(linkRecords([...own, sameSiret], { communes: around }), sameSiret, own[0])).toBe(true);
+  });
+
+  it('reads Lyon as a place of many sites: the city alone does not join one of its arrondissements', () => {
+    // a second site of the name in the 7e, known by one record: a record typed "Lyon" may be of either
+    const own = cluster('Proxi Intérim', '69383', { siret: '73282932000074' });
+    const seventh = rec({ name: 'Proxi Intérim', communeInsee: '69387', siret: '73282932000108' });
+    const lyon = rec({ name: 'Proxi Interim', communeInsee: '69123' });
+    expect(alone(linkRecords([...own, seventh, lyon], { communes: around }), lyon)).toBe(true);
+  });
+});

@@ -28,6 +28,12 @@ export interface PreparedRecord {
    * communes each confirmed by two records, or two SIRETs of their own): a lone typing, maybe of the neighbouring town.
    */
   loneSpelling: boolean;
+  /**
+   * The name as typed carried a town's name that the comparisons leave out ("Proxi Super Albi", "Agence de Rodez
+   * Neocom"): an SIAE names a chain's branch after its town, so such a record in another town than a cluster of the
+   * same name is likelier another branch than a mistyped town (see attachStrays).
+   */
+  townInName: boolean;
   /** This name is known at several sites somewhere (two communes each confirmed by two records, or two SIRETs). */
   multiSiteName: boolean;
   /**
@@ -271,6 +277,7 @@ export function prepareRecords(
       multiSiteCity: false,
       multiSiteCommune: false,
       loneSpelling: false,
+      townInName: n.tokens.length < rawNames[index].tokens.length && !TOWN_BODIES.has(rawNames[index].tokens[0]),
       multiSiteName: false,
       postcodeSite: null,
       siren,
