@@ -342,6 +342,22 @@ function withoutServiceTail(folded: string): string {
   return kept.join(' ');
 }
 
+/**
+ * "agence" read with one slip ("Agece", "Agnece", "AGENCES"), or split by a dash ("Agenc-e", "Age-nce"), so that the
+ * town after it is recognised and the word dropped like the right spelling. From five letters and from its first
+ * letter: "Saint-Gence" is a town, not an agency.
+ */
+function readAgency(words: string[]): void {
+  const slip = (w: string) => (w[0] === 'a' && w.length >= 5 ? editDistance(w, 'agence', 1) : 2);
+  for (let i = 0; i < words.length; i++) {
+    const alone = slip(words[i]);
+    if (alone === 0) continue;
+    const joined = i + 1 < words.length ? slip(words[i] + words[i + 1]) : 2;
+    if (joined <= 1 && joined < alone) words.splice(i, 2, 'agence');
+    else if (alone <= 1) words[i] = 'agence';
+  }
+}
+
 export function normaliseCompanyName(raw: string | null | undefined): NormalisedName {
   let s = plainWords(withoutServiceTail(fold(raw ?? '')));
   for (const phrase of LEGAL_FORM_PHRASES) {
@@ -364,6 +380,7 @@ export function normaliseCompanyName(raw: string | null | undefined): Normalised
     const kind = MISTYPED_KINDS.find(([w]) => words[0].length >= w.length && editDistance(words[0], w, 1) <= 1);
     if (kind) words[0] = kind[1];
   }
+  readAgency(words);
   const tokens: string[] = [];
   const initialsAll: string[] = [];
   let agencyAt: number | undefined;

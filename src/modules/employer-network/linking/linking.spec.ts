@@ -730,6 +730,24 @@ describe('linkRecords: the town named in a record without a commune (issue 16)',
     expect(normaliseCompanyName('Netmarket agence de Brive').agencyAt).toBe(1);
     expect(normaliseCompanyName('Netmarket').agencyAt).toBeUndefined();
   });
+
+  it('reads "agence" with one slip or split by a dash, not a town that sounds like it', () => {
+    expect(tokens('Netmarket agnece de Brive')).toBe('netmarket brive');
+    expect(tokens('Netmarket AGENCES DE BRIVE')).toBe('netmarket brive');
+    expect(normaliseCompanyName('Agenc-e Brive Netmarket')).toMatchObject({
+      tokens: ['brive', 'netmarket'],
+      agencyAt: 0,
+    });
+    expect(normaliseCompanyName('Age-nce Brive Netmarket').agencyAt).toBe(0);
+    // Saint-Gence is a town (no first letter), "agent" two slips away
+    expect(tokens('Logicom Hôtel Saint-Gence')).toBe('logicom hotel saint gence');
+    expect(tokens('Agent Immobilier Martin')).toBe('agent immobilier martin');
+    const sites = twoSites();
+    const agency = rec({ name: 'Agece Vénissieux Nexa Services' });
+    const r = linkRecords([...sites, agency], { communes });
+    expect(together(r, agency, sites[3])).toBe(true);
+    expect(together(r, agency, sites[0])).toBe(false);
+  });
 });
 
 describe('linkRecords: a record left alone, judged against the clusters of its name (issue 16)', () => {
