@@ -112,6 +112,30 @@ const PUBLIC_BODY_PHRASES: ReadonlyArray<readonly [string, string]> = [
   ['conseil general', 'departement'],
 ];
 
+/**
+ * The forms above word by word. A form with two words of five letters or more is read with one slip in each of them
+ * ("Centre communal d'action socile", "Hôtel de Visle"): two such words are enough to know the form. The others
+ * ("ville de", "com com") must be typed right: "Villa de …" is not a town hall.
+ */
+const PUBLIC_BODY_FORMS = PUBLIC_BODY_PHRASES.map(([phrase, canonical]) => {
+  const words = phrase.split(' ');
+  return { words, canonical, slips: words.filter((w) => w.length >= 5).length >= 2 };
+});
+
+/** The public body forms of a name (plain words) replaced by their canonical words; the first of each form only. */
+function readPublicForms(plain: string): string {
+  const words = plain.split(' ').filter(Boolean);
+  for (const { words: form, canonical, slips } of PUBLIC_BODY_FORMS) {
+    const fits = (word: string, w: string) => word === w || (slips && w.length >= 5 && editDistance(word, w, 1) <= 1);
+    for (let i = 0; i + form.length <= words.length; i++)
+      if (form.every((w, k) => fits(words[i + k], w))) {
+        words.splice(i, form.length, canonical);
+        break;
+      }
+  }
+  return words.join(' ');
+}
+
 const PUBLIC_BODY_WORDS: Record<string, string> = {
   mairie: 'commune',
   comcom: 'cc',
@@ -329,7 +353,8 @@ function withoutServiceTail(folded: string): string {
   if (parts.length < 2) return folded;
   const head = plainWords(parts[0]);
   if (!head) return folded;
-  const publicBody = PUBLIC_HEADS.some((w) => ` ${head} `.includes(` ${w} `));
+  const read = ` ${readPublicForms(head)} `;
+  const publicBody = PUBLIC_HEADS.some((w) => read.includes(` ${w} `));
   const kept = [parts[0]];
   for (const part of parts.slice(1)) {
     const words = plainWords(part).split(' ').filter(Boolean);
@@ -363,10 +388,7 @@ export function normaliseCompanyName(raw: string | null | undefined): Normalised
   for (const phrase of LEGAL_FORM_PHRASES) {
     if (s.includes(phrase)) s = s.replace(new RegExp(`\\b${phrase}\\b`, 'g'), ' ');
   }
-  for (const [phrase, canonical] of PUBLIC_BODY_PHRASES) {
-    if (` ${s} `.includes(` ${phrase} `)) s = ` ${s} `.replace(` ${phrase} `, ` ${canonical} `).trim();
-  }
-  const words = s
+  const words = readPublicForms(s)
     .split(' ')
     .filter(Boolean)
     .map((w) => PUBLIC_BODY_WORDS[w] ?? w)

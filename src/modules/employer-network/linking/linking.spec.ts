@@ -652,6 +652,21 @@ describe('public bodies: a slip in the kind, two bodies of one town', () => {
     expect(tokens('Marie Transports')).toBe('marie transport');
   });
 
+  it('reads the long forms of a public body’s kind with one slip in each long word', () => {
+    const read: Array<[string, string]> = [
+      ["CENTRE COMMUNAL D'ACTION SOCILE DE TULLE", 'ccas tulle'],
+      ["Cenntre Communal d'Action Sociale de Tulle", 'ccas tulle'],
+      ['Hôtel de Visle de Tulle', 'commune tulle'],
+      ['Maison de Retrite les Tilleuls', 'ehpad tilleul'],
+      // the service of a mistyped form is still a public body's service
+      ['Centre communal d’action socile de Tulle – Espaces verts', 'ccas tulle'],
+      // a form with a single long word must be typed right, and a slip is one only
+      ['Villa de Tulle', 'villa tulle'],
+      ['Centre Commercial de Tulle', 'centre commercial tulle'],
+    ];
+    for (const [name, canonical] of read) expect(tokens(name)).toBe(canonical);
+  });
+
   it('does not read the town hall and the communauté de communes of one town as two sites of one name', () => {
     const saintGenis = new Map<string, CommuneLocation>([
       ...communes,
