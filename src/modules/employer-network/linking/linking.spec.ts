@@ -837,4 +837,26 @@ describe('linkRecords: a record left alone, judged against the clusters of its n
     const lyon = rec({ name: 'Proxi Interim', communeInsee: '69123' });
     expect(alone(linkRecords([...own, seventh, lyon], { communes: around }), lyon)).toBe(true);
   });
+
+  it('joins a piece of two records to the larger cluster each of them would join alone, unless both give another street', () => {
+    // "known at several sites" (a second SIRET of its own): pair scores keep the records without a commune out
+    const own = cluster('Logienergie', '69266', { siret: '73282932000074', address: '5 rue Racine' });
+    const other = rec({ name: 'LOGIENERGIE', communeInsee: '69266', siret: '44306184100047' });
+    const phone = { contactId: 'x', lastName: 'Roux', phone: '04 72 10 20 30' };
+    const piece = [1, 2].map((i) => rec({ name: 'Logienergie', contacts: [{ ...phone, contactId: `p${i}` }] }));
+    const r = linkRecords([...own, other, ...piece], { communes: around });
+    expect(together(r, piece[0], piece[1])).toBe(true);
+    expect(together(r, piece[0], own[0])).toBe(true);
+    const site = [1, 2].map((i) =>
+      rec({
+        name: 'Logienergie',
+        communeInsee: '69266',
+        address: '40 avenue Henri Barbusse',
+        contacts: [{ ...phone, contactId: `q${i}` }],
+      }),
+    );
+    const r2 = linkRecords([...own, other, ...site], { communes: around });
+    expect(together(r2, site[0], site[1])).toBe(true);
+    expect(together(r2, site[0], own[0])).toBe(false);
+  });
 });

@@ -11,6 +11,8 @@ const CLOSE_NAME_SIM = 0.7;
 const NAME_AGREEMENT = 0.5;
 /** A stray this far from a cluster's town is in another place, whatever else agrees (score-pair's STRAY_KM). */
 const STRAY_KM = 30;
+/** Clusters this small are judged against larger ones, record by record (a stray, or a piece of a few). */
+const MAX_PIECE = 3;
 /** Members of a cluster looked at for its name, its town and its identifiers. */
 const MAX_MEMBERS = 40;
 
@@ -68,28 +70,64 @@ interface Candidate {
  *   company e-mail) or the same street must show that the town was mistyped, the street must not differ, and the name
  *   must not carry its own town (a branch named after its town is another branch);
  * - exactly one cluster must pass; with several (a chain), its town or its people must pick one.
+ * A piece of up to MAX_PIECE records (two strays that found each other, kept from their cluster by a hard "no") joins a
+ * larger cluster when each of its records, judged alone, picks that one, and two of them do not confirm another street.
  * Decided on the clusters as the pair linking left them (the order of the strays does not matter). Returns how many
- * strays were attached.
+ * strays and pieces were attached.
  */
 export function attachStrays(ctx: StrayContext): number {
   const decisions: Array<[number, number]> = [];
+  const done = new Set<number>();
   for (let s = 0; s < ctx.prepared.length; s++) {
-    if (ctx.membersOf(ctx.find(s)).length !== 1) continue;
-    const target = chooseCluster(ctx, s);
-    if (target !== null) decisions.push([s, target]);
+    const root = ctx.find(s);
+    const members = ctx.membersOf(root);
+    if (members.length > MAX_PIECE || done.has(root)) continue;
+    done.add(root);
+    // a piece of a few records goes where each of its records would go alone
+    let target: number | null = null;
+    for (const m of members) {
+      const t = chooseCluster(ctx, m, root, members.length + 1);
+      if (t === null || (target !== null && t !== target)) {
+        target = null;
+        break;
+      }
+      target = t;
+    }
+    if (target !== null && !secondSite(ctx, members, target)) decisions.push([s, target]);
   }
   let attached = 0;
   for (const [s, root] of decisions) if (ctx.attach(s, root)) attached++;
   return attached;
 }
 
-function chooseCluster(ctx: StrayContext, s: number): number | null {
+/**
+ * Two records of a piece at one street that none of the cluster's members gives: a second site, confirmed by two
+ * records (the rule of sites.ts), however well the names agree.
+ */
+function secondSite(ctx: StrayContext, piece: readonly number[], root: number): boolean {
+  if (piece.length < 2) return false;
+  const all = ctx.membersOf(root);
+  const step = all.length > MAX_MEMBERS ? all.length / MAX_MEMBERS : 1;
+  const theirs: PreparedRecord[] = [];
+  for (let k = 0; k < all.length; k += step) theirs.push(ctx.prepared[all[Math.floor(k)]]);
+  const elsewhere = piece
+    .map((i) => ctx.prepared[i])
+    .filter((p) => p.address !== null && p.address.words.length > 0)
+    .filter((p) => !theirs.some((m) => addressPoints(p.address, m.address, ctx.table) >= 2));
+  for (let a = 0; a < elsewhere.length; a++)
+    for (let b = a + 1; b < elsewhere.length; b++)
+      if (addressPoints(elsewhere[a].address, elsewhere[b].address, ctx.table) >= 2) return true;
+  return false;
+}
+
+/** The one cluster of at least `minSize` records (not `own`) that the record may join, or null. */
+function chooseCluster(ctx: StrayContext, s: number, own: number, minSize: number): number | null {
   const stray = ctx.prepared[s];
   if (stray.name.tokens.length === 0) return null;
   const roots = new Set<number>();
   for (const j of ctx.neighbours.get(s) ?? []) {
     const r = ctx.find(j);
-    if (r !== s && ctx.membersOf(r).length >= 2) roots.add(r);
+    if (r !== own && ctx.membersOf(r).length >= minSize) roots.add(r);
   }
   const passed: Candidate[] = [];
   for (const root of [...roots].sort((a, b) => a - b)) {
@@ -194,6 +232,7 @@ function judge(ctx: StrayContext, stray: PreparedRecord, root: number): Candidat
   if (e.sameName < NAME_AGREEMENT * e.looked && !(sameCommune && !streetDiffers)) return null;
   // out of its town, another street is another site, even with a person in common (one HR for several sites)
   if (!sameTown && streetDiffers) return null;
+
   // in another town, a branch named after its town is another branch; otherwise the same people or the same street
   // must show that the town was mistyped
   if (!sameTown && km !== null && (stray.townInName || !(e.sharedContact || e.addressAgrees))) return null;
