@@ -1,6 +1,8 @@
 import type { Request, Response } from 'express';
 import type { Principal } from '../auth/principal';
+import type { Type } from '@nestjs/common';
 import { AppError } from '../errors/app-error';
+import { createValidationPipe } from '../errors/validation';
 import type { FieldProblem } from '../errors/validation';
 import { CsrfField } from './components';
 import { Layout } from './layout';
@@ -89,6 +91,16 @@ export async function staffPageAction<T>(
     done: steps.done,
     refused: (problem) => steps.refused(problem, principal),
   });
+}
+
+const formValidation = createValidationPipe();
+
+/**
+ * A form's values as the API's DTO, checked by the same validation as the JSON API (unknown fields refused, French
+ * problems per field): a refusal is an AppError that pageAction shows beside the form.
+ */
+export async function formDto<T extends object>(metatype: Type<T>, values: object): Promise<T> {
+  return (await formValidation.transform(values, { type: 'body', metatype })) as T;
 }
 
 /** The posted form's fields (urlencoded body), never undefined. */

@@ -1,10 +1,9 @@
 import { Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { createValidationPipe } from '../../../platform/errors/validation';
 import { CurrentEmployer, EmployerRoute } from '../../../platform/links/employer-session.guard';
 import { assertScope, EmployerPrincipal } from '../../../platform/links/links.service';
-import { formBody, pageAction } from '../../../platform/web/page-action';
+import { formBody, formDto, pageAction } from '../../../platform/web/page-action';
 import { PageController } from '../../../platform/web/page-controller';
 import { sendPage } from '../../../platform/web/render';
 import { WebSecurity } from '../../../platform/web/web-security';
@@ -42,8 +41,6 @@ const FIELD_LABELS: Record<string, string> = {
 @PageController('employeurs/evenements')
 @EmployerRoute(eventCompanyLink)
 export class EmployerPagesController {
-  private readonly validation = createValidationPipe();
-
   constructor(
     private readonly booking: EmployerBookingService,
     private readonly choices: EmployerChoicesService,
@@ -94,19 +91,16 @@ export class EmployerPagesController {
     await pageAction(this.web, req, {
       labels: FIELD_LABELS,
       run: async () => {
-        const dto = (await this.validation.transform(
-          {
-            tables: formInt(values.tables),
-            cells: values.cells.map((cell) => {
-              const [slotId, table] = cell.split(':');
-              return { slotId, table: formInt(table) };
-            }),
-            maxInterviews: formInt(values.maxInterviews),
-            accommodations: values.accommodations,
-            needs: values.appellations.map((code) => ({ appellationCode: code, positions: 1 })),
-          },
-          { type: 'body', metatype: EmployerRegistrationDto },
-        )) as EmployerRegistrationDto;
+        const dto = await formDto(EmployerRegistrationDto, {
+          tables: formInt(values.tables),
+          cells: values.cells.map((cell) => {
+            const [slotId, table] = cell.split(':');
+            return { slotId, table: formInt(table) };
+          }),
+          maxInterviews: formInt(values.maxInterviews),
+          accommodations: values.accommodations,
+          needs: values.appellations.map((code) => ({ appellationCode: code, positions: 1 })),
+        });
         return this.booking.register(employer, dto, key ? (body.idempotencyKey as string) : undefined);
       },
       done: () => res.redirect(303, employerPath(eventId, '/candidats')),
@@ -160,10 +154,9 @@ export class EmployerPagesController {
     await pageAction(this.web, req, {
       labels: FIELD_LABELS,
       run: async () => {
-        const dto = (await this.validation.transform(
-          { requests: ids.map((profileId) => ({ profileId, priority: priority.has(profileId) })) },
-          { type: 'body', metatype: MeetingRequestsDto },
-        )) as MeetingRequestsDto;
+        const dto = await formDto(MeetingRequestsDto, {
+          requests: ids.map((profileId) => ({ profileId, priority: priority.has(profileId) })),
+        });
         return this.choices.saveRequests(employer, dto);
       },
       done: () => res.redirect(303, employerPath(eventId, '/confirmation')),
@@ -219,10 +212,10 @@ export class EmployerPagesController {
     await pageAction(this.web, req, {
       labels: FIELD_LABELS,
       run: async () => {
-        const dto = (await this.validation.transform(
-          { reason: values.reason?.trim() || undefined, pauseUntil: values.pauseUntil || undefined },
-          { type: 'body', metatype: DeclineDto },
-        )) as DeclineDto;
+        const dto = await formDto(DeclineDto, {
+          reason: values.reason?.trim() || undefined,
+          pauseUntil: values.pauseUntil || undefined,
+        });
         return this.booking.decline(employer, dto);
       },
       done: async (declined) => {

@@ -5,8 +5,14 @@ import { Public } from '../../../platform/auth/access.decorators';
 import { AuthService } from '../../../platform/auth/auth.service';
 import type { Principal } from '../../../platform/auth/principal';
 import { ParseId } from '../../../platform/errors/parse-id.pipe';
-import { createValidationPipe } from '../../../platform/errors/validation';
-import { ConfirmPage, confirmed, formBody, staffPageAction, type FormProblem } from '../../../platform/web/page-action';
+import {
+  confirmed,
+  ConfirmPage,
+  formBody,
+  formDto,
+  staffPageAction,
+  type FormProblem,
+} from '../../../platform/web/page-action';
 import { PageController } from '../../../platform/web/page-controller';
 import { sendPage } from '../../../platform/web/render';
 import { StaffSession } from '../../../platform/web/staff-session';
@@ -40,8 +46,6 @@ const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : und
 @PageController('equipe')
 @Public()
 export class StaffEventPagesController {
-  private readonly validation = createValidationPipe();
-
   constructor(
     private readonly staff: StaffSession,
     private readonly auth: AuthService,
@@ -74,15 +78,12 @@ export class StaffEventPagesController {
   async register(@Param('eventId', ParseId) eventId: string, @Req() req: Request, @Res() res: Response) {
     const body = formBody(req);
     await this.act(eventId, req, res, 'inscrite', async (principal) => {
-      const dto = (await this.validation.transform(
-        {
-          candidateId: text(body.candidateId),
-          maxInterviews: formInt(text(body.maxInterviews)),
-          employerNote: text(body.employerNote),
-          joinWaitlist: body.joinWaitlist === 'oui',
-        },
-        { type: 'body', metatype: RegisterCandidateDto },
-      )) as RegisterCandidateDto;
+      const dto = await formDto(RegisterCandidateDto, {
+        candidateId: text(body.candidateId),
+        maxInterviews: formInt(text(body.maxInterviews)),
+        employerNote: text(body.employerNote),
+        joinWaitlist: body.joinWaitlist === 'oui',
+      });
       return this.registrations.register(principal, eventId, dto);
     });
   }
@@ -119,10 +120,7 @@ export class StaffEventPagesController {
     }
     const doneKey: Record<string, DoneKey> = { accept: 'acceptee', waitlist: 'attente', decline: 'refusee' };
     await this.act(eventId, req, res, doneKey[decision ?? ''] ?? 'acceptee', async (principal) => {
-      const dto = (await this.validation.transform(
-        { decision },
-        { type: 'body', metatype: DecideRegistrationDto },
-      )) as DecideRegistrationDto;
+      const dto = await formDto(DecideRegistrationDto, { decision });
       return this.registrations.decide(principal, eventId, registrationId, dto);
     });
   }
@@ -131,10 +129,11 @@ export class StaffEventPagesController {
   async moveQuota(@Param('eventId', ParseId) eventId: string, @Req() req: Request, @Res() res: Response) {
     const body = formBody(req);
     await this.act(eventId, req, res, 'places', async (principal) => {
-      const dto = (await this.validation.transform(
-        { fromSiaeId: text(body.fromSiaeId), toSiaeId: text(body.toSiaeId), places: formInt(text(body.places)) },
-        { type: 'body', metatype: MoveQuotaDto },
-      )) as MoveQuotaDto;
+      const dto = await formDto(MoveQuotaDto, {
+        fromSiaeId: text(body.fromSiaeId),
+        toSiaeId: text(body.toSiaeId),
+        places: formInt(text(body.places)),
+      });
       return this.events.moveQuota(principal, eventId, dto);
     });
   }

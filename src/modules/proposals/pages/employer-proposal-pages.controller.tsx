@@ -1,9 +1,8 @@
 import { Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { createValidationPipe } from '../../../platform/errors/validation';
 import { CurrentEmployer, EmployerRoute } from '../../../platform/links/employer-session.guard';
 import { assertScope, type EmployerPrincipal } from '../../../platform/links/links.service';
-import { formBody, pageAction } from '../../../platform/web/page-action';
+import { formBody, formDto, pageAction } from '../../../platform/web/page-action';
 import { PageController } from '../../../platform/web/page-controller';
 import { sendPage } from '../../../platform/web/render';
 import { WebSecurity } from '../../../platform/web/web-security';
@@ -35,8 +34,6 @@ const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : und
 @PageController('employeurs/propositions')
 @EmployerRoute(proposalLink)
 export class EmployerProposalPagesController {
-  private readonly validation = createValidationPipe();
-
   constructor(
     private readonly answers: ProposalAnswersService,
     private readonly web: WebSecurity,
@@ -70,14 +67,11 @@ export class EmployerProposalPagesController {
       note: text(body.note),
     };
     await this.submit(employer, req, res, values, async () => {
-      const dto = (await this.validation.transform(
-        {
-          mode: values.mode,
-          ...(values.mode === 'dates' ? { dates: values.dates!.map(parisLocalToIso) } : {}),
-          note: values.note,
-        },
-        { type: 'body', metatype: InterviewRequestDto },
-      )) as InterviewRequestDto;
+      const dto = await formDto(InterviewRequestDto, {
+        mode: values.mode,
+        ...(values.mode === 'dates' ? { dates: values.dates!.map(parisLocalToIso) } : {}),
+        note: values.note,
+      });
       await this.answers.requestInterview(employer, dto);
     });
   }
@@ -93,10 +87,7 @@ export class EmployerProposalPagesController {
     const body = formBody(req);
     const values: AnswerValues = { form: 'refus', reason: text(body.reason), text: text(body.text) };
     await this.submit(employer, req, res, values, async () => {
-      const dto = (await this.validation.transform(
-        { reason: values.reason, text: values.text },
-        { type: 'body', metatype: RefusalDto },
-      )) as RefusalDto;
+      const dto = await formDto(RefusalDto, { reason: values.reason, text: values.text });
       await this.answers.refuse(employer, dto);
     });
   }
@@ -120,12 +111,12 @@ export class EmployerProposalPagesController {
     };
     await this.submit(employer, req, res, values, async () => {
       const hired = values.outcome === 'hired';
-      const dto = (await this.validation.transform(
+      const dto = await formDto(
+        OutcomeDto,
         hired
           ? { outcome: 'hired', contractType: values.contractType, startDate: values.startDate }
           : { outcome: values.outcome, reason: values.reason, text: values.text },
-        { type: 'body', metatype: OutcomeDto },
-      )) as OutcomeDto;
+      );
       await this.answers.outcome(employer, dto);
     });
   }

@@ -3,8 +3,7 @@ import type { Request, Response } from 'express';
 import { Public } from '../../../../platform/auth/access.decorators';
 import type { Principal } from '../../../../platform/auth/principal';
 import { ParseId } from '../../../../platform/errors/parse-id.pipe';
-import { createValidationPipe } from '../../../../platform/errors/validation';
-import { formBody, staffPageAction, type FormProblem } from '../../../../platform/web/page-action';
+import { formBody, formDto, staffPageAction, type FormProblem } from '../../../../platform/web/page-action';
 import { PageController } from '../../../../platform/web/page-controller';
 import { sendPage } from '../../../../platform/web/render';
 import { StaffSession } from '../../../../platform/web/staff-session';
@@ -26,8 +25,6 @@ const text = (value: unknown) => (typeof value === 'string' && value.trim() ? va
 @PageController('equipe/evenements')
 @Public()
 export class WalkInPagesController {
-  private readonly validation = createValidationPipe();
-
   constructor(
     private readonly staff: StaffSession,
     private readonly web: WebSecurity,
@@ -55,10 +52,10 @@ export class WalkInPagesController {
       page: walkInPath(eventId),
       labels: { candidateId: 'Candidat·e', maxInterviews: 'Nombre maximum d’entretiens' },
       run: async (principal) => {
-        const dto = (await this.validation.transform(
-          { candidateId: text(body.candidateId), maxInterviews: formInt(text(body.maxInterviews)) },
-          { type: 'body', metatype: WalkInDto },
-        )) as WalkInDto;
+        const dto = await formDto(WalkInDto, {
+          candidateId: text(body.candidateId),
+          maxInterviews: formInt(text(body.maxInterviews)),
+        });
         return this.walkIns.register(principal, eventId, dto);
       },
       done: (walkIn) =>

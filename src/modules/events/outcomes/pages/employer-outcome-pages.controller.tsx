@@ -4,9 +4,9 @@ import { Clock, fieldDate } from '../../../../platform/clock/clock';
 import { AppError } from '../../../../platform/errors/app-error';
 import { ParseId } from '../../../../platform/errors/parse-id.pipe';
 import type { FieldProblem } from '../../../../platform/errors/validation';
-import { createValidationPipe } from '../../../../platform/errors/validation';
 import { CurrentEmployer, EmployerRoute } from '../../../../platform/links/employer-session.guard';
 import { assertScope, EmployerPrincipal } from '../../../../platform/links/links.service';
+import { formDto } from '../../../../platform/web/page-action';
 import { PageController } from '../../../../platform/web/page-controller';
 import { sendPage } from '../../../../platform/web/render';
 import { WebSecurity } from '../../../../platform/web/web-security';
@@ -33,8 +33,6 @@ const formText = (value: unknown) => (typeof value === 'string' && value.trim() 
 @PageController('employeurs/evenements')
 @EmployerRoute(eventCompanyLink)
 export class EmployerOutcomePagesController {
-  private readonly validation = createValidationPipe();
-
   constructor(
     private readonly outcomes: OutcomesService,
     private readonly booking: EmployerBookingService,
@@ -72,10 +70,7 @@ export class EmployerOutcomePagesController {
       ...(hire ? { contractType: formText(body.contractType), startDate: formText(body.startDate) } : {}),
     };
     try {
-      const dto = (await this.validation.transform(input, {
-        type: 'body',
-        metatype: RecordOutcomeDto,
-      })) as RecordOutcomeDto;
+      const dto = await formDto(RecordOutcomeDto, input);
       await this.outcomes.recordByEmployer(employer, meetingId, dto);
     } catch (error) {
       if (

@@ -4,11 +4,11 @@ import { DataSource } from 'typeorm';
 import { Public } from '../../../../platform/auth/access.decorators';
 import type { Principal } from '../../../../platform/auth/principal';
 import { ParseId } from '../../../../platform/errors/parse-id.pipe';
-import { createValidationPipe } from '../../../../platform/errors/validation';
 import {
-  ConfirmPage,
   confirmed,
+  ConfirmPage,
   formBody,
+  formDto,
   staffPageAction,
   type FormProblem,
 } from '../../../../platform/web/page-action';
@@ -35,8 +35,6 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @PageController('equipe/evenements')
 @Public()
 export class PlanningPagesController {
-  private readonly validation = createValidationPipe();
-
   constructor(
     private readonly staff: StaffSession,
     private readonly web: WebSecurity,
@@ -64,10 +62,7 @@ export class PlanningPagesController {
     const body = formBody(req);
     await this.act(eventId, req, res, 'lance', async (principal) => {
       const raw = typeof body.timeLimitSeconds === 'string' ? body.timeLimitSeconds : undefined;
-      const dto = (await this.validation.transform(
-        { timeLimitSeconds: formInt(raw) },
-        { type: 'body', metatype: LaunchPlanningDto },
-      )) as LaunchPlanningDto;
+      const dto = await formDto(LaunchPlanningDto, { timeLimitSeconds: formInt(raw) });
       return this.runs.launch(principal, eventId, dto);
     });
   }
