@@ -5253,6 +5253,13 @@ export interface components {
             to: string;
             /** Format: date-time */
             sentAt: string | null;
+            /**
+             * @description GSM-7, ou UCS-2 quand un caractère n’a pas d’équivalent GSM (null : SMS journalisé avant cette mesure)
+             * @enum {string|null}
+             */
+            encoding: "GSM-7" | "UCS-2" | null;
+            /** @description Nombre de segments facturés (3 au plus) */
+            segments: number | null;
         };
         ReminderMailDto: {
             /** @enum {string} */

@@ -72,7 +72,7 @@ describe('events: candidates told of their planning', () => {
       withMeetings++;
       expect([mails.length, sms.length]).toEqual([1, 1]);
       expect(mails[0].text.match(/ · table \d+ · Employeur \d+/g)).toHaveLength(meetings.length);
-      expect(sms[0]).toMatch(/votre planning est prêt\. Votre agenda : http\S+\/lien\//);
+      expect(sms[0]).toMatch(/votre planning est pret\. Votre agenda : http\S+\/lien\//);
       const opened = await t.http().get(`/lien/${tokenInMail(mails[0].text)}`);
       expect([opened.status, opened.headers.location]).toEqual([303, `/agenda/${r.id}`]);
     }

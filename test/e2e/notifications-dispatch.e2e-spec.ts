@@ -118,10 +118,38 @@ describe('notifications: dispatch rows and SMS', () => {
       t.get(SmsService).send(m, '0612345678', 'test', 'x'.repeat(600)),
     );
     const [row] = await t.dataSource.query(
-      `SELECT length(body) AS n, right(body, 1) AS last FROM sms_message WHERE id = $1`,
+      `SELECT length(body) AS n, right(body, 3) AS last, encoding, segments FROM sms_message WHERE id = $1`,
       [smsId],
     );
-    expect(row).toEqual({ n: 459, last: '…' });
+    // the cut's mark is « ... » (GSM-7), not « … », which would make the whole message UCS-2
+    expect(row).toEqual({ n: 459, last: '...', encoding: 'GSM-7', segments: 3 });
+    await t.drainQueues();
+  });
+
+  it('spells a French text in GSM-7; a name in another script keeps it, in UCS-2 at 3 segments of 67', async () => {
+    const [french, chinese] = await t.dataSource.transaction(async (m) => [
+      await t.get(SmsService).send(m, '0612345678', 'test', 'Forêt — « l’île » · 9\u00a0h…'),
+      await t
+        .get(SmsService)
+        .send(m, '0612345678', 'test', [
+          `Entretien avec 王小明 — ${'table 4 ; '.repeat(40)}`,
+          { keep: 'Votre agenda : https://maillage.example/lien/x' },
+        ]),
+    ]);
+    const rows: Array<{ id: string; body: string; encoding: string; segments: number }> = await t.dataSource.query(
+      `SELECT id, body, encoding, segments FROM sms_message WHERE id = ANY($1) ORDER BY body`,
+      [[french, chinese]],
+    );
+    expect(rows.find((r) => r.id === french)).toMatchObject({
+      body: 'Foret - " l\'ile " . 9 h...',
+      encoding: 'GSM-7',
+      segments: 1,
+    });
+    const ucs2 = rows.find((r) => r.id === chinese)!;
+    expect([ucs2.encoding, ucs2.segments, ucs2.body.length <= 201]).toEqual(['UCS-2', 3, true]);
+    expect(ucs2.body).toMatch(
+      /^Entretien avec 王小明 - table 4 ;.*… Votre agenda : https:\/\/maillage\.example\/lien\/x$/,
+    );
     await t.drainQueues();
   });
 });

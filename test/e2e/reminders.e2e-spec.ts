@@ -237,7 +237,11 @@ describe('reminders J-2 / J-1: one per person and kind, whatever the sweeps', ()
     const sentCandidate = log.body.find(
       (r: { personType: string; status: string }) => r.personType === 'candidate' && r.status === 'sent',
     );
-    expect(sentCandidate).toMatchObject({ sms: { status: 'sent', provider: 'log' }, mail: { status: 'sent' } });
+    expect(sentCandidate).toMatchObject({
+      sms: { status: 'sent', provider: 'log', encoding: 'GSM-7' },
+      mail: { status: 'sent' },
+    });
+    expect(sentCandidate.sms.segments).toBeGreaterThanOrEqual(1);
     expect(sentCandidate.sms.to).toMatch(/^\d\d •• •• •• \d\d$/);
     expect(log.body.find((r: { personId: string }) => r.personId === late)).toMatchObject({
       status: 'skipped',

@@ -1,15 +1,18 @@
 import { RemindersService } from '../../src/modules/events/agendas/reminders/reminders.service';
 import { SMS_MAX_LENGTH } from '../../src/modules/notifications/sms/sms-body';
+import { smsSegments } from '../../src/modules/notifications/sms/sms-encoding';
 import { FixedClock } from '../../src/platform/clock/clock';
 import { tokenInMail } from '../support/event-world';
 import { buildPlanningWorld, type PlanningWorld } from '../support/planning-world';
 import { TestApp } from '../support/test-app';
 
 /**
- * Every SMS within its bound (`SMS_MAX_LENGTH`, the column's length too), whoever writes it, and never without its link:
- * employers with long names (200 characters, the column's most) make the candidates' plan notices and reminders J-2
- * longer than an SMS; each one sent is cut with a visible « … » and its link still opens the candidate's agenda. The
- * event: 2027-03-12, first slot 08:00Z, so J-2 is due from 2027-03-10T08:00Z.
+ * Every SMS within its bound (3 segments; `SMS_MAX_LENGTH`, the column's length, too), whoever writes it, and never
+ * without its link: employers with long names (200 characters, the column's most) make the candidates' plan notices
+ * and reminders J-2 longer than an SMS; each one sent is cut with a visible « ... » and its link still opens the
+ * candidate's agenda. The names carry French typography and letters outside GSM (« Forêt — … »): spelt in GSM-7, the
+ * messages stay 3 segments, not the 7 that 459 characters cost in UCS-2. The event: 2027-03-12, first slot 08:00Z, so
+ * J-2 is due from 2027-03-10T08:00Z.
  */
 describe('SMS: one bound for every caller, the link kept', () => {
   const clock = new FixedClock(new Date('2027-02-01T09:00:00Z'));
@@ -17,26 +20,32 @@ describe('SMS: one bound for every caller, the link kept', () => {
   let w: PlanningWorld;
 
   const smsOf = async (template: string) =>
-    (await t.dataSource.query(`SELECT body FROM sms_message WHERE template = $1 ORDER BY created_at, id`, [
-      template,
-    ])) as Array<{ body: string }>;
+    (await t.dataSource.query(
+      `SELECT body, encoding, segments FROM sms_message WHERE template = $1 ORDER BY created_at, id`,
+      [template],
+    )) as Array<{ body: string; encoding: string; segments: number }>;
   /** Each body fits, and its link opens the agenda of a registration of the event; returns how many were cut. */
-  const expectWithinBoundAndLinked = async (bodies: Array<{ body: string }>) => {
+  const expectWithinBoundAndLinked = async (bodies: Array<{ body: string; encoding: string; segments: number }>) => {
     const registrations = new Set(w.registrations.map((r) => r.id));
-    for (const { body } of bodies) {
+    for (const { body, encoding, segments } of bodies) {
       expect([...body].length).toBeLessThanOrEqual(SMS_MAX_LENGTH);
+      // spelt in GSM-7 (no « … », « — », « ê » left), billed what the row says, 3 segments at most
+      expect(body).not.toMatch(/[…—«»ê]/);
+      expect({ encoding, segments }).toEqual({ encoding: 'GSM-7', segments: smsSegments(body, 'GSM-7') });
+      expect(segments).toBeLessThanOrEqual(3);
       const opened = await t.http().get(`/lien/${tokenInMail(body)}`);
       expect(opened.status).toBe(303);
       expect(registrations.has(/^\/agenda\/(.+)$/.exec(String(opened.headers.location))?.[1] ?? '')).toBe(true);
     }
-    return bodies.filter(({ body }) => body.includes('…')).length;
+    return bodies.filter(({ body }) => body.includes('...')).length;
   };
 
   beforeAll(async () => {
     t = await TestApp.create({ clock, withWorker: true });
     w = await buildPlanningWorld(t, { employers: 3, candidates: 3 });
     await t.dataSource.query(
-      `UPDATE pooled_company pc SET display_name = rpad('Entreprise au très long nom ' || i.id, 200, ' et associés')
+      `UPDATE pooled_company pc
+          SET display_name = rpad('Entreprise « Forêt » — très long nom ' || i.id, 200, ' et associés')
          FROM event_invitation i WHERE i.pooled_company_id = pc.id AND i.event_id = $1`,
       [w.eventId],
     );

@@ -16,4 +16,6 @@ registerServerOnlyConstraints({
   FK_reminder_dispatch_sms: 'the sms row is written in the same transaction',
   CK_sms_message_status: 'the send job moves pending → sent | failed',
   CK_sms_message_phone_kept_while_pending: 'SmsService writes the number; the job clears it only with a final status',
+  CK_sms_message_encoding: 'SmsService writes the encoding composeSms measured',
+  CK_sms_message_segments: 'composeSms fits every body to SMS_MAX_SEGMENTS',
 });

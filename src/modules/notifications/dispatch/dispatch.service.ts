@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../../../platform/clock/clock';
+import type { SmsEncoding } from '../sms/sms-encoding';
 import { ReminderDispatch } from './reminder-dispatch.entity';
 
 export interface DispatchKey {
@@ -20,7 +21,14 @@ export interface DispatchLogRow {
   skipReason: string | null;
   dueAt: Date;
   processedAt: Date | null;
-  sms: { status: 'pending' | 'sent' | 'failed'; provider: string; sentAt: Date | null; to: string } | null;
+  sms: {
+    status: 'pending' | 'sent' | 'failed';
+    provider: string;
+    sentAt: Date | null;
+    to: string;
+    encoding: SmsEncoding | null;
+    segments: number | null;
+  } | null;
   mail: { status: 'pending' | 'sent' | 'failed'; provider: 'smtp'; sentAt: Date | null } | null;
 }
 
@@ -97,6 +105,7 @@ export class DispatchService {
     const rows: Array<Record<string, unknown>> = await manager.query(
       `SELECT d.id, d.person_type, d.person_id, d.kind, d.status, d.skip_reason, d.due_at, d.processed_at,
               s.status AS sms_status, s.provider AS sms_provider, s.sent_at AS sms_sent_at, s.recipient_masked,
+              s.encoding AS sms_encoding, s.segments AS sms_segments,
               m.status AS mail_status, m.sent_at AS mail_sent_at
          FROM reminder_dispatch d
          LEFT JOIN sms_message s ON s.id = d.sms_message_id
@@ -120,6 +129,8 @@ export class DispatchService {
             provider: r.sms_provider as string,
             sentAt: r.sms_sent_at as Date | null,
             to: r.recipient_masked as string,
+            encoding: r.sms_encoding as SmsEncoding | null,
+            segments: r.sms_segments as number | null,
           }
         : null,
       mail: r.mail_status

@@ -1,5 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { SMS_MAX_LENGTH } from './sms-body';
+import { SMS_MAX_LENGTH, SMS_MAX_SEGMENTS } from './sms-body';
+import type { SmsEncoding } from './sms-encoding';
 
 export type SmsStatus = 'pending' | 'sent' | 'failed';
 
@@ -12,6 +13,8 @@ export type SmsStatus = 'pending' | 'sent' | 'failed';
 @Index('IDX_sms_message_created', ['createdAt'])
 @Check('CK_sms_message_status', `status IN ('pending', 'sent', 'failed')`)
 @Check('CK_sms_message_phone_kept_while_pending', `status <> 'pending' OR recipient IS NOT NULL`)
+@Check('CK_sms_message_encoding', `encoding IN ('GSM-7', 'UCS-2')`)
+@Check('CK_sms_message_segments', `segments BETWEEN 1 AND ${SMS_MAX_SEGMENTS}`)
 export class SmsMessage {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -29,6 +32,17 @@ export class SmsMessage {
   /** Brought to the bound by `SmsService` for every caller; the column refuses anything longer. */
   @Column({ type: 'varchar', length: SMS_MAX_LENGTH })
   body: string;
+
+  /**
+   * How the body is sent (`GSM-7`, or `UCS-2` when a character has no GSM spelling) and the segments it is billed, as
+   * `SmsService` measured it. Null on the rows logged before it did: the migration does not recompute them (the rule
+   * lives in `sms-encoding.ts`, not in SQL).
+   */
+  @Column({ type: 'varchar', length: 5, nullable: true })
+  encoding: SmsEncoding | null;
+
+  @Column({ type: 'smallint', nullable: true })
+  segments: number | null;
 
   /** The provider that handled (or will handle) it: `log`… (config SMS_PROVIDER). */
   @Column({ type: 'varchar', length: 30 })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { OutboxService } from '../../../platform/queue/outbox.service';
-import { fitSms, type SmsPart } from './sms-body';
+import { composeSms, type SmsPart } from './sms-body';
 import { SmsMessage } from './sms-message.entity';
 import { maskPhone, SmsProvider } from './sms-provider';
 
@@ -15,7 +15,8 @@ export class SmsService {
 
   /**
    * `body`: the text, or its parts with the ones never to cut (`{ keep }`: a link and what names it). Every caller's
-   * text is brought to the bound here (`fitSms`, `SMS_MAX_LENGTH`, the column's length too), a cut shown by « … ».
+   * text is spelt in GSM-7 where it can be and brought to 3 segments here (`composeSms`), a cut shown by « ... »; the
+   * row records the encoding and the segments billed.
    */
   async send(
     manager: EntityManager,
@@ -23,12 +24,15 @@ export class SmsService {
     template: string,
     body: string | readonly SmsPart[],
   ): Promise<string> {
+    const sms = composeSms(body);
     const saved = await manager.save(
       manager.create(SmsMessage, {
         recipient: phone,
         recipientMasked: maskPhone(phone),
         template,
-        body: fitSms(body),
+        body: sms.body,
+        encoding: sms.encoding,
+        segments: sms.segments,
         provider: this.provider.name,
       }),
     );

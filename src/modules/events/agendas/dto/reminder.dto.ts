@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { smsEncodings, type SmsEncoding } from '../../../notifications/sms/sms-encoding';
 import { dispatchStatuses, type DispatchStatus } from '../../../notifications/dispatch/reminder-dispatch.entity';
 
 export class ReminderSmsDto {
@@ -10,6 +11,15 @@ export class ReminderSmsDto {
   to: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   sentAt: string | null;
+  @ApiProperty({
+    enum: smsEncodings,
+    nullable: true,
+    description:
+      'GSM-7, ou UCS-2 quand un caractère n’a pas d’équivalent GSM (null : SMS journalisé avant cette mesure)',
+  })
+  encoding: SmsEncoding | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Nombre de segments facturés (3 au plus)' })
+  segments: number | null;
 }
 
 export class ReminderMailDto {

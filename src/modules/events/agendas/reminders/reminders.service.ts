@@ -284,6 +284,8 @@ export class RemindersService {
               provider: r.sms.provider,
               to: r.sms.to,
               sentAt: r.sms.sentAt?.toISOString() ?? null,
+              encoding: r.sms.encoding,
+              segments: r.sms.segments,
             }
           : null,
         mail: r.mail ? { status: r.mail.status, sentAt: r.mail.sentAt?.toISOString() ?? null } : null,
