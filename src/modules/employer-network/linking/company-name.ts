@@ -353,18 +353,31 @@ function withoutServiceTail(folded: string): string {
   if (parts.length < 2) return folded;
   const head = plainWords(parts[0]);
   if (!head) return folded;
-  const read = ` ${readPublicForms(head)} `;
-  const publicBody = PUBLIC_HEADS.some((w) => read.includes(` ${w} `));
+  const read = readPublicForms(head).split(' ');
+  const kind = read.length >= 2 ? mistypedKind(read[0]) : undefined;
+  const spaced = ` ${(kind ? [kind, ...read.slice(1)] : read).join(' ')} `;
+  const publicBody = PUBLIC_HEADS.some((w) => spaced.includes(` ${w} `));
+  const exact = (w: string) => SERVICE_WORDS.has(w) || (publicBody && PUBLIC_SERVICE_WORDS.has(w));
+  // "Servlces techniques", "Pôsle emploi-insertion": one slip in a word of 5+ letters, next to a word typed right
+  const slipped = (w: string) =>
+    w.length >= 5 &&
+    [...SERVICE_WORDS, ...(publicBody ? PUBLIC_SERVICE_WORDS : [])].some(
+      (s) => s.length >= 4 && editDistance(w, s, 1) <= 1,
+    );
   const kept = [parts[0]];
   for (const part of parts.slice(1)) {
     const words = plainWords(part).split(' ').filter(Boolean);
-    const service =
-      words.length > 0 &&
-      words.some((w) => SERVICE_WORDS.has(w) || (publicBody && PUBLIC_SERVICE_WORDS.has(w))) &&
-      words.every((w) => STOP.has(w) || SERVICE_WORDS.has(w) || (publicBody && PUBLIC_SERVICE_WORDS.has(w)));
+    const service = words.length > 0 && words.some(exact) && words.every((w) => STOP.has(w) || exact(w) || slipped(w));
     if (!service) kept.push(part);
   }
   return kept.join(' ');
+}
+
+/** A public body's first word read with one slip ("Maiorie", "CCSA"), see MISTYPED_KINDS. */
+function mistypedKind(word: string): string | undefined {
+  if (PUBLIC_BODIES.has(word)) return undefined;
+  // a letter swapped, changed or added, never one missing: "Marie Transports" is a surname, not "Mairie"
+  return MISTYPED_KINDS.find(([w]) => word.length >= w.length && editDistance(word, w, 1) <= 1)?.[1];
 }
 
 /**
@@ -397,11 +410,8 @@ export function normaliseCompanyName(raw: string | null | undefined): Normalised
   // "Département – MDS de Tulle": the department says whose MDS it is, not which
   if (words[0] === 'departement' && words.slice(1).some((w) => PUBLIC_BODIES.has(w))) words.shift();
   // "Maiorie de Tulle", "CCSA Tulle": one slip in the first word of a public body's name
-  if (words.length >= 2 && !PUBLIC_BODIES.has(words[0])) {
-    // a letter swapped, changed or added, never one missing: "Marie Transports" is a surname, not "Mairie"
-    const kind = MISTYPED_KINDS.find(([w]) => words[0].length >= w.length && editDistance(words[0], w, 1) <= 1);
-    if (kind) words[0] = kind[1];
-  }
+  const kind = words.length >= 2 ? mistypedKind(words[0]) : undefined;
+  if (kind) words[0] = kind;
   readAgency(words);
   const tokens: string[] = [];
   const initialsAll: string[] = [];

@@ -587,6 +587,19 @@ describe('public bodies, services and agencies (names)', () => {
     expect(tokens('Martin – Espaces Verts')).toBe('martin espace vert');
   });
 
+  it('drops a service with one slip in a long word, next to a word typed right, after a mistyped kind too', () => {
+    const read: Array<[string, string]> = [
+      ['CCAS de Tulle / Servlces techniques', 'ccas tulle'],
+      ['MDS Tulle - Pôsle emploi-insertion', 'mds tulle'],
+      ['Netmarket, Servie RH', 'netmarket'],
+      ['MtAIRIE DE Tulle / Service jeunesse', 'commune tulle'],
+      // every word a service word or one slip from one, and one of them typed right
+      ['Martin – Espaies Verts', 'martin espaie vert'],
+      ['Netmarket - Servie Ressorts', 'netmarket servie ressort'],
+    ];
+    for (const [name, kept] of read) expect(tokens(name)).toBe(kept);
+  });
+
   it('keeps the town word of a town hall: the one of the next town stays apart, a mistyped commune does not', () => {
     const villeurbanne = [1, 2].map(() => rec({ name: 'Mairie de Villeurbanne', communeInsee: '69266' }));
     const bare = rec({ name: 'MAIRIE – Service RH', communeInsee: '69266' });
