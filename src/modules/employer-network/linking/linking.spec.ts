@@ -759,6 +759,13 @@ describe('linkRecords: the town named in a record without a commune (issue 16)',
     expect(normaliseCompanyName('Netmarket').agencyAt).toBeUndefined();
   });
 
+  it('drops the town after "agence" when it is a commune next to the one typed', () => {
+    const venissieux = [1, 2, 3].map(() => rec({ name: 'Nexa Services', communeInsee: '69259' }));
+    // Villeurbanne is 8 km from Vénissieux: typed with the next commune, its agency joins its one site
+    const nextDoor = rec({ name: 'Agence Vénissieux Nexa Services', communeInsee: '69266' });
+    expect(together(linkRecords([...venissieux, nextDoor], { communes }), nextDoor, venissieux[0])).toBe(true);
+  });
+
   it('reads "agence" with one slip or split by a dash, not a town that sounds like it', () => {
     expect(tokens('Netmarket agnece de Brive')).toBe('netmarket brive');
     expect(tokens('Netmarket AGENCES DE BRIVE')).toBe('netmarket brive');

@@ -148,6 +148,19 @@ export function prepareRecords(
     // without any place: only a long town name, and two words left ("Renault Ferreira Moussoulens")
     const placeless = !code && !postcode;
     if (heres.length === 0 && !placeless) return name;
+    const near = (towns: string[] | undefined) =>
+      towns?.some((t) => {
+        const c = communes.get(t);
+        return c !== undefined && heres.some((here) => distanceKm(c, here) <= 20);
+      }) ?? false;
+    // "Agence Nouilhan Hotel Benhamou" typed with the next commune: the town after "agence" goes the same way
+    const at = name.agencyAt;
+    if (at !== undefined)
+      for (let k = Math.min(5, name.tokens.length - at - 1); k >= 1; k--)
+        if (near(townsByName.get(name.tokens.slice(at, at + k).join(' ')))) {
+          const kept = [...name.tokens.slice(0, at), ...name.tokens.slice(at + k)];
+          return { tokens: kept, compact: kept.join(''), initials: name.initials };
+        }
     for (let k = Math.min(4, name.tokens.length - 1); k >= 1; k--) {
       const suffix = name.tokens.slice(-k).join(' ');
       const towns = townsByName.get(suffix);
@@ -155,12 +168,7 @@ export function prepareRecords(
         const kept = name.tokens.slice(0, -k);
         return { tokens: kept, compact: kept.join(''), initials: name.initials };
       }
-      if (
-        towns?.some((t) => {
-          const c = communes.get(t);
-          return c !== undefined && heres.some((here) => distanceKm(c, here) <= 20);
-        })
-      ) {
+      if (near(towns)) {
         const kept = name.tokens.slice(0, -k);
         return { tokens: kept, compact: kept.join(''), initials: name.initials };
       }
