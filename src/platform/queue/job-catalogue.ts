@@ -29,10 +29,15 @@ export interface JobPayloads {
   'sms.send': { v: 1; smsId: string };
   /** Computes a planning run (events/planning): job id = run id; the run row is the progress and the idempotence. */
   'events.plan.compute': { v: 1; runId: string };
-  /** The plan changed for people (published, re-planned after publication, a meeting cancelled): mails employers and CIPs. */
-  'events.plan.notify': PlanChangePayload;
+  /**
+   * The plan changed for people (published, re-planned after publication, a meeting cancelled): mails the CIPs. `v: 1`
+   * payloads were queued before the employers' side moved to `events.plan.employers-notify`: their handler hands it on.
+   */
+  'events.plan.notify': PlanChangePayload | CipPlanChangePayload;
   /** The same change, for the candidates' side (their agendas and messages: events/agendas owns this handler). */
   'events.plan.candidates-notify': PlanChangePayload;
+  /** The same change, for the employers' side (their meetings and their agenda as ICS: events/agendas). */
+  'events.plan.employers-notify': PlanChangePayload;
   /** Selects proposals due for a relaunch, a CIP alert or an expiry (or whose need closed), not done yet; one job each. */
   'proposals.sweep': { v: 1 };
   /** One of those chores on one proposal (re-reads it: no longer due → skipped). */
@@ -55,6 +60,9 @@ export interface PlanChangePayload {
   meetingIds: string[];
 }
 
+/** `events.plan.notify` since the employers' notices left it: the same change, for the CIPs only. */
+export type CipPlanChangePayload = Omit<PlanChangePayload, 'v'> & { v: 2 };
+
 export type JobName = keyof JobPayloads;
 
 export const jobQueue: { readonly [K in JobName]: QueueName } = {
@@ -70,6 +78,7 @@ export const jobQueue: { readonly [K in JobName]: QueueName } = {
   'events.plan.compute': QueueName.Scheduling,
   'events.plan.notify': QueueName.Notifications,
   'events.plan.candidates-notify': QueueName.Notifications,
+  'events.plan.employers-notify': QueueName.Notifications,
   'proposals.sweep': QueueName.Notifications,
   'proposals.chore': QueueName.Notifications,
   'events.outcomes.request-sweep': QueueName.Notifications,

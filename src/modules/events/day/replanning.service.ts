@@ -29,7 +29,7 @@ export const REPLANNING_TIME_LIMIT_SECONDS = 5;
  * planning job for a run starting at the next slot, with the meetings to keep locked (`decideReplanning`). The job
  * reads the presence columns into its snapshot (`applyDayPresence`), stores the plan, applies it (absent people's
  * later meetings cancelled, their places given to present candidates and walk-ins) and tells the people concerned
- * through the outbox (`events.plan.notify`, `events.plan.candidates-notify`).
+ * through the outbox (`events.plan.notify`, `events.plan.candidates-notify`, `events.plan.employers-notify`).
  */
 @Injectable()
 export class ReplanningService {

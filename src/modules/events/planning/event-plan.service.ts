@@ -81,8 +81,9 @@ export class EventPlanService {
 
   /**
    * Tells people that the plan changed (in the caller's transaction, so only a committed change is announced): one
-   * job for the employers' and CIPs' e-mails (`events.plan.notify`), one for the candidates' side
-   * (`events.plan.candidates-notify`, events/agendas). See README.md for the payload.
+   * job for the CIPs' e-mails (`events.plan.notify`), one for the candidates' side (`events.plan.candidates-notify`)
+   * and one for the employers' (`events.plan.employers-notify`), the last two handled by events/agendas, which reads
+   * the agendas planning cannot import (agendas imports planning). See README.md for the payload.
    */
   async announceChange(
     manager: EntityManager,
@@ -91,8 +92,9 @@ export class EventPlanService {
     meetingIds: string[],
   ): Promise<void> {
     const payload: PlanChangePayload = { v: 1, eventId, change, meetingIds };
-    await this.outbox.enqueue(manager, 'events.plan.notify', payload);
+    await this.outbox.enqueue(manager, 'events.plan.notify', { ...payload, v: 2 });
     await this.outbox.enqueue(manager, 'events.plan.candidates-notify', payload);
+    await this.outbox.enqueue(manager, 'events.plan.employers-notify', payload);
   }
 
   /** Live meetings (planned, announced, done) of the event, in slot then table order. */

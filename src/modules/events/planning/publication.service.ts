@@ -4,13 +4,11 @@ import { AuditService } from '../../../platform/audit/audit.service';
 import type { Principal } from '../../../platform/auth/principal';
 import { Clock } from '../../../platform/clock/clock';
 import { AppConfig } from '../../../platform/config/app-config';
-import { LinksService } from '../../../platform/links/links.service';
-import type { PlanChangePayload } from '../../../platform/queue/job-catalogue';
+import type { CipPlanChangePayload, PlanChangePayload } from '../../../platform/queue/job-catalogue';
+import { OutboxService } from '../../../platform/queue/outbox.service';
 import type { JobOutcome } from '../../../platform/queue/job-handler';
 import { MailService } from '../../notifications/mail.service';
 import type { PlanMailLine } from '../../notifications/templates/plan';
-import { eventCompanyLink, invitationRevokedAtSql } from '../booking/employer-link';
-import { linkExpiry } from '../invitations/invitations.service';
 import { Event } from '../entities/event.entity';
 import { accessAsOrganiser } from '../events-access';
 import { EventsService } from '../events.service';
@@ -19,12 +17,13 @@ import type { PlanMeetingDto } from './dto/planning.dto';
 import { EventMeeting, EventPlanNotice, EventPlanningRun } from './entities';
 import { EventPlanService } from './event-plan.service';
 import { planningErrors as errors } from './planning.errors';
+import { claimPlanNotice } from './plan-notice';
 import { PlanningRunsService } from './planning-runs.service';
 
 /**
  * Publication of the plan and what follows it: announcing every planned meeting when the event moves to `published`
  * (whichever route moves it: a hook of the events status machine, in the same transaction), the organiser's explicit
- * cancellation of a meeting, and the e-mails that tell employers (with their link) and CIPs what changed.
+ * cancellation of a meeting, and the e-mails that tell CIPs what changed (employers and candidates: events/agendas).
  */
 @Injectable()
 export class PublicationService implements OnModuleInit {
@@ -34,7 +33,7 @@ export class PublicationService implements OnModuleInit {
     private readonly plans: EventPlanService,
     private readonly runs: PlanningRunsService,
     private readonly mail: MailService,
-    private readonly links: LinksService,
+    private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -137,57 +136,24 @@ export class PublicationService implements OnModuleInit {
   }
 
   /**
-   * `events.plan.notify`: one e-mail per employer concerned (its meetings now, with a fresh personal link) and per CIP
-   * who registered a candidate concerned (their candidates' meetings). All in one transaction with the job's notice row
-   * (keyed by the job id): a job that runs again sends nothing more.
+   * `events.plan.notify`: one e-mail per CIP who registered a candidate concerned (their candidates' meetings), in one
+   * transaction with the job's notice row (keyed by the job id): a job that runs again sends nothing more. The
+   * employers are told by `events.plan.employers-notify` (events/agendas: their ICS); a `v: 1` job, queued before that
+   * split, enqueues it in the same transaction so that its employers are still told, once.
    */
-  async notify(jobId: string, payload: PlanChangePayload): Promise<JobOutcome> {
+  async notify(jobId: string, payload: PlanChangePayload | CipPlanChangePayload): Promise<JobOutcome> {
     return this.dataSource.transaction(async (manager) => {
-      const fresh: unknown[] = await manager.query(
-        `INSERT INTO event_plan_notice (id, event_id, change, messages) VALUES ($1, $2, $3, 0)
-         ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [jobId, payload.eventId, payload.change],
-      );
-      if (fresh.length === 0) return 'skipped';
-      const event = await manager.findOneBy(Event, { id: payload.eventId });
-      if (!event || event.status === 'cancelled') return 'skipped';
-      const concerned: Array<{ invitation_id: string; registration_id: string }> = await manager.query(
-        `SELECT invitation_id, registration_id FROM event_meeting WHERE id = ANY($1::uuid[]) AND event_id = $2`,
+      const event = await claimPlanNotice(manager, jobId, payload);
+      if (!event) return 'skipped';
+      if (payload.v === 1) await this.outbox.enqueue(manager, 'events.plan.employers-notify', payload);
+      const concerned: Array<{ registration_id: string }> = await manager.query(
+        `SELECT registration_id FROM event_meeting WHERE id = ANY($1::uuid[]) AND event_id = $2`,
         [payload.meetingIds, event.id],
       );
-      const invitationIds = [...new Set(concerned.map((c) => c.invitation_id))];
       const registrationIds = [...new Set(concerned.map((c) => c.registration_id))];
       const lines = await this.meetingLines(manager, event.id, payload.meetingIds);
       const date = frenchDay(event.eventDate);
       let messages = 0;
-
-      // The link's expiry and revocation live on the platform links only (event_invitation keeps no copy).
-      const expires = await linkExpiry(manager, event);
-      const employers: Array<{ id: string; pooled_company_id: string; email: string | null }> = await manager.query(
-        `SELECT i.id, i.pooled_company_id, c.email FROM event_invitation i
-           LEFT JOIN company_contact c ON c.id = i.contact_id
-          WHERE i.id = ANY($1::uuid[]) AND ${invitationRevokedAtSql('i')} IS NULL`,
-        [invitationIds],
-      );
-      for (const employer of employers) {
-        if (!employer.email) continue;
-        const link = await this.links.issue(
-          eventCompanyLink,
-          { eventId: event.id, pooledCompanyId: employer.pooled_company_id },
-          expires,
-          manager,
-        );
-        await this.mail.send(manager, employer.email, 'event-plan-employer', {
-          change: payload.change,
-          event: event.title,
-          date,
-          place: event.address,
-          meetings: lines.filter((l) => l.invitationId === employer.id).map((l) => l.forEmployer),
-          url: link.url,
-        });
-        messages++;
-      }
-
       const cips: Array<{ user_id: string; email: string; registration_ids: string[] }> = await manager.query(
         `SELECT u.id AS user_id, u.email, array_agg(r.id) AS registration_ids FROM event_registration r
            JOIN app_user u ON u.id = r.registered_by_user_id
@@ -211,12 +177,12 @@ export class PublicationService implements OnModuleInit {
   }
 
   /**
-   * The lines each recipient reads: the live meetings of the employers and candidates concerned, plus the meetings of
-   * this change that were cancelled (so "ANNULÉE" is said once, where it happened).
+   * The lines a CIP reads: the live meetings of the candidates concerned, plus the meetings of this change that were
+   * cancelled (so "ANNULÉE" is said once, where it happened).
    */
   private async meetingLines(manager: EntityManager, eventId: string, changedIds: string[]) {
     const rows: Array<Record<string, unknown>> = await manager.query(
-      `SELECT m.id, m.registration_id, m.invitation_id, m.table_number, m.status, s.starts_at, s.ends_at,
+      `SELECT m.id, m.registration_id, m.table_number, m.status, s.starts_at, s.ends_at,
               p.pseudonym, pc.display_name AS employer
          FROM event_meeting m JOIN event_slot s ON s.id = m.slot_id
          JOIN event_registration r ON r.id = m.registration_id
@@ -235,8 +201,6 @@ export class PublicationService implements OnModuleInit {
       const pseudonym = (r.pseudonym as string | null) ?? '—';
       return {
         registrationId: r.registration_id as string,
-        invitationId: r.invitation_id as string,
-        forEmployer: { ...base, who: pseudonym } satisfies PlanMailLine,
         forCip: { ...base, who: `${pseudonym} · ${r.employer as string}` } satisfies PlanMailLine,
       };
     });

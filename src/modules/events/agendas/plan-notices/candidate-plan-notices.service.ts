@@ -5,9 +5,9 @@ import type { PlanChangePayload } from '../../../../platform/queue/job-catalogue
 import { MailService } from '../../../notifications/mail.service';
 import { SmsService } from '../../../notifications/sms/sms.service';
 import type { PlanMailLine } from '../../../notifications/templates/plan';
-import { Event } from '../../entities/event.entity';
 import { frenchDay, hhmm } from '../../pages/page-format';
 import { EventPlanNotice } from '../../planning/entities';
+import { claimPlanNotice } from '../../planning/plan-notice';
 import { readAgendaEvent, readAgendaMeetings, type AgendaRow } from '../agenda-reader';
 import { AgendasService } from '../agendas.service';
 
@@ -19,7 +19,7 @@ const smsIntro: Record<PlanChangePayload['change'], string> = {
 
 /**
  * The candidates' side of a change of the plan (`events.plan.candidates-notify`, emitted by events/planning with the
- * employers' and CIPs' `events.plan.notify`): each candidate concerned gets an SMS when she has a phone and an e-mail
+ * CIPs' `events.plan.notify` and the employers' `events.plan.employers-notify`): each candidate concerned gets an SMS when she has a phone and an e-mail
  * when she has an address, with her meetings as they stand, the cancelled ones of this change marked, and a fresh
  * link to her agenda. Only candidates still accepted, not erased and consenting to employers (the planning's own
  * rule). Once per job: the notice row keyed by the job id is written in the same transaction as the messages.
@@ -35,14 +35,8 @@ export class CandidatePlanNoticesService {
 
   async notify(jobId: string, payload: PlanChangePayload): Promise<JobOutcome> {
     return this.dataSource.transaction(async (manager) => {
-      const fresh: unknown[] = await manager.query(
-        `INSERT INTO event_plan_notice (id, event_id, change, messages) VALUES ($1, $2, $3, 0)
-         ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [jobId, payload.eventId, payload.change],
-      );
-      if (fresh.length === 0) return 'skipped';
-      const event = await manager.findOneBy(Event, { id: payload.eventId });
-      if (!event || event.status === 'cancelled') return 'skipped';
+      const event = await claimPlanNotice(manager, jobId, payload);
+      if (!event) return 'skipped';
       const people: Array<{ registration_id: string; phone: string | null; email: string | null }> =
         await manager.query(
           `SELECT DISTINCT r.id AS registration_id, c.phone, c.email

@@ -2,8 +2,9 @@ import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn 
 import { Event } from '../../entities/event.entity';
 
 /**
- * One row per notification job of the plan (`events.plan.notify`, `events.plan.candidates-notify`), keyed by the job's
- * id: written in the same transaction as the messages it sends, so a job that runs twice (a worker lost after committing) sends them once.
+ * One row per notification job of the plan (`events.plan.notify`, `events.plan.candidates-notify`,
+ * `events.plan.employers-notify`), keyed by the job's id: written in the same transaction as the messages it sends, so
+ * a job that runs twice (a worker lost after committing) sends them once.
  */
 @Entity('event_plan_notice')
 export class EventPlanNotice {
@@ -22,8 +23,9 @@ export class EventPlanNotice {
   change: string;
 
   /**
-   * How many messages the job sent: e-mails to employers and CIPs (`events.plan.notify`), or SMS and e-mails to
-   * candidates (`events.plan.candidates-notify`).
+   * How many messages the job sent: e-mails to CIPs (`events.plan.notify`; to employers too for a job queued before
+   * `events.plan.employers-notify`), SMS and e-mails to candidates (`events.plan.candidates-notify`), or e-mails to
+   * employers (`events.plan.employers-notify`).
    */
   @Column({ type: 'int' })
   messages: number;
