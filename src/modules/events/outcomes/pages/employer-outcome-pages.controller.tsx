@@ -1,12 +1,10 @@
 import { Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Clock, fieldDate } from '../../../../platform/clock/clock';
-import { AppError } from '../../../../platform/errors/app-error';
 import { ParseId } from '../../../../platform/errors/parse-id.pipe';
-import type { FieldProblem } from '../../../../platform/errors/validation';
 import { CurrentEmployer, EmployerRoute } from '../../../../platform/links/employer-session.guard';
 import { assertScope, EmployerPrincipal } from '../../../../platform/links/links.service';
-import { formDto } from '../../../../platform/web/page-action';
+import { formBody, formDto, pageAction } from '../../../../platform/web/page-action';
 import { PageController } from '../../../../platform/web/page-controller';
 import { sendPage } from '../../../../platform/web/render';
 import { WebSecurity } from '../../../../platform/web/web-security';
@@ -61,7 +59,7 @@ export class EmployerOutcomePagesController {
     @Res() res: Response,
   ): Promise<void> {
     assertScope(employer, eventCompanyLink, { eventId });
-    const body = (req.body ?? {}) as Record<string, unknown>;
+    const body = formBody(req);
     const hire = body.kind === 'hire';
     // A form always sends the hire fields (empty when not a hire): only a hire carries them to the use case.
     const input = {
@@ -69,31 +67,18 @@ export class EmployerOutcomePagesController {
       date: formText(body.date),
       ...(hire ? { contractType: formText(body.contractType), startDate: formText(body.startDate) } : {}),
     };
-    try {
-      const dto = await formDto(RecordOutcomeDto, input);
-      await this.outcomes.recordByEmployer(employer, meetingId, dto);
-    } catch (error) {
-      if (
-        !(error instanceof AppError) ||
-        error.status >= 500 ||
-        /^(EMPLOYER_LINK|EMPLOYER_SESSION|CSRF)/.test(error.code)
-      )
-        throw error;
-      const problems = Array.isArray(error.details) ? (error.details as FieldProblem[]) : [];
-      const formError: OutcomeFormError = {
-        meetingId,
-        message: error.message,
-        details: problems
-          .filter((p) => p && typeof p.field === 'string')
-          .map((p) => `${FIELD_LABELS[p.field] ?? p.field} : ${p.problems.join(', ')}`),
-        values: Object.fromEntries(
+    await pageAction(this.web, req, {
+      labels: FIELD_LABELS,
+      run: async () => this.outcomes.recordByEmployer(employer, meetingId, await formDto(RecordOutcomeDto, input)),
+      done: () => res.redirect(303, outcomesPath(eventId, '?enregistre=1')),
+      refused: (problem) => {
+        const values = Object.fromEntries(
           ['kind', 'date', 'contractType', 'startDate'].map((k) => [k, formText(body[k]) ?? '']),
-        ),
-      };
-      await this.render(employer, req, res, { error: formError }, error.status);
-      return;
-    }
-    res.redirect(303, outcomesPath(eventId, '?enregistre=1'));
+        );
+        const error: OutcomeFormError = { meetingId, message: problem.message, details: problem.details, values };
+        return this.render(employer, req, res, { error }, problem.status);
+      },
+    });
   }
 
   private async render(
