@@ -41,6 +41,13 @@ const frenchDate = (date: string) =>
  * beyond it or during a pause, coordinator override audited), and its e-mail with the personal link goes through the
  * outbox in the same transaction: no mail for an invitation that was refused, no invitation without its mail.
  */
+/** A booked cell of the room, as the staff pages draw it. */
+export interface BookedCell {
+  slotId: string;
+  table: number;
+  companyName: string;
+}
+
 @Injectable()
 export class InvitationsService {
   constructor(
@@ -127,6 +134,20 @@ export class InvitationsService {
     return this.dataSource.transaction(async (manager) => {
       await accessAsOrganiser(manager, principal, eventId);
       return invitationViews(manager, eventId);
+    });
+  }
+
+  /** The room as booked: each cell (slot, table) with the company sitting there. Organisers only. */
+  async bookedCells(principal: Principal, eventId: string): Promise<BookedCell[]> {
+    return this.dataSource.transaction(async (manager) => {
+      await accessAsOrganiser(manager, principal, eventId);
+      return manager.query(
+        `SELECT b.slot_id AS "slotId", b.table_number AS "table", p.display_name AS "companyName"
+           FROM event_booking b JOIN event_invitation i ON i.id = b.invitation_id
+           JOIN pooled_company p ON p.id = i.pooled_company_id
+          WHERE b.event_id = $1`,
+        [eventId],
+      );
     });
   }
 

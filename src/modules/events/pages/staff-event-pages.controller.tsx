@@ -1,6 +1,5 @@
 import { Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DataSource } from 'typeorm';
 import { Public } from '../../../platform/auth/access.decorators';
 import { AuthService } from '../../../platform/auth/auth.service';
 import type { Principal } from '../../../platform/auth/principal';
@@ -23,7 +22,7 @@ import { EventsService } from '../events.service';
 import { InvitationsService } from '../invitations/invitations.service';
 import { RegistrationsService } from '../registrations/registrations.service';
 import { formInt } from './page-format';
-import { BookedCell, doneMessages, StaffEventPage, type DoneKey } from './staff-views';
+import { doneMessages, StaffEventPage, type DoneKey } from './staff-views';
 
 const FIELD_LABELS: Record<string, string> = {
   candidateId: 'Candidat·e',
@@ -53,7 +52,6 @@ export class StaffEventPagesController {
     private readonly events: EventsService,
     private readonly invitations: InvitationsService,
     private readonly registrations: RegistrationsService,
-    private readonly dataSource: DataSource,
   ) {}
 
   @Get('evenements/:eventId')
@@ -206,15 +204,7 @@ export class StaffEventPagesController {
     const registrable = await this.registrations.registrable(principal, eventId);
     // Employers and the room are the organisers' (invitations.list refuses anyone else).
     const invitations = event.youOrganise ? await this.invitations.list(principal, eventId) : [];
-    const cells: BookedCell[] = event.youOrganise
-      ? await this.dataSource.query(
-          `SELECT b.slot_id AS "slotId", b.table_number AS "table", p.display_name AS "companyName"
-             FROM event_booking b JOIN event_invitation i ON i.id = b.invitation_id
-             JOIN pooled_company p ON p.id = i.pooled_company_id
-            WHERE b.event_id = $1`,
-          [eventId],
-        )
-      : [];
+    const cells = event.youOrganise ? await this.invitations.bookedCells(principal, eventId) : [];
     sendPage(
       res,
       <StaffEventPage

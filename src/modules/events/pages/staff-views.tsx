@@ -1,3 +1,4 @@
+import type { BookedCell } from '../invitations/invitations.service';
 import { CsrfField, Field, Notice, ProblemNotice, ScrollRegion } from '../../../platform/web/components';
 import { Layout } from '../../../platform/web/layout';
 import type { FormProblem } from '../../../platform/web/page-action';
@@ -48,12 +49,6 @@ const decisionLabels: Record<keyof typeof decisionMoves, string> = {
   waitlist: 'Liste d’attente',
   decline: 'Refuser',
 };
-
-export interface BookedCell {
-  slotId: string;
-  table: number;
-  companyName: string;
-}
 
 /**
  * The staff page of an event: quotas, employers by answer, registrations, and the room (tables × slots), with the

@@ -16,6 +16,7 @@ import { PageController } from '../../../../platform/web/page-controller';
 import { sendPage } from '../../../../platform/web/render';
 import { StaffSession } from '../../../../platform/web/staff-session';
 import { WebSecurity } from '../../../../platform/web/web-security';
+import { InvitationsService } from '../../invitations/invitations.service';
 import { EventsService } from '../../events.service';
 import { formInt } from '../../pages/page-format';
 import { LaunchPlanningDto } from '../dto/planning.dto';
@@ -41,6 +42,7 @@ export class PlanningPagesController {
     private readonly events: EventsService,
     private readonly runs: PlanningRunsService,
     private readonly publication: PublicationService,
+    private readonly invitations: InvitationsService,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -140,13 +142,7 @@ export class PlanningPagesController {
     const plan = await this.runs.currentPlan(principal, eventId);
     const runs = await this.runs.list(principal, eventId);
     const event = await this.events.get(principal, eventId);
-    const cells: Array<{ slotId: string; table: number; companyName: string }> = await this.dataSource.query(
-      `SELECT b.slot_id AS "slotId", b.table_number AS "table", p.display_name AS "companyName"
-         FROM event_booking b JOIN event_invitation i ON i.id = b.invitation_id
-         JOIN pooled_company p ON p.id = i.pooled_company_id
-        WHERE b.event_id = $1`,
-      [eventId],
-    );
+    const cells = await this.invitations.bookedCells(principal, eventId);
     sendPage(
       res,
       <PlanningPage
