@@ -106,10 +106,7 @@ export function attachStrays(ctx: StrayContext): number {
  */
 function secondSite(ctx: StrayContext, piece: readonly number[], root: number): boolean {
   if (piece.length < 2) return false;
-  const all = ctx.membersOf(root);
-  const step = all.length > MAX_MEMBERS ? all.length / MAX_MEMBERS : 1;
-  const theirs: PreparedRecord[] = [];
-  for (let k = 0; k < all.length; k += step) theirs.push(ctx.prepared[all[Math.floor(k)]]);
+  const theirs = sampleOf(ctx, root);
   const elsewhere = piece
     .map((i) => ctx.prepared[i])
     .filter((p) => p.address !== null && p.address.words.length > 0)
@@ -146,7 +143,6 @@ function chooseCluster(ctx: StrayContext, s: number, own: number, minSize: numbe
 interface Evidence {
   sameName: number;
   closeName: number;
-  looked: number;
   towns: Map<string, number>;
   communes: Map<string, number>;
   sirens: Map<string, number>;
@@ -154,17 +150,23 @@ interface Evidence {
   siretFound: boolean;
   membersWithAddress: number;
   addressAgrees: boolean;
-  /** A located member of the cluster's town, for its coordinates. */
+  /** The members looked at (MAX_MEMBERS evenly when more). */
   members: PreparedRecord[];
 }
 
-function gather(ctx: StrayContext, stray: PreparedRecord, root: number): Evidence {
+/** A cluster's members, MAX_MEMBERS of them evenly spread when it has more. */
+function sampleOf(ctx: StrayContext, root: number): PreparedRecord[] {
   const all = ctx.membersOf(root);
   const step = all.length > MAX_MEMBERS ? all.length / MAX_MEMBERS : 1;
+  const sample: PreparedRecord[] = [];
+  for (let k = 0; k < all.length; k += step) sample.push(ctx.prepared[all[Math.floor(k)]]);
+  return sample;
+}
+
+function gather(ctx: StrayContext, stray: PreparedRecord, root: number): Evidence {
   const e: Evidence = {
     sameName: 0,
     closeName: 0,
-    looked: 0,
     towns: new Map(),
     communes: new Map(),
     sirens: new Map(),
@@ -172,12 +174,9 @@ function gather(ctx: StrayContext, stray: PreparedRecord, root: number): Evidenc
     siretFound: false,
     membersWithAddress: 0,
     addressAgrees: false,
-    members: [],
+    members: sampleOf(ctx, root),
   };
-  for (let k = 0; k < all.length; k += step) {
-    const m = ctx.prepared[all[Math.floor(k)]];
-    e.members.push(m);
-    e.looked++;
+  for (const m of e.members) {
     const sim = nameSimilarity(stray.name, m.name, ctx.table);
     if (sim >= SAME_NAME_SIM) e.sameName++;
     if (sim >= CLOSE_NAME_SIM) e.closeName++;
@@ -198,7 +197,7 @@ function gather(ctx: StrayContext, stray: PreparedRecord, root: number): Evidenc
 /** The cluster as a candidate for the stray, or null when it cannot be the stray's establishment. */
 function judge(ctx: StrayContext, stray: PreparedRecord, root: number): Candidate | null {
   const e = gather(ctx, stray, root);
-  if (e.closeName < NAME_AGREEMENT * e.looked) return null;
+  if (e.closeName < NAME_AGREEMENT * e.members.length) return null;
   // another company: a SIREN that the cluster's identified members contradict
   const straySiren = sirenOf(stray);
   const topSiren = majority(e.sirens);
@@ -229,7 +228,7 @@ function judge(ctx: StrayContext, stray: PreparedRecord, root: number): Candidat
   if (sameTown && hasArrondissements(home!)) [sameTown, km] = [false, 0];
   // a name only close to the cluster's: in its very commune, at no other street
   const sameCommune = stray.commune !== null && stray.commune === homeCommune;
-  if (e.sameName < NAME_AGREEMENT * e.looked && !(sameCommune && !streetDiffers)) return null;
+  if (e.sameName < NAME_AGREEMENT * e.members.length && !(sameCommune && !streetDiffers)) return null;
   // out of its town, another street is another site, even with a person in common (one HR for several sites)
   if (!sameTown && streetDiffers) return null;
 
