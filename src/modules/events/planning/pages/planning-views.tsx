@@ -163,6 +163,31 @@ export function PlanGrid({
   );
 }
 
+/** One of the two runs to compare: the newest two are preselected. */
+function RunSelect({
+  name,
+  label,
+  runs,
+  selected,
+}: {
+  name: string;
+  label: string;
+  runs: PlanningRunDto[];
+  selected: number;
+}) {
+  return (
+    <Field id={name} label={label}>
+      <select id={name} name={name}>
+        {runs.map((r, i) => (
+          <option value={r.id} selected={i === selected}>
+            {runLabel(r)}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
 export function PlanningPage({
   event,
   plan,
@@ -303,24 +328,8 @@ export function PlanningPage({
         <form method="get" action={`${base}/comparaison`}>
           <fieldset>
             <legend>Comparer deux calculs</legend>
-            <Field id="a" label="Premier calcul">
-              <select id="a" name="a">
-                {comparable.map((r, i) => (
-                  <option value={r.id} selected={i === 1}>
-                    {runLabel(r)}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field id="b" label="Second calcul">
-              <select id="b" name="b">
-                {comparable.map((r, i) => (
-                  <option value={r.id} selected={i === 0}>
-                    {runLabel(r)}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <RunSelect name="a" label="Premier calcul" runs={comparable} selected={1} />
+            <RunSelect name="b" label="Second calcul" runs={comparable} selected={0} />
             <button type="submit" class="secondary">
               Comparer
             </button>
